@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { entities } from './entities';
+import { migrations as allMigrations } from './migrations';
+import { applyKey, applyTuning } from './pragmas';
+import { Sql } from './sql';
+
+export interface OpenStoreOptions {
+  file: string;
+  key: Buffer;
+  /** Create the file if it is missing (first-run setup only; sign-in must find it). */
+  create: boolean;
+  /** Tests of one migration open with the ones before it. */
+  migrations?: (new () => MigrationInterface)[];
+}
+
+/** The open, unlocked database: TypeORM for CRUD and migrations, raw statements for hot paths. */
+export interface Store {
+  readonly dataSource: DataSource;
+  readonly sql: Sql;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  // A private copy: the caller may wipe its key buffer after we return.
+  const key = Buffer.from(options.key);
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: options.file,
+    driver: Database,
+    fileMustExist: !options.create,
+    entities,
+    migrations: options.migrations ?? allMigrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: Database.Database) => {
+      applyKey(db, key);
+      applyTuning(db, options.file);
+    },
+  });
+  try {
+    await dataSource.initialize();
+  } finally {
+    key.fill(0);
+  }
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  const raw = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  const sql = new Sql(raw);
+  return {
+    dataSource,
+    sql,
+    file: options.file,
+    async close() {
+      if (!dataSource.isInitialized) return;
+      // Fold the WAL back so no stale pages linger beside the database after lock.
+      try {
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A failed checkpoint only leaves an encrypted WAL behind; closing still matters more.
+      }
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** What repositories work on: TypeORM's manager (inside or outside a transaction) and raw SQL. */
+export interface DbHandle {
+  em: EntityManager;
+  sql: Sql;
+}
+
+export function handleOf(store: Store, em?: EntityManager): DbHandle {
+  return { em: em ?? store.dataSource.manager, sql: store.sql };
+}

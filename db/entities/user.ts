@@ -1,0 +1,25 @@
+import { EntitySchema } from 'typeorm';
+import type { Role } from '../../main/contract';
+import { syncableColumns, type Syncable } from './columns';
+
+export interface UserRow extends Syncable {
+  username: string;
+  /** Normalised user name (NFKC, lower case): what uniqueness and sign-in compare. */
+  usernameKey: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+}
+
+export const UserEntity = new EntitySchema<UserRow>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    ...syncableColumns,
+    username: { type: 'text' },
+    usernameKey: { name: 'username_key', type: 'text' },
+    displayName: { name: 'display_name', type: 'text' },
+    roles: { type: 'simple-json' },
+    disabled: { type: 'boolean', default: false },
+  },
+});

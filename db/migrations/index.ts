@@ -1,0 +1,4 @@
+import { Initial0001 } from './0001-initial';
+
+/** Every migration in order. Add the next one at the end with the next number, and a test. */
+export const migrations = [Initial0001];

@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { statSync } from 'node:fs';
+
+// How a connection is keyed and tuned. Order matters: the cipher must be chosen before the key,
+// or the library silently creates a ChaCha20 file that SQLCipher tools cannot read.
+
+export const KEY_BYTES = 32;
+
+export function applyKey(db: Database, key: Buffer): void {
+  if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  // A raw key (x'…') skips SQLCipher's own KDF: ours is already a random 256-bit key.
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+  // Fails fast with SQLITE_NOTADB when the key is wrong.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
+/** Cache at least the whole database (encrypted point reads are 4x slower with the default). */
+export function cacheKibFor(file: string): number {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    size = 0;
+  }
+  const wantKib = Math.ceil((size * 1.25) / 1024);
+  return Math.min(Math.max(wantKib, 16 * 1024), 512 * 1024);
+}
+
+export function applyTuning(db: Database, file: string): void {
+  db.pragma('journal_mode=WAL');
+  db.pragma('synchronous=FULL');
+  db.pragma('temp_store=MEMORY');
+  db.pragma('secure_delete=ON');
+  db.pragma('foreign_keys=ON');
+  db.pragma(`cache_size=-${cacheKibFor(file)}`);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { empty } from '../schemas/common';
+import { createUserInput, resetPasswordInput, updateUserInput, userDto, userIdInput } from '../schemas/users';
+import { settingsDto, updateSettingsInput } from '../schemas/settings';
+import { auditPage, auditVerifyResult, listAuditInput } from '../schemas/audit';
+import { defineChannels } from './spec';
+
+export const adminChannels = defineChannels({
+  'users:list': { input: empty, output: z.array(userDto), access: 'users:manage', kind: 'query', label: '查看用户' },
+  'users:create': {
+    input: createUserInput,
+    output: userDto,
+    access: 'users:manage',
+    kind: 'mutation',
+    label: '新建用户',
+  },
+  'users:update': {
+    input: updateUserInput,
+    output: userDto,
+    access: 'users:manage',
+    kind: 'mutation',
+    label: '修改用户',
+  },
+  'users:disable': { input: userIdInput, output: userDto, access: 'users:manage', kind: 'mutation', label: '停用用户' },
+  'users:resetPassword': {
+    input: resetPasswordInput,
+    output: userDto,
+    access: 'users:manage',
+    kind: 'mutation',
+    label: '重置密码',
+  },
+  'settings:get': { input: empty, output: settingsDto, access: 'signedIn', kind: 'query', label: '查看设置' },
+  'settings:update': {
+    input: updateSettingsInput,
+    output: settingsDto,
+    access: 'settings:manage',
+    kind: 'mutation',
+    label: '修改设置',
+  },
+  'audit:list': { input: listAuditInput, output: auditPage, access: 'audit:read', kind: 'query', label: '查看审计日志' },
+  'audit:verify': {
+    input: empty,
+    output: auditVerifyResult,
+    access: 'audit:read',
+    kind: 'query',
+    label: '校验审计日志',
+  },
+});

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { authChannels } from './auth';
+import { adminChannels } from './admin';
+
+/** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
+export const channels = { ...authChannels, ...adminChannels };
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type ChannelParsedInput<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Channels[K]['output']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

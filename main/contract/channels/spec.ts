@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { Access } from '../roles';
+
+/**
+ * One channel of the API. Every field is required, so a channel without a permission
+ * (access) does not compile. `kind: 'mutation'` calls are serialised, run in one database
+ * transaction and appended to the audit log under `label`.
+ */
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  access: Access;
+  kind: 'query' | 'mutation';
+  /** Chinese name of the action, shown in the audit log. */
+  label: string;
+}
+
+export function defineChannels<const M extends Record<string, ChannelSpec>>(map: M): M {
+  return map;
+}

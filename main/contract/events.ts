@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+// Events pushed from the services to the screen (Electron: webContents.send; browser mode:
+// server-sent events). Payloads are validated like channel outputs.
+
+export const events = {
+  'session:locked': z.object({ reason: z.enum(['idle', 'signedOut']) }),
+};
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+// The one contract between the screen and the services. Pure: imports zod only.
+// Chinese messages for zod's built-in checks, for every consumer of the contract.
+z.config(z.locales.zhCN());
+
+export * from './roles';
+export * from './errors';
+export * from './labels';
+export * from './events';
+export * from './api';
+export * from './channels';
+export * from './channels/spec';
+export * from './schemas/common';
+export * from './schemas/auth';
+export * from './schemas/users';
+export * from './schemas/settings';
+export * from './schemas/audit';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isoDateTime, pageQuery, paged } from './common';
+
+export const auditOutcomes = ['ok', 'error'] as const;
+
+export const auditEntryDto = z.object({
+  seq: z.number().int(),
+  at: isoDateTime,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  target: z.string().nullable(),
+  outcome: z.enum(auditOutcomes),
+  detail: z.string().nullable(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntryDto>;
+
+export const listAuditInput = z.strictObject({
+  ...pageQuery,
+  action: z.string().max(64).optional().describe('操作'),
+});
+
+export const auditPage = paged(auditEntryDto);
+
+export const auditVerifyResult = z.object({
+  intact: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  message: z.string(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;

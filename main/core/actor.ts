@@ -1,0 +1,9 @@
+import type { Role } from '../contract';
+
+/** The signed-in user on whose behalf a service runs. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}

@@ -1,0 +1,165 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Office } from '../../contract';
+import { deriveKey, newScryptParams, type KdfCost, type ScryptParams } from './kdf';
+
+// The key file (keys.json) beside the encrypted database. It holds the database key wrapped
+// (AES-256-GCM) once per user under a key derived from that user's password, and once under the
+// recovery code. It holds no personal data: users are found by a keyed hash of their name.
+
+export interface WrappedKey {
+  kdf: ScryptParams;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+interface KeyFileData {
+  format: 'pingluo-mediation-desk/keys';
+  version: 1;
+  installationId: string;
+  /** An institution, shown on the sign-in screen before anything is unlocked. */
+  office: Office;
+  /** base64 HMAC key for user look-ups. */
+  lookupKey: string;
+  users: Record<string, WrappedKey>;
+  recovery: WrappedKey;
+}
+
+export const KEY_FILE = 'keys.json';
+
+function aad(installationId: string, purpose: string): Buffer {
+  return Buffer.from(`${installationId}/${purpose}`, 'utf8');
+}
+
+async function wrap(dek: Buffer, secret: string, cost: KdfCost, additional: Buffer): Promise<WrappedKey> {
+  const kdf = newScryptParams(cost);
+  const kek = await deriveKey(secret, kdf);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(additional);
+  const data = Buffer.concat([cipher.update(dek), cipher.final()]);
+  kek.fill(0);
+  return { kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+/** The database key, or null when the secret is wrong (GCM authentication fails). */
+async function unwrap(entry: WrappedKey, secret: string, additional: Buffer): Promise<Buffer | null> {
+  const kek = await deriveKey(secret, entry.kdf);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(entry.iv, 'base64'));
+    decipher.setAAD(additional);
+    decipher.setAuthTag(Buffer.from(entry.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+export class KeyFile {
+  private constructor(
+    private readonly path: string,
+    private data: KeyFileData,
+  ) {}
+
+  static exists(dataDir: string): boolean {
+    try {
+      readFileSync(join(dataDir, KEY_FILE));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  static load(dataDir: string): KeyFile {
+    const path = join(dataDir, KEY_FILE);
+    const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFileData;
+    if (data.format !== 'pingluo-mediation-desk/keys' || data.version !== 1) {
+      throw new Error(`unsupported key file: ${path}`);
+    }
+    return new KeyFile(path, data);
+  }
+
+  /** A new key file in memory; nothing is written until save(). */
+  static async create(
+    dataDir: string,
+    office: Office,
+    dek: Buffer,
+    recoveryCode: string,
+    cost: KdfCost,
+  ): Promise<KeyFile> {
+    const installationId = randomUUID();
+    const recovery = await wrap(dek, recoveryCode, cost, aad(installationId, 'recovery'));
+    return new KeyFile(join(dataDir, KEY_FILE), {
+      format: 'pingluo-mediation-desk/keys',
+      version: 1,
+      installationId,
+      office,
+      lookupKey: randomBytes(32).toString('base64'),
+      users: {},
+      recovery,
+    });
+  }
+
+  get office(): Office {
+    return this.data.office;
+  }
+
+  lookup(usernameKey: string): string {
+    return createHmac('sha256', Buffer.from(this.data.lookupKey, 'base64')).update(usernameKey, 'utf8').digest('hex');
+  }
+
+  hasUser(usernameKey: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.data.users, this.lookup(usernameKey));
+  }
+
+  async setUser(usernameKey: string, password: string, dek: Buffer, cost: KdfCost): Promise<void> {
+    const lookup = this.lookup(usernameKey);
+    const entry = await wrap(dek, password, cost, aad(this.data.installationId, `user/${lookup}`));
+    this.data = { ...this.data, users: { ...this.data.users, [lookup]: entry } };
+  }
+
+  removeUser(usernameKey: string): void {
+    const users = { ...this.data.users };
+    delete users[this.lookup(usernameKey)];
+    this.data = { ...this.data, users };
+  }
+
+  /** The database key for this user and password, or null. Unknown users cost the same time. */
+  async unwrapForUser(usernameKey: string, password: string): Promise<Buffer | null> {
+    const lookup = this.lookup(usernameKey);
+    const entry = this.data.users[lookup];
+    if (!entry) {
+      await deriveKey(password, { ...this.data.recovery.kdf, salt: randomBytes(16).toString('base64') });
+      return null;
+    }
+    return unwrap(entry, password, aad(this.data.installationId, `user/${lookup}`));
+  }
+
+  unwrapWithRecoveryCode(recoveryCode: string): Promise<Buffer | null> {
+    return unwrap(this.data.recovery, recoveryCode, aad(this.data.installationId, 'recovery'));
+  }
+
+  /** Written whole to a temporary file, flushed, then renamed over: never half a key file. */
+  save(): void {
+    const tmp = `${this.path}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(this.data, null, 2));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.path);
+    try {
+      const dir = openSync(dirname(this.path), 'r');
+      fsyncSync(dir);
+      closeSync(dir);
+    } catch {
+      // Directory fsync is not supported on every platform (Windows); the rename still stands.
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { handleOf, KEY_BYTES, openStore, repositories, type Store, type UserRow } from '../../../db';
+import type { AuthStatus, Office, SessionUser } from '../../contract';
+import { appendAudit } from '../audit/log';
+import type { ServiceContext } from '../context';
+import { AccountLockedError, AuthFailedError, ConflictError, ValidationError } from '../errors';
+import { installableOffices } from '../offices/seed';
+import type { Session } from '../session/session';
+import { DEFAULT_IDLE_LOCK_MINUTES, inTransaction } from '../session/session';
+import { getSettings } from '../settings/service';
+import { toActor, toSessionUser } from '../users/dto';
+import { usernameKey } from '../users/names';
+import { KeyFile } from './keyFile';
+import { newRecoveryCode, normalizeRecoveryCode } from './recoveryCode';
+
+// First-run setup, sign-in, recovery, sign-out and password change. A failed attempt writes
+// nothing: the database stays closed and its files untouched.
+
+const RECOVERY_LOCKOUT_KEY = 'recovery';
+
+export function status(session: Session): AuthStatus {
+  return {
+    state: session.state,
+    office: session.keyFile?.office ?? null,
+    user: session.actor ? toSessionUser(session.actor) : null,
+    idleLockMinutes: session.actor ? session.idleLockMinutes : null,
+  };
+}
+
+function requireUninitialized(session: Session): void {
+  if (session.state !== 'uninitialized') throw new ConflictError('本机已完成初始化，请直接登录');
+}
+
+export function beginSetup(session: Session): { recoveryCode: string } {
+  requireUninitialized(session);
+  session.pendingRecoveryCode = newRecoveryCode();
+  return { recoveryCode: session.pendingRecoveryCode };
+}
+
+export interface SetupInput {
+  office: { kind: 'listed'; id: string } | { kind: 'other'; name: string };
+  admin: { username: string; displayName: string; password: string };
+  recoveryCode: string;
+}
+
+function chosenOffice(choice: SetupInput['office']): Office {
+  if (choice.kind === 'other') return { id: randomUUID(), name: choice.name, kind: 'other' };
+  const listed = installableOffices().find((o) => o.id === choice.id);
+  if (!listed) throw ValidationError.field(['office', 'id'], '本机单位', '请从列表中选择本机所属单位');
+  return { id: listed.id, name: listed.name, kind: listed.kind };
+}
+
+export async function completeSetup(session: Session, input: SetupInput): Promise<SessionUser> {
+  requireUninitialized(session);
+  const pending = session.pendingRecoveryCode;
+  if (!pending) throw new ConflictError('初始化已过期，请从第一步重新开始');
+  if (normalizeRecoveryCode(input.recoveryCode) !== normalizeRecoveryCode(pending)) {
+    throw ValidationError.field(['recoveryCode'], '恢复码', '与显示的恢复码不一致，请对照抄写的内容重新输入');
+  }
+  const office = chosenOffice(input.office);
+  const dek = randomBytes(KEY_BYTES);
+  const keyFile = await KeyFile.create(session.paths.dataDir, office, dek, pending, session.kdfCost);
+  const key = usernameKey(input.admin.username);
+  await keyFile.setUser(key, input.admin.password, dek, session.kdfCost);
+
+  setAsideOrphanDatabase(session);
+  let store: Store | null = null;
+  try {
+    store = await openStore({ file: session.paths.database, key: dek, create: true });
+    const now = session.clock.now().toISOString();
+    const admin: UserRow = {
+      id: randomUUID(),
+      originOfficeId: office.id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      username: input.admin.username,
+      usernameKey: key,
+      displayName: input.admin.displayName,
+      roles: ['admin'],
+      disabled: false,
+    };
+    await inTransaction(store, async (repos) => {
+      await repos.settings.set('office', office);
+      await repos.settings.set('idleLockMinutes', DEFAULT_IDLE_LOCK_MINUTES);
+      await repos.users.insert(admin);
+      await appendAudit(repos, session.clock, {
+        action: 'setup:complete',
+        outcome: 'ok',
+        actor: { userId: admin.id, displayName: admin.displayName },
+        target: office.id,
+        detail: `本机单位：${office.name}；管理员：${admin.username}`,
+      });
+    });
+    // The key file makes the installation real; it is written only after the database is.
+    keyFile.save();
+    session.keyFile = keyFile;
+    session.pendingRecoveryCode = null;
+    const actor = toActor(admin);
+    await session.unlock(store, dek, actor, DEFAULT_IDLE_LOCK_MINUTES);
+    return toSessionUser(actor);
+  } catch (error) {
+    await store?.close();
+    removeDatabaseFiles(session);
+    dek.fill(0);
+    throw error;
+  }
+}
+
+/** A database without a key file cannot be opened by anyone: keep it aside, never delete it. */
+function setAsideOrphanDatabase(session: Session): void {
+  const stamp = session.clock.now().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['', '-wal', '-shm']) {
+    const file = session.paths.database + suffix;
+    if (existsSync(file)) renameSync(file, `${session.paths.database}.orphan-${stamp}${suffix}`);
+  }
+}
+
+function removeDatabaseFiles(session: Session): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(session.paths.database + suffix, { force: true });
+}
+
+function requireLocked(session: Session): KeyFile {
+  if (session.state === 'uninitialized' || !session.keyFile) throw new ConflictError('本机尚未初始化');
+  if (session.state === 'unlocked') throw new ConflictError('已有用户登录，请先退出');
+  return session.keyFile;
+}
+
+async function openForUser(session: Session, dek: Buffer, username: string): Promise<{ store: Store; row: UserRow }> {
+  if (!session.databaseExists()) {
+    throw new ConflictError('找不到数据库文件（desk.db），请检查数据目录或从备份恢复');
+  }
+  const store = await openStore({ file: session.paths.database, key: dek, create: false });
+  const row = await repositories(handleOf(store)).users.findByUsernameKey(usernameKey(username));
+  if (!row || row.disabled) {
+    await store.close();
+    throw new AuthFailedError(row?.disabled ? '该账户已停用，请联系管理员' : undefined);
+  }
+  return { store, row };
+}
+
+async function finishUnlock(session: Session, store: Store, dek: Buffer, row: UserRow, action: string) {
+  const settings = await getSettings(repositories(handleOf(store)));
+  const actor = toActor(row);
+  await session.unlock(store, dek, actor, settings.idleLockMinutes);
+  await session.transaction((repos) => appendAudit(repos, session.clock, { action, outcome: 'ok', actor, target: row.id }));
+  return toSessionUser(actor);
+}
+
+function failedAttempt(session: Session, lockKey: string, action: string, username: string): never {
+  const lockedFor = session.lockout.fail(lockKey);
+  session.bufferAudit({ action, outcome: 'error', actor: null, target: username, detail: '密码错误' });
+  if (lockedFor > 0) {
+    session.bufferAudit({ action: 'auth:lockout', outcome: 'error', actor: null, target: username, detail: `连续5次失败，锁定${lockedFor / 60}分钟` });
+    throw new AccountLockedError(lockedFor);
+  }
+  throw new AuthFailedError();
+}
+
+export async function signIn(session: Session, input: { username: string; password: string }): Promise<SessionUser> {
+  const keyFile = requireLocked(session);
+  const lockKey = keyFile.lookup(usernameKey(input.username));
+  const wait = session.lockout.secondsLocked(lockKey);
+  if (wait > 0) throw new AccountLockedError(wait);
+  const dek = await keyFile.unwrapForUser(usernameKey(input.username), input.password);
+  if (!dek) failedAttempt(session, lockKey, 'auth:signIn', input.username);
+  try {
+    const { store, row } = await openForUser(session, dek, input.username);
+    session.lockout.succeed(lockKey);
+    return await finishUnlock(session, store, dek, row, 'auth:signIn');
+  } catch (error) {
+    dek.fill(0);
+    throw error;
+  }
+}
+
+export async function recover(
+  session: Session,
+  input: { recoveryCode: string; username: string; password: string },
+): Promise<SessionUser> {
+  const keyFile = requireLocked(session);
+  const wait = session.lockout.secondsLocked(RECOVERY_LOCKOUT_KEY);
+  if (wait > 0) throw new AccountLockedError(wait);
+  const dek = await keyFile.unwrapWithRecoveryCode(normalizeRecoveryCode(input.recoveryCode));
+  if (!dek) {
+    const lockedFor = session.lockout.fail(RECOVERY_LOCKOUT_KEY);
+    session.bufferAudit({ action: 'auth:recover', outcome: 'error', actor: null, target: input.username, detail: '恢复码错误' });
+    if (lockedFor > 0) throw new AccountLockedError(lockedFor);
+    throw ValidationError.field(['recoveryCode'], '恢复码', '恢复码不正确，请核对后重新输入');
+  }
+  try {
+    const { store, row } = await openForUser(session, dek, input.username).catch((error: unknown) => {
+      if (error instanceof AuthFailedError) {
+        throw ValidationError.field(['username'], '用户名', '找不到该用户名对应的启用账户');
+      }
+      throw error;
+    });
+    if (!row.roles.includes('admin')) {
+      await store.close();
+      throw ValidationError.field(['username'], '用户名', '恢复码只能用于重设管理员的密码');
+    }
+    await keyFile.setUser(row.usernameKey, input.password, dek, session.kdfCost);
+    keyFile.save();
+    session.lockout.succeed(RECOVERY_LOCKOUT_KEY);
+    session.lockout.succeed(keyFile.lookup(row.usernameKey));
+    return await finishUnlock(session, store, dek, row, 'auth:recover');
+  } catch (error) {
+    dek.fill(0);
+    throw error;
+  }
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; password: string },
+): Promise<Record<string, never>> {
+  const key = usernameKey(ctx.actor.username);
+  const check = await ctx.vault.keyFile.unwrapForUser(key, input.currentPassword);
+  if (!check) throw ValidationError.field(['currentPassword'], '当前密码', '当前密码不正确');
+  check.fill(0);
+  await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  ctx.vault.keyFile.save();
+  ctx.audit.target = ctx.actor.userId;
+  return {};
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { UserRow } from '../../../db';
+import { roleLabels, type CreateUserInput, type Role, type UserDto } from '../../contract';
+import type { ServiceContext } from '../context';
+import { ConflictError, NotFoundError } from '../errors';
+import { toUserDto } from './dto';
+import { usernameKey } from './names';
+
+// User management for 管理员. Each account's password wraps the database key in the key file;
+// disabling removes that wrap, so a disabled account cannot open the data even with the files.
+
+export async function listUsers(ctx: ServiceContext): Promise<UserDto[]> {
+  return (await ctx.repos.users.list()).map(toUserDto);
+}
+
+export async function createUser(ctx: ServiceContext, input: Required<CreateUserInput>): Promise<UserDto> {
+  const key = usernameKey(input.username);
+  if (await ctx.repos.users.findByUsernameKey(key)) {
+    throw new ConflictError(`用户名“${input.username}”已被使用，请换一个`);
+  }
+  const now = ctx.clock.now().toISOString();
+  const row: UserRow = {
+    id: randomUUID(),
+    originOfficeId: ctx.office.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    username: input.username,
+    usernameKey: key,
+    displayName: input.displayName,
+    roles: input.roles,
+    disabled: false,
+  };
+  await ctx.repos.users.insert(row);
+  // The key file is written last: if it fails, the transaction rolls the user back.
+  await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  ctx.vault.keyFile.save();
+  ctx.audit.target = row.id;
+  ctx.audit.detail = `用户名 ${row.username}，角色：${describeRoles(row.roles)}`;
+  return toUserDto(row);
+}
+
+export async function updateUser(
+  ctx: ServiceContext,
+  input: { id: string; displayName: string; roles: Role[] },
+): Promise<UserDto> {
+  const row = await mustFind(ctx, input.id);
+  const losesAdmin = row.roles.includes('admin') && !input.roles.includes('admin');
+  if (losesAdmin && row.id === ctx.actor.userId) {
+    throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
+  }
+  if (losesAdmin && !row.disabled) await keepOneAdmin(ctx);
+  await save(ctx, row, { displayName: input.displayName, roles: input.roles });
+  ctx.audit.detail = `角色：${describeRoles(row.roles)} → ${describeRoles(input.roles)}`;
+  return toUserDto({ ...row, displayName: input.displayName, roles: input.roles });
+}
+
+export async function disableUser(ctx: ServiceContext, id: string): Promise<UserDto> {
+  const row = await mustFind(ctx, id);
+  if (row.id === ctx.actor.userId) throw new ConflictError('不能停用当前登录的账户');
+  if (row.disabled) throw new ConflictError(`用户“${row.displayName}”已是停用状态`);
+  if (row.roles.includes('admin')) await keepOneAdmin(ctx);
+  await save(ctx, row, { disabled: true });
+  ctx.vault.keyFile.removeUser(row.usernameKey);
+  ctx.vault.keyFile.save();
+  return toUserDto({ ...row, disabled: true });
+}
+
+/** Sets a new password (a new wrap of the database key) and re-enables a disabled account. */
+export async function resetPassword(ctx: ServiceContext, input: { id: string; password: string }): Promise<UserDto> {
+  const row = await mustFind(ctx, input.id);
+  await save(ctx, row, { disabled: false });
+  await ctx.vault.keyFile.setUser(row.usernameKey, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  ctx.vault.keyFile.save();
+  if (row.disabled) ctx.audit.detail = '重置密码并重新启用';
+  return toUserDto({ ...row, disabled: false });
+}
+
+async function mustFind(ctx: ServiceContext, id: string): Promise<UserRow> {
+  const row = await ctx.repos.users.findById(id);
+  if (!row) throw new NotFoundError('找不到该用户，可能已被删除，请刷新列表');
+  ctx.audit.target = row.id;
+  return row;
+}
+
+async function keepOneAdmin(ctx: ServiceContext): Promise<void> {
+  if (ctx.repos.users.countActiveAdmins() <= 1) {
+    throw new ConflictError('系统至少需要保留一名启用的管理员');
+  }
+}
+
+async function save(ctx: ServiceContext, row: UserRow, changes: Partial<UserRow>): Promise<void> {
+  const saved = await ctx.repos.users.update(row, changes, ctx.clock.now().toISOString());
+  if (!saved) throw new ConflictError('该用户刚被其他操作修改，请刷新后重试');
+}
+
+function describeRoles(roles: Role[]): string {
+  return roles.map((r) => roleLabels[r]).join('、');
+}

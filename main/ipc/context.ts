@@ -1,0 +1,6 @@
+import type { Session } from '../core/session/session';
+
+/** What handlers may reach besides their input: the installation's session (and later, services). */
+export interface AppContext {
+  session: Session;
+}

@@ -1,0 +1,115 @@
+import { channels, isChannelName, mayAccess, type ChannelName, type Result } from '../contract';
+import { appendAudit } from '../core/audit/log';
+import type { AuditNote, ServiceContext } from '../core/context';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
+import type { Repositories } from '../../db';
+import type { AppContext } from './context';
+import { toApiError, validationError } from './errors';
+import type { Handlers, PublicHandler, SessionHandler } from './handlers/types';
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one path every call takes, whatever the transport: authenticate, authorise, validate,
+ * run (mutations in one transaction with their audit entry), validate the output. Calls are
+ * serialised by the session's mutex.
+ */
+export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch {
+  const { session } = app;
+
+  async function run(channel: ChannelName, rawInput: unknown): Promise<Result<unknown>> {
+    const spec = channels[channel];
+    const actor = session.actor;
+    const audited = spec.kind === 'mutation' && spec.access !== 'public';
+    try {
+      if (spec.access !== 'public') {
+        if (!actor) throw new UnauthenticatedError();
+        if (session.idleExpired()) {
+          await session.lock('idle');
+          throw new UnauthenticatedError('长时间无操作，已自动锁定，请重新登录');
+        }
+        session.touch();
+        if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
+      }
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) {
+        const error = validationError(spec.input, parsed.error);
+        if (audited) await auditFailure(channel, error.message);
+        return { ok: false, error };
+      }
+
+      let value: unknown;
+      if (spec.access === 'public') {
+        value = await (handlers[channel] as PublicHandler<ChannelName>)(parsed.data as never, app);
+      } else {
+        const handler = handlers[channel] as SessionHandler<ChannelName>;
+        const call = async (repos: Repositories) => {
+          const note: AuditNote = {};
+          const result = await handler(parsed.data as never, contextFor(repos, note), app);
+          if (audited) {
+            await appendAudit(repos, session.clock, {
+              action: channel,
+              outcome: 'ok',
+              actor,
+              target: note.target ?? null,
+              detail: note.detail ?? null,
+            });
+          }
+          return result;
+        };
+        value = spec.kind === 'mutation' ? await session.transaction(call) : await call(session.repos());
+      }
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        console.error(`[dispatch] ${channel} returned data outside its contract`, output.error.issues);
+        return { ok: false, error: toApiError(new Error('output contract violated')) };
+      }
+      if (session.lockAfterCall) {
+        const reason = session.lockAfterCall;
+        session.lockAfterCall = null;
+        await session.lock(reason);
+      }
+      return { ok: true, value: output.data };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (audited && session.state === 'unlocked' && apiError.code !== 'UNAUTHENTICATED') {
+        await auditFailure(channel, error instanceof DomainError ? apiError.message : '系统内部错误');
+      }
+      return { ok: false, error: apiError };
+    }
+  }
+
+  function contextFor(repos: Repositories, audit: AuditNote): ServiceContext {
+    const unlocked = session.requireUnlocked();
+    return {
+      actor: unlocked.actor,
+      clock: session.clock,
+      office: unlocked.keyFile.office,
+      repos,
+      audit,
+      vault: { dek: unlocked.dek, keyFile: unlocked.keyFile, kdfCost: session.kdfCost },
+    };
+  }
+
+  async function auditFailure(channel: ChannelName, message: string): Promise<void> {
+    try {
+      await session.transaction((repos) =>
+        appendAudit(repos, session.clock, {
+          action: channel,
+          outcome: 'error',
+          actor: session.actor,
+          detail: message,
+        }),
+      );
+    } catch (auditError) {
+      console.error('[dispatch] could not audit a failed call', auditError);
+    }
+  }
+
+  return (channel, input) => {
+    if (!isChannelName(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: '未知的接口' } });
+    }
+    return session.mutex.run(() => run(channel, input));
+  };
+}

@@ -1,0 +1,6 @@
+import { adminHandlers } from './admin';
+import { authHandlers } from './auth';
+import type { Handlers } from './types';
+
+/** Every channel's handler. The type demands one per channel in the contract. */
+export const handlers: Handlers = { ...authHandlers, ...adminHandlers };

@@ -1,0 +1,73 @@
+import { afterEach } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput, Result, Role } from '../../main/contract';
+import { ManualClock } from '../../main/core/clock';
+import type { KdfCost } from '../../main/core/auth/kdf';
+import { createApp, type App } from '../../main/ipc';
+import { removeTempDirs, tempDir } from './tempDir';
+
+/** Cheap scrypt for tests; one test checks the production cost on its own. */
+export const testKdfCost: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
+
+export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin1234' };
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  dataDir: string;
+  call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
+  /** Calls and fails the test unless the result is ok. */
+  ok<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
+}
+
+const open: App[] = [];
+afterEach(async () => {
+  for (const app of open.splice(0)) await app.close();
+  removeTempDirs();
+});
+
+export function testApp(dataDir = tempDir()): TestApp {
+  const clock = new ManualClock();
+  const app = createApp({ dataDir, clock, kdfCost: testKdfCost });
+  open.push(app);
+  const call = async <K extends ChannelName>(channel: K, input: ChannelInput<K>) =>
+    (await app.dispatch(channel, input)) as Result<ChannelOutput<K>>;
+  return {
+    ...app,
+    clock,
+    dataDir,
+    call,
+    async ok(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+  };
+}
+
+/** A set-up installation with the admin signed in. */
+export async function setUpApp(dataDir?: string): Promise<TestApp> {
+  const app = testApp(dataDir);
+  const { recoveryCode } = await app.ok('setup:begin', {});
+  const offices = await app.ok('setup:offices', {});
+  await app.ok('setup:complete', {
+    office: { kind: 'listed', id: offices[0]!.id },
+    admin: { ...ADMIN, passwordConfirm: ADMIN.password },
+    recoveryCode,
+  });
+  (app as TestApp & { recoveryCode: string }).recoveryCode = recoveryCode;
+  return app;
+}
+
+export async function recoveryCodeOf(app: TestApp): Promise<string> {
+  return (app as TestApp & { recoveryCode: string }).recoveryCode;
+}
+
+/** Creates a user with the given roles (admin must be signed in) and returns its credentials. */
+export async function addUser(app: TestApp, username: string, roles: Role[], password = 'Passw0rd1') {
+  const user = await app.ok('users:create', { username, displayName: `测试${username}`.slice(0, 20), roles, password });
+  return { ...user, password };
+}
+
+export async function switchUser(app: TestApp, username: string, password: string): Promise<void> {
+  if (app.session.state === 'unlocked') await app.ok('auth:signOut', {});
+  await app.ok('auth:signIn', { username, password });
+}

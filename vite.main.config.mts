@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { builtinModules } from 'node:module';
+
+// Node-side bundles. DESK_BUNDLE=preload builds the sandboxed preload, which cannot require
+// anything but 'electron', so it bundles zod and the contract; everything else keeps
+// node_modules external (native modules, typeorm) and is packed by electron-builder.
+const preload = process.env.DESK_BUNDLE === 'preload';
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: preload ? 'out/preload' : 'out/main',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    rolldownOptions: {
+      input: preload ? { preload: 'preload/index.ts' } : { app: 'main/app/main.ts', web: 'main/web/cli.ts' },
+      output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      external: preload ? ['electron'] : ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    },
+  },
+  ssr: preload ? { noExternal: true } : {},
+});
