@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { ApiError, Result } from '../contract';
+import type { ManualClock } from '../core/clock';
+import type { Session } from '../core/session/session';
+import type { Dispatch } from '../ipc';
+import { hostAllowed, originAllowed, tokenValid } from './guards';
+import { webApiScript } from './shim';
+import { contentTypeOf, CSP, indexHtml, resolveStatic } from './static';
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  session: Session;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  token: string;
+  /** 0 picks a free port. The host is always 127.0.0.1: never reachable from the network. */
+  port: number;
+  /** Request bodies above this are refused before they are read whole. */
+  maxBodyBytes?: number;
+  /** End-to-end tests only: lets a test move the app's clock (deadlines, lockouts). */
+  testClock?: ManualClock;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function fail(res: ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error } satisfies Result<never>);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve('too-large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningServer> {
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = options.session.onEvent((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n');
+  }, 25_000);
+  heartbeat.unref();
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (!tokenValid(req, options.token)) {
+      fail(res, 401, { code: 'UNAUTHENTICATED', message: '访问令牌无效，请从工作台程序重新打开页面' });
+      return;
+    }
+    if (name === 'events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') {
+      fail(res, 405, { code: 'VALIDATION', message: '请求方法不正确' });
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      fail(res, 415, { code: 'VALIDATION', message: '请求内容须为 JSON' });
+      return;
+    }
+    const body = await readBody(req, maxBody);
+    if (body === 'too-large') {
+      fail(res, 413, { code: 'VALIDATION', message: `请求内容过大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）` });
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      fail(res, 400, { code: 'VALIDATION', message: '请求内容不是有效的 JSON' });
+      return;
+    }
+    if (name === '__test/clock' && options.testClock) {
+      const ms = Number((input as { advanceMs?: unknown }).advanceMs);
+      if (Number.isFinite(ms)) options.testClock.advance(ms);
+      sendJson(res, 200, { ok: true, value: { now: options.testClock.now().toISOString() } });
+      return;
+    }
+    sendJson(res, 200, await options.dispatch(name, input));
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const headers = { 'x-content-type-options': 'nosniff', 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' };
+    if (path === '/web-api.js') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(webApiScript);
+      return;
+    }
+    if (path === '/' || path === '/index.html') {
+      const html = await indexHtml(options.rendererDir);
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+      return;
+    }
+    const file = resolveStatic(options.rendererDir, path);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) });
+      res.end(content);
+    } catch {
+      res.writeHead(404).end();
+    }
+  }
+
+  const server = createServer((req, res) => {
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) {
+      fail(res, 403, { code: 'FORBIDDEN', message: '请求来源不受信任' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const route = url.pathname.startsWith('/api/')
+      ? handleApi(req, res, decodeURIComponent(url.pathname.slice(5)))
+      : handleStatic(req, res, url.pathname);
+    route.catch((error: unknown) => {
+      console.error('[web] request failed', error);
+      if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
+      else res.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        for (const res of streams) res.end();
+        streams.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

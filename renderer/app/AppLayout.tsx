@@ -1,0 +1,68 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { roleLabels } from '../../main/contract';
+import { useSignOutMutation } from '../api/session';
+import { useAccess } from './access';
+import { appRoutes } from './routes';
+import { useIdleTouch } from './useIdleTouch';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { can, user, office } = useAccess();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [signOut, { isLoading }] = useSignOutMutation();
+  useIdleTouch();
+  const routes = appRoutes.filter((r) => can(r.access));
+  const groups = [...new Set(routes.map((r) => r.group))];
+  const home = routes[0]?.path ?? '/account';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 20px 12px' }}>
+          <Typography.Title level={5} style={{ margin: 0, color: '#a8071a' }}>
+            人民调解工作台
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {office?.name}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          onClick={(e) => navigate(e.key)}
+          items={groups.map((group) => ({
+            type: 'group' as const,
+            key: group,
+            label: group,
+            children: routes.filter((r) => r.group === group).map((r) => ({ key: r.path, icon: r.icon, label: r.label })),
+          }))}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px' }}>
+          <Space style={{ float: 'right' }}>
+            <span data-testid="current-user">{user?.displayName}</span>
+            {user?.roles.map((r) => (
+              <Tag key={r}>{roleLabels[r]}</Tag>
+            ))}
+            <Button icon={<LockOutlined />} loading={isLoading} onClick={() => void signOut()}>
+              退出登录
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Routes>
+            {routes.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<Navigate to={home} replace />} />
+          </Routes>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

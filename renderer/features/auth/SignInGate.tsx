@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { RecoverForm } from './RecoverForm';
+import { SignInForm } from './SignInForm';
+
+/** The locked state: sign in, or (administrators) reset a forgotten password with the recovery code. */
+export function SignInGate({ officeName }: { officeName: string }) {
+  const [recovering, setRecovering] = useState(false);
+  return (
+    <div className="desk-centered">
+      {recovering ? (
+        <RecoverForm onBack={() => setRecovering(false)} />
+      ) : (
+        <SignInForm officeName={officeName} onRecover={() => setRecovering(true)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import type { ApiError } from '../../../main/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyServerErrors, asApiError } from '../../components/forms';
+import { AdminStep } from './AdminStep';
+import { ConfirmStep } from './ConfirmStep';
+import { OfficeStep, type OfficeValues } from './OfficeStep';
+import { RecoveryCodeStep } from './RecoveryCodeStep';
+import { useBeginSetupMutation, useCompleteSetupMutation } from './setupApi';
+
+interface SetupValues extends OfficeValues {
+  username: string;
+  displayName: string;
+  password: string;
+  passwordConfirm: string;
+  recoveryCode: string;
+}
+
+const steps = ['本机单位', '管理员账户', '记下恢复码', '确认恢复码'];
+
+/**
+ * First run: nothing is written until the last step succeeds. Only the current step's fields
+ * are mounted, so submitting validates just them; the form keeps the others' values.
+ */
+export function SetupWizard() {
+  const [form] = Form.useForm<SetupValues>();
+  const [current, setCurrent] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [begin, beginState] = useBeginSetupMutation();
+  const [complete, completeState] = useCompleteSetupMutation();
+
+  const next = async () => {
+    setError(null);
+    if (current === 1 && !beginState.data) {
+      const result = await begin();
+      if ('error' in result) return setError(asApiError(result.error));
+    }
+    setCurrent(current + 1);
+  };
+
+  const finish = async () => {
+    setError(null);
+    const v = form.getFieldsValue(true) as SetupValues;
+    const result = await complete({
+      office: v.officeKind === 'other' ? { kind: 'other', name: v.otherName ?? '' } : { kind: 'listed', id: v.officeId ?? '' },
+      admin: { username: v.username, displayName: v.displayName, password: v.password, passwordConfirm: v.passwordConfirm },
+      recoveryCode: v.recoveryCode,
+    });
+    if ('error' in result) {
+      const apiError = asApiError(result.error);
+      if (!applyServerErrors(form, apiError)) setError(apiError);
+    }
+  };
+
+  return (
+    <div className="desk-centered">
+      <Card style={{ width: 720 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          人民调解工作台 · 首次使用设置
+        </Typography.Title>
+        <Steps current={current} items={steps.map((title) => ({ title }))} style={{ margin: '24px 0 32px' }} />
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void (current === 3 ? finish() : next())}>
+          {current === 0 && <OfficeStep />}
+          {current === 1 && <AdminStep />}
+          {current === 2 && <RecoveryCodeStep code={beginState.data?.recoveryCode} />}
+          {current === 3 && <ConfirmStep />}
+          <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+            {current > 0 && <Button onClick={() => setCurrent(current - 1)}>上一步</Button>}
+            <Button type="primary" htmlType="submit" loading={beginState.isLoading || completeState.isLoading}>
+              {current === 3 ? '完成设置' : '下一步'}
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}

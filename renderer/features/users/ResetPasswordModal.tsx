@@ -1,0 +1,49 @@
+import { Form, Input, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { newPassword, type ApiError, type UserDto } from '../../../main/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { useResetPasswordMutation } from './usersApi';
+
+export function ResetPasswordModal(props: { user: UserDto | null; onClose: () => void }) {
+  const [form] = Form.useForm<{ password: string; passwordConfirm: string }>();
+  const [reset, { isLoading }] = useResetPasswordMutation();
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+  }, [props.user, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const result = await reset({ id: props.user!.id, password: v.password });
+    if ('error' in result) return setError(asApiError(result.error));
+    props.onClose();
+  };
+
+  return (
+    <Modal
+      title={`重置密码：${props.user?.displayName ?? ''}`}
+      open={Boolean(props.user)}
+      onCancel={props.onClose}
+      onOk={() => void submit()}
+      okText="重置密码"
+      confirmLoading={isLoading}
+      destroyOnHidden
+    >
+      {props.user?.disabled && (
+        <Typography.Paragraph type="warning">该账户已停用，重置密码后将重新启用。</Typography.Paragraph>
+      )}
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" requiredMark={false}>
+        <Form.Item name="password" label="新密码" rules={[zodRule(newPassword)]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="passwordConfirm" label="确认新密码" dependencies={['password']} rules={[confirmPasswordRule()]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

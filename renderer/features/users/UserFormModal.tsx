@@ -1,0 +1,83 @@
+import { Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { newPassword, text, username, type ApiError, type Role, type UserDto } from '../../../main/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyServerErrors, asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { RoleSelect } from './RoleSelect';
+import { useCreateUserMutation, useUpdateUserMutation } from './usersApi';
+
+interface Values {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  password: string;
+  passwordConfirm: string;
+}
+
+const roleRule = { validator: async (_r: unknown, v?: Role[]) => { if (!v?.length) throw new Error('至少选择一个角色'); } };
+
+/** New user (name, roles, initial password) or edit (name, roles) in one modal. */
+export function UserFormModal(props: { open: boolean; editing: UserDto | null; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const [create, createState] = useCreateUserMutation();
+  const [update, updateState] = useUpdateUserMutation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const editing = props.editing;
+
+  useEffect(() => {
+    if (!props.open) return;
+    setError(null);
+    form.resetFields();
+    if (editing) form.setFieldsValue({ username: editing.username, displayName: editing.displayName, roles: editing.roles });
+  }, [props.open, editing, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    const result = editing
+      ? await update({ id: editing.id, displayName: v.displayName, roles: v.roles })
+      : await create({ username: v.username, displayName: v.displayName, roles: v.roles, password: v.password });
+    if ('error' in result) {
+      const apiError = asApiError(result.error);
+      if (!applyServerErrors(form, apiError)) setError(apiError);
+      return;
+    }
+    props.onClose();
+  };
+
+  return (
+    <Modal
+      title={editing ? `修改用户：${editing.displayName}` : '新建用户'}
+      open={props.open}
+      onCancel={props.onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      confirmLoading={createState.isLoading || updateState.isLoading}
+      destroyOnHidden
+      width={560}
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" requiredMark={false}>
+        <Form.Item name="username" label="用户名" rules={[zodRule(username)]}>
+          <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="displayName" label="姓名" rules={[zodRule(text('姓名', 20, 2))]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="roles" label="角色" rules={[roleRule]}>
+          <RoleSelect />
+        </Form.Item>
+        {!editing && (
+          <>
+            <Form.Item name="password" label="初始密码" rules={[zodRule(newPassword)]} extra="至少8位，须同时包含字母和数字；请当面告知本人">
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item name="passwordConfirm" label="确认初始密码" dependencies={['password']} rules={[confirmPasswordRule()]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,90 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { roleLabels, type UserDto } from '../../../main/contract';
+import { useAccess } from '../../app/access';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { asApiError } from '../../components/forms';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserFormModal } from './UserFormModal';
+import { useDisableUserMutation, useListUsersQuery } from './usersApi';
+
+export function UsersPage() {
+  const { data = [], isLoading, error } = useListUsersQuery();
+  const [disable] = useDisableUserMutation();
+  const { user: me } = useAccess();
+  const { message } = App.useApp();
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<UserDto | null>(null);
+  const [resetting, setResetting] = useState<UserDto | null>(null);
+
+  const onDisable = async (user: UserDto) => {
+    const result = await disable({ id: user.id });
+    if ('error' in result) void message.error(asApiError(result.error).message);
+    else void message.success(`已停用“${user.displayName}”`);
+  };
+
+  return (
+    <Card
+      title="用户管理"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+          新建用户
+        </Button>
+      }
+    >
+      <ErrorAlert error={error ? asApiError(error) : null} />
+      <Table<UserDto>
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data}
+        pagination={false}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名', dataIndex: 'displayName' },
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (roles: UserDto['roles']) => roles.map((r) => <Tag key={r}>{roleLabels[r]}</Tag>),
+          },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            render: (disabled: boolean) => (disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>),
+          },
+          { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_v, user) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => { setEditing(user); setFormOpen(true); }}>
+                  修改
+                </Button>
+                <Button size="small" type="link" onClick={() => setResetting(user)}>
+                  重置密码
+                </Button>
+                {!user.disabled && user.id !== me?.id && (
+                  <Popconfirm
+                    title={`停用“${user.displayName}”？`}
+                    description="停用后该账户无法登录，可通过重置密码重新启用。"
+                    okText="停用"
+                    cancelText="取消"
+                    onConfirm={() => onDisable(user)}
+                  >
+                    <Button size="small" type="link" danger>
+                      停用
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <UserFormModal open={formOpen} editing={editing} onClose={() => setFormOpen(false)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </Card>
+  );
+}
