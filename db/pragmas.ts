@@ -18,11 +18,11 @@ export function applyKey(db: Database, key: Buffer): void {
 
 /** Cache at least the whole database (encrypted point reads are 4x slower with the default). */
 export function cacheKibFor(file: string): number {
-  let size = 0;
+  let size: number;
   try {
     size = statSync(file).size;
   } catch {
-    size = 0;
+    size = 0; // a new database
   }
   const wantKib = Math.ceil((size * 1.25) / 1024);
   return Math.min(Math.max(wantKib, 16 * 1024), 512 * 1024);

@@ -40,12 +40,12 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
 
       let value: unknown;
       if (spec.access === 'public') {
-        value = await (handlers[channel] as PublicHandler<ChannelName>)(parsed.data as never, app);
+        value = await (handlers[channel] as PublicHandler<ChannelName>)(parsed.data, app);
       } else {
         const handler = handlers[channel] as SessionHandler<ChannelName>;
         const call = async (repos: Repositories) => {
           const note: AuditNote = {};
-          const result = await handler(parsed.data as never, contextFor(repos, note), app);
+          const result = await handler(parsed.data, contextFor(repos, note), app);
           if (audited) {
             await appendAudit(repos, session.clock, {
               action: channel,

@@ -45,6 +45,10 @@ function fail(res: ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, { ok: false, error } satisfies Result<never>);
 }
 
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -57,14 +61,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve('too-large');
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Over the limit: stop keeping it, drain a little so the 413 reaches the client, and cut
+      // off a sender that goes on far beyond it.
+      if (size > limit + 8 * 1024 * 1024) req.destroy();
+      if (size > limit) resolve('too-large');
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -105,7 +108,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const body = await readBody(req, maxBody);
     if (body === 'too-large') {
-      fail(res, 413, { code: 'VALIDATION', message: `请求内容过大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）` });
+      res.setHeader('connection', 'close');
+      fail(res, 413, { code: 'VALIDATION', message: `请求内容过大（上限 ${formatBytes(maxBody)}）` });
       return;
     }
     let input: unknown;

@@ -60,7 +60,7 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   }
   const office = chosenOffice(input.office);
   const dek = randomBytes(KEY_BYTES);
-  const keyFile = await KeyFile.create(session.paths.dataDir, office, dek, pending, session.kdfCost);
+  const keyFile = await KeyFile.create(session.paths.dataDir, office, dek, normalizeRecoveryCode(pending), session.kdfCost);
   const key = usernameKey(input.admin.username);
   await keyFile.setUser(key, input.admin.password, dek, session.kdfCost);
 

@@ -1,38 +1,34 @@
 import { Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { newPassword, type ApiError, type UserDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
 import { useResetPasswordMutation } from './usersApi';
 
-export function ResetPasswordModal(props: { user: UserDto | null; onClose: () => void }) {
+/** Mounted only while open, so every reset starts with empty fields. */
+export function ResetPasswordModal(props: { user: UserDto; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string; passwordConfirm: string }>();
   const [reset, { isLoading }] = useResetPasswordMutation();
   const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    setError(null);
-    form.resetFields();
-  }, [props.user, form]);
-
   const submit = async () => {
     const v = await form.validateFields();
-    const result = await reset({ id: props.user!.id, password: v.password });
+    const result = await reset({ id: props.user.id, password: v.password });
     if ('error' in result) return setError(asApiError(result.error));
     props.onClose();
   };
 
   return (
     <Modal
-      title={`重置密码：${props.user?.displayName ?? ''}`}
-      open={Boolean(props.user)}
+      title={`重置密码：${props.user.displayName}`}
+      open
       onCancel={props.onClose}
       onOk={() => void submit()}
       okText="重置密码"
       confirmLoading={isLoading}
       destroyOnHidden
     >
-      {props.user?.disabled && (
+      {props.user.disabled && (
         <Typography.Paragraph type="warning">该账户已停用，重置密码后将重新启用。</Typography.Paragraph>
       )}
       <ErrorAlert error={error} />

@@ -5,7 +5,7 @@ export function RoleSelect(props: { value?: Role[]; onChange?: (value: Role[]) =
   return (
     <Checkbox.Group
       value={props.value}
-      onChange={(v) => props.onChange?.(v as Role[])}
+      onChange={(v) => props.onChange?.(v)}
       options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
     />
   );

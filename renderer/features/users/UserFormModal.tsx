@@ -1,5 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { newPassword, text, username, type ApiError, type Role, type UserDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
@@ -16,20 +16,13 @@ interface Values {
 
 const roleRule = { validator: async (_r: unknown, v?: Role[]) => { if (!v?.length) throw new Error('至少选择一个角色'); } };
 
-/** New user (name, roles, initial password) or edit (name, roles) in one modal. */
-export function UserFormModal(props: { open: boolean; editing: UserDto | null; onClose: () => void }) {
+/** New user (name, roles, initial password) or edit (name, roles). Mounted only while open, so it starts fresh. */
+export function UserFormModal(props: { editing: UserDto | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [create, createState] = useCreateUserMutation();
   const [update, updateState] = useUpdateUserMutation();
   const [error, setError] = useState<ApiError | null>(null);
   const editing = props.editing;
-
-  useEffect(() => {
-    if (!props.open) return;
-    setError(null);
-    form.resetFields();
-    if (editing) form.setFieldsValue({ username: editing.username, displayName: editing.displayName, roles: editing.roles });
-  }, [props.open, editing, form]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -48,7 +41,7 @@ export function UserFormModal(props: { open: boolean; editing: UserDto | null; o
   return (
     <Modal
       title={editing ? `修改用户：${editing.displayName}` : '新建用户'}
-      open={props.open}
+      open
       onCancel={props.onClose}
       onOk={() => void submit()}
       okText="保存"
@@ -57,7 +50,12 @@ export function UserFormModal(props: { open: boolean; editing: UserDto | null; o
       width={560}
     >
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" requiredMark={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={editing ? { username: editing.username, displayName: editing.displayName, roles: editing.roles } : {}}
+      >
         <Form.Item name="username" label="用户名" rules={[zodRule(username)]}>
           <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} />
         </Form.Item>

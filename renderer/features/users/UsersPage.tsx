@@ -83,8 +83,8 @@ export function UsersPage() {
           },
         ]}
       />
-      <UserFormModal open={formOpen} editing={editing} onClose={() => setFormOpen(false)} />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      {formOpen && <UserFormModal editing={editing} onClose={() => setFormOpen(false)} />}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </Card>
   );
 }

@@ -17,7 +17,11 @@ describe('first-run setup', () => {
     });
     expect(user.roles).toEqual(['admin']);
     const status = await app.ok('auth:status', {});
-    expect(status).toMatchObject({ state: 'unlocked', office: { name: '平罗县人民调解中心' }, idleLockMinutes: 10 });
+    expect(status).toMatchObject({
+      state: 'unlocked',
+      office: { name: '平罗县人民调解中心' },
+      idleLockMinutes: 10,
+    });
   });
 
   it('refuses a mistyped recovery code and writes nothing', async () => {
@@ -74,7 +78,9 @@ describe('sign-in', () => {
     await switchUser(app, ADMIN.username, ADMIN.password);
     const audit = await app.ok('audit:list', { page: 1, pageSize: 100 });
     expect(audit.items.filter((e) => e.action === 'auth:lockout')).toHaveLength(2);
-    expect(audit.items.filter((e) => e.action === 'auth:signIn' && e.outcome === 'error').length).toBeGreaterThanOrEqual(10);
+    expect(
+      audit.items.filter((e) => e.action === 'auth:signIn' && e.outcome === 'error').length,
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it('auto-locks after the idle time and forgets the session', async () => {

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+// Checks generated .docx files for real: LibreOffice renders them to PDF, poppler reads the text
+// and page size back. One LibreOffice profile per instance (one instance per test file): two
+// soffice processes sharing a profile make the second exit 1 without output. The profile is
+// reused across calls so only the first conversion pays the ~3 s start-up of a fresh profile,
+// and a batch of files goes through one soffice run.
+
+const run = promisify(execFile);
+
+export const FONTS_CONF = fileURLToPath(new URL('../../resources/fonts/fonts.conf', import.meta.url));
+
+export interface PdfResult {
+  pdfPath: string;
+  /** pdftotext -layout output. */
+  text: string;
+  pages: number;
+  /** Points, from pdfinfo. */
+  pageSize: { width: number; height: number };
+}
+
+async function readPdf(pdfPath: string): Promise<PdfResult> {
+  const [text, info] = await Promise.all([
+    run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 32 * 1024 * 1024 }),
+    run('pdfinfo', [pdfPath]),
+  ]);
+  const pages = /^Pages:\s+(\d+)/m.exec(info.stdout);
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info.stdout);
+  if (!pages || !size) throw new Error(`pdfinfo could not read ${pdfPath}:\n${info.stdout}`);
+  return {
+    pdfPath,
+    text: text.stdout,
+    pages: Number(pages[1]),
+    pageSize: { width: Number(size[1]), height: Number(size[2]) },
+  };
+}
+
+export class LibreOffice {
+  private readonly root = mkdtempSync(join(tmpdir(), 'desk-lo-'));
+  private readonly profile = join(this.root, 'profile');
+  private queue: Promise<unknown> = Promise.resolve();
+  private batch = 0;
+
+  /** Converts every named .docx buffer in one soffice run; names must be file-name safe. */
+  convert(files: Record<string, Buffer>): Promise<Record<string, PdfResult>> {
+    const job = this.queue.then(() => this.convertNow(files));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async convertOne(name: string, docx: Buffer): Promise<PdfResult> {
+    return (await this.convert({ [name]: docx }))[name]!;
+  }
+
+  private async convertNow(files: Record<string, Buffer>): Promise<Record<string, PdfResult>> {
+    const dir = join(this.root, `batch-${++this.batch}`);
+    mkdirSync(dir, { recursive: true });
+    const inputs = Object.entries(files).map(([name, buffer]) => {
+      const path = join(dir, `${name}.docx`);
+      writeFileSync(path, buffer);
+      return path;
+    });
+    const args = [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...inputs,
+    ];
+    const env = { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp' };
+    const out = await run('soffice', args, { env, timeout: 180_000, maxBuffer: 8 * 1024 * 1024 });
+    const results: Record<string, PdfResult> = {};
+    await Promise.all(
+      Object.keys(files).map(async (name) => {
+        const pdf = join(dir, `${name}.pdf`);
+        if (!existsSync(pdf)) {
+          throw new Error(`LibreOffice produced no PDF for ${name}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+        }
+        results[name] = await readPdf(pdf);
+      }),
+    );
+    return results;
+  }
+
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Renders one PDF page to PNG (pdftoppm) and returns the file path. */
+export async function renderPage(pdfPath: string, outPrefix: string, page = 1, dpi = 80): Promise<string> {
+  mkdirSync(resolve(outPrefix, '..'), { recursive: true });
+  await run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath, outPrefix]);
+  return `${outPrefix}.png`;
+}
