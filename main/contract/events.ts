@@ -3,6 +3,9 @@ import { z } from 'zod';
 // Events pushed from the services to the screen (Electron: webContents.send; browser mode:
 // server-sent events). Payloads are validated like channel outputs.
 
+/** The one Electron IPC channel events travel on (name, payload); the preload filters by name. */
+export const EVENT_CHANNEL = 'desk:event';
+
 export const events = {
   'session:locked': z.object({ reason: z.enum(['idle', 'signedOut']) }),
 };
