@@ -16,3 +16,8 @@ export * from './schemas/auth';
 export * from './schemas/users';
 export * from './schemas/settings';
 export * from './schemas/audit';
+export * from './schemas/catalog';
+export * from './validation/idNumber';
+export * from './validation/creditCode';
+export * from './validation/phone';
+export * from './validation/amount';
