@@ -1,5 +1,5 @@
 export { openStore, handleOf, type Store, type DbHandle, type OpenStoreOptions } from './dataSource';
-export { repositories, type Repositories, type AuditRow } from './repositories';
+export * from './repositories';
 export { migrations } from './migrations';
-export type { UserRow, SettingRow, Syncable } from './entities';
+export type { UserRow, SettingRow, Syncable, OrganisationRow, DisputeTypeRow, VillageRow } from './entities';
 export { KEY_BYTES } from './pragmas';

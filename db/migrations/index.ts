@@ -1,4 +1,5 @@
 import { Initial0001 } from './0001-initial';
+import { Intake0002 } from './0002-intake';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
-export const migrations = [Initial0001];
+export const migrations = [Initial0001, Intake0002];

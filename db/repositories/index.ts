@@ -1,5 +1,10 @@
 import type { DbHandle } from '../dataSource';
 import { AuditRepository } from './audit';
+import { CaseListRepository } from './caseList';
+import { CaseHistoryRepository, CaseNumberRepository, DraftRepository, RefusalRepository } from './caseRecords';
+import { CaseRepository } from './cases';
+import { CatalogRepository } from './catalog';
+import { PartyRepository } from './parties';
 import { SettingsRepository } from './settings';
 import { UserRepository } from './users';
 
@@ -9,9 +14,21 @@ export function repositories(db: DbHandle) {
     users: new UserRepository(db),
     settings: new SettingsRepository(db),
     audit: new AuditRepository(db),
+    catalog: new CatalogRepository(db),
+    parties: new PartyRepository(db),
+    cases: new CaseRepository(db),
+    caseList: new CaseListRepository(db),
+    caseNumbers: new CaseNumberRepository(db),
+    caseHistory: new CaseHistoryRepository(db),
+    refusals: new RefusalRepository(db),
+    drafts: new DraftRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
 
 export type { AuditRow } from './audit';
+export type { CaseListQuery } from './caseList';
+export type { CaseHistoryRow, RefusalRow } from './caseRecords';
+export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
+export type { PartyRow, PartySuggestionRow } from './parties';
 export { AuditRepository, SettingsRepository, UserRepository };

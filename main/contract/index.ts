@@ -17,6 +17,8 @@ export * from './schemas/users';
 export * from './schemas/settings';
 export * from './schemas/audit';
 export * from './schemas/catalog';
+export * from './schemas/parties';
+export * from './schemas/cases';
 export * from './validation/idNumber';
 export * from './validation/creditCode';
 export * from './validation/phone';

@@ -14,22 +14,36 @@ export const roleLabels: Record<Role, string> = {
   leader: '领导（只读）',
 };
 
-export const permissions = ['users:manage', 'settings:manage', 'audit:read'] as const;
+export const permissions = [
+  'users:manage',
+  'settings:manage',
+  'audit:read',
+  'catalog:manage',
+  'cases:create',
+  'cases:edit',
+  'cases:void',
+  'cases:read',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export const permissionLabels: Record<Permission, string> = {
   'users:manage': '管理用户',
   'settings:manage': '修改系统设置',
   'audit:read': '查看审计日志',
+  'catalog:manage': '维护纠纷类型与村（社区）',
+  'cases:create': '登记纠纷（受理）',
+  'cases:edit': '修改案件登记信息',
+  'cases:void': '作废案件编号',
+  'cases:read': '查看案件',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'settings:manage', 'audit:read'],
-  intake: [],
-  dispatcher: [],
-  mediator: [],
-  archivist: [],
-  leader: ['audit:read'],
+  admin: ['users:manage', 'settings:manage', 'audit:read', 'catalog:manage'],
+  intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
+  dispatcher: ['cases:edit', 'cases:read'],
+  mediator: ['cases:read'],
+  archivist: ['cases:read'],
+  leader: ['audit:read', 'cases:read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

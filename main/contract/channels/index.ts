@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { authChannels } from './auth';
 import { adminChannels } from './admin';
+import { caseChannels } from './cases';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
-export const channels = { ...authChannels, ...adminChannels };
+export const channels = { ...authChannels, ...adminChannels, ...caseChannels };
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -13,6 +13,11 @@ export interface ChannelSpec {
   kind: 'query' | 'mutation';
   /** Chinese name of the action, shown in the audit log. */
   label: string;
+  /**
+   * false only for the intake form's autosave: it runs every few seconds while a clerk types,
+   * and auditing it would bury the real actions. Still one transaction, still permission-checked.
+   */
+  audit?: false;
 }
 
 export function defineChannels<const M extends Record<string, ChannelSpec>>(map: M): M {

@@ -84,6 +84,7 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
     };
     await inTransaction(store, async (repos) => {
       await repos.settings.set('office', office);
+      if (office.kind === 'other') await repos.catalog.insertOrganisation(ownCommittee(office, now));
       await repos.settings.set('idleLockMinutes', DEFAULT_IDLE_LOCK_MINUTES);
       await repos.users.insert(admin);
       await appendAudit(repos, session.clock, {
@@ -107,6 +108,29 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
     dek.fill(0);
     throw error;
   }
+}
+
+/** A committee that is not in the shipped Pingluo list becomes an organisation of its own. */
+function ownCommittee(office: Office, now: string) {
+  const core = office.name.replace(/^(宁夏回族自治区)?(石嘴山市)?(平罗县)?/, '').replace(/人民调解委员会$|调解委员会$|调委会$/, '');
+  return {
+    id: office.id,
+    originOfficeId: office.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    name: office.name,
+    kind: 'other' as const,
+    parentId: null,
+    abbreviation: core.slice(0, 2) || office.name.slice(0, 2),
+    caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
+    township: null,
+    address: null,
+    activeFrom: null,
+    activeTo: null,
+    sort: 1000,
+  };
 }
 
 /** A database without a key file cannot be opened by anyone: keep it aside, never delete it. */

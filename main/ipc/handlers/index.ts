@@ -1,6 +1,7 @@
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { caseHandlers } from './cases';
 import type { Handlers } from './types';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
-export const handlers: Handlers = { ...authHandlers, ...adminHandlers };
+export const handlers: Handlers = { ...authHandlers, ...adminHandlers, ...caseHandlers };

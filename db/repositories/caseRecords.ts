@@ -1,0 +1,168 @@
+import type { DbHandle } from '../dataSource';
+import type { Syncable } from '../entities';
+
+// The smaller records around a case: the number ledger, change history, 不予受理 records and
+// the intake form's autosaved drafts.
+
+export interface CaseHistoryRow extends Syncable {
+  caseId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  changes: string;
+  note: string | null;
+}
+
+export interface RefusalRow extends Syncable {
+  receivedOn: string;
+  applicantName: string;
+  applicantPhone: string | null;
+  otherPartyName: string | null;
+  township: string;
+  disputeType: string;
+  summary: string;
+  reason: string;
+  reasonDetail: string | null;
+  told: string;
+  recordedBy: string;
+  recordedByName: string;
+}
+
+export class CaseNumberRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  /** The next sequence number for a committee and year. Runs inside the intake transaction. */
+  next(committeeId: string, year: number): number {
+    const row = this.db.sql.get<{ seq: number }>(
+      `INSERT INTO number_sequences (committee_id, year, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (committee_id, year) DO UPDATE SET last_seq = last_seq + 1
+       RETURNING last_seq AS seq`,
+      committeeId,
+      year,
+    );
+    return row!.seq;
+  }
+
+  issue(entry: { caseNumber: string; committeeId: string; year: number; seq: number; caseId: string; at: string }): void {
+    this.db.sql.run(
+      `INSERT INTO case_numbers (case_number, committee_id, year, seq, case_id, state, issued_at) VALUES (?, ?, ?, ?, ?, 'issued', ?)`,
+      entry.caseNumber,
+      entry.committeeId,
+      entry.year,
+      entry.seq,
+      entry.caseId,
+      entry.at,
+    );
+  }
+
+  void(caseNumber: string, at: string, reason: string): void {
+    this.db.sql.run(`UPDATE case_numbers SET state = 'voided', voided_at = ?, void_reason = ? WHERE case_number = ?`, at, reason, caseNumber);
+  }
+
+  ledger(committeeId: string, year: number): { caseNumber: string; seq: number; state: string; voidReason: string | null }[] {
+    return this.db.sql.all(
+      `SELECT case_number AS caseNumber, seq, state, void_reason AS voidReason FROM case_numbers WHERE committee_id = ? AND year = ? ORDER BY seq`,
+      committeeId,
+      year,
+    );
+  }
+}
+
+export class CaseHistoryRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  add(row: CaseHistoryRow): void {
+    this.db.sql.run(
+      `INSERT INTO case_history (id, origin_office_id, version, created_at, updated_at, case_id, at, actor_id, actor_name, action, changes, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.caseId,
+      row.at,
+      row.actorId,
+      row.actorName,
+      row.action,
+      row.changes,
+      row.note,
+    );
+  }
+
+  forCase(caseId: string): CaseHistoryRow[] {
+    return this.db.sql.all<CaseHistoryRow>(
+      `SELECT id, case_id AS caseId, at, actor_id AS actorId, actor_name AS actorName, action, changes, note
+         FROM case_history WHERE case_id = ? AND deleted_at IS NULL ORDER BY at, rowid`,
+      caseId,
+    );
+  }
+}
+
+const refusalColumns = `id, origin_office_id AS originOfficeId, version, created_at AS createdAt, updated_at AS updatedAt,
+  deleted_at AS deletedAt, received_on AS receivedOn, applicant_name AS applicantName, applicant_phone AS applicantPhone,
+  other_party_name AS otherPartyName, township, dispute_type AS disputeType, summary, reason, reason_detail AS reasonDetail,
+  told, recorded_by AS recordedBy, recorded_by_name AS recordedByName`;
+
+export class RefusalRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  insert(row: RefusalRow): void {
+    this.db.sql.run(
+      `INSERT INTO intake_refusals (id, origin_office_id, version, created_at, updated_at, received_on, applicant_name,
+         applicant_phone, other_party_name, township, dispute_type, summary, reason, reason_detail, told, recorded_by, recorded_by_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.receivedOn,
+      row.applicantName,
+      row.applicantPhone,
+      row.otherPartyName,
+      row.township,
+      row.disputeType,
+      row.summary,
+      row.reason,
+      row.reasonDetail,
+      row.told,
+      row.recordedBy,
+      row.recordedByName,
+    );
+  }
+
+  page(offset: number, limit: number): { rows: RefusalRow[]; total: number } {
+    const rows = this.db.sql.all<RefusalRow>(
+      `SELECT ${refusalColumns} FROM intake_refusals WHERE deleted_at IS NULL ORDER BY received_on DESC, created_at DESC LIMIT ? OFFSET ?`,
+      limit,
+      offset,
+    );
+    const total = this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM intake_refusals WHERE deleted_at IS NULL`)?.n ?? 0;
+    return { rows, total };
+  }
+}
+
+export class DraftRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  get(userId: string, form: string): { data: string; savedAt: string } | undefined {
+    return this.db.sql.get(`SELECT data, saved_at AS savedAt FROM drafts WHERE user_id = ? AND form = ?`, userId, form);
+  }
+
+  save(userId: string, form: string, data: string, savedAt: string): void {
+    this.db.sql.run(
+      `INSERT INTO drafts (user_id, form, data, saved_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id, form) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at`,
+      userId,
+      form,
+      data,
+      savedAt,
+    );
+  }
+
+  clear(userId: string, form: string): void {
+    this.db.sql.run(`DELETE FROM drafts WHERE user_id = ? AND form = ?`, userId, form);
+  }
+}

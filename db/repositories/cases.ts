@@ -1,0 +1,293 @@
+import type { DbHandle } from '../dataSource';
+import type { Syncable } from '../entities';
+
+export interface CaseRow extends Syncable {
+  caseNumber: string;
+  committeeId: string;
+  numberYear: number;
+  numberSeq: number;
+  status: string;
+  disputeType: string;
+  source: string;
+  township: string;
+  village: string | null;
+  receivedOn: string;
+  receivedBy: string;
+  receivedByName: string;
+  summary: string;
+  requests: string;
+  amountFen: number | null;
+  riskLevel: string;
+  riskFlags: string;
+  partyNames: string;
+  repeatReason: string | null;
+  voidReason: string | null;
+}
+
+export interface CasePartyRow extends Syncable {
+  caseId: string;
+  partyId: string;
+  role: string;
+  position: number;
+  agentName: string | null;
+  agentRelation: string | null;
+  agentAuthority: string | null;
+  agentAuthorityDetail: string | null;
+  agentIdNumber: string | null;
+  agentPhone: string | null;
+}
+
+export interface CaseLinkRow {
+  relatedCaseId: string;
+  caseNumber: string;
+  status: string;
+  partyNames: string;
+  note: string | null;
+}
+
+const syncFields: [string, string][] = [
+  ['id', 'id'],
+  ['origin_office_id', 'originOfficeId'],
+  ['version', 'version'],
+  ['created_at', 'createdAt'],
+  ['updated_at', 'updatedAt'],
+  ['deleted_at', 'deletedAt'],
+];
+const caseFields: [string, string][] = [
+  ...syncFields,
+  ['case_number', 'caseNumber'],
+  ['committee_id', 'committeeId'],
+  ['number_year', 'numberYear'],
+  ['number_seq', 'numberSeq'],
+  ['status', 'status'],
+  ['dispute_type', 'disputeType'],
+  ['source', 'source'],
+  ['township', 'township'],
+  ['village', 'village'],
+  ['received_on', 'receivedOn'],
+  ['received_by', 'receivedBy'],
+  ['received_by_name', 'receivedByName'],
+  ['summary', 'summary'],
+  ['requests', 'requests'],
+  ['amount_fen', 'amountFen'],
+  ['risk_level', 'riskLevel'],
+  ['risk_flags', 'riskFlags'],
+  ['party_names', 'partyNames'],
+  ['repeat_reason', 'repeatReason'],
+  ['void_reason', 'voidReason'],
+];
+const casePartyFields: [string, string][] = [
+  ...syncFields,
+  ['case_id', 'caseId'],
+  ['party_id', 'partyId'],
+  ['role', 'role'],
+  ['position', 'position'],
+  ['agent_name', 'agentName'],
+  ['agent_relation', 'agentRelation'],
+  ['agent_authority', 'agentAuthority'],
+  ['agent_authority_detail', 'agentAuthorityDetail'],
+  ['agent_id_number', 'agentIdNumber'],
+  ['agent_phone', 'agentPhone'],
+];
+
+function select(fields: [string, string][], table: string): string {
+  return fields.map(([column, alias]) => `${table}.${column} AS ${alias}`).join(', ');
+}
+
+/** A case row's columns as camelCase, qualified by `table` (joins need it). */
+export function caseColumns(table = 'cases'): string {
+  return select(caseFields, table);
+}
+const casePartyColumns = select(casePartyFields, 'case_parties');
+
+/** Cases, the parties in them and links between related cases: raw statements (intake is the hot path). */
+export class CaseRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  byId(id: string): CaseRow | undefined {
+    return this.db.sql.get<CaseRow>(`SELECT ${caseColumns()} FROM cases WHERE id = ? AND deleted_at IS NULL`, id);
+  }
+
+  rowidOf(id: string): number | undefined {
+    return this.db.sql.get<{ r: number }>(`SELECT rowid AS r FROM cases WHERE id = ?`, id)?.r;
+  }
+
+  /** Inserts the case; returns its rowid (the search index key). */
+  insert(row: CaseRow): number {
+    const result = this.db.sql.run(
+      `INSERT INTO cases (id, origin_office_id, version, created_at, updated_at, case_number, committee_id, number_year,
+         number_seq, status, dispute_type, source, township, village, received_on, received_by, received_by_name, summary,
+         requests, amount_fen, risk_level, risk_flags, party_names, repeat_reason, void_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.caseNumber,
+      row.committeeId,
+      row.numberYear,
+      row.numberSeq,
+      row.status,
+      row.disputeType,
+      row.source,
+      row.township,
+      row.village,
+      row.receivedOn,
+      row.receivedBy,
+      row.receivedByName,
+      row.summary,
+      row.requests,
+      row.amountFen,
+      row.riskLevel,
+      row.riskFlags,
+      row.partyNames,
+      row.repeatReason,
+      row.voidReason,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Optimistic: only when the stored version is still `version`. Returns false otherwise. */
+  update(row: CaseRow, version: number): boolean {
+    const result = this.db.sql.run(
+      `UPDATE cases SET version = version + 1, updated_at = ?, status = ?, dispute_type = ?, source = ?, township = ?,
+         village = ?, received_on = ?, summary = ?, requests = ?, amount_fen = ?, risk_level = ?, risk_flags = ?,
+         party_names = ?, repeat_reason = ?, void_reason = ?
+       WHERE id = ? AND version = ? AND deleted_at IS NULL`,
+      row.updatedAt,
+      row.status,
+      row.disputeType,
+      row.source,
+      row.township,
+      row.village,
+      row.receivedOn,
+      row.summary,
+      row.requests,
+      row.amountFen,
+      row.riskLevel,
+      row.riskFlags,
+      row.partyNames,
+      row.repeatReason,
+      row.voidReason,
+      row.id,
+      version,
+    );
+    return result.changes === 1;
+  }
+
+  parties(caseId: string): CasePartyRow[] {
+    return this.db.sql.all<CasePartyRow>(
+      `SELECT ${casePartyColumns} FROM case_parties WHERE case_id = ? AND deleted_at IS NULL ORDER BY position`,
+      caseId,
+    );
+  }
+
+  insertParty(row: CasePartyRow): void {
+    this.db.sql.run(
+      `INSERT INTO case_parties (id, origin_office_id, version, created_at, updated_at, case_id, party_id, role, position,
+         agent_name, agent_relation, agent_authority, agent_authority_detail, agent_id_number, agent_phone)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.caseId,
+      row.partyId,
+      row.role,
+      row.position,
+      row.agentName,
+      row.agentRelation,
+      row.agentAuthority,
+      row.agentAuthorityDetail,
+      row.agentIdNumber,
+      row.agentPhone,
+    );
+  }
+
+  updateParty(row: CasePartyRow): void {
+    this.db.sql.run(
+      `UPDATE case_parties SET version = version + 1, updated_at = ?, party_id = ?, role = ?, position = ?, agent_name = ?,
+         agent_relation = ?, agent_authority = ?, agent_authority_detail = ?, agent_id_number = ?, agent_phone = ?
+       WHERE id = ?`,
+      row.updatedAt,
+      row.partyId,
+      row.role,
+      row.position,
+      row.agentName,
+      row.agentRelation,
+      row.agentAuthority,
+      row.agentAuthorityDetail,
+      row.agentIdNumber,
+      row.agentPhone,
+      row.id,
+    );
+  }
+
+  removeParty(id: string, at: string): void {
+    this.db.sql.run(`UPDATE case_parties SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`, at, at, id);
+  }
+
+  insertLink(row: Syncable & { caseId: string; relatedCaseId: string; note: string | null }): void {
+    this.db.sql.run(
+      `INSERT OR IGNORE INTO case_links (id, origin_office_id, version, created_at, updated_at, case_id, related_case_id, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.caseId,
+      row.relatedCaseId,
+      row.note,
+    );
+  }
+
+  /** Links in both directions: a later case pointing here is related too. */
+  links(caseId: string): CaseLinkRow[] {
+    return this.db.sql.all<CaseLinkRow>(
+      `SELECT c.id AS relatedCaseId, c.case_number AS caseNumber, c.status, c.party_names AS partyNames, l.note
+         FROM case_links l JOIN cases c ON c.id = l.related_case_id
+        WHERE l.case_id = ? AND l.deleted_at IS NULL
+       UNION
+       SELECT c.id, c.case_number, c.status, c.party_names, l.note
+         FROM case_links l JOIN cases c ON c.id = l.case_id
+        WHERE l.related_case_id = ? AND l.deleted_at IS NULL`,
+      caseId,
+      caseId,
+    );
+  }
+
+  /** Cases a party appears in (for repeat-dispute detection). */
+  casesOfParties(partyIds: string[]): (CaseRow & { matchedPartyId: string })[] {
+    if (partyIds.length === 0) return [];
+    const marks = partyIds.map(() => '?').join(', ');
+    return this.db.sql.all(
+      `SELECT ${caseColumns()}, cp.party_id AS matchedPartyId
+         FROM case_parties cp JOIN cases ON cases.id = cp.case_id
+        WHERE cp.party_id IN (${marks}) AND cp.deleted_at IS NULL AND cases.deleted_at IS NULL`,
+      ...partyIds,
+    );
+  }
+
+  /** Cases in a township with a party of one of these names (same-name repeat detection). */
+  casesByNamesInTownship(township: string, names: string[]): (CaseRow & { matchedName: string })[] {
+    if (names.length === 0) return [];
+    const marks = names.map(() => '?').join(', ');
+    return this.db.sql.all(
+      `SELECT ${caseColumns()}, p.name AS matchedName
+         FROM parties p
+         JOIN case_parties cp ON cp.party_id = p.id AND cp.deleted_at IS NULL
+         JOIN cases ON cases.id = cp.case_id AND cases.deleted_at IS NULL
+        WHERE p.name IN (${marks}) AND cases.township = ?`,
+      ...names,
+      township,
+    );
+  }
+
+  setSearchTerms(rowid: number, terms: string): void {
+    this.db.sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
+    this.db.sql.run(`INSERT INTO case_search (rowid, terms) VALUES (?, ?)`, rowid, terms);
+  }
+}

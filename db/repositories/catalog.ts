@@ -1,0 +1,58 @@
+import { IsNull } from 'typeorm';
+import type { DbHandle } from '../dataSource';
+import {
+  DisputeTypeEntity,
+  OrganisationEntity,
+  VillageEntity,
+  type DisputeTypeRow,
+  type OrganisationRow,
+  type VillageRow,
+} from '../entities';
+
+export class CatalogRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  organisations(): Promise<OrganisationRow[]> {
+    return this.db.em.getRepository(OrganisationEntity).find({ where: { deletedAt: IsNull() }, order: { sort: 'ASC', name: 'ASC' } });
+  }
+
+  organisation(id: string): Promise<OrganisationRow | null> {
+    return this.db.em.getRepository(OrganisationEntity).findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  async insertOrganisation(row: OrganisationRow): Promise<void> {
+    await this.db.em.getRepository(OrganisationEntity).insert(row);
+  }
+
+  disputeTypes(): Promise<DisputeTypeRow[]> {
+    return this.db.em.getRepository(DisputeTypeEntity).find({ order: { sort: 'ASC' } });
+  }
+
+  disputeType(code: string): Promise<DisputeTypeRow | null> {
+    return this.db.em.getRepository(DisputeTypeEntity).findOneBy({ code });
+  }
+
+  async saveDisputeType(row: DisputeTypeRow): Promise<void> {
+    await this.db.em.getRepository(DisputeTypeEntity).save(row);
+  }
+
+  maxDisputeTypeSort(): number {
+    return this.db.sql.get<{ n: number | null }>(`SELECT max(sort) AS n FROM dispute_types`)?.n ?? 0;
+  }
+
+  villages(): Promise<VillageRow[]> {
+    return this.db.em.getRepository(VillageEntity).find({ where: { deletedAt: IsNull() }, order: { township: 'ASC', name: 'ASC' } });
+  }
+
+  village(id: string): Promise<VillageRow | null> {
+    return this.db.em.getRepository(VillageEntity).findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  villageByName(township: string, name: string): Promise<VillageRow | null> {
+    return this.db.em.getRepository(VillageEntity).findOneBy({ township, name, deletedAt: IsNull() });
+  }
+
+  async saveVillage(row: VillageRow): Promise<void> {
+    await this.db.em.getRepository(VillageEntity).save(row);
+  }
+}

@@ -1,0 +1,123 @@
+import type { DbHandle } from '../dataSource';
+import type { Syncable } from '../entities';
+
+export interface PartyRow extends Syncable {
+  kind: 'person' | 'organisation';
+  name: string;
+  sex: string | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  idType: string | null;
+  idNumber: string | null;
+  idSuffix: string | null;
+  occupation: string | null;
+  creditCode: string | null;
+  representative: string | null;
+  representativeTitle: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+const columns = `id, origin_office_id AS originOfficeId, version, created_at AS createdAt, updated_at AS updatedAt,
+  deleted_at AS deletedAt, kind, name, sex, ethnicity, birth_date AS birthDate, id_type AS idType, id_number AS idNumber,
+  id_suffix AS idSuffix, occupation, credit_code AS creditCode, representative, representative_title AS representativeTitle,
+  address, phone`;
+
+export interface PartySuggestionRow extends PartyRow {
+  caseCount: number;
+}
+
+/** Parties: one record per person or organisation, shared by every case they appear in. */
+export class PartyRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  byId(id: string): PartyRow | undefined {
+    return this.db.sql.get<PartyRow>(`SELECT ${columns} FROM parties WHERE id = ? AND deleted_at IS NULL`, id);
+  }
+
+  byIdNumber(idType: string, idNumber: string): PartyRow | undefined {
+    return this.db.sql.get<PartyRow>(
+      `SELECT ${columns} FROM parties WHERE id_type = ? AND id_number = ? AND deleted_at IS NULL`,
+      idType,
+      idNumber,
+    );
+  }
+
+  byCreditCode(creditCode: string): PartyRow | undefined {
+    return this.db.sql.get<PartyRow>(`SELECT ${columns} FROM parties WHERE credit_code = ? AND deleted_at IS NULL`, creditCode);
+  }
+
+  insert(row: PartyRow): void {
+    this.db.sql.run(
+      `INSERT INTO parties (id, origin_office_id, version, created_at, updated_at, deleted_at, kind, name, sex, ethnicity,
+        birth_date, id_type, id_number, id_suffix, occupation, credit_code, representative, representative_title, address, phone)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.version,
+      row.createdAt,
+      row.updatedAt,
+      row.kind,
+      row.name,
+      row.sex,
+      row.ethnicity,
+      row.birthDate,
+      row.idType,
+      row.idNumber,
+      row.idSuffix,
+      row.occupation,
+      row.creditCode,
+      row.representative,
+      row.representativeTitle,
+      row.address,
+      row.phone,
+    );
+  }
+
+  /** Writes the party's latest details (the newest intake knows the current address and phone). */
+  update(row: PartyRow): void {
+    this.db.sql.run(
+      `UPDATE parties SET version = version + 1, updated_at = ?, name = ?, sex = ?, ethnicity = ?, birth_date = ?, id_type = ?,
+        id_number = ?, id_suffix = ?, occupation = ?, credit_code = ?, representative = ?, representative_title = ?,
+        address = ?, phone = ?
+       WHERE id = ?`,
+      row.updatedAt,
+      row.name,
+      row.sex,
+      row.ethnicity,
+      row.birthDate,
+      row.idType,
+      row.idNumber,
+      row.idSuffix,
+      row.occupation,
+      row.creditCode,
+      row.representative,
+      row.representativeTitle,
+      row.address,
+      row.phone,
+      row.id,
+    );
+  }
+
+  /** Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. */
+  suggest(query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string }, limit = 8): PartySuggestionRow[] {
+    const count = `(SELECT count(*) FROM case_parties cp WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL) AS caseCount`;
+    if (query.idNumber) {
+      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`, query.idNumber, limit);
+    }
+    if (query.creditCode) {
+      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`, query.creditCode, limit);
+    }
+    if (query.idSuffix) {
+      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE id_suffix = ? AND deleted_at IS NULL LIMIT ?`, query.idSuffix, limit);
+    }
+    // Range on the name index instead of LIKE, which SQLite will not run on an index here.
+    const prefix = query.namePrefix ?? '';
+    return this.db.sql.all(
+      `SELECT ${columns}, ${count} FROM parties WHERE name >= ? AND name < ? AND deleted_at IS NULL ORDER BY name LIMIT ?`,
+      prefix,
+      `${prefix}\uffff`,
+      limit,
+    );
+  }
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { caseSources, caseStatuses, refusalReasons, riskFlags, riskLevels } from './catalog';
+import { id, isoDateTime, pageQuery, paged, text } from './common';
+import { casePartyDto, isoDate, partyInput, phoneField } from './parties';
+import { parseAmount } from '../validation/amount';
+
+/** Money as the clerk types it ("1.5万", "12,345.60") → integer fen; '' means none. */
+export const amountField = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string({ error: '涉及金额须为文字' })
+    .max(30, '涉及金额过长')
+    .transform((raw, ctx) => {
+      const result = parseAmount(raw);
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: result.message });
+        return z.NEVER;
+      }
+      return result.fen;
+    })
+    .optional()
+    .describe('涉及金额（元）'),
+);
+
+const caseFields = {
+  disputeType: z.string({ error: '请选择纠纷类型' }).min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
+  source: z.enum(caseSources, { error: '请选择案件来源' }).describe('案件来源'),
+  township: text('纠纷发生地（乡镇）', 20, 2),
+  village: z.preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional()).describe('村（社区）'),
+  receivedOn: isoDate.describe('受理日期'),
+  summary: text('纠纷简要情况', 4000, 5),
+  requests: text('当事人申请事项', 2000, 2),
+  amountFen: amountField,
+  riskLevel: z.enum(riskLevels, { error: '请选择风险等级' }).default('normal').describe('风险等级'),
+  riskFlags: z
+    .array(z.enum(riskFlags, { error: '风险标记不正确' }))
+    .max(riskFlags.length)
+    .default([])
+    .describe('风险标记'),
+};
+
+const partiesField = z
+  .array(partyInput)
+  .min(2, '至少登记两方当事人')
+  .max(50, '当事人不能超过50人')
+  .superRefine((parties, ctx) => {
+    if (!parties.some((p) => p.role === 'applicant')) ctx.addIssue({ code: 'custom', message: '请至少登记一名申请人' });
+    if (!parties.some((p) => p.role === 'respondent')) ctx.addIssue({ code: 'custom', message: '请至少登记一名被申请人' });
+  })
+  .describe('当事人');
+
+export const createCaseInput = z.strictObject({
+  ...caseFields,
+  committeeId: id.describe('受理调委会'),
+  parties: partiesField,
+  /** Earlier cases the clerk linked as related after the repeat warning. */
+  relatedCaseIds: z.array(id).max(20).default([]).describe('关联案件'),
+  /** Why the clerk went ahead although similar cases were found (audited). */
+  repeatReason: z.preprocess((v) => (v === '' ? undefined : v), text('继续登记的理由', 200, 4).optional()).describe('继续登记的理由'),
+});
+export type CreateCaseInput = z.input<typeof createCaseInput>;
+export type ParsedCreateCaseInput = z.output<typeof createCaseInput>;
+
+export const updateCaseInput = z.strictObject({
+  id,
+  version: z.number().int().min(1).describe('版本'),
+  ...caseFields,
+  parties: partiesField,
+  reason: z.preprocess((v) => (v === '' ? undefined : v), text('修改原因', 200).optional()).describe('修改原因'),
+});
+export type UpdateCaseInput = z.input<typeof updateCaseInput>;
+
+export const repeatCheckInput = z.strictObject({
+  township: z.string().max(20).describe('乡镇'),
+  parties: z
+    .array(
+      z.strictObject({
+        name: z.string().max(80),
+        idNumber: z.string().max(40).optional(),
+        creditCode: z.string().max(30).optional(),
+      }),
+    )
+    .max(50),
+  excludeCaseId: id.optional(),
+});
+
+export const repeatMatch = z.object({
+  caseId: id,
+  caseNumber: z.string(),
+  status: z.enum(caseStatuses),
+  receivedOn: z.string(),
+  disputeTypeName: z.string(),
+  township: z.string(),
+  partyNames: z.string(),
+  /** Why it matched, e.g. "同一证件号码：马某某" or "同乡镇同名当事人：张三". */
+  reasons: z.array(z.string()),
+});
+export type RepeatMatch = z.infer<typeof repeatMatch>;
+
+export const caseListItem = z.object({
+  id,
+  caseNumber: z.string(),
+  status: z.enum(caseStatuses),
+  disputeType: z.string(),
+  disputeTypeName: z.string(),
+  source: z.enum(caseSources),
+  township: z.string(),
+  village: z.string().nullable(),
+  committeeName: z.string(),
+  receivedOn: z.string(),
+  receivedByName: z.string(),
+  partyNames: z.string(),
+  amountFen: z.number().int().nullable(),
+  riskLevel: z.enum(riskLevels),
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export const caseSortKeys = ['receivedOn', 'caseNumber', 'amount'] as const;
+
+export const listCasesInput = z.strictObject({
+  ...pageQuery,
+  query: z.string().max(200, '搜索内容不能超过200个字').optional().describe('搜索'),
+  statuses: z.array(z.enum(caseStatuses)).max(caseStatuses.length).optional().describe('状态'),
+  disputeType: z.string().max(40).optional().describe('纠纷类型'),
+  township: z.string().max(20).optional().describe('乡镇'),
+  village: z.string().max(30).optional().describe('村（社区）'),
+  committeeId: id.optional().describe('调委会'),
+  receivedBy: id.optional().describe('登记人'),
+  receivedFrom: isoDate.optional().describe('受理日期起'),
+  receivedTo: isoDate.optional().describe('受理日期止'),
+  sort: z.enum(caseSortKeys).default('receivedOn').describe('排序'),
+  order: z.enum(['asc', 'desc']).default('desc').describe('排序方向'),
+});
+export type ListCasesInput = z.input<typeof listCasesInput>;
+
+export const casePage = paged(caseListItem);
+
+export const caseHistoryEntry = z.object({
+  at: isoDateTime,
+  actorName: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  note: z.string().nullable(),
+});
+
+export const relatedCase = z.object({ caseId: id, caseNumber: z.string(), status: z.enum(caseStatuses), partyNames: z.string(), note: z.string().nullable() });
+
+export const caseDetail = caseListItem.extend({
+  version: z.number().int(),
+  committeeId: id,
+  summary: z.string(),
+  requests: z.string(),
+  riskFlags: z.array(z.enum(riskFlags)),
+  repeatReason: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  parties: z.array(casePartyDto),
+  related: z.array(relatedCase),
+  history: z.array(caseHistoryEntry),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const voidCaseInput = z.strictObject({ id, reason: text('作废原因', 200, 4) });
+
+export const revealIdInput = z.strictObject({ caseId: id, casePartyId: id, agent: z.boolean().default(false) });
+
+export const refusalInput = z.strictObject({
+  receivedOn: isoDate.describe('来访日期'),
+  applicantName: text('来访人姓名', 40, 1),
+  applicantPhone: phoneField,
+  otherPartyName: z.preprocess((v) => (v === '' ? undefined : v), text('对方当事人', 80).optional()).describe('对方当事人'),
+  township: text('乡镇', 20, 2),
+  disputeType: z.string().min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
+  summary: text('纠纷简要情况', 2000, 5),
+  reason: z.enum(refusalReasons, { error: '请选择不予受理的理由' }).describe('不予受理理由'),
+  reasonDetail: z.preprocess((v) => (v === '' ? undefined : v), text('具体说明', 500).optional()).describe('具体说明'),
+  told: text('告知当事人的内容', 500, 4),
+});
+export type RefusalInput = z.input<typeof refusalInput>;
+
+export const refusalDto = z.object({
+  id,
+  receivedOn: z.string(),
+  applicantName: z.string(),
+  applicantPhone: z.string().nullable(),
+  otherPartyName: z.string().nullable(),
+  township: z.string(),
+  disputeTypeName: z.string(),
+  summary: z.string(),
+  reason: z.enum(refusalReasons),
+  reasonDetail: z.string().nullable(),
+  told: z.string(),
+  recordedByName: z.string(),
+  createdAt: isoDateTime,
+});
+export type RefusalDto = z.infer<typeof refusalDto>;
+
+export const listRefusalsInput = z.strictObject({ ...pageQuery });
+export const refusalPage = paged(refusalDto);
+
+/** The intake form's autosaved draft: whatever the clerk typed, as JSON, per user. */
+export const draftInput = z.strictObject({
+  form: z.literal('intake'),
+  data: z.string().max(200_000, '草稿过大').describe('草稿'),
+});
+export const draftDto = z.object({ data: z.string(), savedAt: isoDateTime }).nullable();
+export const draftKey = z.strictObject({ form: z.literal('intake') });

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { DisputeTypeRow, OrganisationRow, Repositories } from '../../../db';
+import type { CatalogDto, CommitteeDto, DisputeTypeDto, VillageDto } from '../../contract';
+import type { ServiceContext } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { pingluo } from '../offices/seed';
+
+// The catalog the intake form chooses from: Pingluo's townships (fixed), villages and dispute
+// types (editable by 管理员) and the committees.
+
+export function toCommitteeDto(row: OrganisationRow): CommitteeDto {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    abbreviation: row.abbreviation,
+    caseNumberPattern: row.caseNumberPattern,
+    township: row.township,
+    parentId: row.parentId,
+    active: row.activeTo === null,
+  };
+}
+
+function toDisputeTypeDto(row: DisputeTypeRow): DisputeTypeDto {
+  return { code: row.code, name: row.name, officialCode: row.officialCode, active: row.active };
+}
+
+export async function getCatalog(ctx: ServiceContext): Promise<CatalogDto> {
+  const [organisations, disputeTypes, villages] = await Promise.all([
+    ctx.repos.catalog.organisations(),
+    ctx.repos.catalog.disputeTypes(),
+    ctx.repos.catalog.villages(),
+  ]);
+  return {
+    townships: pingluo.townships,
+    villages: villages.map((v): VillageDto => ({ id: v.id, township: v.township, name: v.name, active: v.active })),
+    disputeTypes: disputeTypes.map(toDisputeTypeDto),
+    committees: organisations.map(toCommitteeDto),
+    ownCommitteeId: ctx.office.id,
+  };
+}
+
+export function requireTownship(township: string, path: (string | number)[] = ['township']): void {
+  if (!pingluo.townships.includes(township)) {
+    throw ValidationError.field(path, '乡镇', `“${township}”不是平罗县的乡镇，请从列表中选择`);
+  }
+}
+
+export async function requireDisputeType(repos: Repositories, code: string, path: (string | number)[] = ['disputeType']) {
+  const type = await repos.catalog.disputeType(code);
+  if (!type || !type.active) throw ValidationError.field(path, '纠纷类型', '请从列表中选择纠纷类型');
+  return type;
+}
+
+export async function saveDisputeType(
+  ctx: ServiceContext,
+  input: { code: string; name: string; officialCode: string | null; active: boolean },
+): Promise<DisputeTypeDto> {
+  const existing = await ctx.repos.catalog.disputeType(input.code);
+  if (input.officialCode !== null) {
+    const official = await ctx.repos.catalog.disputeType(input.officialCode);
+    if (!official || official.officialCode !== null) {
+      throw ValidationError.field(['officialCode'], '对应统计类型', '请选择18类统计类型之一');
+    }
+  }
+  if (existing && existing.officialCode === null && input.officialCode !== null) {
+    throw new ConflictError('统计类型不能改为地方子类型');
+  }
+  const row: DisputeTypeRow = {
+    code: input.code,
+    name: input.name,
+    // The 18 official types stay official: only local sub-types map onto one.
+    officialCode: existing && existing.officialCode === null ? null : input.officialCode,
+    active: input.active,
+    sort: existing?.sort ?? ctx.repos.catalog.maxDisputeTypeSort() + 1,
+  };
+  if (!existing && row.officialCode === null) {
+    throw ValidationError.field(['officialCode'], '对应统计类型', '新增的地方类型须对应一个统计类型');
+  }
+  await ctx.repos.catalog.saveDisputeType(row);
+  ctx.audit.target = row.code;
+  ctx.audit.detail = `${existing ? '修改' : '新增'}纠纷类型：${row.name}${row.active ? '' : '（停用）'}`;
+  return toDisputeTypeDto(row);
+}
+
+export async function saveVillage(
+  ctx: ServiceContext,
+  input: { id?: string | undefined; township: string; name: string; active: boolean },
+): Promise<VillageDto> {
+  requireTownship(input.township);
+  const now = ctx.clock.now().toISOString();
+  const existing = input.id ? await ctx.repos.catalog.village(input.id) : null;
+  if (input.id && !existing) throw new NotFoundError('找不到该村（社区），请刷新后重试');
+  const clash = await ctx.repos.catalog.villageByName(input.township, input.name);
+  if (clash && clash.id !== existing?.id) throw new ConflictError(`${input.township}已有“${input.name}”`);
+  const row = existing
+    ? { ...existing, township: input.township, name: input.name, active: input.active, version: existing.version + 1, updatedAt: now }
+    : {
+        id: randomUUID(),
+        originOfficeId: ctx.office.id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+        township: input.township,
+        name: input.name,
+        active: input.active,
+      };
+  await ctx.repos.catalog.saveVillage(row);
+  ctx.audit.target = row.id;
+  ctx.audit.detail = `${existing ? '修改' : '新增'}村（社区）：${row.township}${row.name}`;
+  return { id: row.id, township: row.township, name: row.name, active: row.active };
+}

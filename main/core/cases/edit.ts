@@ -1,0 +1,124 @@
+import type { CaseRow } from '../../../db';
+import {
+  caseSourceLabels,
+  formatFen,
+  partyRoleLabels,
+  riskFlagLabels,
+  riskLevelLabels,
+  type CaseDetail,
+  type CaseSource,
+  type RiskFlag,
+  type RiskLevel,
+  type updateCaseInput,
+} from '../../contract';
+import type { z } from 'zod';
+import type { ServiceContext } from '../context';
+import { ConflictError, NotFoundError } from '../errors';
+import { requireDisputeType, requireTownship } from './catalog';
+import { diff, recordHistory, type FieldChange } from './history';
+import { checkCaseDates, linkParties, resolveAll } from './intake';
+import { caseSearchText, partyNamesOf } from './searchIndex';
+import { caseDetail, casePartiesOf } from './view';
+
+// Correcting a registration. Every change is kept as history on the case (field, before,
+// after), so what was first recorded is never lost.
+
+const editable: CaseRow['status'][] = ['accepted', 'dispatched', 'mediating'];
+
+function mustLoad(ctx: ServiceContext, id: string): CaseRow {
+  const row = ctx.repos.cases.byId(id);
+  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+  ctx.audit.target = id;
+  return row;
+}
+
+export async function updateCase(ctx: ServiceContext, input: z.output<typeof updateCaseInput>): Promise<CaseDetail> {
+  const before = mustLoad(ctx, input.id);
+  if (before.version !== input.version) throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
+  if (!editable.includes(before.status)) throw new ConflictError('案件已进入调解结果阶段，登记信息不能再修改');
+  const disputeType = await requireDisputeType(ctx.repos, input.disputeType);
+  requireTownship(input.township);
+  await checkCaseDates(ctx, input.receivedOn);
+  if (input.receivedOn.slice(0, 4) !== before.receivedOn.slice(0, 4)) {
+    throw new ConflictError('受理日期不能改到其他年度（案号按年度编排），如确需更改请作废后重新登记');
+  }
+
+  const now = ctx.clock.now().toISOString();
+  const oldParties = casePartiesOf(ctx.repos, before.id);
+  const { rows: partyRows } = resolveAll(ctx, input.parties, now);
+  const keep = new Map(oldParties.map((p) => [p.link.id, p.link]));
+  const linked = linkParties(ctx, before.id, input.parties, partyRows, now, keep);
+  const kept = new Set(linked.map((l) => l.link.id));
+  for (const old of oldParties) if (!kept.has(old.link.id)) ctx.repos.cases.removeParty(old.link.id, now);
+
+  const after: CaseRow = {
+    ...before,
+    updatedAt: now,
+    disputeType: disputeType.code,
+    source: input.source,
+    township: input.township,
+    village: input.village ?? null,
+    receivedOn: input.receivedOn,
+    summary: input.summary,
+    requests: input.requests,
+    amountFen: input.amountFen ?? null,
+    riskLevel: input.riskLevel,
+    riskFlags: JSON.stringify(input.riskFlags),
+    partyNames: partyNamesOf(linked.map((l) => ({ name: l.party.name, role: l.link.role }))),
+  };
+  if (!ctx.repos.cases.update(after, input.version)) throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
+
+  const types = new Map((await ctx.repos.catalog.disputeTypes()).map((t) => [t.code, t.name]));
+  const changes: FieldChange[] = diff(before, after, {
+    disputeType: '纠纷类型',
+    source: '案件来源',
+    township: '乡镇',
+    village: '村（社区）',
+    receivedOn: '受理日期',
+    summary: '纠纷简要情况',
+    requests: '申请事项',
+    amountFen: '涉及金额',
+    riskLevel: '风险等级',
+    riskFlags: '风险标记',
+    partyNames: '当事人',
+  }, (key, value) => {
+    if (value === null || value === undefined || value === '') return '（空）';
+    if (key === 'disputeType') return types.get(String(value)) ?? String(value);
+    if (key === 'source') return caseSourceLabels[value as CaseSource];
+    if (key === 'amountFen') return `${formatFen(Number(value))}元`;
+    if (key === 'riskLevel') return riskLevelLabels[value as RiskLevel];
+    if (key === 'riskFlags') return (JSON.parse(String(value)) as RiskFlag[]).map((f) => riskFlagLabels[f]).join('、') || '（无）';
+    return String(value);
+  });
+  // Party details (address, phone, agent…) changed without a name change show as one line each.
+  for (const l of linked) {
+    const old = oldParties.find((o) => o.link.id === l.link.id);
+    if (old && (old.link.role !== l.link.role || old.link.agentName !== l.link.agentName)) {
+      changes.push({
+        field: `当事人“${l.party.name}”`,
+        before: `${partyRoleLabels[old.link.role as keyof typeof partyRoleLabels]}${old.link.agentName ? `，代理人${old.link.agentName}` : ''}`,
+        after: `${partyRoleLabels[l.link.role as keyof typeof partyRoleLabels]}${l.link.agentName ? `，代理人${l.link.agentName}` : ''}`,
+      });
+    }
+  }
+  const rowid = ctx.repos.cases.rowidOf(before.id)!;
+  ctx.repos.cases.setSearchTerms(rowid, caseSearchText(after, linked, disputeType.name));
+  recordHistory(ctx, before.id, '修改登记信息', changes, input.reason ?? null);
+  ctx.audit.detail = `${before.caseNumber}：${changes.map((c) => c.field).join('、') || '无字段变化'}`;
+  return caseDetail(ctx.repos, before.id);
+}
+
+/** Voids a registration made in error. The number stays in the ledger as voided, never reused. */
+export async function voidCase(ctx: ServiceContext, input: { id: string; reason: string }): Promise<CaseDetail> {
+  const row = mustLoad(ctx, input.id);
+  if (row.status !== 'accepted' && row.status !== 'dispatched') {
+    throw new ConflictError('只有尚未开始调解的案件可以作废');
+  }
+  const now = ctx.clock.now().toISOString();
+  const voided: CaseRow = { ...row, status: 'voided', voidReason: input.reason, updatedAt: now };
+  if (!ctx.repos.cases.update(voided, row.version)) throw new ConflictError('该案件刚被他人修改，请刷新后重试');
+  ctx.repos.caseNumbers.void(row.caseNumber, now, input.reason);
+  recordHistory(ctx, row.id, '作废', [{ field: '状态', before: '已受理', after: '已作废' }], input.reason);
+  ctx.audit.detail = `作废 ${row.caseNumber}：${input.reason}`;
+  return caseDetail(ctx.repos, row.id);
+}

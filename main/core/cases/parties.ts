@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { PartyRow, Repositories, Syncable } from '../../../db';
+import { checkCreditCode, checkIdNumber, maskIdNumber, sexLabels, type ParsedPartyInput } from '../../contract';
+import { ValidationError } from '../errors';
+
+// Turning what the clerk typed into party records. A person with an ID number, or an
+// organisation with a credit code, is one record however many cases they appear in: the
+// newest intake refreshes its details (address, phone); an empty field never erases old data.
+
+export interface ResolvedParty {
+  row: PartyRow;
+  /** Non-blocking notes, e.g. a credit code whose check character looks wrong. */
+  warnings: string[];
+}
+
+function fieldError(index: number, field: string, label: string, message: string): ValidationError {
+  return ValidationError.field(['parties', index, field], `当事人 › 第${index + 1}项 › ${label}`, message);
+}
+
+function merged<T>(incoming: T | undefined | null, existing: T | null): T | null {
+  return incoming === undefined || incoming === null ? existing : incoming;
+}
+
+export function resolveParty(
+  repos: Repositories,
+  input: ParsedPartyInput,
+  index: number,
+  context: { today: string; now: string; officeId: string },
+): ResolvedParty {
+  const warnings: string[] = [];
+  let idNumber: string | null = null;
+  let creditCode: string | null = null;
+  let derived: { sex: 'male' | 'female'; birthDate: string } | null = null;
+  let existing: PartyRow | undefined;
+
+  if (input.kind === 'person' && input.idNumber) {
+    if (input.idType === 'resident_id') {
+      const check = checkIdNumber(input.idNumber, context.today);
+      if (!check.ok) throw fieldError(index, 'idNumber', '证件号码', check.message);
+      idNumber = check.value.normalized;
+      derived = { sex: check.value.sex, birthDate: check.value.birthDate };
+      if (input.sex && input.sex !== derived.sex) {
+        throw fieldError(index, 'sex', '性别', `与身份证号码不符：号码显示为${sexLabels[derived.sex]}性`);
+      }
+      if (input.birthDate && input.birthDate !== derived.birthDate) {
+        throw fieldError(index, 'birthDate', '出生日期', `与身份证号码不符：号码显示为 ${derived.birthDate}`);
+      }
+    } else {
+      idNumber = input.idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    }
+    existing = repos.parties.byIdNumber(input.idType, idNumber);
+  }
+  if (input.kind === 'organisation' && input.creditCode) {
+    const check = checkCreditCode(input.creditCode);
+    if (check.status === 'invalid') throw fieldError(index, 'creditCode', '统一社会信用代码', check.message);
+    if (check.status === 'warning') warnings.push(`${input.name}：${check.message}`);
+    creditCode = check.normalized;
+    existing = repos.parties.byCreditCode(creditCode);
+  }
+  if (input.partyId) {
+    const chosen = repos.parties.byId(input.partyId);
+    if (!chosen) throw fieldError(index, 'name', '姓名', '所选的已登记当事人不存在，请重新选择');
+    if (existing && existing.id !== chosen.id) {
+      throw fieldError(index, input.kind === 'person' ? 'idNumber' : 'creditCode', '证件号码', `该号码已登记在当事人“${existing.name}”名下`);
+    }
+    if (chosen.kind !== input.kind) throw fieldError(index, 'name', '姓名', '所选的已登记当事人类型不符');
+    existing = chosen;
+  }
+
+  const person = input.kind === 'person' ? input : null;
+  const org = input.kind === 'organisation' ? input : null;
+  const fresh: Omit<PartyRow, keyof Syncable> = {
+    kind: input.kind,
+    name: input.name,
+    sex: derived?.sex ?? person?.sex ?? null,
+    ethnicity: person?.ethnicity ?? null,
+    birthDate: derived?.birthDate ?? person?.birthDate ?? null,
+    idType: person && idNumber ? person.idType : null,
+    idNumber,
+    idSuffix: idNumber ? idNumber.slice(-4) : null,
+    occupation: person?.occupation ?? null,
+    creditCode,
+    representative: org?.representative ?? null,
+    representativeTitle: org?.representativeTitle ?? null,
+    address: input.address ?? null,
+    phone: input.phone ?? null,
+  };
+
+  if (existing) {
+    const row: PartyRow = {
+      ...existing,
+      name: fresh.name,
+      sex: merged(fresh.sex, existing.sex),
+      ethnicity: merged(fresh.ethnicity, existing.ethnicity),
+      birthDate: merged(fresh.birthDate, existing.birthDate),
+      idType: merged(fresh.idType, existing.idType),
+      idNumber: merged(fresh.idNumber, existing.idNumber),
+      idSuffix: merged(fresh.idSuffix, existing.idSuffix),
+      occupation: merged(fresh.occupation, existing.occupation),
+      creditCode: merged(fresh.creditCode, existing.creditCode),
+      representative: merged(fresh.representative, existing.representative),
+      representativeTitle: merged(fresh.representativeTitle, existing.representativeTitle),
+      address: merged(fresh.address, existing.address),
+      phone: merged(fresh.phone, existing.phone),
+      updatedAt: context.now,
+    };
+    repos.parties.update(row);
+    return { row, warnings };
+  }
+  const row: PartyRow = {
+    id: randomUUID(),
+    originOfficeId: context.officeId,
+    version: 1,
+    createdAt: context.now,
+    updatedAt: context.now,
+    deletedAt: null,
+    ...fresh,
+  };
+  repos.parties.insert(row);
+  return { row, warnings };
+}
+
+/** Already-registered parties matching what the clerk is typing (name prefix, ID, credit code or ID last 4). */
+export function suggestParties(repos: Repositories, query: string, todayDate: string) {
+  const q = query.normalize('NFKC').trim();
+  if (!q) return [];
+  const id = checkIdNumber(q, todayDate);
+  const credit = /^[0-9A-Z]{18}$/i.test(q) ? checkCreditCode(q) : null;
+  const rows = id.ok
+    ? repos.parties.suggest({ idNumber: id.value.normalized })
+    : credit && credit.status !== 'invalid'
+      ? repos.parties.suggest({ creditCode: credit.normalized })
+      : /^\d{3}[\dXx]$/.test(q)
+        ? repos.parties.suggest({ idSuffix: q.toUpperCase() })
+        : repos.parties.suggest({ namePrefix: q });
+  return rows.map((r) => ({
+    partyId: r.id,
+    kind: r.kind,
+    name: r.name,
+    idNumberMasked: r.idNumber ? maskIdNumber(r.idNumber) : null,
+    creditCode: r.creditCode,
+    phone: r.phone,
+    address: r.address,
+    caseCount: r.caseCount,
+  }));
+}

@@ -1,0 +1,116 @@
+import { addDays, daysBetween, formatDate } from './layout/dates';
+import type { DocumentCase, IsoDate } from './model';
+
+// Whether a judicial-confirmation application may be printed, and to which court it goes.
+// Civil Procedure Law (2021 Arts. 201–202): both parties jointly, within 30 days of the agreement
+// taking effect; courts refuse status relations (marriage, adoption, parentage) and ownership
+// determinations (物权/知识产权确权). Day counting follows the CPL: the effective day itself does
+// not count, so the window ends on effective date + 30, inclusive.
+
+export const CONFIRMATION_WINDOW_DAYS = 30;
+export const CONFIRMATION_WARNING_DAY = 25;
+/** Used only when settings carry no default court. */
+export const FALLBACK_COURT = '平罗县人民法院';
+
+const COURT_REFERRED = new Set(['法院委派', '法院委托']);
+
+export interface ConfirmationCheck {
+  ok: boolean;
+  /** Why the court would not accept it; any refusal blocks printing. */
+  refusals: string[];
+  /** Worth telling the clerk, but the application may go ahead. */
+  warnings: string[];
+  /** Last day to apply (inclusive), once the agreement has taken effect. */
+  deadline?: IsoDate;
+  /** Days since the agreement took effect. */
+  daysElapsed?: number;
+}
+
+export function confirmationDeadline(effectiveDate: IsoDate): IsoDate {
+  return addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS);
+}
+
+/** The inviting court for court-referred cases (mandatory), else the chosen or default court. */
+export function chooseCourt(c: DocumentCase): string {
+  if (COURT_REFERRED.has(c.source) && c.referringCourt) return c.referringCourt;
+  return c.confirmation?.courtName ?? (c.settings.defaultCourt || FALLBACK_COURT);
+}
+
+function subjectRefusals(c: DocumentCase): string[] {
+  const a = c.agreement!;
+  const note = a.subjectNote ? `（${a.subjectNote}）` : '';
+  if (a.subjectMatter === 'status_relation') {
+    return [`调解协议涉及婚姻、收养、亲子等身份关系的确认${note}，人民法院不予受理此类司法确认申请。`];
+  }
+  if (a.subjectMatter === 'ownership') {
+    return [
+      `调解协议涉及物权或者知识产权的确权${note}，如宅基地使用权、土地承包经营权的归属，人民法院不予受理此类司法确认申请。`,
+    ];
+  }
+  return [];
+}
+
+function applicantRefusals(c: DocumentCase): string[] {
+  const applicants = new Set(c.confirmation?.applicantPartyIds ?? []);
+  const missing = c.parties.filter((p) => !applicants.has(p.id)).map((p) => p.name);
+  if (missing.length === 0) return [];
+  return [`司法确认须由全部当事人共同申请，以下当事人未列为申请人：${missing.join('、')}。`];
+}
+
+function windowCheck(c: DocumentCase, today: IsoDate, result: ConfirmationCheck): void {
+  const a = c.agreement!;
+  const style = c.settings.dateStyle;
+  if (!a.effectiveDate || daysBetween(a.effectiveDate, today) < 0) {
+    result.refusals.push(
+      '调解协议尚未生效：须各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章后，方可申请司法确认。',
+    );
+    return;
+  }
+  const elapsed = daysBetween(a.effectiveDate, today);
+  const deadline = confirmationDeadline(a.effectiveDate);
+  result.deadline = deadline;
+  result.daysElapsed = elapsed;
+  const effective = formatDate(a.effectiveDate, style);
+  const last = formatDate(deadline, style);
+  if (elapsed > CONFIRMATION_WINDOW_DAYS) {
+    result.refusals.push(
+      `已超过申请期限：调解协议于${effective}生效，应当自生效之日起三十日内即${last}前（含当日）申请司法确认，现已逾期${elapsed - CONFIRMATION_WINDOW_DAYS}日。`,
+    );
+  } else if (elapsed >= CONFIRMATION_WARNING_DAY) {
+    const left = CONFIRMATION_WINDOW_DAYS - elapsed;
+    result.warnings.push(
+      `申请期限即将届满：请于${last}前（含当日）向人民法院提交申请，${left === 0 ? '今天是最后一日' : `还剩${left}日`}。`,
+    );
+  }
+}
+
+export function checkConfirmation(c: DocumentCase, today: IsoDate): ConfirmationCheck {
+  const result: ConfirmationCheck = { ok: false, refusals: [], warnings: [] };
+  const a = c.agreement;
+  if (!a) {
+    result.refusals.push('本案没有调解协议，不能申请司法确认。');
+    return result;
+  }
+  if (a.kind !== '书面') {
+    result.refusals.push(
+      '口头协议不能申请司法确认：须先制作书面调解协议书，由各方签名并加盖调解委员会印章。',
+    );
+  }
+  result.refusals.push(...subjectRefusals(c), ...applicantRefusals(c));
+  if (COURT_REFERRED.has(c.source) && !c.referringCourt) {
+    result.refusals.push(`本案为${c.source}案件，应当向委派（委托）法院申请，但未记录该法院名称。`);
+  }
+  if (
+    COURT_REFERRED.has(c.source) &&
+    c.referringCourt &&
+    c.confirmation?.courtName &&
+    c.confirmation.courtName !== c.referringCourt
+  ) {
+    result.warnings.push(
+      `本案为${c.source}案件，申请书将送往${c.referringCourt}，而非所选的${c.confirmation.courtName}。`,
+    );
+  }
+  windowCheck(c, today, result);
+  result.ok = result.refusals.length === 0;
+  return result;
+}

@@ -1,0 +1,72 @@
+import type { Document, FileChild } from 'docx';
+import type { Agreement, DocumentCase } from '../model';
+import { formatDate } from '../layout/dates';
+import { amountText } from '../layout/money';
+import { formDocument } from '../layout/page';
+import { body, heading, numbered, numberLine, title } from '../layout/paragraphs';
+import { allPartyParagraphs } from '../layout/parties';
+import { partySignLines, sealAndDate, signLines, staffSignLines } from '../layout/signatures';
+import { sealWithVerification } from '../layout/verificationBlock';
+import { text } from '../texts';
+import { need, type DocumentContext } from './context';
+
+// 人民调解协议书 in the order of People's Mediation Law Art. 29 and MoJ rule Art. 35: parties →
+// facts, points in dispute, responsibility → agreed terms → manner, place and time of performance
+// → copies → signatures of parties, mediators and recorder → committee seal → date.
+
+export const AGREEMENT_TITLE = '人民调解协议书';
+
+export function writtenAgreement(c: DocumentCase): Agreement {
+  const a = need(c.agreement, '本案尚未记录调解协议，不能生成人民调解协议书');
+  if (a.kind !== '书面') throw new Error('口头协议请使用人民调解口头协议登记表');
+  return a;
+}
+
+/** Copies: one per party plus one kept by the committee (Art. 29). */
+export function agreementCopies(c: DocumentCase): number {
+  return c.parties.length + 1;
+}
+
+export function performanceLines(c: DocumentCase, a: Agreement): string[] {
+  const lines = [
+    `履行方式：${a.performance.manner}`,
+    `履行地点：${a.performance.place}`,
+    `履行期限：${formatDate(a.performance.deadline, c.settings.dateStyle)}前履行完毕。`,
+  ];
+  if (a.amountFen !== undefined) lines.push(`本协议涉及金额：${amountText(a.amountFen)}。`);
+  return lines;
+}
+
+export function agreementDocument(c: DocumentCase, ctx: DocumentContext): Document {
+  const a = writtenAgreement(c);
+  const children: FileChild[] = [
+    title(AGREEMENT_TITLE),
+    numberLine(`编号：${a.number}`),
+    ...allPartyParagraphs(c, { style: 'mediation' }),
+    heading('纠纷主要事实、争议事项：'),
+    body(a.facts),
+    body(`争议事项：${a.disputedPoints}`),
+    heading('各方当事人的责任：'),
+    body(a.responsibility),
+    heading(text(c, 'agreementIntro')),
+    ...numbered(a.terms),
+    heading('履行方式、地点、期限：'),
+    ...performanceLines(c, a).map((line) => body(line)),
+    body(text(c, 'agreementEffect')),
+    body(text(c, 'agreementCopies', { copies: agreementCopies(c) }), { keepNext: true }),
+    // From here to the date is one block: it moves to the next page as a whole if it must.
+    heading('当事人（签名、盖章或者按指印）：'),
+    ...signLines(partySignLines(c.parties)),
+    ...signLines(staffSignLines(c)),
+    ...(ctx.verification
+      ? [
+          sealWithVerification(
+            c.committee.sealText,
+            formatDate(a.signedDate, c.settings.dateStyle),
+            ctx.verification,
+          ),
+        ]
+      : sealAndDate(c, a.signedDate)),
+  ];
+  return formDocument({ title: AGREEMENT_TITLE, creator: c.committee.name, children });
+}

@@ -1,0 +1,118 @@
+import { AlignmentType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import type { DocumentCase, Party } from '../model';
+import { formatDate } from './dates';
+import { BODY_CHAR, styleIds } from './styles';
+
+// Signature areas: one line per signer with room above it for a hand signature, the committee
+// seal text and the date. The whole block is chained with keepNext so it never starts at the
+// foot of one page and ends on the next, however many parties sign.
+
+const RIGHT_COLUMN = 5000; // twips from the left margin where "签名：" starts
+const LEFT_ROOM = RIGHT_COLUMN / BODY_CHAR - 1; // characters that fit before it
+const SIGN_SPACE = 280; // extra space above a signature line for the pen
+
+export interface SignLine {
+  left: string;
+  right?: string;
+  /** Indent in characters (agents sign under their party). */
+  indent?: number;
+}
+
+/** Approximate printed width in body characters (CJK = 1, Latin = ½). */
+function visualWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  return width;
+}
+
+function line(children: TextRun[], keepNext: boolean, spaceBefore: number, indent = 0): Paragraph {
+  return new Paragraph({
+    style: styleIds.plain,
+    keepLines: true,
+    keepNext,
+    spacing: { before: spaceBefore },
+    ...(indent ? { indent: { left: indent * BODY_CHAR } } : {}),
+    tabStops: [{ type: TabStopType.LEFT, position: RIGHT_COLUMN }],
+    children,
+  });
+}
+
+/**
+ * @param keepLast keep the last line with whatever follows (the seal and date usually do).
+ */
+export function signLines(lines: readonly SignLine[], keepLast = true): Paragraph[] {
+  const out: Paragraph[] = [];
+  lines.forEach((spec, i) => {
+    const last = i === lines.length - 1;
+    const indent = spec.indent ?? 0;
+    if (!spec.right) {
+      out.push(line([new TextRun(spec.left)], !last || keepLast, SIGN_SPACE, indent));
+    } else if (visualWidth(spec.left) + indent <= LEFT_ROOM) {
+      const runs = [new TextRun(spec.left), new TextRun({ children: [new Tab(), spec.right] })];
+      out.push(line(runs, !last || keepLast, SIGN_SPACE, indent));
+    } else {
+      // A long organisation name: name on its own line, signature on the next.
+      out.push(line([new TextRun(spec.left)], true, SIGN_SPACE, indent));
+      out.push(line([new TextRun({ children: [new Tab(), spec.right] })], !last || keepLast, 0, indent));
+    }
+  });
+  return out;
+}
+
+export function partySignLines(
+  parties: readonly Party[],
+  roleOf: (p: Party) => string = (p) => p.role,
+): SignLine[] {
+  const out: SignLine[] = [];
+  for (const party of parties) {
+    if (party.kind === 'person') {
+      out.push({ left: `${roleOf(party)}：${party.name}`, right: '签名（指印）：' });
+    } else {
+      out.push({
+        left: `${roleOf(party)}：${party.name}（单位盖章）`,
+        right: `${party.representative.kind}签名：`,
+      });
+    }
+    for (const agent of party.agents)
+      out.push({ left: `${agent.kind}：${agent.name}`, right: '签名：', indent: 2 });
+  }
+  return out;
+}
+
+/** Where a party signs on a grid form: its name, and what goes in the signature cell. */
+export function partySignCells(p: Party): { name: string; sign: string } {
+  return p.kind === 'person'
+    ? { name: `${p.role}：${p.name}`, sign: '签名（指印）：' }
+    : { name: `${p.role}：${p.name}`, sign: `（单位盖章）\n${p.representative.kind}签名：` };
+}
+
+export function staffSignLines(c: DocumentCase, includeRecorder = true): SignLine[] {
+  const out: SignLine[] = c.mediators.map((m) => ({ left: `${m.role}：${m.name}`, right: '签名：' }));
+  if (includeRecorder) out.push({ left: `记录人：${c.recorder}`, right: '签名：' });
+  return out;
+}
+
+/**
+ * Committee seal text and the date, right aligned (GB/T 9704 落款).
+ * @param keepNext keep the date with what follows (the agreement's verification block).
+ */
+export function sealAndDate(
+  c: DocumentCase,
+  dateIso: string | undefined,
+  { withSeal = true, keepNext = false }: { withSeal?: boolean; keepNext?: boolean } = {},
+): Paragraph[] {
+  const right = (text: string, keepNext: boolean, before: number): Paragraph =>
+    new Paragraph({
+      style: styleIds.plain,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 2 * BODY_CHAR },
+      keepLines: true,
+      keepNext,
+      spacing: { before },
+      children: [new TextRun(text)],
+    });
+  const date = dateIso ? formatDate(dateIso, c.settings.dateStyle) : '年　　月　　日';
+  return withSeal
+    ? [right(`${c.committee.sealText}（印章）`, true, 560), right(date, keepNext, 0)]
+    : [right(date, keepNext, 280)];
+}

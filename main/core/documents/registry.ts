@@ -1,0 +1,158 @@
+import type { DocumentGenerator } from './generators/context';
+import { agreementDocument, AGREEMENT_TITLE } from './generators/agreement';
+import { applicationDocument, APPLICATION_TITLE } from './generators/application';
+import { confirmationApplicationDocument, CONFIRMATION_TITLE } from './generators/confirmationApplication';
+import { CONTENTS_TITLE, dossierContentsDocument } from './generators/dossierContents';
+import { COVER_TITLE, dossierCoverDocument } from './generators/dossierCover';
+import { dossierNoteDocument, NOTE_TITLE } from './generators/dossierNote';
+import { INTAKE_TITLE, intakeRegisterDocument } from './generators/intakeRegister';
+import { INVESTIGATION_TITLE, investigationRecordDocument } from './generators/investigationRecord';
+import { MEDIATION_RECORD_TITLE, mediationRecordDocument } from './generators/mediationRecord';
+import { ORAL_TITLE, oralAgreementDocument } from './generators/oralAgreement';
+import { RETURN_VISIT_TITLE, returnVisitDocument } from './generators/returnVisit';
+import { RIGHTS_TITLE, rightsNoticeDocument } from './generators/rightsNotice';
+import { TERMINATION_TITLE, terminationNoticeDocument } from './generators/terminationNotice';
+import type { CaseStage, DocumentCase } from './model';
+import { printable } from './printable';
+
+// The documents the app can print, in the order they are bound into the file (卷内目录 order).
+// A kind is offered when the case is in one of its stages AND holds the data it needs; the
+// workflow module maps its own states onto CaseStage.
+
+export type DocumentKindId =
+  | 'application'
+  | 'intake-register'
+  | 'rights-notice'
+  | 'investigation-record'
+  | 'mediation-record'
+  | 'agreement'
+  | 'oral-agreement'
+  | 'confirmation-application'
+  | 'termination-notice'
+  | 'return-visit'
+  | 'dossier-cover'
+  | 'dossier-contents'
+  | 'dossier-note';
+
+export interface DocumentKind {
+  id: DocumentKindId;
+  title: string;
+  /** Checks the case is printable (no empty required field), then builds the document. */
+  generate: DocumentGenerator;
+  stages: readonly CaseStage[];
+  /** Data the document needs beyond the stage. */
+  hasData: (c: DocumentCase) => boolean;
+  /** Carries a verification QR code and short code. */
+  verified?: boolean;
+}
+
+const AFTER_INTAKE: CaseStage[] = ['registered', 'mediating', 'agreed', 'terminated', 'closed', 'archived'];
+const AFTER_AGREEMENT: CaseStage[] = ['agreed', 'closed', 'archived'];
+const FILING: CaseStage[] = ['closed', 'archived'];
+const always = (): boolean => true;
+
+export const documentKinds: readonly DocumentKind[] = [
+  {
+    id: 'application',
+    title: APPLICATION_TITLE,
+    generate: printable(applicationDocument),
+    stages: ['applied', ...AFTER_INTAKE],
+    hasData: (c) => c.parties.some((p) => p.role === '申请人') && c.requests.length > 0,
+  },
+  {
+    id: 'intake-register',
+    title: INTAKE_TITLE,
+    generate: printable(intakeRegisterDocument),
+    stages: AFTER_INTAKE,
+    hasData: always,
+  },
+  {
+    id: 'rights-notice',
+    title: RIGHTS_TITLE,
+    generate: printable(rightsNoticeDocument),
+    stages: AFTER_INTAKE,
+    hasData: always,
+  },
+  {
+    id: 'investigation-record',
+    title: INVESTIGATION_TITLE,
+    generate: printable(investigationRecordDocument),
+    stages: AFTER_INTAKE,
+    hasData: (c) => c.investigations.length > 0,
+  },
+  {
+    id: 'mediation-record',
+    title: MEDIATION_RECORD_TITLE,
+    generate: printable(mediationRecordDocument),
+    stages: AFTER_INTAKE,
+    hasData: (c) => c.mediations.length > 0,
+  },
+  {
+    id: 'agreement',
+    title: AGREEMENT_TITLE,
+    generate: printable(agreementDocument),
+    stages: AFTER_AGREEMENT,
+    hasData: (c) => c.agreement?.kind === '书面',
+    verified: true,
+  },
+  {
+    id: 'oral-agreement',
+    title: ORAL_TITLE,
+    generate: printable(oralAgreementDocument),
+    stages: AFTER_AGREEMENT,
+    hasData: (c) => c.agreement?.kind === '口头',
+  },
+  {
+    id: 'confirmation-application',
+    title: CONFIRMATION_TITLE,
+    generate: printable(confirmationApplicationDocument),
+    stages: AFTER_AGREEMENT,
+    hasData: (c) => c.agreement?.kind === '书面',
+  },
+  {
+    id: 'termination-notice',
+    title: `${TERMINATION_TITLE}（告知其他途径）`,
+    generate: printable(terminationNoticeDocument),
+    stages: ['terminated', ...FILING],
+    hasData: (c) => Boolean(c.termination?.routesTold.length),
+  },
+  {
+    id: 'return-visit',
+    title: RETURN_VISIT_TITLE,
+    generate: printable(returnVisitDocument),
+    stages: AFTER_AGREEMENT,
+    hasData: (c) => c.returnVisits.length > 0,
+  },
+  {
+    id: 'dossier-cover',
+    title: COVER_TITLE,
+    generate: printable(dossierCoverDocument),
+    stages: FILING,
+    hasData: (c) => Boolean(c.dossier),
+  },
+  {
+    id: 'dossier-contents',
+    title: CONTENTS_TITLE,
+    generate: printable(dossierContentsDocument),
+    stages: FILING,
+    hasData: (c) => Boolean(c.dossier),
+  },
+  {
+    id: 'dossier-note',
+    title: NOTE_TITLE,
+    generate: printable(dossierNoteDocument),
+    stages: FILING,
+    hasData: (c) => Boolean(c.dossier),
+  },
+];
+
+export function documentKind(id: DocumentKindId): DocumentKind {
+  const kind = documentKinds.find((k) => k.id === id);
+  if (!kind) throw new Error(`未知的文书类型：${id}`);
+  return kind;
+}
+
+/** What the case screen offers to print right now. */
+export function availableDocuments(c: DocumentCase): DocumentKind[] {
+  return documentKinds.filter((k) => k.stages.includes(c.stage) && k.hasData(c));
+}

@@ -1,0 +1,30 @@
+import type { caseChannels } from '../../contract/channels/cases';
+import { getCatalog, saveDisputeType, saveVillage } from '../../core/cases/catalog';
+import { updateCase, voidCase } from '../../core/cases/edit';
+import { createCase } from '../../core/cases/intake';
+import { listCases } from '../../core/cases/list';
+import { suggestParties } from '../../core/cases/parties';
+import { clearDraft, getDraft, listRefusals, recordRefusal, revealIdNumber, saveDraft } from '../../core/cases/records';
+import { findRepeats } from '../../core/cases/repeats';
+import { caseDetail } from '../../core/cases/view';
+import { today } from '../../core/dates';
+import type { HandlerGroup } from './types';
+
+export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
+  'catalog:get': (_input, ctx) => getCatalog(ctx),
+  'catalog:saveDisputeType': (input, ctx) => saveDisputeType(ctx, input),
+  'catalog:saveVillage': (input, ctx) => saveVillage(ctx, input),
+  'cases:create': (input, ctx) => createCase(ctx, input),
+  'cases:checkRepeats': (input, ctx) => findRepeats(ctx.repos, today(ctx.clock), input),
+  'cases:update': (input, ctx) => updateCase(ctx, input),
+  'cases:void': (input, ctx) => voidCase(ctx, input),
+  'cases:get': (input, ctx) => caseDetail(ctx.repos, input.id),
+  'cases:list': (input, ctx) => listCases(ctx.repos, input, today(ctx.clock)),
+  'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
+  'parties:search': (input, ctx) => suggestParties(ctx.repos, input.query, today(ctx.clock)),
+  'intake:refuse': (input, ctx) => recordRefusal(ctx, input),
+  'intake:listRefusals': (input, ctx) => listRefusals(ctx, input.page, input.pageSize),
+  'drafts:get': (input, ctx) => getDraft(ctx, input.form),
+  'drafts:save': (input, ctx) => saveDraft(ctx, input.form, input.data),
+  'drafts:clear': (input, ctx) => clearDraft(ctx, input.form),
+};
