@@ -83,7 +83,9 @@ export class LibreOffice {
       Object.keys(files).map(async (name) => {
         const pdf = join(dir, `${name}.pdf`);
         if (!existsSync(pdf)) {
-          throw new Error(`LibreOffice produced no PDF for ${name}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+          throw new Error(
+            `LibreOffice produced no PDF for ${name}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`,
+          );
         }
         results[name] = await readPdf(pdf);
       }),
@@ -99,6 +101,17 @@ export class LibreOffice {
 /** Renders one PDF page to PNG (pdftoppm) and returns the file path. */
 export async function renderPage(pdfPath: string, outPrefix: string, page = 1, dpi = 80): Promise<string> {
   mkdirSync(resolve(outPrefix, '..'), { recursive: true });
-  await run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath, outPrefix]);
+  await run('pdftoppm', [
+    '-png',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdfPath,
+    outPrefix,
+  ]);
   return `${outPrefix}.png`;
 }

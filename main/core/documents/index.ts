@@ -1,4 +1,5 @@
 import type { Document } from 'docx';
+import { ConflictError } from '../errors';
 import { packDocument } from './layout/page';
 import type { DocumentCase, IsoDate } from './model';
 import { documentKind, type DocumentKindId } from './registry';
@@ -51,12 +52,17 @@ export async function documentContext(
   return ctx;
 }
 
+/** Builds one document; refuses (ConflictError) what a court would refuse, e.g. a late confirmation. */
 export async function buildDocument(
   id: DocumentKindId,
   c: DocumentCase,
   options: RenderOptions = {},
 ): Promise<Document> {
-  return documentKind(id).generate(c, await documentContext(id, c, options));
+  const kind = documentKind(id);
+  const ctx = await documentContext(id, c, options);
+  const refusals = kind.refusals?.(c, ctx.today) ?? [];
+  if (refusals.length > 0) throw new ConflictError(`不能生成${kind.title}：${refusals.join('')}`);
+  return kind.generate(c, ctx);
 }
 
 /** Generate and pack one document: the unit a benchmark times. */

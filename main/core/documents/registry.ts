@@ -12,7 +12,8 @@ import { ORAL_TITLE, oralAgreementDocument } from './generators/oralAgreement';
 import { RETURN_VISIT_TITLE, returnVisitDocument } from './generators/returnVisit';
 import { RIGHTS_TITLE, rightsNoticeDocument } from './generators/rightsNotice';
 import { TERMINATION_TITLE, terminationNoticeDocument } from './generators/terminationNotice';
-import type { CaseStage, DocumentCase } from './model';
+import { checkConfirmation } from './confirmation';
+import type { CaseStage, DocumentCase, IsoDate } from './model';
 import { printable } from './printable';
 
 // The documents the app can print, in the order they are bound into the file (卷内目录 order).
@@ -44,6 +45,8 @@ export interface DocumentKind {
   hasData: (c: DocumentCase) => boolean;
   /** Carries a verification QR code and short code. */
   verified?: boolean;
+  /** Reasons the document must not be produced at all on this date (e.g. a court would refuse). */
+  refusals?: (c: DocumentCase, today: IsoDate) => string[];
 }
 
 const AFTER_INTAKE: CaseStage[] = ['registered', 'mediating', 'agreed', 'terminated', 'closed', 'archived'];
@@ -108,6 +111,7 @@ export const documentKinds: readonly DocumentKind[] = [
     generate: printable(confirmationApplicationDocument),
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '书面',
+    refusals: (c, today) => checkConfirmation(c, today).refusals,
   },
   {
     id: 'termination-notice',

@@ -48,7 +48,7 @@ export type TextKey = keyof typeof defaultTexts;
 /** The committee's wording for a sentence, with {placeholders} filled. */
 export function text(c: DocumentCase, key: TextKey, vars: Record<string, string | number> = {}): string {
   const template = c.settings.texts?.[key] ?? defaultTexts[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`文书模板缺少变量 ${name}（${key}）`);
     return String(value);

@@ -24,7 +24,7 @@ const SOURCES: readonly CaseSource[] = [
   '政府部门指定',
 ];
 
-/** ☑当事人申请　☐主动调解 … — the printed form's tick boxes, ticked from the data. */
+/** ☑当事人申请 ☐主动调解 … — the printed form's tick boxes, ticked from the data. */
 export function sourceTicks(source: CaseSource): string {
   return SOURCES.map((s) => `${s === source ? '☑' : '☐'}${s}`).join('　');
 }

@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx';
 import { smallChinese } from './dates';
-import { BODY_CHAR, fonts, size, styleIds } from './styles';
+import { BODY_CHAR, fonts, styleIds } from './styles';
 
 // Paragraph shapes every form uses. Keep-with-next flags live here so generators only say what
 // belongs together, not how Word keeps it together.
@@ -79,29 +79,4 @@ export function numbered(items: readonly string[], keepLast?: Keep): Paragraph[]
 /** 1. 2. 3. numbered lines, for attachments and lists inside a section. */
 export function arabicNumbered(items: readonly string[], keep?: Keep): Paragraph[] {
   return items.map((item, i) => body(`${i + 1}. ${item}`, keep));
-}
-
-/** Right-aligned line four characters from the margin (seal text, dates). */
-export function rightBlock(text: string, keep?: Keep & { spaceBefore?: number }): Paragraph {
-  return new Paragraph({
-    style: styleIds.plain,
-    alignment: AlignmentType.RIGHT,
-    indent: { right: 4 * BODY_CHAR },
-    ...keepProps(keep),
-    ...(keep?.spaceBefore ? { spacing: { before: keep.spaceBefore } } : {}),
-    children: [new TextRun(text)],
-  });
-}
-
-export function spacer(keep?: Keep): Paragraph {
-  return new Paragraph({ style: styleIds.plain, ...keepProps(keep), children: [] });
-}
-
-/** Small print (notes, verification text). */
-export function small(text: string, keep?: Keep): Paragraph {
-  return new Paragraph({
-    style: styleIds.small,
-    ...keepProps(keep),
-    children: [new TextRun({ text, size: size.small })],
-  });
 }

@@ -9,15 +9,11 @@ import { body } from './paragraphs';
 
 export type PartyStyle = 'mediation' | 'court';
 
-export function partyName(p: Party): string {
-  return p.name;
-}
-
 /** 马玉兰、宁夏某公司与李某 — applicants joined with 、, then 与 the other side. */
 export function partiesBetween(parties: readonly Party[]): string {
-  const applicants = parties.filter((p) => p.role === '申请人').map(partyName);
-  const others = parties.filter((p) => p.role !== '申请人').map(partyName);
-  if (applicants.length === 0 || others.length === 0) return parties.map(partyName).join('、');
+  const applicants = parties.filter((p) => p.role === '申请人').map((p) => p.name);
+  const others = parties.filter((p) => p.role !== '申请人').map((p) => p.name);
+  if (applicants.length === 0 || others.length === 0) return parties.map((p) => p.name).join('、');
   return `${applicants.join('、')}与${others.join('、')}`;
 }
 
@@ -76,7 +72,7 @@ export function partyLines(c: DocumentCase, p: Party, options: PartyBlockOptions
   return lines;
 }
 
-export function partyParagraphs(c: DocumentCase, p: Party, options: PartyBlockOptions): Paragraph[] {
+function partyParagraphs(c: DocumentCase, p: Party, options: PartyBlockOptions): Paragraph[] {
   const lines = partyLines(c, p, options);
   // The lines of one party stay together; different parties may break between them.
   return lines.map((text, i) => body(text, { keepNext: i < lines.length - 1 }));

@@ -93,8 +93,9 @@ export function staffSignLines(c: DocumentCase, includeRecorder = true): SignLin
 }
 
 /**
- * Committee seal text and the date, right aligned (GB/T 9704 落款).
- * @param keepNext keep the date with what follows (the agreement's verification block).
+ * Committee seal text and the date, right aligned (GB/T 9704 落款). Without a date the blank
+ * "年 月 日" is printed for the hand to fill.
+ * @param keepNext keep the date with what follows.
  */
 export function sealAndDate(
   c: DocumentCase,

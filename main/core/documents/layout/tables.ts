@@ -13,7 +13,7 @@ import {
   ShadingType,
 } from 'docx';
 import { CONTENT_WIDTH } from './page';
-import { fonts, styleIds, TABLE_CHAR } from './styles';
+import { styleIds, TABLE_CHAR } from './styles';
 
 // Register-style forms (登记表, 回访记录, 卷内目录, 封面) are grids. Every row is cantSplit by default
 // so a label never sits on one page and its value on the next; only free-text rows that can
@@ -170,5 +170,3 @@ export function formTable(weights: readonly number[], rows: readonly Row[]): Tab
     }),
   });
 }
-
-export const headingRun = (text: string): TextRun => new TextRun({ text, font: fonts.heading });
