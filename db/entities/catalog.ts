@@ -15,6 +15,8 @@ export interface OrganisationRow extends Syncable {
   activeFrom: string | null;
   activeTo: string | null;
   sort: number;
+  /** JSON array of dispute-type codes this committee specialises in. */
+  specialties: string;
 }
 
 export const OrganisationEntity = new EntitySchema<OrganisationRow>({
@@ -32,6 +34,7 @@ export const OrganisationEntity = new EntitySchema<OrganisationRow>({
     activeFrom: { name: 'active_from', type: 'text', nullable: true },
     activeTo: { name: 'active_to', type: 'text', nullable: true },
     sort: { type: 'integer', default: 0 },
+    specialties: { type: 'text', default: '[]' },
   },
 });
 

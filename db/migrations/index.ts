@@ -1,5 +1,6 @@
 import { Initial0001 } from './0001-initial';
 import { Intake0002 } from './0002-intake';
+import { Workflow0003 } from './0003-workflow';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
-export const migrations = [Initial0001, Intake0002];
+export const migrations = [Initial0001, Intake0002, Workflow0003];

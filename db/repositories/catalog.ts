@@ -24,6 +24,15 @@ export class CatalogRepository {
     await this.db.em.getRepository(OrganisationEntity).insert(row);
   }
 
+  /** Optimistic update on `version` (bumped here); false when someone changed the record meanwhile. */
+  async updateOrganisation(row: OrganisationRow, version: number): Promise<boolean> {
+    const { id, originOfficeId: _origin, createdAt: _created, version: _version, ...changes } = row;
+    const result = await this.db.em
+      .getRepository(OrganisationEntity)
+      .update({ id, version, deletedAt: IsNull() }, { ...changes, version: version + 1 });
+    return (result.affected ?? 0) === 1;
+  }
+
   disputeTypes(): Promise<DisputeTypeRow[]> {
     return this.db.em.getRepository(DisputeTypeEntity).find({ order: { sort: 'ASC' } });
   }

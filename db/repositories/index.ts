@@ -4,6 +4,8 @@ import { CaseListRepository } from './caseList';
 import { CaseHistoryRepository, CaseNumberRepository, DraftRepository, RefusalRepository } from './caseRecords';
 import { CaseRepository } from './cases';
 import { CatalogRepository } from './catalog';
+import { MediatorRepository } from './mediators';
+import { WorkflowRepository } from './workflow';
 import { PartyRepository } from './parties';
 import { SettingsRepository } from './settings';
 import { UserRepository } from './users';
@@ -22,6 +24,8 @@ export function repositories(db: DbHandle) {
     caseHistory: new CaseHistoryRepository(db),
     refusals: new RefusalRepository(db),
     drafts: new DraftRepository(db),
+    mediators: new MediatorRepository(db),
+    workflow: new WorkflowRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -31,4 +35,17 @@ export type { CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
 export type { PartyRow, PartySuggestionRow } from './parties';
+export type { MediatorRow, MembershipRow, TrainingRow } from './mediators';
+export type {
+  AgreementRow,
+  AssignmentMediatorRow,
+  AssignmentRow,
+  AttachmentRow,
+  ExtensionRow,
+  OpenCaseRow,
+  OutcomeRow,
+  RecordRow,
+  RiskReportRow,
+  VisitRow,
+} from './workflow';
 export { AuditRepository, SettingsRepository, UserRepository };

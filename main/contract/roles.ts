@@ -23,6 +23,11 @@ export const permissions = [
   'cases:edit',
   'cases:void',
   'cases:read',
+  'orgs:manage',
+  'mediators:manage',
+  'cases:dispatch',
+  'cases:mediate',
+  'overview:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,27 +40,36 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:edit': '修改案件登记信息',
   'cases:void': '作废案件编号',
   'cases:read': '查看案件',
+  'orgs:manage': '维护调解组织',
+  'mediators:manage': '维护调解员名册',
+  'cases:dispatch': '分流、移交、转出案件',
+  'cases:mediate': '调解、记录、协议与回访',
+  'overview:read': '查看全县待办概况',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'settings:manage', 'audit:read', 'catalog:manage'],
+  admin: ['users:manage', 'settings:manage', 'audit:read', 'catalog:manage', 'orgs:manage', 'mediators:manage'],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
-  dispatcher: ['cases:edit', 'cases:read'],
-  mediator: ['cases:read'],
+  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],
+  mediator: ['cases:read', 'cases:mediate'],
   archivist: ['cases:read'],
-  leader: ['audit:read', 'cases:read'],
+  leader: ['audit:read', 'cases:read', 'overview:read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
   return new Set(userRoles.flatMap((role) => rolePermissions[role]));
 }
 
-/** Who may call a channel: anyone (before sign-in), any signed-in user, or holders of a permission. */
-export type Access = 'public' | 'signedIn' | Permission;
+/**
+ * Who may call a channel: anyone (before sign-in), any signed-in user, holders of a permission,
+ * or holders of any one of several (e.g. a case may be accepted by its mediator or a dispatcher).
+ */
+export type Access = 'public' | 'signedIn' | Permission | readonly Permission[];
 
 export function mayAccess(access: Access, userRoles: readonly Role[] | null): boolean {
   if (access === 'public') return true;
   if (userRoles === null) return false;
   if (access === 'signedIn') return true;
-  return permissionsOf(userRoles).has(access);
+  const held = permissionsOf(userRoles);
+  return typeof access === 'string' ? held.has(access) : access.some((p) => held.has(p));
 }

@@ -24,8 +24,17 @@ afterEach(async () => {
   removeTempDirs();
 });
 
+/**
+ * Tests run on a fixed calendar day (2026-11-30, 09:00 Beijing) whatever the real date, so
+ * dates, deadlines and case-number years never drift; time still flows from there, so ordering
+ * by creation time behaves as in real use.
+ */
+export const TEST_START = Date.parse('2026-11-30T01:00:00.000Z');
+const realStart = Date.now();
+const testBaseClock = { now: () => new Date(TEST_START + (Date.now() - realStart)) };
+
 export function testApp(dataDir = tempDir()): TestApp {
-  const clock = new ManualClock();
+  const clock = new ManualClock(testBaseClock);
   const app = createApp({ dataDir, clock, kdfCost: testKdfCost });
   open.push(app);
   const call = async <K extends ChannelName>(channel: K, input: ChannelInput<K>) =>

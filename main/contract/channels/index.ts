@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { authChannels } from './auth';
 import { adminChannels } from './admin';
 import { caseChannels } from './cases';
+import { organisationChannels } from './organisations';
+import { workflowChannels } from './workflow';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
-export const channels = { ...authChannels, ...adminChannels, ...caseChannels };
+export const channels = { ...authChannels, ...adminChannels, ...caseChannels, ...organisationChannels, ...workflowChannels };
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

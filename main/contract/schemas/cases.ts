@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseSources, caseStatuses, refusalReasons, riskFlags, riskLevels } from './catalog';
+import { caseSources, caseStatuses, courtProcedures, refusalReasons, riskFlags, riskLevels } from './catalog';
 import { id, isoDateTime, pageQuery, paged, text } from './common';
 import { casePartyDto, isoDate, partyInput, phoneField } from './parties';
 import { parseAmount } from '../validation/amount';
@@ -25,6 +25,8 @@ export const amountField = z.preprocess(
 const caseFields = {
   disputeType: z.string({ error: '请选择纠纷类型' }).min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
   source: z.enum(caseSources, { error: '请选择案件来源' }).describe('案件来源'),
+  /** Court-entrusted (委托) cases: the court's procedure sets the time limit (15 or 7 days). */
+  courtProcedure: z.enum(courtProcedures).optional().describe('法院审理程序'),
   township: text('纠纷发生地（乡镇）', 20, 2),
   village: z.preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional()).describe('村（社区）'),
   receivedOn: isoDate.describe('受理日期'),

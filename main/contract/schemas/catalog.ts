@@ -28,6 +28,9 @@ export const caseSourceLabels: Record<CaseSource, string> = {
   other: '其他',
 };
 
+export const courtProcedures = ['ordinary', 'summary'] as const;
+export const courtProcedureLabels: Record<(typeof courtProcedures)[number], string> = { ordinary: '普通程序', summary: '简易程序' };
+
 export const partyRoles = ['applicant', 'respondent', 'third_party'] as const;
 export type PartyRole = (typeof partyRoles)[number];
 export const partyRoleLabels: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' };

@@ -130,6 +130,7 @@ function ownCommittee(office: Office, now: string) {
     activeFrom: null,
     activeTo: null,
     sort: 1000,
+    specialties: '[]',
   };
 }
 

@@ -134,6 +134,7 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
     voidReason: null,
   };
   const rowid = ctx.repos.cases.insert(row);
+  if (input.source === 'court_entrusted') ctx.repos.workflow.setCourtProcedure(row.id, input.courtProcedure ?? 'ordinary');
   ctx.repos.caseNumbers.issue({ caseNumber, committeeId: committee.id, year, seq, caseId: row.id, at: now });
   const linked = linkParties(ctx, row.id, input.parties, partyRows, now);
   for (const relatedId of input.relatedCaseIds) {

@@ -1,7 +1,15 @@
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
+import { organisationHandlers } from './organisations';
 import type { Handlers } from './types';
+import { workflowHandlers } from './workflow';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
-export const handlers: Handlers = { ...authHandlers, ...adminHandlers, ...caseHandlers };
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...adminHandlers,
+  ...caseHandlers,
+  ...organisationHandlers,
+  ...workflowHandlers,
+};

@@ -109,7 +109,7 @@ describe('the audit log', () => {
       actorName: ADMIN.displayName,
       actionLabel: '修改设置',
       outcome: 'ok',
-      detail: '无操作自动锁定：10 → 15 分钟',
+      detail: '无操作自动锁定（分钟）：10 → 15',
     });
   });
 

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { empty, id } from '../schemas/common';
+import {
+  addAttachmentInput,
+  addRecordInput,
+  attachmentDto,
+  closeInput,
+  dispatchInput,
+  escalateInput,
+  extendDeadlineInput,
+  informRoutesInput,
+  overviewDto,
+  recordAgreementInput,
+  recordVisitInput,
+  referOutInput,
+  respondInput,
+  riskReportInput,
+  setEffectiveInput,
+  suggestionDto,
+  terminateInput,
+  todoDto,
+  workflowDto,
+} from '../schemas/workflow';
+import { transitions } from '../workflow';
+import { defineChannels } from './spec';
+
+const caseId = z.strictObject({ caseId: id });
+const step = { output: workflowDto, kind: 'mutation' as const };
+
+export const workflowChannels = defineChannels({
+  'workflow:get': { input: caseId, output: workflowDto, access: 'cases:read', kind: 'query', label: '查看办理进程' },
+  'dispatch:suggest': { input: caseId, output: suggestionDto, access: 'cases:dispatch', kind: 'query', label: '分流建议' },
+  'workflow:dispatch': { input: dispatchInput, ...step, access: transitions.dispatch.permission, label: transitions.dispatch.label },
+  'workflow:respond': { input: respondInput, ...step, access: transitions.accept.permission, label: '接收或退回案件' },
+  'workflow:transfer': { input: dispatchInput.extend({ reason: z.string().min(4, '请填写移交理由').max(200).describe('移交理由') }), ...step, access: transitions.transfer.permission, label: transitions.transfer.label },
+  'workflow:escalate': { input: escalateInput, ...step, access: transitions.escalate.permission, label: transitions.escalate.label },
+  'workflow:referOut': { input: referOutInput, ...step, access: transitions.referOut.permission, label: transitions.referOut.label },
+  'workflow:addRecord': { input: addRecordInput, ...step, access: 'cases:mediate', label: '登记调查或调解记录' },
+  'workflow:addAttachment': { input: addAttachmentInput, output: attachmentDto, kind: 'mutation', access: 'cases:mediate', label: '上传证据材料' },
+  'workflow:getAttachment': {
+    input: z.strictObject({ id }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() }),
+    access: 'cases:read',
+    kind: 'query',
+    label: '查看证据材料',
+  },
+  'workflow:recordAgreement': {
+    input: recordAgreementInput,
+    ...step,
+    access: transitions.recordAgreement.permission,
+    label: transitions.recordAgreement.label,
+  },
+  'workflow:setEffective': { input: setEffectiveInput, ...step, access: 'cases:mediate', label: '登记协议生效日期' },
+  'workflow:beginPerformance': {
+    input: caseId,
+    ...step,
+    access: transitions.beginPerformance.permission,
+    label: transitions.beginPerformance.label,
+  },
+  'workflow:recordVisit': { input: recordVisitInput, ...step, access: transitions.recordVisit.permission, label: transitions.recordVisit.label },
+  'workflow:terminate': { input: terminateInput, ...step, access: transitions.terminate.permission, label: transitions.terminate.label },
+  'workflow:informRoutes': {
+    input: informRoutesInput,
+    ...step,
+    access: transitions.informRoutes.permission,
+    label: transitions.informRoutes.label,
+  },
+  'workflow:close': { input: closeInput, ...step, access: transitions.close.permission, label: transitions.close.label },
+  'workflow:riskReport': { input: riskReportInput, ...step, access: ['cases:mediate', 'cases:dispatch'], label: '登记民转刑风险报告' },
+  'workflow:extendDeadline': { input: extendDeadlineInput, ...step, access: ['cases:mediate', 'cases:dispatch'], label: '延长调解期限' },
+  'todo:mine': { input: empty, output: todoDto, access: 'cases:read', kind: 'query', label: '我的待办' },
+  'todo:overview': { input: empty, output: overviewDto, access: 'overview:read', kind: 'query', label: '全县待办概况' },
+});

@@ -1,0 +1,104 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES, recordKindLabels, type addAttachmentInput, type addRecordInput } from '../../contract';
+import type { ServiceContext } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { recordHistory } from '../cases/history';
+
+// Investigation and mediation records, and evidence attachments (kept inside the encrypted
+// database; the first bytes must match the declared type).
+
+const recordable = ['mediating', 'succeeded', 'performing', 'terminated'];
+
+function openCase(ctx: ServiceContext, caseId: string) {
+  const c = ctx.repos.cases.byId(caseId);
+  if (!c) throw new NotFoundError('找不到该案件，可能已被删除');
+  ctx.audit.target = caseId;
+  return c;
+}
+
+export function addRecord(ctx: ServiceContext, input: z.output<typeof addRecordInput>): void {
+  const c = openCase(ctx, input.caseId);
+  if (!recordable.includes(c.status)) throw new ConflictError('案件接收并开始调解后，才能登记调查或调解记录');
+  if (input.heldAt > ctx.clock.now().toISOString()) throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
+  const now = ctx.clock.now().toISOString();
+  ctx.repos.workflow.insertRecord({
+    id: randomUUID(),
+    originOfficeId: ctx.office.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    caseId: c.id,
+    kind: input.kind,
+    heldAt: input.heldAt,
+    place: input.place,
+    participants: input.participants ?? null,
+    partiesPresent: input.partiesPresent,
+    rightsNotified: input.rightsNotified,
+    statements: input.statements,
+    result: input.result ?? null,
+    recorder: input.recorder,
+    createdByName: ctx.actor.displayName,
+  });
+  recordHistory(ctx, c.id, `登记${recordKindLabels[input.kind]}`, [], `${input.place}`);
+  ctx.audit.detail = `${c.caseNumber}：${recordKindLabels[input.kind]}`;
+}
+
+const signatures: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/tiff': (b) => ['II*\u0000', 'MM\u0000*'].includes(b.subarray(0, 4).toString('latin1')),
+};
+
+export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAttachmentInput>) {
+  const c = openCase(ctx, input.caseId);
+  if (c.status === 'voided') throw new ConflictError('已作废的案件不能上传材料');
+  if (input.recordId && !ctx.repos.workflow.records(c.id).some((r) => r.id === input.recordId)) {
+    throw ValidationError.field(['recordId'], '所属记录', '该记录不属于本案');
+  }
+  const data = Buffer.from(input.dataBase64, 'base64');
+  if (data.length === 0) throw ValidationError.field(['dataBase64'], '文件', '文件是空的');
+  if (data.length > MAX_ATTACHMENT_BYTES) throw ValidationError.field(['dataBase64'], '文件', '文件超过10 MB，请压缩或分开上传');
+  if (!signatures[input.mimeType]!(data)) {
+    throw ValidationError.field(['dataBase64'], '文件', '文件内容与类型不符：只能上传真实的 JPG、PNG、TIFF 图片或 PDF 文件');
+  }
+  const now = ctx.clock.now().toISOString();
+  const row = {
+    id: randomUUID(),
+    originOfficeId: ctx.office.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    caseId: c.id,
+    recordId: input.recordId ?? null,
+    fileName: input.fileName,
+    mimeType: input.mimeType,
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    description: input.description ?? null,
+    addedByName: ctx.actor.displayName,
+  };
+  ctx.repos.workflow.insertAttachment(row, data);
+  recordHistory(ctx, c.id, '上传证据材料', [], input.fileName);
+  ctx.audit.detail = `${c.caseNumber}：${input.fileName}（${Math.ceil(data.length / 1024)} KB）`;
+  return {
+    id: row.id,
+    recordId: row.recordId,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    size: row.size,
+    sha256: row.sha256,
+    description: row.description,
+    addedAt: now,
+    addedByName: row.addedByName,
+  };
+}
+
+export function getAttachment(ctx: ServiceContext, id: string) {
+  const row = ctx.repos.workflow.attachmentData(id);
+  if (!row) throw new NotFoundError('找不到该材料');
+  return { fileName: row.fileName, mimeType: row.mimeType, dataBase64: Buffer.from(row.data).toString('base64') };
+}

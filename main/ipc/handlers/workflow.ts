@@ -1,0 +1,42 @@
+import type { workflowChannels } from '../../contract/channels/workflow';
+import type { ServiceContext } from '../../core/context';
+import { today } from '../../core/dates';
+import { getSettings } from '../../core/settings/service';
+import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
+import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
+import { dispatchCase, escalate, referOut, respond, transferCase } from '../../core/workflow/dispatch';
+import { addAttachment, addRecord, getAttachment } from '../../core/workflow/mediation';
+import { suggest } from '../../core/workflow/suggest';
+import { myTodo, overview } from '../../core/workflow/todo';
+import { workflowView } from '../../core/workflow/view';
+import type { HandlerGroup } from './types';
+
+/** Every workflow step answers with the case's workflow as it now stands. */
+async function after(ctx: ServiceContext, caseId: string, step: () => unknown) {
+  await step();
+  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock));
+}
+
+export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
+  'workflow:get': async (input, ctx) => workflowView(ctx.repos, input.caseId, await getSettings(ctx.repos), today(ctx.clock)),
+  'dispatch:suggest': (input, ctx) => suggest(ctx.repos, input.caseId),
+  'workflow:dispatch': (input, ctx) => after(ctx, input.caseId, () => dispatchCase(ctx, input)),
+  'workflow:respond': (input, ctx) => after(ctx, input.caseId, () => respond(ctx, input)),
+  'workflow:transfer': (input, ctx) => after(ctx, input.caseId, () => transferCase(ctx, input)),
+  'workflow:escalate': (input, ctx) => after(ctx, input.caseId, () => escalate(ctx, input)),
+  'workflow:referOut': (input, ctx) => after(ctx, input.caseId, () => referOut(ctx, input)),
+  'workflow:addRecord': (input, ctx) => after(ctx, input.caseId, () => addRecord(ctx, input)),
+  'workflow:addAttachment': (input, ctx) => addAttachment(ctx, input),
+  'workflow:getAttachment': (input, ctx) => getAttachment(ctx, input.id),
+  'workflow:recordAgreement': (input, ctx) => after(ctx, input.caseId, () => recordAgreement(ctx, input)),
+  'workflow:setEffective': (input, ctx) => after(ctx, input.caseId, () => setEffective(ctx, input)),
+  'workflow:beginPerformance': (input, ctx) => after(ctx, input.caseId, () => beginPerformance(ctx, input.caseId)),
+  'workflow:recordVisit': (input, ctx) => after(ctx, input.caseId, () => recordVisit(ctx, input)),
+  'workflow:terminate': (input, ctx) => after(ctx, input.caseId, () => terminate(ctx, input)),
+  'workflow:informRoutes': (input, ctx) => after(ctx, input.caseId, () => informRoutes(ctx, input)),
+  'workflow:close': (input, ctx) => after(ctx, input.caseId, () => closeCase(ctx, input)),
+  'workflow:riskReport': (input, ctx) => after(ctx, input.caseId, () => riskReport(ctx, input)),
+  'workflow:extendDeadline': (input, ctx) => after(ctx, input.caseId, () => extendDeadline(ctx, input)),
+  'todo:mine': (_input, ctx) => myTodo(ctx),
+  'todo:overview': (_input, ctx) => overview(ctx),
+};
