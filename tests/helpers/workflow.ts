@@ -1,0 +1,99 @@
+import type { SaveMediatorInput } from '../../main/contract';
+import { aCase, anOrganisation, aPerson } from '../fixtures/builders';
+import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from './app';
+
+// A small Pingluo office for workflow tests: a clerk, a dispatcher, a mediator account, and a
+// roster with a medical specialist (linked to the mediator account), a township mediator and a
+// mediator related to the standard applicant 马玉兰 (must stand aside).
+
+export const ORGS = {
+  county: '7da55d92-5712-44e5-beb3-bda8994c7a55',
+  medical: '884b73a8-481a-4abf-958e-472cb4987dfd',
+  yaofu: 'aaf1c7de-86c0-41e1-85e3-ce66b8045107',
+};
+
+function mediator(overrides: Partial<SaveMediatorInput>): SaveMediatorInput {
+  return {
+    kind: 'mediator',
+    name: '调解员',
+    sex: 'male',
+    employment: 'part_time',
+    grade: 'second',
+    specialties: [],
+    householdMembers: [],
+    memberships: [],
+    ...overrides,
+  };
+}
+
+export interface World {
+  app: TestApp;
+  users: Record<'clerk' | 'dispatcher' | 'mediator', { username: string; password: string; id: string }>;
+  mediators: { medical: string; township: string; related: string };
+  as(who: 'clerk' | 'dispatcher' | 'mediator' | 'admin'): Promise<void>;
+  /** Moves the clock on by whole days (the idle lock fires) and signs `who` back in. */
+  later(days: number, who: 'clerk' | 'dispatcher' | 'mediator' | 'admin'): Promise<void>;
+  /** Registers a medical dispute in 姚伏镇 (as the clerk) and returns its id. */
+  newCase(overrides?: Parameters<typeof aCase>[0]): Promise<string>;
+}
+
+export async function workflowWorld(): Promise<World> {
+  const app = await setUpApp();
+  const clerk = await addUser(app, 'clerk', ['intake']);
+  const dispatcher = await addUser(app, 'fenliu', ['dispatcher']);
+  const mediatorUser = await addUser(app, 'tiaojie', ['mediator']);
+  const medical = await app.ok(
+    'mediators:save',
+    mediator({
+      name: '马秀英',
+      sex: 'female',
+      employment: 'full_time',
+      specialties: ['medical'],
+      memberships: [{ organisationId: ORGS.medical, position: '委员' }],
+      userId: mediatorUser.id,
+    }),
+  );
+  const township = await app.ok(
+    'mediators:save',
+    mediator({ name: '张宏', specialties: ['neighbour'], memberships: [{ organisationId: ORGS.yaofu, position: '主任' }] }),
+  );
+  const related = await app.ok(
+    'mediators:save',
+    mediator({
+      name: '马德明',
+      specialties: ['medical'],
+      householdMembers: [{ name: '马玉兰', relation: '妹妹', idNumber: '640221198503150026' }],
+      memberships: [{ organisationId: ORGS.medical, position: '委员' }],
+    }),
+  );
+  const users = { clerk, dispatcher, mediator: mediatorUser };
+  const as = async (who: 'clerk' | 'dispatcher' | 'mediator' | 'admin') =>
+    switchUser(app, who === 'admin' ? ADMIN.username : users[who].username, who === 'admin' ? ADMIN.password : users[who].password);
+  let n = 0;
+  return {
+    app,
+    users,
+    mediators: { medical: medical.id, township: township.id, related: related.id },
+    as,
+    async later(days, who) {
+      app.clock.advance(days * 86_400_000);
+      await app.session.lockIfIdle();
+      await as(who);
+    },
+    async newCase(overrides = {}) {
+      await as('clerk');
+      n += 1;
+      const created = await app.ok(
+        'cases:create',
+        aCase({
+          disputeType: 'medical',
+          summary: '患者在乡镇卫生院输液后出现过敏反应，家属认为院方处置不当，要求赔偿医疗费用。',
+          parties: [aPerson({ idNumber: n === 1 ? '640221198503150026' : undefined, name: n === 1 ? '马玉兰' : `患者${n}` }), anOrganisation({ name: `平罗县某卫生院${n}`, creditCode: undefined })],
+          repeatReason: n > 1 ? '另一起独立纠纷' : undefined,
+          ...overrides,
+        }),
+      );
+      return created.id;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ORGS, workflowWorld } from '../../helpers/workflow';
+
+describe('dispatch', () => {
+  it('ranks the medical committee first for a medical dispute, and its specialist mediator first', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase();
+    await w.as('dispatcher');
+    const s = await w.app.ok('dispatch:suggest', { caseId });
+    expect(s.committees[0]).toMatchObject({ id: ORGS.medical, reasons: ['专业对口：医疗'] });
+    expect(s.committees.map((c) => c.id)).toContain(ORGS.yaofu);
+    expect(s.mediators[0]).toMatchObject({ id: w.mediators.medical, conflicts: [] });
+    // The mediator whose sister is the applicant comes last, with the reason.
+    expect(s.mediators.at(-1)).toMatchObject({ id: w.mediators.related, conflicts: ['调解员的妹妹马玉兰是本案当事人'] });
+  });
+
+  it('prefers the less busy of two equal mediators', async () => {
+    const w = await workflowWorld();
+    const first = await w.newCase();
+    await w.as('dispatcher');
+    await w.app.ok('workflow:dispatch', { caseId: first, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.as('admin');
+    const other = await w.app.ok('mediators:save', {
+      name: '李敏',
+      sex: 'female',
+      employment: 'full_time',
+      specialties: ['medical'],
+      memberships: [{ organisationId: ORGS.medical, position: '委员' }],
+    });
+    const second = await w.newCase();
+    await w.as('dispatcher');
+    const s = await w.app.ok('dispatch:suggest', { caseId: second });
+    const ids = s.mediators.map((m) => m.id);
+    expect(ids.indexOf(other.id)).toBeLessThan(ids.indexOf(w.mediators.medical));
+    expect(s.mediators.find((m) => m.id === w.mediators.medical)?.openCases).toBe(1);
+  });
+
+  it('blocks a mediator who must stand aside; a written override goes through and is audited', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase();
+    await w.as('dispatcher');
+    const input = { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.related], leadMediatorId: w.mediators.related };
+    const blocked = await w.app.call('workflow:dispatch', input);
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!blocked.ok) expect(blocked.error.message).toContain('马德明须回避：调解员的妹妹马玉兰是本案当事人');
+    expect((await w.app.ok('workflow:get', { caseId })).status).toBe('accepted');
+
+    const ok = await w.app.ok('workflow:dispatch', { ...input, overrides: [{ mediatorId: w.mediators.related, reason: '当事人双方书面同意由其调解' }] });
+    expect(ok.status).toBe('dispatched');
+    expect(ok.assignment?.mediators[0]).toMatchObject({ name: '马德明', overrideReason: '当事人双方书面同意由其调解' });
+    await w.as('admin');
+    const audit = await w.app.ok('audit:list', { page: 1, pageSize: 10, action: 'workflow:dispatch' });
+    expect(audit.items[0]?.detail).toContain('回避例外：马德明（调解员的妹妹马玉兰是本案当事人）例外理由：当事人双方书面同意由其调解');
+  });
+
+  it('lets the committee accept or return (with a reason); returned cases go back to the queue', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase();
+    await w.as('dispatcher');
+    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.as('mediator');
+    expect(await w.app.call('workflow:respond', { caseId, accept: false })).toMatchObject({ error: { message: '退回理由：退回案件须写明理由' } });
+    const returned = await w.app.ok('workflow:respond', { caseId, accept: false, reason: '不属于医疗纠纷，系合同纠纷' });
+    expect(returned.status).toBe('accepted');
+    await w.as('dispatcher');
+    const todo = await w.app.ok('todo:mine', {});
+    expect(todo.returned.map((t) => t.what)).toEqual(['被退回：不属于医疗纠纷，系合同纠纷']);
+    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.as('mediator');
+    expect((await w.app.ok('workflow:respond', { caseId, accept: true })).status).toBe('mediating');
+  });
+
+  it('escalates village → township → county and refers out with what the parties were told', async () => {
+    const w = await workflowWorld();
+    await w.as('admin');
+    const village = await w.app.ok('orgs:save', {
+      name: '姚伏镇永丰村人民调解委员会',
+      kind: 'village',
+      parentId: ORGS.yaofu,
+      abbreviation: '平永丰',
+      caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
+      township: '姚伏镇',
+    });
+    const caseId = await w.newCase({ committeeId: village.id, disputeType: 'neighbour', repeatReason: undefined });
+    await w.as('dispatcher');
+    const toTownship = await w.app.ok('workflow:escalate', { caseId, riskNote: '双方矛盾激化，村调委会难以调处' });
+    expect(toTownship.assignment).toMatchObject({ committeeId: ORGS.yaofu, kind: 'escalation', state: 'pending' });
+    const toCounty = await w.app.ok('workflow:escalate', { caseId, riskNote: '涉及多户，乡镇难以化解' });
+    expect(toCounty.assignment?.committeeId).toBe(ORGS.county);
+    expect(await w.app.call('workflow:escalate', { caseId, riskNote: '再上报一次看看' })).toMatchObject({
+      error: { code: 'CONFLICT', message: '已是县人民调解中心，无法再上报' },
+    });
+    const out = await w.app.ok('workflow:referOut', { caseId, route: 'litigation', receivingBody: '平罗县人民法院', told: '已告知可向平罗县人民法院起诉', referredOn: '2026-11-30' });
+    expect(out).toMatchObject({ status: 'transferred', referral: { route: 'litigation', told: '已告知可向平罗县人民法院起诉' }, actions: [] });
+  });
+});
