@@ -288,7 +288,16 @@ export const assignmentDto = z.object({
   mode: z.enum(assignmentModes),
   state: z.enum(['pending', 'accepted', 'returned', 'superseded']),
   kind: z.enum(['dispatch', 'transfer', 'escalation']),
-  mediators: z.array(z.object({ id, name: z.string(), lead: z.boolean(), overrideReason: z.string().nullable() })),
+  mediators: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      lead: z.boolean(),
+      overrideReason: z.string().nullable(),
+      /** Re-checked against the case's current parties: a party edit can create a conflict later. */
+      conflicts: z.array(z.string()),
+    }),
+  ),
   dispatchedByName: z.string(),
   dispatchedAt: isoDateTime,
   respondedByName: z.string().nullable(),

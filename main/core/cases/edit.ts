@@ -18,6 +18,7 @@ import { requireDisputeType, requireTownship } from './catalog';
 import { diff, recordHistory, type FieldChange } from './history';
 import { checkCaseDates, linkParties, resolveAll } from './intake';
 import { caseSearchText, partyNamesOf } from './searchIndex';
+import { conflictsOf } from '../workflow/conflicts';
 import { caseDetail, casePartiesOf } from './view';
 
 // Correcting a registration. Every change is kept as history on the case (field, before,
@@ -104,8 +105,29 @@ export async function updateCase(ctx: ServiceContext, input: z.output<typeof upd
   const rowid = ctx.repos.cases.rowidOf(before.id)!;
   ctx.repos.cases.setSearchTerms(rowid, caseSearchText(after, linked, disputeType.name));
   recordHistory(ctx, before.id, '修改登记信息', changes, input.reason ?? null);
-  ctx.audit.detail = `${before.caseNumber}：${changes.map((c) => c.field).join('、') || '无字段变化'}`;
+  const recheck = recheckConflicts(ctx, before.id, linked);
+  ctx.audit.detail = [`${before.caseNumber}：${changes.map((c) => c.field).join('、') || '无字段变化'}`, recheck].filter(Boolean).join('；');
   return caseDetail(ctx.repos, before.id);
+}
+
+/**
+ * The conflict check (回避) runs again when parties change: an assigned mediator who now must
+ * stand aside (and had no written override) is noted on the case for the dispatcher.
+ */
+function recheckConflicts(ctx: ServiceContext, caseId: string, parties: ReturnType<typeof casePartiesOf>): string | null {
+  const current = ctx.repos.workflow.assignments(caseId).filter((a) => a.state === 'pending' || a.state === 'accepted').at(-1);
+  if (!current) return null;
+  const found: string[] = [];
+  for (const m of ctx.repos.workflow.assignmentMediators(current.id)) {
+    const mediator = ctx.repos.mediators.byId(m.mediatorId);
+    if (!mediator || m.overrideReason) continue;
+    const conflicts = conflictsOf(mediator, parties);
+    if (conflicts.length) found.push(`${mediator.name}须回避：${conflicts.join('；')}`);
+  }
+  if (!found.length) return null;
+  const note = `当事人信息变更后复查回避：${found.join('；')}，请分流员重新指派`;
+  recordHistory(ctx, caseId, '回避复查', [], note);
+  return note;
 }
 
 /** Voids a registration made in error. The number stays in the ledger as voided, never reused. */

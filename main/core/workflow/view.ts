@@ -8,18 +8,25 @@ import {
   type SettingsDto,
   type WorkflowDto,
 } from '../../contract';
+import { casePartiesOf } from '../cases/view';
 import { NotFoundError } from '../errors';
+import { conflictsOf } from './conflicts';
 import { confirmationDeadline, dueState, mediationDeadline } from './deadlines';
 
 // The case's workflow as the screen shows it: where it is, what was done, what is due.
 
 export function assignmentView(repos: Repositories, a: AssignmentRow, orgNames: Map<string, string>) {
-  const mediators = repos.workflow.assignmentMediators(a.id).map((m) => ({
-    id: m.mediatorId,
-    name: repos.mediators.byId(m.mediatorId)?.name ?? '（已删除）',
-    lead: m.lead,
-    overrideReason: m.overrideReason,
-  }));
+  const parties = casePartiesOf(repos, a.caseId);
+  const mediators = repos.workflow.assignmentMediators(a.id).map((m) => {
+    const mediator = repos.mediators.byId(m.mediatorId);
+    return {
+      id: m.mediatorId,
+      name: mediator?.name ?? '（已删除）',
+      lead: m.lead,
+      overrideReason: m.overrideReason,
+      conflicts: mediator && (a.state === 'pending' || a.state === 'accepted') ? conflictsOf(mediator, parties) : [],
+    };
+  });
   return {
     id: a.id,
     committeeId: a.committeeId,

@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { aCase, anOrganisation, aPerson } from '../../fixtures/builders';
 import { ORGS, workflowWorld } from '../../helpers/workflow';
+
+/** The parties newCase() registers for the first case. */
+function aCaseParties() {
+  return [aPerson({ idNumber: '640221198503150026', name: '马玉兰' }), anOrganisation({ name: '平罗县某卫生院1', creditCode: undefined })];
+}
+
+function pick(c: ReturnType<typeof aCase>) {
+  return {
+    disputeType: c.disputeType,
+    source: c.source,
+    township: c.township,
+    village: c.village,
+    receivedOn: c.receivedOn,
+    requests: c.requests,
+    amountFen: c.amountFen,
+    riskLevel: c.riskLevel,
+    riskFlags: c.riskFlags,
+  };
+}
 
 describe('dispatch', () => {
   it('ranks the medical committee first for a medical dispute, and its specialist mediator first', async () => {
@@ -51,6 +71,27 @@ describe('dispatch', () => {
     await w.as('admin');
     const audit = await w.app.ok('audit:list', { page: 1, pageSize: 10, action: 'workflow:dispatch' });
     expect(audit.items[0]?.detail).toContain('回避例外：马德明（调解员的妹妹马玉兰是本案当事人）例外理由：当事人双方书面同意由其调解');
+  });
+
+  it('re-runs the conflict check when the parties change', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase();
+    await w.as('dispatcher');
+    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    const detail = await w.app.ok('cases:get', { id: caseId });
+    // The clerk's correction adds the specialist herself as a third party.
+    const parties = [
+      ...detail.parties.map((p, i) => ({ ...aCaseParties()[i]!, casePartyId: p.casePartyId })),
+      { kind: 'person' as const, role: 'third_party' as const, name: '马秀英', idType: 'resident_id' as const },
+    ];
+    const base = aCase({ disputeType: 'medical' });
+    await w.app.ok('cases:update', { id: caseId, version: detail.version, ...pick(base), summary: detail.summary, parties, reason: '补充第三人' });
+    const workflow = await w.app.ok('workflow:get', { caseId });
+    expect(workflow.assignment?.mediators[0]?.conflicts).toEqual(['调解员本人是本案当事人（马秀英）']);
+    expect((await w.app.ok('cases:get', { id: caseId })).history.at(-1)).toMatchObject({
+      action: '回避复查',
+      note: '当事人信息变更后复查回避：马秀英须回避：调解员本人是本案当事人（马秀英），请分流员重新指派',
+    });
   });
 
   it('lets the committee accept or return (with a reason); returned cases go back to the queue', async () => {
