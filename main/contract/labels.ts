@@ -21,7 +21,8 @@ function inner(schema: AnySchema): AnySchema[] {
     case 'nonoptional':
       return [def.innerType as AnySchema];
     case 'pipe':
-      return [def.in as AnySchema];
+      // z.preprocess puts the real field schema on the output side; transforms on the input side.
+      return [def.in as AnySchema, def.out as AnySchema];
     case 'union':
       return def.options as AnySchema[];
     case 'lazy':

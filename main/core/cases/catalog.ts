@@ -3,12 +3,18 @@ import type { DisputeTypeRow, OrganisationRow, Repositories } from '../../../db'
 import type { CatalogDto, CommitteeDto, DisputeTypeDto, VillageDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { today } from '../dates';
 import { pingluo } from '../offices/seed';
 
 // The catalog the intake form chooses from: Pingluo's townships (fixed), villages and dispute
 // types (editable by 管理员) and the committees.
 
-export function toCommitteeDto(row: OrganisationRow): CommitteeDto {
+/** In use on `day`: founded (if a date is known) and not yet dissolved. */
+export function isActiveOn(row: Pick<OrganisationRow, 'activeFrom' | 'activeTo'>, day: string): boolean {
+  return (row.activeFrom === null || row.activeFrom <= day) && (row.activeTo === null || row.activeTo >= day);
+}
+
+export function toCommitteeDto(row: OrganisationRow, day: string): CommitteeDto {
   return {
     id: row.id,
     name: row.name,
@@ -17,7 +23,7 @@ export function toCommitteeDto(row: OrganisationRow): CommitteeDto {
     caseNumberPattern: row.caseNumberPattern,
     township: row.township,
     parentId: row.parentId,
-    active: row.activeTo === null,
+    active: isActiveOn(row, day),
   };
 }
 
@@ -35,7 +41,7 @@ export async function getCatalog(ctx: ServiceContext): Promise<CatalogDto> {
     townships: pingluo.townships,
     villages: villages.map((v): VillageDto => ({ id: v.id, township: v.township, name: v.name, active: v.active })),
     disputeTypes: disputeTypes.map(toDisputeTypeDto),
-    committees: organisations.map(toCommitteeDto),
+    committees: organisations.map((o) => toCommitteeDto(o, today(ctx.clock))),
     ownCommitteeId: ctx.office.id,
   };
 }

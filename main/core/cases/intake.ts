@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ValidationError } from '../errors';
 import { formatCaseNumber } from './caseNumber';
-import { requireDisputeType, requireTownship } from './catalog';
+import { isActiveOn, requireDisputeType, requireTownship } from './catalog';
 import { recordHistory } from './history';
 import { resolveParty } from './parties';
 import { findRepeats } from './repeats';
@@ -74,7 +74,7 @@ export function resolveAll(ctx: ServiceContext, inputs: ParsedPartyInput[], now:
 
 export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInput): Promise<CaseDetail> {
   const committee = await ctx.repos.catalog.organisation(input.committeeId);
-  if (!committee || committee.activeTo !== null) throw ValidationError.field(['committeeId'], '受理调委会', '请从列表中选择受理调委会');
+  if (!committee || !isActiveOn(committee, input.receivedOn)) throw ValidationError.field(['committeeId'], '受理调委会', '请从列表中选择受理调委会');
   const disputeType = await requireDisputeType(ctx.repos, input.disputeType);
   requireTownship(input.township);
   await checkCaseDates(ctx, input.receivedOn);

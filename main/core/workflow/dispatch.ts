@@ -4,6 +4,7 @@ import { assignmentModeLabels, referralRouteLabels, type ReferralRoute } from '.
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { isActiveOn } from '../cases/catalog';
 import { recordHistory } from '../cases/history';
 import { casePartiesOf } from '../cases/view';
 import { conflictsOf } from './conflicts';
@@ -30,7 +31,7 @@ function syncable(ctx: ServiceContext) {
 
 async function activeCommittee(ctx: ServiceContext, id: string): Promise<OrganisationRow> {
   const org = await ctx.repos.catalog.organisation(id);
-  if (!org || org.activeTo !== null) throw ValidationError.field(['committeeId'], '承办调委会', '请从列表中选择在用的调委会');
+  if (!org || !isActiveOn(org, today(ctx.clock))) throw ValidationError.field(['committeeId'], '承办调委会', '请从列表中选择在用的调委会');
   return org;
 }
 

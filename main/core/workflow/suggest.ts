@@ -1,5 +1,6 @@
 import type { CaseRow, MediatorRow, OrganisationRow, Repositories } from '../../../db';
 import { employmentLabels } from '../../contract';
+import { isActiveOn } from '../cases/catalog';
 import { casePartiesOf } from '../cases/view';
 import { conflictsOf } from './conflicts';
 
@@ -14,10 +15,16 @@ export interface Scored<T> {
   reasons: string[];
 }
 
-export function rankCommittees(c: CaseRow, officialType: string | null, orgs: OrganisationRow[], typeName: string): Scored<OrganisationRow>[] {
+export function rankCommittees(
+  c: CaseRow,
+  officialType: string | null,
+  orgs: OrganisationRow[],
+  typeName: string,
+  today: string,
+): Scored<OrganisationRow>[] {
   const types = new Set([c.disputeType, ...(officialType ? [officialType] : [])]);
   return orgs
-    .filter((o) => o.activeTo === null && o.kind !== 'other')
+    .filter((o) => isActiveOn(o, today) && o.kind !== 'other')
     .map((o) => {
       const reasons: string[] = [];
       let score = 0;
@@ -83,13 +90,13 @@ export function rankMediators(
     .sort((a, b) => Number(a.conflicts.length > 0) - Number(b.conflicts.length > 0) || b.score - a.score || a.item.name.localeCompare(b.item.name, 'zh'));
 }
 
-export async function suggest(repos: Repositories, caseId: string) {
+export async function suggest(repos: Repositories, caseId: string, today: string) {
   const c = repos.cases.byId(caseId);
   if (!c) return { committees: [], mediators: [] };
   const orgs = await repos.catalog.organisations();
   const type = await repos.catalog.disputeType(c.disputeType);
   const typeName = type?.name ?? c.disputeType;
-  const committees = rankCommittees(c, type?.officialCode ?? null, orgs, typeName).slice(0, 8);
+  const committees = rankCommittees(c, type?.officialCode ?? null, orgs, typeName, today).slice(0, 8);
   const mediators = rankMediators(repos, c, type?.officialCode ?? null, new Map(orgs.map((o) => [o.id, o])), typeName);
   return {
     committees: committees.map((s) => ({ id: s.item.id, name: s.item.name, score: s.score, reasons: s.reasons })),

@@ -19,7 +19,7 @@ async function after(ctx: ServiceContext, caseId: string, step: () => unknown) {
 
 export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
   'workflow:get': async (input, ctx) => workflowView(ctx.repos, input.caseId, await getSettings(ctx.repos), today(ctx.clock)),
-  'dispatch:suggest': (input, ctx) => suggest(ctx.repos, input.caseId),
+  'dispatch:suggest': (input, ctx) => suggest(ctx.repos, input.caseId, today(ctx.clock)),
   'workflow:dispatch': (input, ctx) => after(ctx, input.caseId, () => dispatchCase(ctx, input)),
   'workflow:respond': (input, ctx) => after(ctx, input.caseId, () => respond(ctx, input)),
   'workflow:transfer': (input, ctx) => after(ctx, input.caseId, () => transferCase(ctx, input)),
