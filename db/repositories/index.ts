@@ -4,6 +4,7 @@ import { CaseListRepository } from './caseList';
 import { CaseHistoryRepository, CaseNumberRepository, DraftRepository, RefusalRepository } from './caseRecords';
 import { CaseRepository } from './cases';
 import { CatalogRepository } from './catalog';
+import { DocumentRepository } from './documents';
 import { MediatorRepository } from './mediators';
 import { WorkflowRepository } from './workflow';
 import { PartyRepository } from './parties';
@@ -26,6 +27,7 @@ export function repositories(db: DbHandle) {
     drafts: new DraftRepository(db),
     mediators: new MediatorRepository(db),
     workflow: new WorkflowRepository(db),
+    documents: new DocumentRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -34,6 +36,7 @@ export type { AuditRow } from './audit';
 export type { CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
+export type { DocumentScanRow, DocumentVersionRow } from './documents';
 export type { PartyRow, PartySuggestionRow } from './parties';
 export type { MediatorRow, MembershipRow, TrainingRow } from './mediators';
 export type {

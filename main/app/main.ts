@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, session as electronSession, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../ipc';
+import { desktopPlatform } from './documents';
 import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -57,7 +58,10 @@ export function startDesk(): void {
     .whenReady()
     .then(() => {
       denyPermissions(electronSession.defaultSession);
-      desk = createApp({ dataDir: app.getPath('userData') });
+      desk = createApp({
+        dataDir: app.getPath('userData'),
+        platform: desktopPlatform({ window: () => window }),
+      });
       const appRoot = app.getAppPath();
       registerAppProtocol(join(appRoot, 'out', 'renderer'));
       registerIpc(desk.dispatch);

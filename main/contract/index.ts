@@ -21,6 +21,7 @@ export * from './schemas/parties';
 export * from './schemas/cases';
 export * from './schemas/organisations';
 export * from './schemas/workflow';
+export * from './schemas/documents';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -1,6 +1,9 @@
+import type { Platform } from '../core/documentStore/platform';
 import type { Session } from '../core/session/session';
 
 /** What handlers may reach besides their input: the installation's session (and later, services). */
 export interface AppContext {
   session: Session;
+  /** Desktop only (save dialog, open in Word/WPS); absent in browser mode. */
+  platform?: Platform;
 }

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../core/clock';
 import { productionCost, type KdfCost } from '../core/auth/kdf';
+import type { Platform } from '../core/documentStore/platform';
 import { Session } from '../core/session/session';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
@@ -9,6 +10,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Tests may lower the scrypt cost; the app always uses the production cost. */
   kdfCost?: KdfCost;
+  /** The desktop app's file abilities (main/app/documents.ts); browser mode has none. */
+  platform?: Platform;
 }
 
 export interface App {
@@ -24,7 +27,7 @@ export function createApp(options: AppOptions): App {
     clock: options.clock ?? systemClock,
     kdfCost: options.kdfCost ?? productionCost,
   });
-  const dispatch = createDispatcher({ session }, handlers);
+  const dispatch = createDispatcher({ session, platform: options.platform }, handlers);
   return { session, dispatch, close: () => session.shutdown() };
 }
 

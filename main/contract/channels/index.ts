@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { authChannels } from './auth';
 import { adminChannels } from './admin';
 import { caseChannels } from './cases';
+import { documentChannels } from './documents';
 import { organisationChannels } from './organisations';
 import { workflowChannels } from './workflow';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
-export const channels = { ...authChannels, ...adminChannels, ...caseChannels, ...organisationChannels, ...workflowChannels };
+export const channels = { ...authChannels, ...adminChannels, ...caseChannels, ...organisationChannels, ...workflowChannels, ...documentChannels };
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

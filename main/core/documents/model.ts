@@ -11,7 +11,16 @@ export type IsoDateTime = string;
 export type PartyRole = '申请人' | '被申请人' | '第三人';
 
 export type CaseSource =
-  '当事人申请' | '主动调解' | '法院委派' | '法院委托' | '公安移送' | '信访移送' | '政府部门指定';
+  | '当事人申请'
+  | '主动调解'
+  | '法院委派'
+  | '法院委托'
+  | '公安移送'
+  | '信访移送'
+  | '政府部门指定'
+  // Local sources outside the standard form's tick boxes: printed as an extra ticked box.
+  | '12345热线转办'
+  | '其他';
 
 /**
  * Where a case is in its life. The workflow module owns the real state machine; documents only
@@ -149,8 +158,12 @@ export interface Agreement {
   kind: '书面' | '口头';
   number: string;
   facts: string;
-  disputedPoints: string;
-  responsibility: string;
+  /**
+   * The desk records facts, points in dispute and responsibility as one text (the clerk writes
+   * them together); when these two are absent the forms print that text under one heading.
+   */
+  disputedPoints?: string;
+  responsibility?: string;
   terms: string[];
   performance: { manner: string; place: string; deadline: IsoDate };
   /** Amount the agreement involves, integer fen. */

@@ -1,6 +1,7 @@
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
+import { documentHandlers } from './documents';
 import { organisationHandlers } from './organisations';
 import type { Handlers } from './types';
 import { workflowHandlers } from './workflow';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...organisationHandlers,
   ...workflowHandlers,
+  ...documentHandlers,
 };

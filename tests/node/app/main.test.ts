@@ -50,7 +50,10 @@ describe('the desktop app, from start to quit', () => {
   it('once ready: opens the app on the userData folder and shows one window', async () => {
     electron.markReady();
     await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
-    expect(createApp).toHaveBeenCalledExactlyOnceWith({ dataDir: electron.state.userData });
+    expect(createApp).toHaveBeenCalledExactlyOnceWith({
+      dataDir: electron.state.userData,
+      platform: expect.any(Object) as unknown,
+    });
     desk = vi.mocked(createApp).mock.results[0]!.value as App;
     window = FakeBrowserWindow.instances[0]!;
 

@@ -22,8 +22,9 @@ describe('the contract and its handlers', () => {
     const open = channelNames.filter(
       (n) => channels[n].kind === 'mutation' && channels[n].access !== 'public' && mayAccess(channels[n].access, ['leader']),
     );
-    // Revealing a full ID number is a read, run as an audited call so every look is on record.
-    expect(open.sort()).toEqual(['account:changePassword', 'auth:signOut', 'cases:revealIdNumber']);
+    // Revealing a full ID number is a read, run as an audited call so every look is on record;
+    // so is exporting a copy of a document (download, save as, open in Word).
+    expect(open.sort()).toEqual(['account:changePassword', 'auth:signOut', 'cases:revealIdNumber', 'documents:export']);
   });
 });
 

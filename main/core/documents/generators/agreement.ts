@@ -37,17 +37,35 @@ export function performanceLines(c: DocumentCase, a: Agreement): string[] {
   return lines;
 }
 
+/** Facts, points in dispute and responsibility: three headings, or one when recorded as one text. */
+function factsSection(a: Agreement): FileChild[] {
+  if (a.disputedPoints === undefined && a.responsibility === undefined) {
+    return [heading('纠纷主要事实、争议事项及各方当事人的责任：'), ...paragraphsOf(a.facts)];
+  }
+  return [
+    heading('纠纷主要事实、争议事项：'),
+    ...paragraphsOf(a.facts),
+    ...(a.disputedPoints ? [body(`争议事项：${a.disputedPoints}`)] : []),
+    ...(a.responsibility ? [heading('各方当事人的责任：'), ...paragraphsOf(a.responsibility)] : []),
+  ];
+}
+
+/** A clerk's multi-line text: one indented paragraph per non-empty line. */
+export function paragraphsOf(value: string): FileChild[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => body(line));
+}
+
 export function agreementDocument(c: DocumentCase, ctx: DocumentContext): Document {
   const a = writtenAgreement(c);
   const children: FileChild[] = [
     title(AGREEMENT_TITLE),
     numberLine(`编号：${a.number}`),
     ...allPartyParagraphs(c, { style: 'mediation' }),
-    heading('纠纷主要事实、争议事项：'),
-    body(a.facts),
-    body(`争议事项：${a.disputedPoints}`),
-    heading('各方当事人的责任：'),
-    body(a.responsibility),
+    ...factsSection(a),
     heading(text(c, 'agreementIntro')),
     ...numbered(a.terms),
     heading('履行方式、地点、期限：'),

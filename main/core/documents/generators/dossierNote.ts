@@ -14,7 +14,9 @@ export const NOTE_TITLE = '备考表';
 
 export function dossierNoteDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   const d = dossierOf(c);
-  const summary = `本卷共有文件材料${d.contents.length}件，共${totalPages(d)}页。`;
+  // Page numbers are written by hand when the file is bound; until then leave the count to fill in.
+  const pages = totalPages(d);
+  const summary = `本卷共有文件材料${d.contents.length}件，共${pages > 0 ? pages : '\u3000\u3000'}页。`;
   return formDocument({
     title: NOTE_TITLE,
     creator: c.committee.name,

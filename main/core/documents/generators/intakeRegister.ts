@@ -26,7 +26,9 @@ const SOURCES: readonly CaseSource[] = [
 
 /** ☑当事人申请 ☐主动调解 … — the printed form's tick boxes, ticked from the data. */
 export function sourceTicks(source: CaseSource): string {
-  return SOURCES.map((s) => `${s === source ? '☑' : '☐'}${s}`).join('　');
+  const ticks = SOURCES.map((s) => `${s === source ? '☑' : '☐'}${s}`);
+  if (!SOURCES.includes(source)) ticks.push(`☑${source}`);
+  return ticks.join('　');
 }
 
 export function intakeRegisterDocument(c: DocumentCase, _ctx: DocumentContext): Document {

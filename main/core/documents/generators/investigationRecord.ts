@@ -33,7 +33,7 @@ function recordChildren(c: DocumentCase, r: InvestigationRecord, index: number):
     labelled('在场人', r.othersPresent?.length ? joinNames(r.othersPresent) : '无'),
     labelled('调查事项', r.matter),
     labelled('调查内容', ''),
-    ...r.statements.map((s) => body(`${s.speaker}：${s.text}`)),
+    ...r.statements.map((s) => body(s.speaker ? `${s.speaker}：${s.text}` : s.text)),
     body(text(c, 'investigationAcknowledge'), { keepNext: true }),
     ...signLines(
       [

@@ -23,7 +23,9 @@ export function sessionTime(c: DocumentCase, r: MediationRecord): string {
 }
 
 function sessionRows(c: DocumentCase, r: MediationRecord): Row[] {
-  const invitees = r.invitees.length ? r.invitees.map((i) => `${i.name}（${i.relation}）`).join('、') : '无';
+  const invitees = r.invitees.length
+    ? r.invitees.map((i) => (i.relation ? `${i.name}（${i.relation}）` : i.name)).join('、')
+    : '无';
   const notice = r.rightsNoticeGiven
     ? '已告知当事人在人民调解活动中享有的权利和承担的义务。'
     : '未告知（须在调解前告知）。';
@@ -47,7 +49,7 @@ function sessionRows(c: DocumentCase, r: MediationRecord): Row[] {
       cells: [
         L('调解情况'),
         V(
-          r.statements.map((s) => `${s.speaker}：${s.text}`),
+          r.statements.map((s) => (s.speaker ? `${s.speaker}：${s.text}` : s.text)),
           3,
         ),
       ],

@@ -25,7 +25,14 @@ export function oralAgreementDocument(c: DocumentCase, _ctx: DocumentContext): D
     {
       cells: [
         L('纠纷主要事实、争议事项'),
-        V([a.facts, `争议事项：${a.disputedPoints}`, `各方责任：${a.responsibility}`], 3),
+        V(
+          [
+            a.facts,
+            ...(a.disputedPoints ? [`争议事项：${a.disputedPoints}`] : []),
+            ...(a.responsibility ? [`各方责任：${a.responsibility}`] : []),
+          ],
+          3,
+        ),
       ],
       allowSplit: true,
       minHeight: 1800,

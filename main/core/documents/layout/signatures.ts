@@ -1,6 +1,8 @@
 import { AlignmentType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { DocumentCase, Party } from '../model';
 import { formatDate } from './dates';
+import { CONTENT_WIDTH } from './page';
+import { sealLines } from './seal';
 import { BODY_CHAR, styleIds } from './styles';
 
 // Signature areas: one line per signer with room above it for a hand signature, the committee
@@ -102,11 +104,11 @@ export function sealAndDate(
   dateIso: string | undefined,
   { withSeal = true, keepNext = false }: { withSeal?: boolean; keepNext?: boolean } = {},
 ): Paragraph[] {
-  const right = (text: string, keepNext: boolean, before: number): Paragraph =>
+  const right = (text: string, keepNext: boolean, before: number, indentChars = 2): Paragraph =>
     new Paragraph({
       style: styleIds.plain,
       alignment: AlignmentType.RIGHT,
-      indent: { right: 2 * BODY_CHAR },
+      indent: { right: indentChars * BODY_CHAR },
       keepLines: true,
       keepNext,
       spacing: { before },
@@ -114,6 +116,11 @@ export function sealAndDate(
     });
   const date = dateIso ? formatDate(dateIso, c.settings.dateStyle) : '年　　月　　日';
   return withSeal
-    ? [right(`${c.committee.sealText}（印章）`, true, 560), right(date, keepNext, 0)]
+    ? [
+        ...sealLines(c.committee.sealText, CONTENT_WIDTH).map((l, i) =>
+          right(l.text, true, i === 0 ? 560 : 0, l.indentChars),
+        ),
+        right(date, keepNext, 0),
+      ]
     : [right(date, keepNext, 280)];
 }

@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import type { VerificationAssets } from '../verification';
 import { CONTENT_WIDTH } from './page';
+import { sealLines } from './seal';
 import { BODY_CHAR, fonts, size, styleIds } from './styles';
 
 // The agreement's last row: the 核验码 block (QR code + short code) at the bottom left, the
@@ -32,11 +33,11 @@ function note(text: string, bold = false): Paragraph {
   });
 }
 
-function sealLine(text: string, spaceBefore = 0): Paragraph {
+function sealLine(text: string, spaceBefore = 0, indentChars = 2): Paragraph {
   return new Paragraph({
     style: styleIds.plain,
     alignment: AlignmentType.RIGHT,
-    indent: { right: 2 * BODY_CHAR },
+    indent: { right: indentChars * BODY_CHAR },
     spacing: { before: spaceBefore },
     keepLines: true,
     children: [new TextRun(text)],
@@ -73,7 +74,9 @@ export function sealWithVerification(sealText: string, date: string, v: Verifica
                     type: 'png',
                     data: v.qrPng,
                     transformation: { width: QR_PX, height: QR_PX },
-                    altText: { name: '核验二维码', description: v.payload, title: '核验二维码' },
+                    // A fixed drawing id: docx's default is a process-wide counter, which would make two packs
+                    // of the same agreement differ.
+                    altText: { id: '1', name: '核验二维码', description: v.payload, title: '核验二维码' },
                   }),
                 ],
               }),
@@ -86,7 +89,12 @@ export function sealWithVerification(sealText: string, date: string, v: Verifica
             verticalAlign: VerticalAlignTable.CENTER,
             // Room above the committee name for the round seal, which overlaps name and date.
             margins: { top: 560, bottom: 0, left: 0, right: 0 },
-            children: [sealLine(`${sealText}（印章）`), sealLine(date)],
+            children: [
+              ...sealLines(sealText, CONTENT_WIDTH - LEFT_COLUMN).map((l) =>
+                sealLine(l.text, 0, l.indentChars),
+              ),
+              sealLine(date),
+            ],
           }),
         ],
       }),

@@ -1,0 +1,92 @@
+import { empty } from '../schemas/common';
+import {
+  attachScanInput,
+  caseDocumentsInput,
+  documentFileDto,
+  documentsOverviewDto,
+  documentVersionDto,
+  exportDocumentInput,
+  exportResultDto,
+  generateDocumentInput,
+  listVersionsInput,
+  platformDto,
+  scanInput,
+  verificationDto,
+  verifyInput,
+  versionInput,
+} from '../schemas/documents';
+import { z } from 'zod';
+import { defineChannels } from './spec';
+
+// Generating is part of handling the case (mediators, and dispatchers who run the county desk);
+// reading, previewing and exporting a copy is open to whoever may read the case. Every
+// plaintext copy that leaves the encrypted store (download, save as, open in Word) is a
+// mutation so that it is audited, like revealing an ID number.
+
+const handlers = ['cases:mediate', 'cases:dispatch'] as const;
+
+export const documentChannels = defineChannels({
+  'documents:platform': {
+    input: empty,
+    output: platformDto,
+    access: 'signedIn',
+    kind: 'query',
+    label: '查询文书功能',
+  },
+  'documents:list': {
+    input: caseDocumentsInput,
+    output: documentsOverviewDto,
+    access: 'cases:read',
+    kind: 'query',
+    label: '查看案件文书',
+  },
+  'documents:generate': {
+    input: generateDocumentInput,
+    output: documentVersionDto,
+    access: handlers,
+    kind: 'mutation',
+    label: '生成文书',
+  },
+  'documents:versions': {
+    input: listVersionsInput,
+    output: z.array(documentVersionDto),
+    access: 'cases:read',
+    kind: 'query',
+    label: '查看文书版本',
+  },
+  'documents:get': {
+    input: versionInput,
+    output: documentFileDto,
+    access: 'cases:read',
+    kind: 'query',
+    label: '预览文书',
+  },
+  'documents:export': {
+    input: exportDocumentInput,
+    output: exportResultDto,
+    access: 'cases:read',
+    kind: 'mutation',
+    label: '导出文书',
+  },
+  'documents:attachScan': {
+    input: attachScanInput,
+    output: documentVersionDto,
+    access: handlers,
+    kind: 'mutation',
+    label: '上传签署扫描件',
+  },
+  'documents:getScan': {
+    input: scanInput,
+    output: documentFileDto,
+    access: 'cases:read',
+    kind: 'query',
+    label: '查看签署扫描件',
+  },
+  'documents:verify': {
+    input: verifyInput,
+    output: verificationDto,
+    access: 'cases:read',
+    kind: 'query',
+    label: '核验协议书',
+  },
+});

@@ -1,0 +1,388 @@
+import type { CasePartyRow, CaseRow, OutcomeRow, PartyRow, RecordRow, Repositories } from '../../../db';
+import {
+  agentAuthorityLabels,
+  idTypeLabels,
+  performanceStatusLabels,
+  referralRouteLabels,
+  satisfactionLabels,
+  type CaseStatus,
+  type IdType,
+  type ReferralRoute,
+} from '../../contract';
+import { casePartiesOf } from '../cases/view';
+import type {
+  Agent,
+  Agreement,
+  CaseSource,
+  CaseStage,
+  DocumentCase,
+  Dossier,
+  DossierItem,
+  InvestigationRecord,
+  IsoDate,
+  Mediator,
+  MediationRecord,
+  Party,
+  ReturnVisit,
+  Termination,
+} from '../documents';
+import { NotFoundError } from '../errors';
+import { documentSettings, sealTextOf, type DocumentDeskSettings } from './settings';
+import { officeDateTime, parseStatements, splitList, splitRequests } from './text';
+
+// The one place where the case as stored becomes the DocumentCase every generator prints:
+// the registration (parties with their full ID numbers — the printed form needs them, the case
+// page only ever sees them masked), the workflow (assignment, records, agreement, visits,
+// termination and routes told), the committee from the organisation record, and the desk's
+// document settings. Missing optional data stays empty here; the document layer's printable
+// check then names the field to fill in, so nothing half-filled is ever printed.
+
+/** Where each workflow status sits in the document registry's coarse stages (null: nothing prints). */
+export const stageOfStatus: Record<CaseStatus, CaseStage | null> = {
+  accepted: 'registered',
+  dispatched: 'registered',
+  mediating: 'mediating',
+  succeeded: 'agreed',
+  performing: 'agreed',
+  visited: 'agreed',
+  closed: 'closed',
+  terminated: 'terminated',
+  informed: 'terminated',
+  transferred: 'registered',
+  voided: null,
+};
+
+const sourceOf: Record<string, CaseSource> = {
+  party_application: '当事人申请',
+  proactive: '主动调解',
+  court_delegated: '法院委派',
+  court_entrusted: '法院委托',
+  police_referral: '公安移送',
+  petition_referral: '信访移送',
+  government_referral: '政府部门指定',
+  hotline_12345: '12345热线转办',
+  other: '其他',
+};
+
+const roleOf = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
+
+export interface ConfirmationChoice {
+  /** Case-party ids of the applicants; all parties when absent. */
+  applicantPartyIds?: string[];
+  courtName?: string;
+}
+
+export interface LoadOptions {
+  today: IsoDate;
+  /** Who is generating: printed as 立卷人 on the archive papers. */
+  actorName: string;
+  confirmation?: ConfirmationChoice;
+}
+
+export interface LoadedCase {
+  row: CaseRow;
+  status: CaseStatus;
+  /** null for a voided case: no document may be printed. */
+  stage: CaseStage | null;
+  document: DocumentCase;
+  settings: DocumentDeskSettings;
+}
+
+/** Sex and birth date from an 18-digit resident ID when the clerk did not enter them. */
+function fromResidentId(
+  idType: string | null,
+  idNumber: string | null,
+): { sex?: '男' | '女'; birthDate?: string } {
+  if (idType !== 'resident_id' || !idNumber || !/^\d{17}[\dXx]$/.test(idNumber)) return {};
+  const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  return { sex: Number(idNumber[16]) % 2 === 1 ? '男' : '女', birthDate };
+}
+
+function agentOf(link: CasePartyRow): Agent[] {
+  if (!link.agentName) return [];
+  const authority = agentAuthorityLabels[(link.agentAuthority ?? 'general') as 'general' | 'special'];
+  return [
+    {
+      name: link.agentName,
+      kind: '委托代理人',
+      relation: link.agentRelation ?? '',
+      authority: link.agentAuthorityDetail ? `${authority}（${link.agentAuthorityDetail}）` : authority,
+      phone: link.agentPhone ?? '',
+      ...(link.agentIdNumber ? { idType: '居民身份证', idNumber: link.agentIdNumber } : {}),
+    },
+  ];
+}
+
+export function partyOf(link: CasePartyRow, party: PartyRow): Party {
+  const base = {
+    id: link.id,
+    role: roleOf[link.role as keyof typeof roleOf] ?? '第三人',
+    name: party.name,
+    phone: party.phone ?? '',
+    address: party.address ?? '',
+    agents: agentOf(link),
+  };
+  if (party.kind === 'organisation') {
+    return {
+      ...base,
+      kind: 'organisation',
+      uscc: party.creditCode ?? '',
+      representative: {
+        kind: '法定代表人',
+        name: party.representative ?? '',
+        title: party.representativeTitle ?? '',
+      },
+    };
+  }
+  const derived = fromResidentId(party.idType, party.idNumber);
+  const sex = party.sex === 'male' ? '男' : party.sex === 'female' ? '女' : derived.sex;
+  return {
+    ...base,
+    kind: 'person',
+    // An unknown sex stays empty: printableIssues reports it as a field to fill in.
+    sex: (sex ?? '') as '男',
+    ethnicity: party.ethnicity ?? '',
+    birthDate: party.birthDate ?? derived.birthDate ?? '',
+    idType: party.idType ? idTypeLabels[party.idType as IdType] : '',
+    idNumber: party.idNumber ?? '',
+    occupation: party.occupation ?? '',
+  };
+}
+
+function mediatorsOf(repos: Repositories, caseId: string): Mediator[] {
+  const assignments = repos.workflow.assignments(caseId);
+  const current =
+    assignments.findLast((a) => a.state === 'accepted') ?? assignments.findLast((a) => a.state === 'pending');
+  if (!current) return [];
+  return repos.workflow
+    .assignmentMediators(current.id)
+    .map((m) => ({
+      name: repos.mediators.byId(m.mediatorId)?.name ?? '',
+      role: m.lead ? '主持调解员' : '人民调解员',
+    }))
+    .filter((m) => m.name);
+}
+
+function investigationOf(r: RecordRow, mediators: Mediator[], disputeType: string): InvestigationRecord {
+  const investigators = mediators.length ? mediators.map((m) => m.name) : [r.recorder];
+  return {
+    time: officeDateTime(r.heldAt),
+    place: r.place,
+    investigators,
+    recorder: r.recorder,
+    subject: { name: splitList(r.partiesPresent).join('、') },
+    othersPresent: splitList(r.participants),
+    matter: r.result ? r.result : `核实${disputeType}纠纷的有关情况`,
+    statements: parseStatements(r.statements),
+  };
+}
+
+function mediationOf(r: RecordRow, disputeType: string, routesTold: string | undefined): MediationRecord {
+  return {
+    startTime: officeDateTime(r.heldAt),
+    place: r.place,
+    matter: `${disputeType}纠纷`,
+    invitees: splitList(r.participants).map((entry) => {
+      const match = /^(.+?)[（(](.+)[)）]$/.exec(entry);
+      return match ? { name: match[1]!, relation: match[2]! } : { name: entry, relation: '' };
+    }),
+    partiesPresent: splitList(r.partiesPresent),
+    rightsNoticeGiven: r.rightsNotified,
+    statements: parseStatements(r.statements),
+    result: r.result ?? '本次调解未形成结果，另行安排调解。',
+    ...(routesTold ? { routesTold } : {}),
+  };
+}
+
+function agreementOf(repos: Repositories, caseId: string): Agreement | undefined {
+  const a = repos.workflow.agreement(caseId);
+  if (!a) return undefined;
+  return {
+    kind: a.kind === 'written' ? '书面' : '口头',
+    number: a.number,
+    facts: a.facts,
+    terms: JSON.parse(a.terms) as string[],
+    performance: { manner: a.performanceManner, place: a.performancePlace, deadline: a.performanceDeadline },
+    ...(a.amountFen !== null ? { amountFen: a.amountFen } : {}),
+    reachedDate: a.reachedOn,
+    // The printed date is the day it was reached and signed; it must not move when the effective
+    // date is recorded later, or the verification code on the printed copy would stop matching.
+    signedDate: a.reachedOn,
+    ...(a.effectiveOn ? { effectiveDate: a.effectiveOn } : {}),
+    subjectMatter: a.subjectMatter as Agreement['subjectMatter'],
+  };
+}
+
+function routesOf(outcome: OutcomeRow | undefined): string[] {
+  if (!outcome?.informedRoutes) return [];
+  return (JSON.parse(outcome.informedRoutes) as ReferralRoute[]).map((r) => referralRouteLabels[r]);
+}
+
+function terminationOf(outcome: OutcomeRow | undefined): Termination | undefined {
+  if (!outcome?.terminatedOn) return undefined;
+  return {
+    reason: outcome.terminationReason ?? '',
+    routesTold: routesOf(outcome),
+    date: outcome.terminatedOn,
+  };
+}
+
+function visitsOf(repos: Repositories, caseId: string, partyNames: string[]): ReturnVisit[] {
+  return repos.workflow
+    .visits(caseId)
+    .filter((v) => v.visitedOn)
+    .map((v) => ({
+      date: v.visitedOn!,
+      visitors: splitList(v.visitor),
+      visited: partyNames,
+      performance: [
+        v.performanceStatus ? performanceStatusLabels[v.performanceStatus as 'performed'] : '',
+        v.situation ?? '',
+      ]
+        .filter(Boolean)
+        .join('。'),
+      satisfaction: v.satisfaction ? satisfactionLabels[v.satisfaction as 'satisfied'] : '未了解',
+      ...(v.courtAction ? { litigation: '当事人已就本纠纷向人民法院起诉。' } : {}),
+      escalationSigns: v.escalationSigns ? '发现矛盾有激化迹象。' : '未发现矛盾激化迹象。',
+      measures: v.measures ?? '无',
+    }));
+}
+
+/**
+ * The provisional file for a closed case (一案一卷): its papers in the provincial binding order,
+ * dated from the records; page numbers are left for the archivist to write when binding.
+ */
+function dossierOf(
+  c: DocumentCase,
+  row: CaseRow,
+  outcome: OutcomeRow | undefined,
+  options: LoadOptions,
+  settings: DocumentDeskSettings,
+  attachments: number,
+): Dossier {
+  const item = (title: string, date?: string, note?: string): DossierItem => ({
+    title,
+    date,
+    pages: '',
+    note,
+  });
+  const received = row.receivedOn;
+  const contents: DossierItem[] = [];
+  if (c.parties.some((p) => p.role === '申请人')) contents.push(item('人民调解申请书', received));
+  contents.push(
+    item('人民调解受理登记表', received),
+    item('当事人权利义务告知书', received),
+    item('当事人身份证明', received),
+  );
+  if (c.parties.some((p) => p.agents.length > 0)) contents.push(item('授权委托书', received));
+  for (const r of c.investigations) contents.push(item('人民调解调查记录', r.time.slice(0, 10)));
+  if (attachments > 0) contents.push(item('证据材料', undefined, `${attachments}份`));
+  for (const r of c.mediations) contents.push(item('人民调解记录', r.startTime.slice(0, 10)));
+  if (c.agreement) {
+    contents.push(
+      item(
+        c.agreement.kind === '书面' ? '人民调解协议书' : '人民调解口头协议登记表',
+        c.agreement.reachedDate,
+      ),
+    );
+  }
+  if (c.termination) contents.push(item('调解终止告知书', c.termination.date));
+  for (const v of c.returnVisits) contents.push(item('人民调解回访记录', v.date));
+  contents.push(item('备考表'));
+  const end = c.agreement?.reachedDate ?? c.termination?.date ?? outcome?.closedOn ?? options.today;
+  const result = c.agreement ? '调解成功' : c.termination ? '调解终止，已告知当事人其他解决途径' : '已结案';
+  return {
+    volumeNumber: c.caseNumber,
+    filedBy: options.actorName,
+    filedDate: outcome?.closedOn ?? options.today,
+    retention: settings.retention,
+    mediationFrom: received,
+    mediationTo: end < received ? received : end,
+    contents,
+    notes: `本案${result}。${outcome?.closeNote ?? ''}`.trim(),
+  };
+}
+
+export async function loadDocumentCase(
+  repos: Repositories,
+  caseId: string,
+  options: LoadOptions,
+): Promise<LoadedCase> {
+  const row = repos.cases.byId(caseId);
+  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+  const status = row.status as CaseStatus;
+  const columns = repos.workflow.caseWorkflowColumns(caseId);
+  const committeeId = columns?.handlingCommitteeId ?? row.committeeId;
+  const [settings, org, type] = await Promise.all([
+    documentSettings(repos),
+    repos.catalog.organisation(committeeId),
+    repos.catalog.disputeType(row.disputeType),
+  ]);
+  const committeeName = org?.name ?? '';
+  const disputeType = type?.name ?? row.disputeType;
+  const parties = casePartiesOf(repos, caseId).map(({ link, party }) => partyOf(link, party));
+  const mediators = mediatorsOf(repos, caseId);
+  const records = repos.workflow.records(caseId);
+  const outcome = repos.workflow.outcome(caseId);
+  const routes = routesOf(outcome);
+  const mediationRows = records.filter((r) => r.kind === 'mediation');
+  const source = sourceOf[row.source] ?? '其他';
+  const courtReferred = source === '法院委派' || source === '法院委托';
+  const stage = stageOfStatus[status];
+
+  const document: DocumentCase = {
+    committee: {
+      name: committeeName,
+      sealText: org ? sealTextOf(org, repos.documents.sealText(committeeId), settings.county) : '',
+      ...(org?.address ? { address: org.address } : {}),
+    },
+    caseNumber: row.caseNumber,
+    stage: stage ?? 'registered',
+    disputeType,
+    source,
+    // The desk does not record which court referred a case; Pingluo's committees take referrals
+    // from the county's basic court, the same court the settings name as default.
+    ...(courtReferred ? { referringCourt: settings.defaultCourt } : {}),
+    township: row.township,
+    receivedDate: row.receivedOn,
+    summary: row.summary,
+    requests: splitRequests(row.requests),
+    parties,
+    mediators,
+    recorder: records.at(-1)?.recorder ?? mediators[0]?.name ?? '',
+    registrar: row.receivedByName,
+    investigations: records
+      .filter((r) => r.kind === 'investigation')
+      .map((r) => investigationOf(r, mediators, disputeType)),
+    mediations: mediationRows.map((r, i) =>
+      mediationOf(
+        r,
+        disputeType,
+        i === mediationRows.length - 1 && routes.length ? `${routes.join('、')}。` : undefined,
+      ),
+    ),
+    agreement: agreementOf(repos, caseId),
+    confirmation: {
+      applicantPartyIds: options.confirmation?.applicantPartyIds ?? parties.map((p) => p.id),
+      ...(options.confirmation?.courtName ? { courtName: options.confirmation.courtName } : {}),
+    },
+    termination: terminationOf(outcome),
+    returnVisits: visitsOf(
+      repos,
+      caseId,
+      parties.map((p) => p.name),
+    ),
+    settings: { dateStyle: settings.dateStyle, defaultCourt: settings.defaultCourt },
+  };
+  if (stage === 'closed' || stage === 'archived') {
+    document.dossier = dossierOf(
+      document,
+      row,
+      outcome,
+      options,
+      settings,
+      repos.workflow.attachments(caseId).length,
+    );
+  }
+  return { row, status, stage, document, settings };
+}

@@ -1,0 +1,75 @@
+// Documents benchmark, called by `npm run bench` (scripts/bench/index.ts):
+//   - ms per 人民调解协议书 and per 司法确认申请书, p50/p95 over `samples` runs after a warm-up
+//     (generate + pack to .docx bytes, QR code included: what documents:generate spends before
+//     storing the version);
+//   - documents per second for a batch of `batch` documents cycling through all 13 forms.
+// Pure document layer on the rich fixture (3 parties, 5 terms, an amount); no database, no disk.
+import { performance } from 'node:perf_hooks';
+import {
+  documentKinds,
+  renderAgreement,
+  renderConfirmationApplication,
+  renderDocument,
+} from '../../main/core/documents';
+import { caseFor, RICH_TODAY, richCase } from '../../tests/fixtures/documentCase';
+import { round, summarise, timed } from './stats';
+
+export interface DocumentsBenchOptions {
+  /** Timed runs per document type (default 200). */
+  samples?: number;
+  /** Untimed runs first (default 30): the first ~100 ms are JIT and font tables. */
+  warmup?: number;
+  /** Documents in the throughput batch (default 1,000). */
+  batch?: number;
+}
+
+export interface DocumentsBenchResult {
+  agreementP50: number;
+  agreementP95: number;
+  confirmationP50: number;
+  confirmationP95: number;
+  batchDocsPerSecond: number;
+  batchSize: number;
+  /** Mean .docx size in the batch, bytes. */
+  batchMeanBytes: number;
+}
+
+export async function benchDocuments(options: DocumentsBenchOptions = {}): Promise<DocumentsBenchResult> {
+  const samples = options.samples ?? 200;
+  const warmup = options.warmup ?? 30;
+  const batch = options.batch ?? 1_000;
+  const c = richCase();
+  const at = { today: RICH_TODAY };
+
+  for (let i = 0; i < warmup; i++) {
+    await renderAgreement(c, at);
+    await renderConfirmationApplication(c, at);
+  }
+  const agreement: number[] = [];
+  const confirmation: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    agreement.push((await timed(() => renderAgreement(c, at)))[1]);
+    confirmation.push((await timed(() => renderConfirmationApplication(c, at)))[1]);
+  }
+
+  const cases = documentKinds.map((k) => [k.id, caseFor(k.id)] as const);
+  let bytes = 0;
+  const started = performance.now();
+  for (let i = 0; i < batch; i++) {
+    const [id, kindCase] = cases[i % cases.length]!;
+    bytes += (await renderDocument(id, kindCase, at)).length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  const a = summarise(agreement);
+  const k = summarise(confirmation);
+  return {
+    agreementP50: a.p50,
+    agreementP95: a.p95,
+    confirmationP50: k.p50,
+    confirmationP95: k.p95,
+    batchDocsPerSecond: round(batch / seconds, 1),
+    batchSize: batch,
+    batchMeanBytes: Math.round(bytes / batch),
+  };
+}

@@ -1,0 +1,460 @@
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ChannelInput, ChannelName, ChannelOutput, PartyInput } from '../../main/contract';
+import { expect, screensDir, test, type Desk } from './fixtures/desk';
+
+// Word documents as a mediator uses them: from a case with a written agreement, 生成协议书, read
+// the preview, download the .docx (browser mode), generate the 司法确认申请书 for all three
+// parties, and check the agreement's 核验码 on the 核验 screen. The office, people and the case
+// up to its agreement are set up through the channels; the documents part is driven in the UI.
+// The downloaded agreement is also rendered by LibreOffice (page 1 → PNG) for a person to look at.
+
+const ADMIN = { username: 'admin', name: '王建国', password: 'Pingluo2026' };
+const CLERK = { username: 'liqing', name: '李青', password: 'Shouli2026' };
+const DISPATCHER = { username: 'fenliu', name: '杨建华', password: 'Fenliu2026' };
+const MEDIATOR = { username: 'tiaojie', name: '马秀英', password: 'Tiaojie2026' };
+const MEDICAL = '平罗县医疗纠纷人民调解委员会';
+const OUT = join('test-results', 'documents-e2e');
+
+/** 'YYYY-MM-DD' in Beijing today (the app's clock is the real one here). */
+const today = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+const PARTIES: PartyInput[] = [
+  {
+    kind: 'person',
+    role: 'applicant',
+    name: '张志军',
+    ethnicity: '汉族',
+    idType: 'resident_id',
+    idNumber: '640221197506181210',
+    occupation: '农民',
+    address: '宁夏回族自治区平罗县渠口乡六顷地村三队12号',
+    phone: '13995230418',
+    agent: {
+      name: '张晓峰',
+      relation: '申请人之子',
+      authority: 'general',
+      idNumber: '640221200009250312',
+      phone: '18709520316',
+    },
+  },
+  {
+    kind: 'organisation',
+    role: 'respondent',
+    name: '宁夏塞上沃土农业发展有限公司',
+    creditCode: '91640221MA76K3P8XF',
+    representative: '王建国',
+    representativeTitle: '总经理',
+    address: '宁夏回族自治区平罗县城关镇鼓楼南街88号',
+    phone: '0952-6012345',
+  },
+  {
+    kind: 'person',
+    role: 'third_party',
+    name: '马玉兰',
+    ethnicity: '回族',
+    idType: 'resident_id',
+    idNumber: '640221196803121025',
+    occupation: '农民',
+    address: '宁夏回族自治区平罗县渠口乡六顷地村五队7号',
+    phone: '13709528862',
+  },
+];
+
+const TERMS = [
+  '被申请人于2026年12月20日前向申请人张志军支付拖欠的土地流转费人民币58,300元。',
+  '被申请人于2026年12月20日前向第三人马玉兰支付拖欠的土地流转费人民币28,000元。',
+  '被申请人于2026年12月31日前自行拆除在申请人、第三人承包地内修建的简易看护房、水泥晒场及滴灌首部设施，恢复土地平整。',
+  '各方于2021年3月签订的《土地经营权流转合同》自本协议生效之日起解除，各方不再依据该合同主张违约金。',
+  '本协议履行完毕后，各方就本纠纷再无其他争议。',
+];
+
+/**
+ * LibreOffice → PDF → pdfinfo/pdftotext, and page PNGs (pdftoppm), with the project's font aliases
+ * (resources/fonts/fonts.conf). Inline rather than tests/helpers/libreoffice.ts: Playwright's
+ * loader cannot load that ES module.
+ */
+function renderWithLibreOffice(
+  docx: string,
+  outPrefix: string,
+): { text: string; pages: number; width: number; height: number } {
+  const work = mkdtempSync(join(tmpdir(), 'desk-e2e-lo-'));
+  try {
+    const env = {
+      ...process.env,
+      FONTCONFIG_FILE: resolve('resources/fonts/fonts.conf'),
+      SAL_USE_VCLPLUGIN: 'svp',
+    };
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        docx,
+      ],
+      { env, timeout: 180_000, stdio: 'ignore' },
+    );
+    const pdf = join(work, 'agreement.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
+    for (const [page, suffix] of [
+      [1, 'page1'],
+      [pages, 'last'],
+    ] as const) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '90',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        pdf,
+        `${outPrefix}-${suffix}`,
+      ]);
+    }
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    return { text, pages, width: Number(size[1]), height: Number(size[2]) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What is on screen (a modal over the case page), rather than the whole long page. */
+async function shootViewport(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screensDir, `${name}.png`) });
+}
+
+/** A tiny PNG standing in for a scanned, signed page. */
+const SIGNED_PAGE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function ok<K extends ChannelName>(
+  desk: Desk,
+  page: Page,
+  channel: K,
+  input: ChannelInput<K>,
+): Promise<ChannelOutput<K>> {
+  const result = await desk.invoke(page, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** Office, people, roster, and a land-transfer dispute mediated to a written agreement. */
+async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; number: string }> {
+  await page.goto(desk.url);
+  await expect(page.getByText('首次使用设置')).toBeVisible();
+  const { recoveryCode } = await ok(desk, page, 'setup:begin', {});
+  const offices = await ok(desk, page, 'setup:offices', {});
+  const office = offices.find((o) => o.name === '平罗县人民调解中心') ?? offices[0]!;
+  await ok(desk, page, 'setup:complete', {
+    office: { kind: 'listed', id: office.id },
+    admin: {
+      username: ADMIN.username,
+      displayName: ADMIN.name,
+      password: ADMIN.password,
+      passwordConfirm: ADMIN.password,
+    },
+    recoveryCode,
+  });
+  const user = (u: typeof CLERK, roles: ('intake' | 'dispatcher' | 'mediator')[]) =>
+    ok(desk, page, 'users:create', {
+      username: u.username,
+      displayName: u.name,
+      roles,
+      password: u.password,
+    });
+  await user(CLERK, ['intake']);
+  await user(DISPATCHER, ['dispatcher']);
+  const mediatorUser = await user(MEDIATOR, ['mediator']);
+  const { organisations } = await ok(desk, page, 'orgs:tree', {});
+  const medical = organisations.find((o) => o.name === MEDICAL)!.id;
+  const mediator = await ok(desk, page, 'mediators:save', {
+    kind: 'mediator',
+    name: MEDIATOR.name,
+    sex: 'female',
+    ethnicity: '回族',
+    employment: 'full_time',
+    grade: 'second',
+    specialties: ['contract'],
+    householdMembers: [],
+    memberships: [{ organisationId: medical, position: '委员' }],
+    userId: mediatorUser.id,
+  });
+
+  await ok(desk, page, 'auth:signOut', {});
+  await ok(desk, page, 'auth:signIn', { username: CLERK.username, password: CLERK.password });
+  const created = await ok(desk, page, 'cases:create', {
+    disputeType: 'contract',
+    source: 'party_application',
+    township: '渠口乡',
+    receivedOn: today(),
+    summary:
+      '申请人张志军、第三人马玉兰于2021年将承包地流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同，双方多次协商未果。',
+    requests: '1、请求被申请人支付拖欠的土地流转费58,300元\n2、请求被申请人拆除地上附着物并恢复土地原状',
+    amountFen: '86300',
+    riskLevel: 'normal',
+    riskFlags: [],
+    committeeId: office.id,
+    parties: PARTIES,
+    relatedCaseIds: [],
+  });
+
+  await ok(desk, page, 'auth:signOut', {});
+  await ok(desk, page, 'auth:signIn', { username: DISPATCHER.username, password: DISPATCHER.password });
+  await ok(desk, page, 'workflow:dispatch', {
+    caseId: created.id,
+    committeeId: medical,
+    mediatorIds: [mediator.id],
+    leadMediatorId: mediator.id,
+  });
+
+  await ok(desk, page, 'auth:signOut', {});
+  await ok(desk, page, 'auth:signIn', { username: MEDIATOR.username, password: MEDIATOR.password });
+  await ok(desk, page, 'workflow:respond', { caseId: created.id, accept: true });
+  await ok(desk, page, 'workflow:addRecord', {
+    caseId: created.id,
+    kind: 'mediation',
+    heldAt: new Date(Date.now() - 60_000).toISOString(),
+    place: '平罗县人民调解中心第一调解室',
+    participants: '周文斌（六顷地村村委会主任）',
+    partiesPresent: '张志军、张晓峰（委托代理人）、王建国（法定代表人）、马玉兰',
+    rightsNotified: true,
+    statements:
+      '调解员马秀英：欠款合计86,300元，各方是否认可？\n被申请人法定代表人王建国：认可，公司可以在12月20日前一次付清。',
+    result: '经调解，各方自愿达成书面调解协议，当场签字。',
+    recorder: '杨帆',
+  });
+  const agreed = await ok(desk, page, 'workflow:recordAgreement', {
+    caseId: created.id,
+    kind: 'written',
+    facts:
+      '2021年3月，申请人张志军、第三人马玉兰分别将承包的耕地48亩、21亩流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同。被申请人未按约定支付流转费，应承担主要责任。',
+    terms: TERMS,
+    performanceManner: '银行转账至申请人、第三人本人账户',
+    performancePlace: '平罗县渠口乡六顷地村',
+    performanceDeadline: '2026-12-31' > today() ? '2026-12-31' : today(),
+    amountFen: '86300',
+    reachedOn: today(),
+    effectiveOn: today(),
+    subjectMatter: 'ordinary',
+  });
+  await ok(desk, page, 'auth:signOut', {});
+  await page.reload();
+  return { id: created.id, number: agreed.agreement!.number };
+}
+
+test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验', async ({ page, desk }) => {
+  mkdirSync(OUT, { recursive: true });
+  const theCase = await test.step('set up the office and a case with a written agreement', () =>
+    caseWithAgreement(page, desk));
+
+  await test.step('the mediator signs in and opens the case', async () => {
+    await page.getByLabel('用户名').fill(MEDIATOR.username);
+    await page.getByLabel('密码').fill(MEDIATOR.password);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await expect(page.getByTestId('current-user')).toHaveText(MEDIATOR.name);
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/cases/${id}`;
+    }, theCase.id);
+    await expect(page.getByTestId('case-number')).toHaveText(theCase.number);
+  });
+
+  const panel = page.getByTestId('documents-panel');
+  let shortCode = '';
+  await test.step('生成协议书 and read the preview', async () => {
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText('可生成');
+    await expect(panel.locator('tr[data-row-key="termination-notice"]')).toContainText('调解终止后才能生成');
+    await panel.getByRole('button', { name: '生成协议书' }).click();
+    const dialog = page.getByRole('dialog', { name: '人民调解协议书（第1版）' });
+    await expect(dialog).toBeVisible();
+    const preview = dialog.getByTestId('document-preview');
+    await expect(preview.locator('section.docx').first()).toBeVisible();
+    await expect(preview).toContainText('人民调解协议书');
+    await expect(preview).toContainText(`编号：${theCase.number}`);
+    await expect(preview).toContainText('申请人：张志军');
+    await expect(preview).toContainText('第三人：马玉兰');
+    await expect(preview).toContainText(TERMS[2]!);
+    shortCode =
+      (await dialog
+        .locator('.ant-tag')
+        .filter({ hasText: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ })
+        .textContent()) ?? '';
+    expect(shortCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expect(preview).toContainText(`核验码：${shortCode}`);
+    await shootViewport(page, 'documents-01-agreement-preview');
+    // The end: signatures, the QR code with the 核验码, the seal line and the date.
+    await preview.evaluate((el: { scrollTo(x: number, y: number): void; scrollHeight: number }) =>
+      el.scrollTo(0, el.scrollHeight),
+    );
+    await shootViewport(page, 'documents-02-agreement-preview-end');
+  });
+
+  await test.step('打印 from the preview: A4 pages with the document’s margins and page numbers', async () => {
+    const dialog = page.getByRole('dialog', { name: '人民调解协议书（第1版）' });
+    // Headless Chromium has no print dialog: count the call, then print the page to PDF as it would.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { print: () => void; printCalls: number };
+      w.printCalls = 0;
+      w.print = () => {
+        w.printCalls += 1;
+      };
+    });
+    await dialog.getByRole('button', { name: '打印' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { printCalls: number }).printCalls))
+      .toBe(1);
+    await expect(page.locator('.desk-print-root section.docx')).toHaveCount(1);
+    const printed = join(OUT, 'printed-from-preview.pdf');
+    await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+    const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)![1])).toBeGreaterThanOrEqual(2);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(text).toContain('人民调解协议书');
+    expect(text).toContain('—2—');
+    expect(text).not.toContain('文书最新版本');
+    for (const [n, suffix] of [
+      [1, 'page1'],
+      [2, 'page2'],
+    ] as const) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        String(n),
+        '-l',
+        String(n),
+        '-singlefile',
+        printed,
+        join(OUT, `printed-${suffix}`),
+      ]);
+    }
+  });
+
+  await test.step('下载 the .docx (browser mode) and render its first page', async () => {
+    const dialog = page.getByRole('dialog', { name: '人民调解协议书（第1版）' });
+    await expect(dialog.getByRole('button', { name: '另存为' })).toHaveCount(0);
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '下载' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${theCase.number}-人民调解协议书-第1版.docx`);
+    const saved = join(OUT, 'agreement.docx');
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    // antd spaces a plain two-character button ("关 闭"); the modal's × is "关闭".
+    await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText(`第1版 · ${MEDIATOR.name}`);
+    await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText(`核验码 ${shortCode}`);
+    await panel.screenshot({ path: join(screensDir, 'documents-00-panel.png') });
+
+    const pdf = renderWithLibreOffice(saved, join(OUT, 'agreement'));
+    expect(pdf.width).toBeGreaterThanOrEqual(595);
+    expect(pdf.height).toBeGreaterThanOrEqual(841);
+    expect(pdf.text.replace(/\s+/g, '')).toContain(`核验码：${shortCode}`);
+    expect(pdf.text.replace(/\s+/g, '')).toContain('本协议一式4份');
+  });
+
+  await test.step('生成司法确认申请书 with every party as applicant', async () => {
+    await panel.getByRole('button', { name: '生成司法确认申请书' }).click();
+    const form = page.getByRole('dialog', { name: '生成司法确认申请书' });
+    await expect(form.getByLabel('申请人　张志军')).toBeChecked();
+    await expect(form.getByLabel('被申请人　宁夏塞上沃土农业发展有限公司')).toBeChecked();
+    await expect(form.getByLabel('第三人　马玉兰')).toBeChecked();
+    await expect(form.getByLabel('受理法院')).toHaveValue('平罗县人民法院');
+
+    // Leaving one party out is refused with the reason.
+    await form.getByLabel('第三人　马玉兰').uncheck();
+    await form.getByRole('button', { name: '生成申请书' }).click();
+    await expect(form.getByRole('alert')).toContainText(
+      '司法确认须由全部当事人共同申请，以下当事人未列为申请人：马玉兰',
+    );
+    await form.getByLabel('第三人　马玉兰').check();
+    await shootViewport(page, 'documents-03-confirmation-form');
+    await form.getByRole('button', { name: '生成申请书' }).click();
+
+    await expect(form).toBeHidden();
+    const dialog = page.getByRole('dialog', { name: '司法确认申请书（第1版）' });
+    const preview = dialog.getByTestId('document-preview');
+    await expect(preview.locator('section.docx').first()).toBeVisible();
+    await expect(preview).toContainText('司法确认申请书');
+    await expect(preview).toContainText('申请人：宁夏塞上沃土农业发展有限公司');
+    await expect(preview).toContainText('平罗县人民法院');
+    await expect(preview).not.toContainText('被申请人：');
+    await shootViewport(page, 'documents-04-confirmation-preview');
+    // antd spaces a plain two-character button ("关 闭"); the modal's × is "关闭".
+    await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
+    await expect(panel.locator('tr[data-row-key="confirmation-application"]')).toContainText('第1版');
+  });
+
+  await test.step('上传签署扫描件 to the agreement’s version', async () => {
+    const row = panel.locator('tr[data-row-key="agreement"]');
+    await row.getByRole('button', { name: /版本/ }).click();
+    const drawer = page.getByRole('dialog', { name: '人民调解协议书 · 版本记录' });
+    const version = drawer.locator('tbody tr').first();
+    await expect(version).toContainText('第1版');
+    await expect(version).toContainText(shortCode);
+    await version
+      .locator('input[type=file]')
+      .setInputFiles({ name: '协议书签字页.png', mimeType: 'image/png', buffer: SIGNED_PAGE });
+    await expect(version).toContainText('协议书签字页.png');
+    await page.waitForTimeout(300);
+    await shootViewport(page, 'documents-05-versions-with-scan');
+    // Not a scan at all: refused before anything is sent.
+    await version
+      .locator('input[type=file]')
+      .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await expect(page.getByText('“说明.txt”不能上传：签署扫描件只能是 PDF、JPG 或 PNG 文件')).toBeVisible();
+    await drawer
+      .getByRole('button', { name: 'Close' })
+      .or(drawer.getByRole('button', { name: '关闭' }))
+      .first()
+      .click();
+    await expect(drawer).toBeHidden();
+    await expect(row).toContainText('已上传签署件');
+  });
+
+  await test.step('核验 the agreement’s code, and a tampered one', async () => {
+    await page.getByRole('menuitem', { name: '协议书核验' }).click();
+    const code = page.getByLabel('核验码');
+    await code.fill(shortCode.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: '核验' }).click();
+    const verdict = page.getByTestId('verify-verdict');
+    await expect(verdict).toContainText('核验通过');
+    await expect(verdict).toContainText(theCase.number);
+    await expect(verdict).toContainText('张志军');
+    await expect(verdict).toContainText(MEDICAL);
+    await expect(verdict).toContainText('是该协议书的最新版本');
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+    await desk.screenshot(page, 'documents-06-verify-ok');
+
+    const tampered = `${shortCode.slice(0, -1)}${shortCode.endsWith('0') ? '1' : '0'}`;
+    await code.fill(tampered);
+    await page.getByRole('button', { name: '核验' }).click();
+    await expect(verdict).toContainText('核验未通过');
+    await expect(verdict).toContainText('未找到与该核验码相符的协议书');
+    await desk.screenshot(page, 'documents-07-verify-unknown');
+  });
+});
