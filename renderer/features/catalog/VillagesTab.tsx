@@ -1,0 +1,118 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Col, Form, Input, Menu, Row, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { saveVillageInput, type CatalogDto, type VillageDto } from '../../../main/contract';
+import { asApiError, zodRule } from '../../components/forms';
+import { useSaveVillageMutation } from './catalogApi';
+
+/** Villages (村、社区) under each of the 13 townships: add, rename in place, deactivate. */
+export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
+  const [township, setTownship] = useState(catalog.townships[0] ?? '');
+  const [save, { isLoading }] = useSaveVillageMutation();
+  const [form] = Form.useForm<{ name: string }>();
+  const { message } = App.useApp();
+  const villages = catalog.villages.filter((v) => v.township === township);
+
+  const store = async (village: Omit<VillageDto, 'id'> & { id?: string }, done: string) => {
+    const result = await save(village);
+    if ('error' in result) {
+      void message.error(asApiError(result.error).message);
+      return false;
+    }
+    void message.success(done);
+    return true;
+  };
+
+  const add = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    if (await store({ township, name: v.name.trim(), active: true }, `已添加“${v.name.trim()}”`))
+      form.resetFields();
+  };
+
+  return (
+    <Row gutter={16}>
+      <Col flex="200px">
+        <Menu
+          mode="inline"
+          selectedKeys={[township]}
+          onClick={(e) => setTownship(e.key)}
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+          items={catalog.townships.map((t) => ({
+            key: t,
+            label: (
+              <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+                {t}
+                <Typography.Text type="secondary">
+                  {catalog.villages.filter((v) => v.township === t && v.active).length || ''}
+                </Typography.Text>
+              </span>
+            ),
+          }))}
+        />
+      </Col>
+      <Col flex="auto">
+        <Form form={form} layout="inline" style={{ marginBottom: 12 }} onFinish={() => void add()}>
+          <Form.Item name="name" rules={[zodRule(saveVillageInput.shape.name)]} style={{ width: 320 }}>
+            <Input placeholder={`在${township}下添加村（社区），回车确认`} maxLength={30} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={isLoading}>
+              添加
+            </Button>
+          </Form.Item>
+        </Form>
+        <Table<VillageDto>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={villages}
+          locale={{ emptyText: `${township}尚未录入村（社区）；受理登记时也可直接填写` }}
+          columns={[
+            {
+              title: '名称',
+              dataIndex: 'name',
+              render: (name: string, v) => (
+                <Typography.Text
+                  editable={{
+                    tooltip: '改名',
+                    onChange: (next) => {
+                      const trimmed = next.trim();
+                      if (trimmed && trimmed !== name)
+                        void store({ ...v, name: trimmed }, `已改名为“${trimmed}”`);
+                    },
+                  }}
+                >
+                  {name}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'active',
+              width: 100,
+              render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 100,
+              render: (_v, v) => (
+                <Button
+                  type="link"
+                  size="small"
+                  danger={v.active}
+                  onClick={() =>
+                    void store({ ...v, active: !v.active }, `已${v.active ? '停用' : '启用'}“${v.name}”`)
+                  }
+                >
+                  {v.active ? '停用' : '启用'}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,70 @@
+import { Col, Form, Input, Row } from 'antd';
+import { creditCodeRules, organisationRules, personRules } from './intakeRules';
+import type { PartyValues } from './intakeValues';
+import { PartyNameInput } from './PartyNameInput';
+import type { PartyFieldProps } from './partyFieldProps';
+
+/** 名称 … 住所 of an organisation. A credit code failing its check only warns (yellow). */
+export function OrganisationFields({ name, onPick, onLastEnter }: PartyFieldProps) {
+  const form = Form.useFormInstance();
+  const partyId = Form.useWatch<PartyValues['partyId']>(['parties', name, 'partyId'], {
+    form,
+    preserve: true,
+  });
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={9}>
+          <Form.Item name={[name, 'name']} label="单位名称" required rules={organisationRules.name}>
+            <PartyNameInput
+              kind="organisation"
+              partyId={partyId}
+              onPick={onPick}
+              placeholder="与营业执照一致"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item
+            name={[name, 'creditCode']}
+            label="统一社会信用代码"
+            rules={creditCodeRules}
+            validateDebounce={400}
+          >
+            <Input maxLength={30} placeholder="18位，见营业执照" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name={[name, 'phone']} label="联系电话" rules={personRules.phone} validateDebounce={400}>
+            <Input maxLength={40} placeholder="手机或 0952-xxxxxxx" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item
+            name={[name, 'representative']}
+            label="法定代表人（负责人）"
+            rules={organisationRules.representative}
+          >
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item
+            name={[name, 'representativeTitle']}
+            label="职务"
+            rules={organisationRules.representativeTitle}
+          >
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name={[name, 'address']} label="住所" rules={organisationRules.address}>
+            <Input maxLength={120} onPressEnter={onLastEnter} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}

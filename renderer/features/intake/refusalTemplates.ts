@@ -1,0 +1,14 @@
+import type { RefusalReason } from '../../../main/contract';
+
+/**
+ * What the clerk usually tells the person for each reason (人民调解法 art. 3, 17, 26: voluntary,
+ * a clear refusal ends it, other routes stay open). A starting point the clerk edits, never sent as is.
+ */
+export const refusalToldTemplates: Record<RefusalReason, string> = {
+  party_refused:
+    '已告知：人民调解遵循自愿原则，对方当事人明确拒绝调解的，调解委员会不予调解；可以通过仲裁、行政或者诉讼等途径解决。',
+  already_accepted:
+    '已告知：该纠纷已由有关机关受理或处理，人民调解委员会不再受理，请向受理机关了解处理进展。',
+  not_civil: '已告知：该事项不属于人民调解的民间纠纷范围，可以向有关部门反映或者通过诉讼等途径解决。',
+  other: '',
+};
