@@ -48,7 +48,12 @@ export function linkParties(
       agentRelation: agent?.relation ?? null,
       agentAuthority: agent?.authority ?? null,
       agentAuthorityDetail: agent?.authorityDetail ?? null,
-      agentIdNumber: agent?.idNumber ? agent.idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase() : null,
+      // On edit the screen only has the masked number: an agent left as it was keeps the stored one.
+      agentIdNumber: agent?.idNumber
+        ? agent.idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+        : agent && previous?.agentName === agent.name
+          ? previous.agentIdNumber
+          : null,
       agentPhone: agent?.phone ?? null,
     };
     if (previous) ctx.repos.cases.updateParty(link);

@@ -102,6 +102,31 @@ describe('registering a dispute', () => {
     ]);
   });
 
+  it('keeps an agent\'s ID number on edit when the screen sends the agent back without it', async () => {
+    const app = await clerkApp();
+    const agent = { name: '马建军', relation: '儿子', authority: 'general' as const, idNumber: '440524188001010014' };
+    const created = await app.ok('cases:create', aCase({ parties: [aPerson({ agent }), anOrganisation()] }));
+    const base = aCase();
+    await app.ok('cases:update', {
+      id: created.id,
+      version: created.version,
+      disputeType: base.disputeType,
+      source: base.source,
+      township: base.township,
+      receivedOn: base.receivedOn,
+      summary: base.summary,
+      requests: base.requests,
+      riskLevel: 'normal',
+      riskFlags: [],
+      parties: [
+        { ...aPerson({ agent: { ...agent, idNumber: undefined } }), casePartyId: created.parties[0]!.casePartyId },
+        { ...anOrganisation(), casePartyId: created.parties[1]!.casePartyId },
+      ],
+    });
+    const revealed = await app.ok('cases:revealIdNumber', { caseId: created.id, casePartyId: created.parties[0]!.casePartyId, agent: true });
+    expect(revealed.idNumber).toBe('440524188001010014');
+  });
+
   it('keeps a visible history of edits', async () => {
     const app = await clerkApp();
     const created = await app.ok('cases:create', aCase());
