@@ -48,6 +48,13 @@ export const caseChannels = defineChannels({
   },
   'cases:update': { input: updateCaseInput, output: caseDetail, access: 'cases:edit', kind: 'mutation', label: '修改案件登记' },
   'cases:void': { input: voidCaseInput, output: caseDetail, access: 'cases:void', kind: 'mutation', label: '作废案件' },
+  'cases:clerks': {
+    input: empty,
+    output: z.array(z.object({ id, name: z.string() })),
+    access: 'cases:read',
+    kind: 'query',
+    label: '列出登记人',
+  },
   'cases:get': { input: z.strictObject({ id }), output: caseDetail, access: 'cases:read', kind: 'query', label: '查看案件' },
   'cases:list': { input: listCasesInput, output: casePage, access: 'cases:read', kind: 'query', label: '查询案件' },
   'cases:revealIdNumber': {

@@ -19,6 +19,8 @@ export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
   'cases:update': (input, ctx) => updateCase(ctx, input),
   'cases:void': (input, ctx) => voidCase(ctx, input),
   'cases:get': (input, ctx) => caseDetail(ctx.repos, input.id),
+  'cases:clerks': async (_input, ctx) =>
+    (await ctx.repos.users.list()).filter((u) => u.roles.includes('intake')).map((u) => ({ id: u.id, name: u.displayName })),
   'cases:list': (input, ctx) => listCases(ctx.repos, input, today(ctx.clock)),
   'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
   'parties:search': (input, ctx) => suggestParties(ctx.repos, input.query, today(ctx.clock)),

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Space, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseListItem } from '../../../main/contract';
@@ -8,7 +8,7 @@ import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
 import { caseColumns, defaultHiddenColumns } from './caseColumns';
 import { CaseFilters } from './CaseFilters';
-import { useListCasesQuery } from './casesApi';
+import { useListCasesQuery, useListClerksQuery } from './casesApi';
 import { ColumnSettings } from './ColumnSettings';
 import { noFilters, useCaseListParams, type CaseListParams } from './useCaseListParams';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -27,7 +27,8 @@ function useTableHeight(reserved: number): number {
 /** Route /cases: search, filter, sort and page through the cases; a row opens the case. */
 export function CaseListPage() {
   const { user } = useAccess();
-  const { params, update, input, pageSizes } = useCaseListParams(user?.id);
+  const { params, update, input, pageSizes } = useCaseListParams();
+  const { data: clerks } = useListClerksQuery();
   const { data, isFetching, error } = useListCasesQuery(input);
   const { data: catalog } = useGetCatalogQuery();
   const prefs = useColumnPrefs(defaultHiddenColumns);
@@ -45,9 +46,17 @@ export function CaseListPage() {
       title="案件查询"
       extra={
         <Space size={12}>
-          <Checkbox checked={params.mine} onChange={(e) => update({ mine: e.target.checked })}>
-            只看我登记的
-          </Checkbox>
+          <Select
+            allowClear
+            placeholder="全部登记人"
+            style={{ width: 160 }}
+            value={params.clerk}
+            onChange={(clerk?: string) => update({ clerk })}
+            options={(clerks ?? [])
+              .map((c) => ({ value: c.id, label: c.id === user?.id ? `我（${c.name}）` : c.name }))
+              .sort((a, b) => Number(b.value === user?.id) - Number(a.value === user?.id))}
+            aria-label="登记人"
+          />
           <Button
             onClick={() => {
               update(noFilters);

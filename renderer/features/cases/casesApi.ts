@@ -6,6 +6,7 @@ import { baseApi, call } from '../../api/baseApi';
 
 export const casesApi = baseApi.injectEndpoints({
   endpoints: (b) => ({
+    listClerks: b.query<ChannelOutput<'cases:clerks'>, void>({ query: () => call('cases:clerks')({}), providesTags: ['User'] }),
     listCases: b.query<ChannelOutput<'cases:list'>, ChannelInput<'cases:list'>>({
       query: call('cases:list'),
       providesTags: ['Case'],
@@ -44,6 +45,7 @@ export const casesApi = baseApi.injectEndpoints({
 
 export const {
   useListCasesQuery,
+  useListClerksQuery,
   useGetCaseQuery,
   useCreateCaseMutation,
   useUpdateCaseMutation,

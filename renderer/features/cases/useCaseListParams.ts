@@ -14,7 +14,8 @@ export interface CaseListParams {
   committeeId?: string;
   from?: string;
   to?: string;
-  mine: boolean;
+  /** 登记人: a clerk's user id. */
+  clerk?: string;
   sort: (typeof caseSortKeys)[number];
   order: 'asc' | 'desc';
   page: number;
@@ -32,7 +33,7 @@ export const noFilters: Partial<CaseListParams> = {
   committeeId: undefined,
   from: undefined,
   to: undefined,
-  mine: false,
+  clerk: undefined,
 };
 
 function read(sp: URLSearchParams): CaseListParams {
@@ -50,7 +51,7 @@ function read(sp: URLSearchParams): CaseListParams {
     committeeId: get('committee'),
     from: get('from'),
     to: get('to'),
-    mine: sp.get('mine') === '1',
+    clerk: get('clerk'),
     sort: caseSortKeys.includes(sort as CaseListParams['sort'])
       ? (sort as CaseListParams['sort'])
       : 'receivedOn',
@@ -70,7 +71,7 @@ function write(p: CaseListParams): URLSearchParams {
     ['committee', p.committeeId],
     ['from', p.from],
     ['to', p.to],
-    ['mine', p.mine ? '1' : undefined],
+    ['clerk', p.clerk],
     ['sort', p.sort === 'receivedOn' ? undefined : p.sort],
     ['order', p.order === 'desc' ? undefined : p.order],
     ['page', p.page > 1 ? String(p.page) : undefined],
@@ -79,7 +80,7 @@ function write(p: CaseListParams): URLSearchParams {
   return new URLSearchParams(entries.filter((e): e is [string, string] => Boolean(e[1])));
 }
 
-export function useCaseListParams(userId: string | undefined) {
+export function useCaseListParams() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => read(searchParams), [searchParams]);
 
@@ -103,7 +104,7 @@ export function useCaseListParams(userId: string | undefined) {
     ...(params.committeeId ? { committeeId: params.committeeId } : {}),
     ...(params.from ? { receivedFrom: params.from } : {}),
     ...(params.to ? { receivedTo: params.to } : {}),
-    ...(params.mine && userId ? { receivedBy: userId } : {}),
+    ...(params.clerk ? { receivedBy: params.clerk } : {}),
   };
   return { params, update, input, pageSizes };
 }

@@ -88,6 +88,11 @@ describe('registering a dispute', () => {
     expect((await app.ok('cases:list', {})).total).toBe(0);
   });
 
+  it('lists the clerks for the 登记人 filter', async () => {
+    const app = await clerkApp();
+    expect(await app.ok('cases:clerks', {})).toEqual([{ id: app.session.actor!.userId, name: '测试clerk' }]);
+  });
+
   it('voids a number, keeps it in the ledger and never reuses it', async () => {
     const app = await clerkApp();
     const first = await app.ok('cases:create', aCase());
