@@ -15,7 +15,18 @@ const deskBaseQuery: BaseQueryFn<ChannelCall, unknown, ApiError> = async ({ chan
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: deskBaseQuery,
-  tagTypes: ['Session', 'User', 'Settings', 'Audit'],
+  tagTypes: [
+    'Session',
+    'User',
+    'Settings',
+    'Audit',
+    'Case',
+    'Catalog',
+    'Refusal',
+    'Draft',
+    'Workflow',
+    'Todo',
+  ],
   endpoints: () => ({}),
 });
 

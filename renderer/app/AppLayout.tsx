@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { roleLabels } from '../../main/contract';
 import { useSignOutMutation } from '../api/session';
 import { useAccess } from './access';
-import { appRoutes } from './routes';
+import { appRoutes, menuKeyOf } from './routes';
 import { useIdleTouch } from './useIdleTouch';
 
 const { Header, Sider, Content } = Layout;
@@ -16,8 +16,13 @@ export function AppLayout() {
   const [signOut, { isLoading }] = useSignOutMutation();
   useIdleTouch();
   const routes = appRoutes.filter((r) => can(r.access));
-  const groups = [...new Set(routes.map((r) => r.group))];
-  const home = routes[0]?.path ?? '/account';
+  const menuRoutes = routes.filter((r) => r.menu !== false);
+  const groups = [...new Set(menuRoutes.map((r) => r.group))];
+  const home = menuRoutes[0]?.path ?? '/account';
+  const selectedKey = menuKeyOf(
+    location.pathname,
+    menuRoutes.map((r) => r.path),
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -32,13 +37,15 @@ export function AppLayout() {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[selectedKey]}
           onClick={(e) => navigate(e.key)}
           items={groups.map((group) => ({
             type: 'group' as const,
             key: group,
             label: group,
-            children: routes.filter((r) => r.group === group).map((r) => ({ key: r.path, icon: r.icon, label: r.label })),
+            children: menuRoutes
+              .filter((r) => r.group === group)
+              .map((r) => ({ key: r.path, icon: r.icon, label: r.label })),
           }))}
         />
       </Sider>

@@ -1,10 +1,36 @@
-import { AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BranchesOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../../main/contract';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CaseDetailPage } from '../features/cases/CaseDetailPage';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { CatalogPage } from '../features/catalog/CatalogPage';
+import { DispatchPage } from '../features/dispatch/DispatchPage';
+import { IntakePage } from '../features/intake/IntakePage';
+import { RefusalsPage } from '../features/intake/RefusalsPage';
+import { MediatorsPage } from '../features/mediators/MediatorsPage';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { OverviewPage } from '../features/todo/OverviewPage';
+import { TodoPage } from '../features/todo/TodoPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 
 export interface AppRoute {
   path: string;
@@ -14,12 +40,121 @@ export interface AppRoute {
   element: ReactNode;
   /** Menu group heading. */
   group: '业务' | '管理' | '个人';
+  /** false: reachable by link only (a case page), highlighted under the menu entry it extends. */
+  menu?: false;
 }
 
-/** The one route table: the menu and the router both read it, filtered by access. */
+/**
+ * The one route table: the menu and the router both read it, filtered by access. The first
+ * menu entry a user may open is their home, so order matters: a 受理员 lands on 受理登记,
+ * a 分流员 or 调解员 (and anyone else who reads cases) on 我的待办.
+ */
 export const appRoutes: AppRoute[] = [
-  { path: '/users', label: '用户管理', icon: <TeamOutlined />, access: 'users:manage', element: <UsersPage />, group: '管理' },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, access: 'audit:read', element: <AuditPage />, group: '管理' },
+  {
+    path: '/intake',
+    label: '受理登记',
+    icon: <FormOutlined />,
+    access: 'cases:create',
+    element: <IntakePage />,
+    group: '业务',
+  },
+  {
+    path: '/todo',
+    label: '我的待办',
+    icon: <CarryOutOutlined />,
+    access: 'cases:read',
+    element: <TodoPage />,
+    group: '业务',
+  },
+  {
+    path: '/dispatch',
+    label: '分流',
+    icon: <BranchesOutlined />,
+    access: 'cases:dispatch',
+    element: <DispatchPage />,
+    group: '业务',
+  },
+  {
+    path: '/cases',
+    label: '案件查询',
+    icon: <FileSearchOutlined />,
+    access: 'cases:read',
+    element: <CaseListPage />,
+    group: '业务',
+  },
+  {
+    path: '/cases/:id',
+    label: '案件详情',
+    icon: <FileSearchOutlined />,
+    access: 'cases:read',
+    element: <CaseDetailPage />,
+    group: '业务',
+    menu: false,
+  },
+  {
+    path: '/refusals',
+    label: '不予受理',
+    icon: <StopOutlined />,
+    access: 'cases:read',
+    element: <RefusalsPage />,
+    group: '业务',
+  },
+  {
+    path: '/overview',
+    label: '全县概况',
+    icon: <DashboardOutlined />,
+    access: 'overview:read',
+    element: <OverviewPage />,
+    group: '业务',
+  },
+  {
+    path: '/verify',
+    label: '协议书核验',
+    icon: <SafetyCertificateOutlined />,
+    access: 'cases:read',
+    element: <VerifyPage />,
+    group: '业务',
+  },
+  {
+    path: '/users',
+    label: '用户管理',
+    icon: <TeamOutlined />,
+    access: 'users:manage',
+    element: <UsersPage />,
+    group: '管理',
+  },
+  {
+    path: '/catalog',
+    label: '基础目录',
+    icon: <DatabaseOutlined />,
+    access: 'catalog:manage',
+    element: <CatalogPage />,
+    group: '管理',
+  },
+  {
+    path: '/organisations',
+    label: '调解组织',
+    icon: <ApartmentOutlined />,
+    access: 'orgs:manage',
+    element: <OrganisationsPage />,
+    group: '管理',
+  },
+  {
+    path: '/mediators',
+    label: '调解员名册',
+    icon: <IdcardOutlined />,
+    access: 'mediators:manage',
+    element: <MediatorsPage />,
+    group: '管理',
+  },
+  {
+    path: '/audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    access: 'audit:read',
+    element: <AuditPage />,
+    group: '管理',
+  },
   {
     path: '/settings',
     label: '系统设置',
@@ -28,5 +163,19 @@ export const appRoutes: AppRoute[] = [
     element: <SettingsPage />,
     group: '管理',
   },
-  { path: '/account', label: '个人账户', icon: <UserOutlined />, access: 'signedIn', element: <AccountPage />, group: '个人' },
+  {
+    path: '/account',
+    label: '个人账户',
+    icon: <UserOutlined />,
+    access: 'signedIn',
+    element: <AccountPage />,
+    group: '个人',
+  },
 ];
+
+/** The menu entry a location belongs to: itself, or the entry whose path it extends (/cases/… → /cases). */
+export function menuKeyOf(pathname: string, menuPaths: string[]): string {
+  return (
+    menuPaths.find((p) => pathname === p) ?? menuPaths.find((p) => pathname.startsWith(`${p}/`)) ?? pathname
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id } from '../schemas/common';
+import { empty, id, text } from '../schemas/common';
 import {
   addAttachmentInput,
   addRecordInput,
@@ -32,7 +32,7 @@ export const workflowChannels = defineChannels({
   'dispatch:suggest': { input: caseId, output: suggestionDto, access: 'cases:dispatch', kind: 'query', label: '分流建议' },
   'workflow:dispatch': { input: dispatchInput, ...step, access: transitions.dispatch.permission, label: transitions.dispatch.label },
   'workflow:respond': { input: respondInput, ...step, access: transitions.accept.permission, label: '接收或退回案件' },
-  'workflow:transfer': { input: dispatchInput.extend({ reason: z.string().min(4, '请填写移交理由').max(200).describe('移交理由') }), ...step, access: transitions.transfer.permission, label: transitions.transfer.label },
+  'workflow:transfer': { input: dispatchInput.extend({ reason: text('移交理由', 200, 4) }), ...step, access: transitions.transfer.permission, label: transitions.transfer.label },
   'workflow:escalate': { input: escalateInput, ...step, access: transitions.escalate.permission, label: transitions.escalate.label },
   'workflow:referOut': { input: referOutInput, ...step, access: transitions.referOut.permission, label: transitions.referOut.label },
   'workflow:addRecord': { input: addRecordInput, ...step, access: 'cases:mediate', label: '登记调查或调解记录' },

@@ -308,8 +308,11 @@ export const assignmentDto = z.object({
 
 export const workflowDto = z.object({
   caseId: id,
+  /** The office's calendar day (Beijing time; moves with the test clock). */
+  today: z.string(),
   status: z.enum(caseStatuses),
   version: z.number().int(),
+  /** Legal next steps that this user may take (role permissions are checked by the screen too). */
   actions: z.array(z.enum(workflowActions)),
   handlingCommitteeId: z.string().nullable(),
   assignment: assignmentDto.nullable(),

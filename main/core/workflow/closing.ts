@@ -67,7 +67,7 @@ export function riskReport(ctx: ServiceContext, input: z.output<typeof riskRepor
   const c = ctx.repos.cases.byId(input.caseId);
   if (!c) throw new NotFoundError('找不到该案件');
   ctx.audit.target = c.id;
-  if (input.reportedAt && input.reportedAt > ctx.clock.now().toISOString()) {
+  if (input.reportedAt && Date.parse(input.reportedAt) > ctx.clock.now().getTime()) {
     throw ValidationError.field(['reportedAt'], '报告时间', '不能晚于现在');
   }
   const now = ctx.clock.now().toISOString();

@@ -118,6 +118,12 @@ export async function transferCase(ctx: ServiceContext, input: AssignInput & { r
   recordHistory(ctx, c.id, '移交', [], `移交${org.name}；调解员：${names.join('、')}；理由：${input.reason}`);
 }
 
+/** Whether this user may accept or return the case's pending assignment. */
+export function mayRespondTo(ctx: ServiceContext, caseId: string): boolean {
+  const a = ctx.repos.workflow.assignments(caseId).filter((x) => x.state === 'pending').at(-1);
+  return a !== undefined && mayRespond(ctx, a);
+}
+
 /** Mediators may answer for their own committee's assignments; dispatchers for any. */
 function mayRespond(ctx: ServiceContext, a: AssignmentRow): boolean {
   if (ctx.actor.roles.includes('dispatcher')) return true;

@@ -20,7 +20,8 @@ function openCase(ctx: ServiceContext, caseId: string) {
 export function addRecord(ctx: ServiceContext, input: z.output<typeof addRecordInput>): void {
   const c = openCase(ctx, input.caseId);
   if (!recordable.includes(c.status)) throw new ConflictError('案件接收并开始调解后，才能登记调查或调解记录');
-  if (input.heldAt > ctx.clock.now().toISOString()) throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
+  // Compare instants, not strings: the contract accepts times written with an offset (+08:00).
+  if (Date.parse(input.heldAt) > ctx.clock.now().getTime()) throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertRecord({
     id: randomUUID(),

@@ -6,6 +6,7 @@ import {
   type DeadlineDto,
   type ReferralRoute,
   type SettingsDto,
+  type WorkflowAction,
   type WorkflowDto,
 } from '../../contract';
 import { casePartiesOf } from '../cases/view';
@@ -84,7 +85,14 @@ export function agreementView(repos: Repositories, caseId: string): AgreementDto
   };
 }
 
-export async function workflowView(repos: Repositories, caseId: string, settings: SettingsDto, today: string): Promise<WorkflowDto> {
+export async function workflowView(
+  repos: Repositories,
+  caseId: string,
+  settings: SettingsDto,
+  today: string,
+  /** Narrows the legal actions to those this user may take (e.g. accepting for their committee). */
+  allow: (action: WorkflowAction) => boolean = () => true,
+): Promise<WorkflowDto> {
   const c = repos.cases.byId(caseId);
   if (!c) throw new NotFoundError('找不到该案件，可能已被删除');
   const columns = repos.workflow.caseWorkflowColumns(caseId)!;
@@ -96,11 +104,14 @@ export async function workflowView(repos: Repositories, caseId: string, settings
   const outcome = repos.workflow.outcome(caseId);
   const risk = repos.workflow.riskReports(caseId).at(-1);
   const status = c.status as CaseStatus;
+  // An escalated case arrives without mediators: it is assigned (移交) before anyone can accept it.
+  const acceptable = current?.state !== 'pending' || current.mediators.length > 0;
   return {
     caseId,
+    today,
     status,
     version: c.version,
-    actions: legalActions(status),
+    actions: legalActions(status).filter((a) => (a !== 'accept' || acceptable) && allow(a)),
     handlingCommitteeId: columns.handlingCommitteeId,
     assignment: current,
     assignments,

@@ -4,21 +4,26 @@ import { today } from '../../core/dates';
 import { getSettings } from '../../core/settings/service';
 import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
 import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
-import { dispatchCase, escalate, referOut, respond, transferCase } from '../../core/workflow/dispatch';
+import { dispatchCase, escalate, mayRespondTo, referOut, respond, transferCase } from '../../core/workflow/dispatch';
 import { addAttachment, addRecord, getAttachment } from '../../core/workflow/mediation';
 import { suggest } from '../../core/workflow/suggest';
 import { myTodo, overview } from '../../core/workflow/todo';
 import { workflowView } from '../../core/workflow/view';
 import type { HandlerGroup } from './types';
 
+async function view(ctx: ServiceContext, caseId: string) {
+  const allow = (action: string) => (action !== 'accept' && action !== 'return') || mayRespondTo(ctx, caseId);
+  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock), allow);
+}
+
 /** Every workflow step answers with the case's workflow as it now stands. */
 async function after(ctx: ServiceContext, caseId: string, step: () => unknown) {
   await step();
-  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock));
+  return view(ctx, caseId);
 }
 
 export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
-  'workflow:get': async (input, ctx) => workflowView(ctx.repos, input.caseId, await getSettings(ctx.repos), today(ctx.clock)),
+  'workflow:get': (input, ctx) => view(ctx, input.caseId),
   'dispatch:suggest': (input, ctx) => suggest(ctx.repos, input.caseId, today(ctx.clock)),
   'workflow:dispatch': (input, ctx) => after(ctx, input.caseId, () => dispatchCase(ctx, input)),
   'workflow:respond': (input, ctx) => after(ctx, input.caseId, () => respond(ctx, input)),

@@ -111,6 +111,31 @@ describe('dispatch', () => {
     expect((await w.app.ok('workflow:respond', { caseId, accept: true })).status).toBe('mediating');
   });
 
+  it('offers 接收/退回 only to those who may answer for the committee, and never before mediators are assigned', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase({ committeeId: ORGS.yaofu });
+    await w.as('dispatcher');
+    const escalated = await w.app.ok('workflow:escalate', { caseId, riskNote: '涉及医患冲突，需县级协调' });
+    expect(escalated.assignment?.committeeId).toBe(ORGS.county);
+    expect(escalated.actions).not.toContain('accept');
+    expect(escalated.actions).toContain('transfer');
+    await w.app.ok('workflow:transfer', {
+      caseId,
+      committeeId: ORGS.yaofu,
+      mediatorIds: [w.mediators.township],
+      leadMediatorId: w.mediators.township,
+      reason: '属地化解更合适',
+    });
+    // The mediator account belongs to the medical committee, not to 姚伏镇.
+    await w.as('mediator');
+    const view = await w.app.ok('workflow:get', { caseId });
+    expect(view.actions).not.toContain('accept');
+    expect(view.actions).not.toContain('return');
+    expect(await w.app.call('workflow:respond', { caseId, accept: true })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    await w.as('dispatcher');
+    expect((await w.app.ok('workflow:get', { caseId })).actions).toEqual(expect.arrayContaining(['accept', 'return']));
+  });
+
   it('escalates village → township → county and refers out with what the parties were told', async () => {
     const w = await workflowWorld();
     await w.as('admin');

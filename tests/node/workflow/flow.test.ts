@@ -30,7 +30,7 @@ describe('a successful mediation, start to close', () => {
     const recorded = await w.app.ok('workflow:addRecord', {
       caseId,
       kind: 'mediation',
-      heldAt: '2026-11-30T00:30:00.000Z',
+      heldAt: '2026-11-30T08:30:00+08:00',
       place: '平罗县人民调解中心第一调解室',
       partiesPresent: '马玉兰、卫生院院长王某',
       rightsNotified: true,
