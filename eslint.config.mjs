@@ -7,18 +7,26 @@ import tseslint from 'typescript-eslint';
 const electron = { name: 'electron', message: "Only main/app and preload may import 'electron'." };
 const ui = ['react', 'react-dom', 'antd', '@ant-design/*', '@reduxjs/*', 'react-redux', 'react-router'];
 const uiRule = { group: ui, message: 'UI libraries belong in renderer/.' };
-const storage = { group: ['typeorm', 'better-sqlite3*', '**/db', '**/db/**'], message: 'Only main/core, main/ipc and db reach storage.' };
+const storage = {
+  group: ['typeorm', 'better-sqlite3*', '**/db', '**/db/**'],
+  message: 'Only main/core, main/ipc and db reach storage.',
+};
 const higher = (rooms, why) => ({ group: rooms.flatMap((r) => [`**/${r}`, `**/${r}/**`]), message: why });
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', '.ci/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', '.ci/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -45,7 +53,10 @@ export default tseslint.config(
           { group: ['node:*', 'fs', 'path', 'crypto'], message: 'The contract is pure: zod only.' },
           uiRule,
           storage,
-          higher(['core', 'ipc', 'web', 'app', 'renderer', 'preload'], 'The contract depends on nothing but zod.'),
+          higher(
+            ['core', 'ipc', 'web', 'app', 'renderer', 'preload'],
+            'The contract depends on nothing but zod.',
+          ),
         ],
       ),
     },
@@ -55,20 +66,29 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [electron],
-        [uiRule, higher(['ipc', 'web', 'main/app', 'renderer', 'preload'], 'core and db sit below the transports.')],
+        [
+          uiRule,
+          higher(['ipc', 'web', 'main/app', 'renderer', 'preload'], 'core and db sit below the transports.'),
+        ],
       ),
     },
   },
   {
     files: ['main/ipc/**'],
     rules: {
-      'no-restricted-imports': restrict([electron], [uiRule, higher(['web', 'main/app', 'renderer', 'preload'], 'ipc is transport-free.')]),
+      'no-restricted-imports': restrict(
+        [electron],
+        [uiRule, higher(['web', 'main/app', 'renderer', 'preload'], 'ipc is transport-free.')],
+      ),
     },
   },
   {
     files: ['main/web/**'],
     rules: {
-      'no-restricted-imports': restrict([electron], [uiRule, higher(['main/app', 'renderer', 'preload'], 'web is a transport beside app, not on it.')]),
+      'no-restricted-imports': restrict(
+        [electron],
+        [uiRule, higher(['main/app', 'renderer', 'preload'], 'web is a transport beside app, not on it.')],
+      ),
     },
   },
   {
@@ -77,7 +97,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [],
         [
-          { group: ['**/main/*', '**/main/**', '!**/main/contract', '!**/main/contract/**'], message: 'preload sees only the contract.' },
+          {
+            group: ['**/main/*', '**/main/**', '!**/main/contract', '!**/main/contract/**'],
+            message: 'preload sees only the contract.',
+          },
           uiRule,
           storage,
         ],
@@ -89,7 +112,11 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser },
       // The renderer has its own tsconfig (DOM, JSX).
-      parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.web.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -97,8 +124,14 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [electron],
         [
-          { group: ['**/main/*', '**/main/**', '!**/main/contract', '!**/main/contract/**'], message: 'renderer imports nothing from main but the contract.' },
-          { group: ['node:*', 'typeorm', 'better-sqlite3*', '**/db', '**/db/**'], message: 'renderer runs in the browser sandbox.' },
+          {
+            group: ['**/main/*', '**/main/**', '!**/main/contract', '!**/main/contract/**'],
+            message: 'renderer imports nothing from main but the contract.',
+          },
+          {
+            group: ['node:*', 'typeorm', 'better-sqlite3*', '**/db', '**/db/**'],
+            message: 'renderer runs in the browser sandbox.',
+          },
         ],
       ),
     },

@@ -17,7 +17,9 @@ export default defineConfig({
     rolldownOptions: {
       input: preload ? { preload: 'preload/index.ts' } : { app: 'main/app/main.ts', web: 'main/web/cli.ts' },
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
-      external: preload ? ['electron'] : ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: preload
+        ? ['electron']
+        : ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
     },
   },
   ssr: preload ? { noExternal: true } : {},

@@ -23,5 +23,10 @@ if (process.argv.includes('--system') && process.platform === 'linux' && !proces
 if (stale()) {
   console.log('安装 npm 依赖（npm ci）…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  });
 }

@@ -13,7 +13,11 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
-const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const env = {
+  ...process.env,
+  ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+};
 const timings = [];
 for (const [label, cmd, args] of steps) {
   if (only.length && !only.some((o) => label.includes(o))) continue;

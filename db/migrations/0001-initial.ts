@@ -15,7 +15,9 @@ export class Initial0001 implements MigrationInterface {
       roles TEXT NOT NULL,
       disabled BOOLEAN NOT NULL DEFAULT 0
     )`);
-    await q.query(`CREATE UNIQUE INDEX ux_users_username_key ON users(username_key) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_users_username_key ON users(username_key) WHERE deleted_at IS NULL`,
+    );
     // Append-only; seq has no AUTOINCREMENT gaps to hide behind: verify checks 1..n contiguous.
     await q.query(`CREATE TABLE audit_log (
       seq INTEGER PRIMARY KEY NOT NULL,

@@ -18,7 +18,9 @@ export class Workflow0003 implements MigrationInterface {
     await q.query(`ALTER TABLE cases ADD COLUMN handling_committee_id TEXT`);
     await q.query(`ALTER TABLE cases ADD COLUMN mediation_deadline TEXT`);
     // Cases registered before this migration get the default one-month limit.
-    await q.query(`UPDATE cases SET mediation_deadline = date(received_on, '+30 days') WHERE mediation_deadline IS NULL`);
+    await q.query(
+      `UPDATE cases SET mediation_deadline = date(received_on, '+30 days') WHERE mediation_deadline IS NULL`,
+    );
     await q.query(`CREATE INDEX ix_cases_deadline ON cases(status, mediation_deadline)`);
     await q.query(`CREATE INDEX ix_cases_handling ON cases(handling_committee_id, status)`);
 
@@ -186,7 +188,19 @@ export class Workflow0003 implements MigrationInterface {
       await q.query(
         `INSERT OR IGNORE INTO organisations (id, origin_office_id, created_at, updated_at, name, kind, parent_id, abbreviation,
            case_number_pattern, sort, specialties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [org.id, org.parentId, now, now, org.name, org.kind, org.parentId, org.abbreviation, pattern, 100 + index, JSON.stringify(org.specialties)],
+        [
+          org.id,
+          org.parentId,
+          now,
+          now,
+          org.name,
+          org.kind,
+          org.parentId,
+          org.abbreviation,
+          pattern,
+          100 + index,
+          JSON.stringify(org.specialties),
+        ],
       );
     }
   }

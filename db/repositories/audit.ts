@@ -43,7 +43,10 @@ export class AuditRepository {
 
   page(offset: number, limit: number, action?: string): { rows: AuditRow[]; total: number } {
     if (action) {
-      const total = this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = ?`, action);
+      const total = this.db.sql.get<{ n: number }>(
+        `SELECT count(*) AS n FROM audit_log WHERE action = ?`,
+        action,
+      );
       const rows = this.db.sql.all<AuditRow>(
         `SELECT ${columns} FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT ? OFFSET ?`,
         action,

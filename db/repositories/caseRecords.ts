@@ -44,7 +44,14 @@ export class CaseNumberRepository {
     return row!.seq;
   }
 
-  issue(entry: { caseNumber: string; committeeId: string; year: number; seq: number; caseId: string; at: string }): void {
+  issue(entry: {
+    caseNumber: string;
+    committeeId: string;
+    year: number;
+    seq: number;
+    caseId: string;
+    at: string;
+  }): void {
     this.db.sql.run(
       `INSERT INTO case_numbers (case_number, committee_id, year, seq, case_id, state, issued_at) VALUES (?, ?, ?, ?, ?, 'issued', ?)`,
       entry.caseNumber,
@@ -57,10 +64,18 @@ export class CaseNumberRepository {
   }
 
   void(caseNumber: string, at: string, reason: string): void {
-    this.db.sql.run(`UPDATE case_numbers SET state = 'voided', voided_at = ?, void_reason = ? WHERE case_number = ?`, at, reason, caseNumber);
+    this.db.sql.run(
+      `UPDATE case_numbers SET state = 'voided', voided_at = ?, void_reason = ? WHERE case_number = ?`,
+      at,
+      reason,
+      caseNumber,
+    );
   }
 
-  ledger(committeeId: string, year: number): { caseNumber: string; seq: number; state: string; voidReason: string | null }[] {
+  ledger(
+    committeeId: string,
+    year: number,
+  ): { caseNumber: string; seq: number; state: string; voidReason: string | null }[] {
     return this.db.sql.all(
       `SELECT case_number AS caseNumber, seq, state, void_reason AS voidReason FROM case_numbers WHERE committee_id = ? AND year = ? ORDER BY seq`,
       committeeId,
@@ -139,7 +154,9 @@ export class RefusalRepository {
       limit,
       offset,
     );
-    const total = this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM intake_refusals WHERE deleted_at IS NULL`)?.n ?? 0;
+    const total =
+      this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM intake_refusals WHERE deleted_at IS NULL`)
+        ?.n ?? 0;
     return { rows, total };
   }
 }
@@ -148,7 +165,11 @@ export class DraftRepository {
   constructor(private readonly db: DbHandle) {}
 
   get(userId: string, form: string): { data: string; savedAt: string } | undefined {
-    return this.db.sql.get(`SELECT data, saved_at AS savedAt FROM drafts WHERE user_id = ? AND form = ?`, userId, form);
+    return this.db.sql.get(
+      `SELECT data, saved_at AS savedAt FROM drafts WHERE user_id = ? AND form = ?`,
+      userId,
+      form,
+    );
   }
 
   save(userId: string, form: string, data: string, savedAt: string): void {

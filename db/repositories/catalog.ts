@@ -13,7 +13,9 @@ export class CatalogRepository {
   constructor(private readonly db: DbHandle) {}
 
   organisations(): Promise<OrganisationRow[]> {
-    return this.db.em.getRepository(OrganisationEntity).find({ where: { deletedAt: IsNull() }, order: { sort: 'ASC', name: 'ASC' } });
+    return this.db.em
+      .getRepository(OrganisationEntity)
+      .find({ where: { deletedAt: IsNull() }, order: { sort: 'ASC', name: 'ASC' } });
   }
 
   organisation(id: string): Promise<OrganisationRow | null> {
@@ -50,7 +52,9 @@ export class CatalogRepository {
   }
 
   villages(): Promise<VillageRow[]> {
-    return this.db.em.getRepository(VillageEntity).find({ where: { deletedAt: IsNull() }, order: { township: 'ASC', name: 'ASC' } });
+    return this.db.em
+      .getRepository(VillageEntity)
+      .find({ where: { deletedAt: IsNull() }, order: { township: 'ASC', name: 'ASC' } });
   }
 
   village(id: string): Promise<VillageRow | null> {

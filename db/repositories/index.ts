@@ -1,7 +1,12 @@
 import type { DbHandle } from '../dataSource';
 import { AuditRepository } from './audit';
 import { CaseListRepository } from './caseList';
-import { CaseHistoryRepository, CaseNumberRepository, DraftRepository, RefusalRepository } from './caseRecords';
+import {
+  CaseHistoryRepository,
+  CaseNumberRepository,
+  DraftRepository,
+  RefusalRepository,
+} from './caseRecords';
 import { CaseRepository } from './cases';
 import { CatalogRepository } from './catalog';
 import { DocumentRepository } from './documents';

@@ -56,12 +56,18 @@ export class MediatorRepository {
   }
 
   byId(id: string): MediatorRow | undefined {
-    const row = this.db.sql.get<MediatorRow>(`SELECT ${mediatorColumns} FROM mediators WHERE id = ? AND deleted_at IS NULL`, id);
+    const row = this.db.sql.get<MediatorRow>(
+      `SELECT ${mediatorColumns} FROM mediators WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
     return row && fixBool(row);
   }
 
   byUser(userId: string): MediatorRow | undefined {
-    const row = this.db.sql.get<MediatorRow>(`SELECT ${mediatorColumns} FROM mediators WHERE user_id = ? AND deleted_at IS NULL`, userId);
+    const row = this.db.sql.get<MediatorRow>(
+      `SELECT ${mediatorColumns} FROM mediators WHERE user_id = ? AND deleted_at IS NULL`,
+      userId,
+    );
     return row && fixBool(row);
   }
 

@@ -32,7 +32,10 @@ export class PartyRepository {
   constructor(private readonly db: DbHandle) {}
 
   byId(id: string): PartyRow | undefined {
-    return this.db.sql.get<PartyRow>(`SELECT ${columns} FROM parties WHERE id = ? AND deleted_at IS NULL`, id);
+    return this.db.sql.get<PartyRow>(
+      `SELECT ${columns} FROM parties WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
   }
 
   byIdNumber(idType: string, idNumber: string): PartyRow | undefined {
@@ -44,7 +47,10 @@ export class PartyRepository {
   }
 
   byCreditCode(creditCode: string): PartyRow | undefined {
-    return this.db.sql.get<PartyRow>(`SELECT ${columns} FROM parties WHERE credit_code = ? AND deleted_at IS NULL`, creditCode);
+    return this.db.sql.get<PartyRow>(
+      `SELECT ${columns} FROM parties WHERE credit_code = ? AND deleted_at IS NULL`,
+      creditCode,
+    );
   }
 
   insert(row: PartyRow): void {
@@ -100,16 +106,31 @@ export class PartyRepository {
   }
 
   /** Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. */
-  suggest(query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string }, limit = 8): PartySuggestionRow[] {
+  suggest(
+    query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string },
+    limit = 8,
+  ): PartySuggestionRow[] {
     const count = `(SELECT count(*) FROM case_parties cp WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL) AS caseCount`;
     if (query.idNumber) {
-      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`, query.idNumber, limit);
+      return this.db.sql.all(
+        `SELECT ${columns}, ${count} FROM parties WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`,
+        query.idNumber,
+        limit,
+      );
     }
     if (query.creditCode) {
-      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`, query.creditCode, limit);
+      return this.db.sql.all(
+        `SELECT ${columns}, ${count} FROM parties WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`,
+        query.creditCode,
+        limit,
+      );
     }
     if (query.idSuffix) {
-      return this.db.sql.all(`SELECT ${columns}, ${count} FROM parties WHERE id_suffix = ? AND deleted_at IS NULL LIMIT ?`, query.idSuffix, limit);
+      return this.db.sql.all(
+        `SELECT ${columns}, ${count} FROM parties WHERE id_suffix = ? AND deleted_at IS NULL LIMIT ?`,
+        query.idSuffix,
+        limit,
+      );
     }
     // Range on the name index instead of LIKE, which SQLite will not run on an index here.
     const prefix = query.namePrefix ?? '';

@@ -132,14 +132,104 @@ function columnsOf(keys: string[]): string {
 }
 
 const keysOf = {
-  assignment: [...syncKeys, 'caseId', 'committeeId', 'mode', 'state', 'kind', 'dispatchedBy', 'dispatchedByName', 'dispatchedAt', 'respondedBy', 'respondedByName', 'respondedAt', 'returnReason', 'note'],
+  assignment: [
+    ...syncKeys,
+    'caseId',
+    'committeeId',
+    'mode',
+    'state',
+    'kind',
+    'dispatchedBy',
+    'dispatchedByName',
+    'dispatchedAt',
+    'respondedBy',
+    'respondedByName',
+    'respondedAt',
+    'returnReason',
+    'note',
+  ],
   assignmentMediator: [...syncKeys, 'assignmentId', 'mediatorId', 'lead', 'overrideReason'],
-  record: [...syncKeys, 'caseId', 'kind', 'heldAt', 'place', 'participants', 'partiesPresent', 'rightsNotified', 'statements', 'result', 'recorder', 'createdByName'],
-  attachment: [...syncKeys, 'caseId', 'recordId', 'fileName', 'mimeType', 'size', 'sha256', 'description', 'addedByName'],
-  agreement: [...syncKeys, 'caseId', 'kind', 'number', 'facts', 'terms', 'performanceManner', 'performancePlace', 'performanceDeadline', 'amountFen', 'reachedOn', 'effectiveOn', 'subjectMatter'],
-  visit: [...syncKeys, 'caseId', 'agreementId', 'dueOn', 'visitedOn', 'visitor', 'performanceStatus', 'satisfaction', 'escalationSigns', 'courtAction', 'situation', 'measures'],
-  outcome: [...syncKeys, 'caseId', 'terminationKind', 'terminationReason', 'terminatedOn', 'informedRoutes', 'informedHow', 'informedOn', 'informedNote', 'referralRoute', 'referralBody', 'referralTold', 'referredOn', 'closedOn', 'closeNote'],
-  risk: [...syncKeys, 'caseId', 'reported', 'reportedTo', 'reportedBy', 'reportedAt', 'reasonNotReported', 'recordedByName'],
+  record: [
+    ...syncKeys,
+    'caseId',
+    'kind',
+    'heldAt',
+    'place',
+    'participants',
+    'partiesPresent',
+    'rightsNotified',
+    'statements',
+    'result',
+    'recorder',
+    'createdByName',
+  ],
+  attachment: [
+    ...syncKeys,
+    'caseId',
+    'recordId',
+    'fileName',
+    'mimeType',
+    'size',
+    'sha256',
+    'description',
+    'addedByName',
+  ],
+  agreement: [
+    ...syncKeys,
+    'caseId',
+    'kind',
+    'number',
+    'facts',
+    'terms',
+    'performanceManner',
+    'performancePlace',
+    'performanceDeadline',
+    'amountFen',
+    'reachedOn',
+    'effectiveOn',
+    'subjectMatter',
+  ],
+  visit: [
+    ...syncKeys,
+    'caseId',
+    'agreementId',
+    'dueOn',
+    'visitedOn',
+    'visitor',
+    'performanceStatus',
+    'satisfaction',
+    'escalationSigns',
+    'courtAction',
+    'situation',
+    'measures',
+  ],
+  outcome: [
+    ...syncKeys,
+    'caseId',
+    'terminationKind',
+    'terminationReason',
+    'terminatedOn',
+    'informedRoutes',
+    'informedHow',
+    'informedOn',
+    'informedNote',
+    'referralRoute',
+    'referralBody',
+    'referralTold',
+    'referredOn',
+    'closedOn',
+    'closeNote',
+  ],
+  risk: [
+    ...syncKeys,
+    'caseId',
+    'reported',
+    'reportedTo',
+    'reportedBy',
+    'reportedAt',
+    'reasonNotReported',
+    'recordedByName',
+  ],
   extension: [...syncKeys, 'caseId', 'days', 'consent', 'byName'],
 };
 
@@ -206,7 +296,12 @@ export class WorkflowRepository {
   // ── case columns ──
   setCaseState(
     caseId: string,
-    changes: { status?: string; handlingCommitteeId?: string | null; mediationDeadline?: string; courtProcedure?: string | null },
+    changes: {
+      status?: string;
+      handlingCommitteeId?: string | null;
+      mediationDeadline?: string;
+      courtProcedure?: string | null;
+    },
     at: string,
   ): void {
     const sets: string[] = ['version = version + 1', 'updated_at = ?'];
@@ -223,7 +318,11 @@ export class WorkflowRepository {
     this.db.sql.run(`UPDATE cases SET court_procedure = ? WHERE id = ?`, procedure, caseId);
   }
 
-  caseWorkflowColumns(caseId: string): { handlingCommitteeId: string | null; mediationDeadline: string | null; courtProcedure: string | null } | undefined {
+  caseWorkflowColumns(
+    caseId: string,
+  ):
+    | { handlingCommitteeId: string | null; mediationDeadline: string | null; courtProcedure: string | null }
+    | undefined {
     return this.db.sql.get(
       `SELECT handling_committee_id AS handlingCommitteeId, mediation_deadline AS mediationDeadline, court_procedure AS courtProcedure FROM cases WHERE id = ?`,
       caseId,
@@ -271,13 +370,23 @@ export class WorkflowRepository {
     this.update('case_assignments', keysOf.assignment, row);
   }
   assignments(caseId: string): AssignmentRow[] {
-    return this.all('case_assignments', keysOf.assignment, 'case_id = ? ORDER BY dispatched_at, rowid', caseId);
+    return this.all(
+      'case_assignments',
+      keysOf.assignment,
+      'case_id = ? ORDER BY dispatched_at, rowid',
+      caseId,
+    );
   }
   insertAssignmentMediator(row: AssignmentMediatorRow): void {
     this.insert('case_assignment_mediators', keysOf.assignmentMediator, row);
   }
   assignmentMediators(assignmentId: string): AssignmentMediatorRow[] {
-    return this.all('case_assignment_mediators', keysOf.assignmentMediator, 'assignment_id = ? ORDER BY lead DESC, rowid', assignmentId);
+    return this.all(
+      'case_assignment_mediators',
+      keysOf.assignmentMediator,
+      'assignment_id = ? ORDER BY lead DESC, rowid',
+      assignmentId,
+    );
   }
 
   // ── records and attachments ──
@@ -294,7 +403,10 @@ export class WorkflowRepository {
     return this.all('attachments', keysOf.attachment, 'case_id = ? ORDER BY created_at, rowid', caseId);
   }
   attachmentData(id: string): (AttachmentRow & { data: Buffer }) | undefined {
-    return this.db.sql.get(`SELECT ${columnsOf(keysOf.attachment)}, data FROM attachments WHERE id = ? AND deleted_at IS NULL`, id);
+    return this.db.sql.get(
+      `SELECT ${columnsOf(keysOf.attachment)}, data FROM attachments WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
   }
 
   // ── agreement and visits ──
@@ -335,6 +447,11 @@ export class WorkflowRepository {
     this.insert('deadline_extensions', keysOf.extension, row);
   }
   extensions(caseId: string): ExtensionRow[] {
-    return this.all('deadline_extensions', keysOf.extension, 'case_id = ? ORDER BY created_at, rowid', caseId);
+    return this.all(
+      'deadline_extensions',
+      keysOf.extension,
+      'case_id = ? ORDER BY created_at, rowid',
+      caseId,
+    );
   }
 }

@@ -48,7 +48,14 @@ export const permissionLabels: Record<Permission, string> = {
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'settings:manage', 'audit:read', 'catalog:manage', 'orgs:manage', 'mediators:manage'],
+  admin: [
+    'users:manage',
+    'settings:manage',
+    'audit:read',
+    'catalog:manage',
+    'orgs:manage',
+    'mediators:manage',
+  ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],
   mediator: ['cases:read', 'cases:mediate'],

@@ -4,7 +4,12 @@ import type { Clock } from './clock';
 
 export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
 
-const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const formatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: OFFICE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** 'YYYY-MM-DD' of an instant, in the office's time zone. */
 export function officeDate(at: Date): string {

@@ -58,7 +58,12 @@ export class AuthFailedError extends DomainError {
 
 export class AccountLockedError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super('ACCOUNT_LOCKED', `账户已锁定，请在${formatWait(retryAfterSeconds)}后重试`, undefined, retryAfterSeconds);
+    super(
+      'ACCOUNT_LOCKED',
+      `账户已锁定，请在${formatWait(retryAfterSeconds)}后重试`,
+      undefined,
+      retryAfterSeconds,
+    );
   }
 }
 

@@ -20,7 +20,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
   async function run(channel: ChannelName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = channels[channel];
     const actor = session.actor;
-    const audited = spec.kind === 'mutation' && spec.access !== 'public' && !('audit' in spec && spec.audit === false);
+    const audited =
+      spec.kind === 'mutation' && spec.access !== 'public' && !('audit' in spec && spec.audit === false);
     try {
       if (spec.access !== 'public') {
         if (!actor) throw new UnauthenticatedError();

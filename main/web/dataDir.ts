@@ -11,6 +11,9 @@ export function defaultDataDir(
 ): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  const xdg = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
+  const xdg =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/')
+      ? env.XDG_DATA_HOME
+      : join(home, '.local', 'share');
   return join(xdg, APP_DIR_NAME);
 }

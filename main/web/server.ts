@@ -133,15 +133,27 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(405).end();
       return;
     }
-    const headers = { 'x-content-type-options': 'nosniff', 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' };
+    const headers = {
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CSP,
+      'referrer-policy': 'no-referrer',
+    };
     if (path === '/web-api.js') {
-      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(webApiScript);
       return;
     }
     if (path === '/' || path === '/index.html') {
       const html = await indexHtml(options.rendererDir);
-      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(html);
       return;
     }

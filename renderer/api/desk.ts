@@ -16,7 +16,10 @@ export class DeskError extends Error {
 }
 
 /** Calls a channel; resolves with its value or rejects with a DeskError carrying the Chinese message. */
-export async function invoke<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+export async function invoke<K extends ChannelName>(
+  channel: K,
+  input: ChannelInput<K>,
+): Promise<ChannelOutput<K>> {
   const result = await window.api.invoke(channel, input);
   if (!result.ok) throw new DeskError(result.error);
   return result.value;

@@ -27,5 +27,10 @@ export const sessionApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useAuthStatusQuery, useSignInMutation, useRecoverMutation, useSignOutMutation, useChangePasswordMutation } =
-  sessionApi;
+export const {
+  useAuthStatusQuery,
+  useSignInMutation,
+  useRecoverMutation,
+  useSignOutMutation,
+  useChangePasswordMutation,
+} = sessionApi;

@@ -25,7 +25,9 @@ export function App() {
 
   if (isLoading) return <Spin fullscreen />;
   if (error || !data) {
-    return <Result status="error" title="无法连接本机服务" subTitle="请确认工作台程序仍在运行，然后刷新页面" />;
+    return (
+      <Result status="error" title="无法连接本机服务" subTitle="请确认工作台程序仍在运行，然后刷新页面" />
+    );
   }
   if (data.state === 'uninitialized') return <SetupWizard />;
   if (data.state === 'locked') return <SignInGate officeName={data.office?.name ?? ''} />;

@@ -5,5 +5,9 @@ import { useAuthStatusQuery } from '../api/session';
 export function useAccess() {
   const { data } = useAuthStatusQuery();
   const roles: Role[] | null = data?.user?.roles ?? null;
-  return { can: (access: Access) => mayAccess(access, roles), user: data?.user ?? null, office: data?.office ?? null };
+  return {
+    can: (access: Access) => mayAccess(access, roles),
+    user: data?.user ?? null,
+    office: data?.office ?? null,
+  };
 }

@@ -3,7 +3,10 @@ import { expect, test } from './fixtures/desk';
 const ADMIN = { username: 'admin', name: '王建国', password: 'Pingluo2026' };
 const CLERK = { username: 'liqing', name: '李青', password: 'Shouli2026' };
 
-test('first run → setup → sign in → users → a clerk cannot manage users → lockout', async ({ page, desk }) => {
+test('first run → setup → sign in → users → a clerk cannot manage users → lockout', async ({
+  page,
+  desk,
+}) => {
   await test.step('setup: choose the office', async () => {
     await page.goto(desk.url);
     await expect(page.getByText('首次使用设置')).toBeVisible();

@@ -72,7 +72,12 @@ export async function recoveryCodeOf(app: TestApp): Promise<string> {
 
 /** Creates a user with the given roles (admin must be signed in) and returns its credentials. */
 export async function addUser(app: TestApp, username: string, roles: Role[], password = 'Passw0rd1') {
-  const user = await app.ok('users:create', { username, displayName: `测试${username}`.slice(0, 20), roles, password });
+  const user = await app.ok('users:create', {
+    username,
+    displayName: `测试${username}`.slice(0, 20),
+    roles,
+    password,
+  });
   return { ...user, password };
 }
 

@@ -55,7 +55,11 @@ export async function workflowWorld(): Promise<World> {
   );
   const township = await app.ok(
     'mediators:save',
-    mediator({ name: '张宏', specialties: ['neighbour'], memberships: [{ organisationId: ORGS.yaofu, position: '主任' }] }),
+    mediator({
+      name: '张宏',
+      specialties: ['neighbour'],
+      memberships: [{ organisationId: ORGS.yaofu, position: '主任' }],
+    }),
   );
   const related = await app.ok(
     'mediators:save',
@@ -68,7 +72,11 @@ export async function workflowWorld(): Promise<World> {
   );
   const users = { clerk, dispatcher, mediator: mediatorUser };
   const as = async (who: 'clerk' | 'dispatcher' | 'mediator' | 'admin') =>
-    switchUser(app, who === 'admin' ? ADMIN.username : users[who].username, who === 'admin' ? ADMIN.password : users[who].password);
+    switchUser(
+      app,
+      who === 'admin' ? ADMIN.username : users[who].username,
+      who === 'admin' ? ADMIN.password : users[who].password,
+    );
   let n = 0;
   return {
     app,
@@ -88,7 +96,13 @@ export async function workflowWorld(): Promise<World> {
         aCase({
           disputeType: 'medical',
           summary: '患者在乡镇卫生院输液后出现过敏反应，家属认为院方处置不当，要求赔偿医疗费用。',
-          parties: [aPerson({ idNumber: n === 1 ? '640221198503150026' : undefined, name: n === 1 ? '马玉兰' : `患者${n}` }), anOrganisation({ name: `平罗县某卫生院${n}`, creditCode: undefined })],
+          parties: [
+            aPerson({
+              idNumber: n === 1 ? '640221198503150026' : undefined,
+              name: n === 1 ? '马玉兰' : `患者${n}`,
+            }),
+            anOrganisation({ name: `平罗县某卫生院${n}`, creditCode: undefined }),
+          ],
           repeatReason: n > 1 ? '另一起独立纠纷' : undefined,
           ...overrides,
         }),

@@ -6,7 +6,13 @@ import { auditPage, auditVerifyResult, listAuditInput } from '../schemas/audit';
 import { defineChannels } from './spec';
 
 export const adminChannels = defineChannels({
-  'users:list': { input: empty, output: z.array(userDto), access: 'users:manage', kind: 'query', label: '查看用户' },
+  'users:list': {
+    input: empty,
+    output: z.array(userDto),
+    access: 'users:manage',
+    kind: 'query',
+    label: '查看用户',
+  },
   'users:create': {
     input: createUserInput,
     output: userDto,
@@ -21,7 +27,13 @@ export const adminChannels = defineChannels({
     kind: 'mutation',
     label: '修改用户',
   },
-  'users:disable': { input: userIdInput, output: userDto, access: 'users:manage', kind: 'mutation', label: '停用用户' },
+  'users:disable': {
+    input: userIdInput,
+    output: userDto,
+    access: 'users:manage',
+    kind: 'mutation',
+    label: '停用用户',
+  },
   'users:resetPassword': {
     input: resetPasswordInput,
     output: userDto,
@@ -37,7 +49,13 @@ export const adminChannels = defineChannels({
     kind: 'mutation',
     label: '修改设置',
   },
-  'audit:list': { input: listAuditInput, output: auditPage, access: 'audit:read', kind: 'query', label: '查看审计日志' },
+  'audit:list': {
+    input: listAuditInput,
+    output: auditPage,
+    access: 'audit:read',
+    kind: 'query',
+    label: '查看审计日志',
+  },
   'audit:verify': {
     input: empty,
     output: auditVerifyResult,

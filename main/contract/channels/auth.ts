@@ -34,7 +34,13 @@ export const authChannels = defineChannels({
     kind: 'mutation',
     label: '完成初始化',
   },
-  'auth:signIn': { input: signInInput, output: sessionUser, access: 'public', kind: 'mutation', label: '登录' },
+  'auth:signIn': {
+    input: signInInput,
+    output: sessionUser,
+    access: 'public',
+    kind: 'mutation',
+    label: '登录',
+  },
   'auth:recover': {
     input: recoverInput,
     output: sessionUser,
@@ -42,8 +48,20 @@ export const authChannels = defineChannels({
     kind: 'mutation',
     label: '用恢复码重设密码',
   },
-  'auth:signOut': { input: empty, output: z.object({}), access: 'signedIn', kind: 'mutation', label: '退出登录' },
-  'session:touch': { input: empty, output: z.object({}), access: 'signedIn', kind: 'query', label: '保持会话' },
+  'auth:signOut': {
+    input: empty,
+    output: z.object({}),
+    access: 'signedIn',
+    kind: 'mutation',
+    label: '退出登录',
+  },
+  'session:touch': {
+    input: empty,
+    output: z.object({}),
+    access: 'signedIn',
+    kind: 'query',
+    label: '保持会话',
+  },
   'account:changePassword': {
     input: changePasswordInput,
     output: z.object({}),

@@ -7,7 +7,14 @@ import { organisationChannels } from './organisations';
 import { workflowChannels } from './workflow';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
-export const channels = { ...authChannels, ...adminChannels, ...caseChannels, ...organisationChannels, ...workflowChannels, ...documentChannels };
+export const channels = {
+  ...authChannels,
+  ...adminChannels,
+  ...caseChannels,
+  ...organisationChannels,
+  ...workflowChannels,
+  ...documentChannels,
+};
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { empty, id } from '../schemas/common';
-import { addTrainingInput, mediatorDto, orgTreeDto, organisationDto, saveMediatorInput, saveOrganisationInput } from '../schemas/organisations';
+import {
+  addTrainingInput,
+  mediatorDto,
+  orgTreeDto,
+  organisationDto,
+  saveMediatorInput,
+  saveOrganisationInput,
+} from '../schemas/organisations';
 import { defineChannels } from './spec';
 
 export const organisationChannels = defineChannels({
   'orgs:tree': { input: empty, output: orgTreeDto, access: 'signedIn', kind: 'query', label: '查看调解组织' },
-  'orgs:save': { input: saveOrganisationInput, output: organisationDto, access: 'orgs:manage', kind: 'mutation', label: '维护调解组织' },
+  'orgs:save': {
+    input: saveOrganisationInput,
+    output: organisationDto,
+    access: 'orgs:manage',
+    kind: 'mutation',
+    label: '维护调解组织',
+  },
   'mediators:list': {
     input: z.strictObject({ includeInactive: z.boolean().default(false) }),
     output: z.array(mediatorDto),
@@ -13,7 +26,13 @@ export const organisationChannels = defineChannels({
     kind: 'query',
     label: '查看调解员名册',
   },
-  'mediators:save': { input: saveMediatorInput, output: mediatorDto, access: 'mediators:manage', kind: 'mutation', label: '维护调解员' },
+  'mediators:save': {
+    input: saveMediatorInput,
+    output: mediatorDto,
+    access: 'mediators:manage',
+    kind: 'mutation',
+    label: '维护调解员',
+  },
   'mediators:addTraining': {
     input: addTrainingInput,
     output: mediatorDto,

@@ -61,7 +61,11 @@ export const setupCompleteInput = z.strictObject({
 export type SetupCompleteInput = z.input<typeof setupCompleteInput>;
 
 export const recoverInput = z
-  .strictObject({ recoveryCode: z.string().min(1, '请输入恢复码').max(64).describe('恢复码'), username, ...passwordPair })
+  .strictObject({
+    recoveryCode: z.string().min(1, '请输入恢复码').max(64).describe('恢复码'),
+    username,
+    ...passwordPair,
+  })
   .refine(samePassword, mismatch);
 
 export const changePasswordInput = z

@@ -28,7 +28,9 @@ const caseFields = {
   /** Court-entrusted (委托) cases: the court's procedure sets the time limit (15 or 7 days). */
   courtProcedure: z.enum(courtProcedures).optional().describe('法院审理程序'),
   township: text('纠纷发生地（乡镇）', 20, 2),
-  village: z.preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional()).describe('村（社区）'),
+  village: z
+    .preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional())
+    .describe('村（社区）'),
   receivedOn: isoDate.describe('受理日期'),
   summary: text('纠纷简要情况', 4000, 5),
   requests: text('当事人申请事项', 2000, 2),
@@ -46,8 +48,10 @@ const partiesField = z
   .min(2, '至少登记两方当事人')
   .max(50, '当事人不能超过50人')
   .superRefine((parties, ctx) => {
-    if (!parties.some((p) => p.role === 'applicant')) ctx.addIssue({ code: 'custom', message: '请至少登记一名申请人' });
-    if (!parties.some((p) => p.role === 'respondent')) ctx.addIssue({ code: 'custom', message: '请至少登记一名被申请人' });
+    if (!parties.some((p) => p.role === 'applicant'))
+      ctx.addIssue({ code: 'custom', message: '请至少登记一名申请人' });
+    if (!parties.some((p) => p.role === 'respondent'))
+      ctx.addIssue({ code: 'custom', message: '请至少登记一名被申请人' });
   })
   .describe('当事人');
 
@@ -58,7 +62,9 @@ export const createCaseInput = z.strictObject({
   /** Earlier cases the clerk linked as related after the repeat warning. */
   relatedCaseIds: z.array(id).max(20).default([]).describe('关联案件'),
   /** Why the clerk went ahead although similar cases were found (audited). */
-  repeatReason: z.preprocess((v) => (v === '' ? undefined : v), text('继续登记的理由', 200, 4).optional()).describe('继续登记的理由'),
+  repeatReason: z
+    .preprocess((v) => (v === '' ? undefined : v), text('继续登记的理由', 200, 4).optional())
+    .describe('继续登记的理由'),
 });
 export type CreateCaseInput = z.input<typeof createCaseInput>;
 export type ParsedCreateCaseInput = z.output<typeof createCaseInput>;
@@ -68,7 +74,9 @@ export const updateCaseInput = z.strictObject({
   version: z.number().int().min(1).describe('版本'),
   ...caseFields,
   parties: partiesField,
-  reason: z.preprocess((v) => (v === '' ? undefined : v), text('修改原因', 200).optional()).describe('修改原因'),
+  reason: z
+    .preprocess((v) => (v === '' ? undefined : v), text('修改原因', 200).optional())
+    .describe('修改原因'),
 });
 export type UpdateCaseInput = z.input<typeof updateCaseInput>;
 
@@ -145,7 +153,13 @@ export const caseHistoryEntry = z.object({
   note: z.string().nullable(),
 });
 
-export const relatedCase = z.object({ caseId: id, caseNumber: z.string(), status: z.enum(caseStatuses), partyNames: z.string(), note: z.string().nullable() });
+export const relatedCase = z.object({
+  caseId: id,
+  caseNumber: z.string(),
+  status: z.enum(caseStatuses),
+  partyNames: z.string(),
+  note: z.string().nullable(),
+});
 
 export const caseDetail = caseListItem.extend({
   version: z.number().int(),
@@ -165,18 +179,26 @@ export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const voidCaseInput = z.strictObject({ id, reason: text('作废原因', 200, 4) });
 
-export const revealIdInput = z.strictObject({ caseId: id, casePartyId: id, agent: z.boolean().default(false) });
+export const revealIdInput = z.strictObject({
+  caseId: id,
+  casePartyId: id,
+  agent: z.boolean().default(false),
+});
 
 export const refusalInput = z.strictObject({
   receivedOn: isoDate.describe('来访日期'),
   applicantName: text('来访人姓名', 40, 1),
   applicantPhone: phoneField,
-  otherPartyName: z.preprocess((v) => (v === '' ? undefined : v), text('对方当事人', 80).optional()).describe('对方当事人'),
+  otherPartyName: z
+    .preprocess((v) => (v === '' ? undefined : v), text('对方当事人', 80).optional())
+    .describe('对方当事人'),
   township: text('乡镇', 20, 2),
   disputeType: z.string().min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
   summary: text('纠纷简要情况', 2000, 5),
   reason: z.enum(refusalReasons, { error: '请选择不予受理的理由' }).describe('不予受理理由'),
-  reasonDetail: z.preprocess((v) => (v === '' ? undefined : v), text('具体说明', 500).optional()).describe('具体说明'),
+  reasonDetail: z
+    .preprocess((v) => (v === '' ? undefined : v), text('具体说明', 500).optional())
+    .describe('具体说明'),
   told: text('告知当事人的内容', 500, 4),
 });
 export type RefusalInput = z.input<typeof refusalInput>;

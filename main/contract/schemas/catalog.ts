@@ -29,13 +29,27 @@ export const caseSourceLabels: Record<CaseSource, string> = {
 };
 
 export const courtProcedures = ['ordinary', 'summary'] as const;
-export const courtProcedureLabels: Record<(typeof courtProcedures)[number], string> = { ordinary: '普通程序', summary: '简易程序' };
+export const courtProcedureLabels: Record<(typeof courtProcedures)[number], string> = {
+  ordinary: '普通程序',
+  summary: '简易程序',
+};
 
 export const partyRoles = ['applicant', 'respondent', 'third_party'] as const;
 export type PartyRole = (typeof partyRoles)[number];
-export const partyRoleLabels: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' };
+export const partyRoleLabels: Record<PartyRole, string> = {
+  applicant: '申请人',
+  respondent: '被申请人',
+  third_party: '第三人',
+};
 
-export const idTypes = ['resident_id', 'hk_macao_permit', 'taiwan_permit', 'passport', 'foreign_permanent', 'other'] as const;
+export const idTypes = [
+  'resident_id',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'passport',
+  'foreign_permanent',
+  'other',
+] as const;
 export type IdType = (typeof idTypes)[number];
 export const idTypeLabels: Record<IdType, string> = {
   resident_id: '居民身份证',
@@ -98,7 +112,13 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   voided: '已作废',
 };
 /** Cases still being worked on: what repeat detection treats as "open". */
-export const openCaseStatuses: readonly CaseStatus[] = ['accepted', 'dispatched', 'mediating', 'succeeded', 'performing'];
+export const openCaseStatuses: readonly CaseStatus[] = [
+  'accepted',
+  'dispatched',
+  'mediating',
+  'succeeded',
+  'performing',
+];
 
 export const refusalReasons = ['party_refused', 'already_accepted', 'not_civil', 'other'] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
@@ -111,14 +131,74 @@ export const refusalReasonLabels: Record<RefusalReason, string> = {
 
 /** The 56 ethnic groups, 汉族 and 回族 first (Ningxia). */
 export const ethnicities = [
-  '汉族', '回族', '蒙古族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族',
-  '白族', '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族',
-  '纳西族', '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族',
-  '阿昌族', '普米族', '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族',
-  '塔塔尔族', '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+  '汉族',
+  '回族',
+  '蒙古族',
+  '藏族',
+  '维吾尔族',
+  '苗族',
+  '彝族',
+  '壮族',
+  '布依族',
+  '朝鲜族',
+  '满族',
+  '侗族',
+  '瑶族',
+  '白族',
+  '土家族',
+  '哈尼族',
+  '哈萨克族',
+  '傣族',
+  '黎族',
+  '傈僳族',
+  '佤族',
+  '畲族',
+  '高山族',
+  '拉祜族',
+  '水族',
+  '东乡族',
+  '纳西族',
+  '景颇族',
+  '柯尔克孜族',
+  '土族',
+  '达斡尔族',
+  '仫佬族',
+  '羌族',
+  '布朗族',
+  '撒拉族',
+  '毛南族',
+  '仡佬族',
+  '锡伯族',
+  '阿昌族',
+  '普米族',
+  '塔吉克族',
+  '怒族',
+  '乌孜别克族',
+  '俄罗斯族',
+  '鄂温克族',
+  '德昂族',
+  '保安族',
+  '裕固族',
+  '京族',
+  '塔塔尔族',
+  '独龙族',
+  '鄂伦春族',
+  '赫哲族',
+  '门巴族',
+  '珞巴族',
+  '基诺族',
 ] as const;
 
-export const organisationKinds = ['county_center', 'township', 'sector', 'village', 'unit', 'room', 'stationed', 'other'] as const;
+export const organisationKinds = [
+  'county_center',
+  'township',
+  'sector',
+  'village',
+  'unit',
+  'room',
+  'stationed',
+  'other',
+] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 export const organisationKindLabels: Record<OrganisationKind, string> = {
   county_center: '县人民调解中心',
@@ -166,7 +246,10 @@ export const catalogDto = z.object({
 export type CatalogDto = z.infer<typeof catalogDto>;
 
 export const saveDisputeTypeInput = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '类型代码只能用小写字母、数字和下划线，2–40位').describe('类型代码'),
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, '类型代码只能用小写字母、数字和下划线，2–40位')
+    .describe('类型代码'),
   name: text('类型名称', 20, 2),
   officialCode: z.string().max(40).nullable().describe('对应统计类型'),
   active: z.boolean().describe('启用'),

@@ -36,7 +36,11 @@ export const newPassword = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字')
   .describe('密码');
 
-export const password = z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过128位').describe('密码');
+export const password = z
+  .string({ error: '请填写密码' })
+  .min(1, '请填写密码')
+  .max(128, '密码不能超过128位')
+  .describe('密码');
 
 export const pageQuery = {
   page: z.number({ error: '页码须为数字' }).int().min(1).max(100000).default(1).describe('页码'),
@@ -44,5 +48,10 @@ export const pageQuery = {
 };
 
 export function paged<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }

@@ -23,7 +23,8 @@ export const organisationDto = z.object({
 });
 export type OrganisationDto = z.infer<typeof organisationDto>;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 export const saveOrganisationInput = z.strictObject({
   id: id.optional(),
@@ -48,7 +49,10 @@ export const mediatorKindLabels: Record<(typeof mediatorKinds)[number], string> 
   volunteer: '志愿者',
 };
 export const employmentKinds = ['full_time', 'part_time'] as const;
-export const employmentLabels: Record<(typeof employmentKinds)[number], string> = { full_time: '专职', part_time: '兼职' };
+export const employmentLabels: Record<(typeof employmentKinds)[number], string> = {
+  full_time: '专职',
+  part_time: '兼职',
+};
 export const mediatorGrades = ['chief', 'first', 'second', 'third', 'none'] as const;
 export const mediatorGradeLabels: Record<(typeof mediatorGrades)[number], string> = {
   chief: '首席调解员',
@@ -58,7 +62,10 @@ export const mediatorGradeLabels: Record<(typeof mediatorGrades)[number], string
   none: '未定级',
 };
 export const trainingKinds = ['initial', 'continuing'] as const;
-export const trainingKindLabels: Record<(typeof trainingKinds)[number], string> = { initial: '岗前培训', continuing: '年度培训' };
+export const trainingKindLabels: Record<(typeof trainingKinds)[number], string> = {
+  initial: '岗前培训',
+  continuing: '年度培训',
+};
 /** Annual targets shown against each mediator's training days (local practice, configurable later). */
 export const trainingTargets = { initial: 5, continuing: 10 } as const;
 
@@ -100,7 +107,13 @@ export const saveMediatorInput = z.strictObject({
 });
 export type SaveMediatorInput = z.input<typeof saveMediatorInput>;
 
-export const trainingDto = z.object({ id, date: z.string(), days: z.number(), kind: z.enum(trainingKinds), topic: z.string() });
+export const trainingDto = z.object({
+  id,
+  date: z.string(),
+  days: z.number(),
+  kind: z.enum(trainingKinds),
+  topic: z.string(),
+});
 
 export const mediatorDto = z.object({
   id,
@@ -115,13 +128,21 @@ export const mediatorDto = z.object({
   certificateNumber: z.string().nullable(),
   grade: z.enum(mediatorGrades),
   specialties: z.array(z.string()),
-  householdMembers: z.array(z.object({ name: z.string(), relation: z.string(), idNumberMasked: z.string().nullable() })),
+  householdMembers: z.array(
+    z.object({ name: z.string(), relation: z.string(), idNumberMasked: z.string().nullable() }),
+  ),
   villageGroup: z.string().nullable(),
   employer: z.string().nullable(),
   employerCreditCode: z.string().nullable(),
   userId: z.string().nullable(),
   memberships: z.array(
-    z.object({ organisationId: id, organisationName: z.string(), position: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+    z.object({
+      organisationId: id,
+      organisationName: z.string(),
+      position: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
   ),
   active: z.boolean(),
   /** Training days this year, by kind, for the target display. */
@@ -135,9 +156,16 @@ export type MediatorDto = z.infer<typeof mediatorDto>;
 export const addTrainingInput = z.strictObject({
   mediatorId: id,
   date: isoDate.describe('培训日期'),
-  days: z.number({ error: '培训天数须为数字' }).min(0.5, '培训天数至少半天').max(60, '单次培训不超过60天').describe('培训天数'),
+  days: z
+    .number({ error: '培训天数须为数字' })
+    .min(0.5, '培训天数至少半天')
+    .max(60, '单次培训不超过60天')
+    .describe('培训天数'),
   kind: z.enum(trainingKinds, { error: '请选择培训类别' }).describe('培训类别'),
   topic: text('培训内容', 100, 2),
 });
 
-export const orgTreeDto = z.object({ organisations: z.array(organisationDto), disputeTypes: z.array(disputeTypeDto) });
+export const orgTreeDto = z.object({
+  organisations: z.array(organisationDto),
+  disputeTypes: z.array(disputeTypeDto),
+});

@@ -14,7 +14,10 @@ export const isoDate = z
 
 /** Optional free text: '' and whitespace count as "not given". */
 function optionalText(label: string, max: number) {
-  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(label, max).optional());
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    text(label, max).optional(),
+  );
 }
 
 export const phoneField = z.preprocess(
@@ -84,7 +87,9 @@ export const organisationInput = z.strictObject({
   ...common,
 });
 
-export const partyInput = z.discriminatedUnion('kind', [personInput, organisationInput], { error: '请选择当事人类型（自然人或单位）' });
+export const partyInput = z.discriminatedUnion('kind', [personInput, organisationInput], {
+  error: '请选择当事人类型（自然人或单位）',
+});
 export type PartyInput = z.input<typeof partyInput>;
 export type ParsedPartyInput = z.output<typeof partyInput>;
 

@@ -5,7 +5,8 @@ import { isoDate } from './parties';
 import { amountField } from './cases';
 import { workflowActions } from '../workflow';
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 // ─── Dispatch ────────────────────────────────────────────────────────────────────────────────
 
@@ -57,7 +58,12 @@ export const referOutInput = z.strictObject({
   referredOn: isoDate.describe('转出日期'),
 });
 
-export const scoredCommittee = z.object({ id, name: z.string(), score: z.number(), reasons: z.array(z.string()) });
+export const scoredCommittee = z.object({
+  id,
+  name: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+});
 export const scoredMediator = z.object({
   id,
   name: z.string(),
@@ -70,12 +76,18 @@ export const scoredMediator = z.object({
   committeeIds: z.array(id),
 });
 export type ScoredMediator = z.infer<typeof scoredMediator>;
-export const suggestionDto = z.object({ committees: z.array(scoredCommittee), mediators: z.array(scoredMediator) });
+export const suggestionDto = z.object({
+  committees: z.array(scoredCommittee),
+  mediators: z.array(scoredMediator),
+});
 
 // ─── Records, attachments ────────────────────────────────────────────────────────────────────
 
 export const recordKinds = ['investigation', 'mediation'] as const;
-export const recordKindLabels: Record<(typeof recordKinds)[number], string> = { investigation: '调查记录', mediation: '调解记录' };
+export const recordKindLabels: Record<(typeof recordKinds)[number], string> = {
+  investigation: '调查记录',
+  mediation: '调解记录',
+};
 
 export const addRecordInput = z.strictObject({
   caseId: id,
@@ -97,7 +109,9 @@ export const addAttachmentInput = z.strictObject({
   caseId: id,
   recordId: id.optional(),
   fileName: text('文件名', 120, 1),
-  mimeType: z.enum(attachmentMimeTypes, { error: '只能上传 JPG、PNG、TIFF 图片或 PDF 文件' }).describe('文件类型'),
+  mimeType: z
+    .enum(attachmentMimeTypes, { error: '只能上传 JPG、PNG、TIFF 图片或 PDF 文件' })
+    .describe('文件类型'),
   /** The file, base64. Checked against its declared type by its first bytes. */
   dataBase64: z
     .string()
@@ -136,7 +150,10 @@ export const recordDto = z.object({
 // ─── Agreement, performance, return visits ───────────────────────────────────────────────────
 
 export const agreementKinds = ['written', 'oral'] as const;
-export const agreementKindLabels: Record<(typeof agreementKinds)[number], string> = { written: '书面协议', oral: '口头协议' };
+export const agreementKindLabels: Record<(typeof agreementKinds)[number], string> = {
+  written: '书面协议',
+  oral: '口头协议',
+};
 /** What the agreement is about, for judicial confirmation admissibility (domain.md §2). */
 export const subjectMatters = ['ordinary', 'status_relation', 'ownership'] as const;
 export const subjectMatterLabels: Record<(typeof subjectMatters)[number], string> = {
@@ -149,7 +166,11 @@ export const recordAgreementInput = z.strictObject({
   caseId: id,
   kind: z.enum(agreementKinds, { error: '请选择协议形式' }).describe('协议形式'),
   facts: text('纠纷主要事实、争议事项及各方责任', 8000, 10),
-  terms: z.array(text('协议条款', 2000, 2)).min(1, '至少填写一条协议内容').max(50, '协议条款不超过50条').describe('协议条款'),
+  terms: z
+    .array(text('协议条款', 2000, 2))
+    .min(1, '至少填写一条协议内容')
+    .max(50, '协议条款不超过50条')
+    .describe('协议条款'),
   performanceManner: text('履行方式', 300, 2),
   performancePlace: text('履行地点', 100, 2),
   performanceDeadline: isoDate.describe('履行期限'),
@@ -189,7 +210,11 @@ export const performanceStatusLabels: Record<(typeof performanceStatuses)[number
   not_due: '尚未到期',
 };
 export const satisfactions = ['satisfied', 'fair', 'unsatisfied'] as const;
-export const satisfactionLabels: Record<(typeof satisfactions)[number], string> = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
+export const satisfactionLabels: Record<(typeof satisfactions)[number], string> = {
+  satisfied: '满意',
+  fair: '基本满意',
+  unsatisfied: '不满意',
+};
 
 export const recordVisitInput = z.strictObject({
   caseId: id,
@@ -240,7 +265,10 @@ export const informRoutesInput = z.strictObject({
   note: optional(text('说明', 500)).describe('说明'),
 });
 
-export const closeInput = z.strictObject({ caseId: id, note: optional(text('结案说明', 500)).describe('结案说明') });
+export const closeInput = z.strictObject({
+  caseId: id,
+  note: optional(text('结案说明', 500)).describe('结案说明'),
+});
 
 // ─── Risk, deadlines ─────────────────────────────────────────────────────────────────────────
 
@@ -256,7 +284,8 @@ export const riskReportInput = z
   .superRefine((v, ctx) => {
     if (v.reported) {
       for (const key of ['reportedTo', 'reportedBy', 'reportedAt'] as const) {
-        if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: '已报告时须填写报告对象、报告人和报告时间' });
+        if (!v[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: '已报告时须填写报告对象、报告人和报告时间' });
       }
     } else if (!v.reasonNotReported) {
       ctx.addIssue({ code: 'custom', path: ['reasonNotReported'], message: '未报告公安机关时须写明理由' });
@@ -265,7 +294,12 @@ export const riskReportInput = z
 
 export const extendDeadlineInput = z.strictObject({
   caseId: id,
-  days: z.number({ error: '延长天数须为数字' }).int().min(1, '至少延长1天').max(60, '一次最多延长60天').describe('延长天数'),
+  days: z
+    .number({ error: '延长天数须为数字' })
+    .int()
+    .min(1, '至少延长1天')
+    .max(60, '一次最多延长60天')
+    .describe('延长天数'),
   consent: text('当事人同意情况', 300, 4),
 });
 
@@ -324,19 +358,34 @@ export const workflowDto = z.object({
   termination: z
     .object({ kind: z.enum(terminationKinds), reason: z.string(), terminatedOn: z.string() })
     .nullable(),
-  informed: z.object({ routes: z.array(z.enum(referralRoutes)), how: z.string(), toldOn: z.string(), note: z.string().nullable() }).nullable(),
-  referral: z.object({ route: z.enum(referralRoutes), receivingBody: z.string().nullable(), told: z.string(), referredOn: z.string() }).nullable(),
-  riskReport: z
+  informed: z
     .object({
-      required: z.boolean(),
-      reported: z.boolean().nullable(),
-      reportedTo: z.string().nullable(),
-      reportedBy: z.string().nullable(),
-      reportedAt: z.string().nullable(),
-      reasonNotReported: z.string().nullable(),
-    }),
+      routes: z.array(z.enum(referralRoutes)),
+      how: z.string(),
+      toldOn: z.string(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  referral: z
+    .object({
+      route: z.enum(referralRoutes),
+      receivingBody: z.string().nullable(),
+      told: z.string(),
+      referredOn: z.string(),
+    })
+    .nullable(),
+  riskReport: z.object({
+    required: z.boolean(),
+    reported: z.boolean().nullable(),
+    reportedTo: z.string().nullable(),
+    reportedBy: z.string().nullable(),
+    reportedAt: z.string().nullable(),
+    reasonNotReported: z.string().nullable(),
+  }),
   deadlines: z.array(deadlineDto),
-  extensions: z.array(z.object({ days: z.number().int(), consent: z.string(), at: isoDateTime, byName: z.string() })),
+  extensions: z.array(
+    z.object({ days: z.number().int(), consent: z.string(), at: isoDateTime, byName: z.string() }),
+  ),
 });
 export type WorkflowDto = z.infer<typeof workflowDto>;
 

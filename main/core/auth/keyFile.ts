@@ -41,7 +41,12 @@ async function wrap(dek: Buffer, secret: string, cost: KdfCost, additional: Buff
   cipher.setAAD(additional);
   const data = Buffer.concat([cipher.update(dek), cipher.final()]);
   kek.fill(0);
-  return { kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    kdf,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** The database key, or null when the secret is wrong (GCM authentication fails). */
@@ -109,7 +114,9 @@ export class KeyFile {
   }
 
   lookup(usernameKey: string): string {
-    return createHmac('sha256', Buffer.from(this.data.lookupKey, 'base64')).update(usernameKey, 'utf8').digest('hex');
+    return createHmac('sha256', Buffer.from(this.data.lookupKey, 'base64'))
+      .update(usernameKey, 'utf8')
+      .digest('hex');
   }
 
   hasUser(usernameKey: string): boolean {

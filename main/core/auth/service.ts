@@ -60,7 +60,13 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   }
   const office = chosenOffice(input.office);
   const dek = randomBytes(KEY_BYTES);
-  const keyFile = await KeyFile.create(session.paths.dataDir, office, dek, normalizeRecoveryCode(pending), session.kdfCost);
+  const keyFile = await KeyFile.create(
+    session.paths.dataDir,
+    office,
+    dek,
+    normalizeRecoveryCode(pending),
+    session.kdfCost,
+  );
   const key = usernameKey(input.admin.username);
   await keyFile.setUser(key, input.admin.password, dek, session.kdfCost);
 
@@ -112,7 +118,9 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
 
 /** A committee that is not in the shipped Pingluo list becomes an organisation of its own. */
 function ownCommittee(office: Office, now: string) {
-  const core = office.name.replace(/^(宁夏回族自治区)?(石嘴山市)?(平罗县)?/, '').replace(/人民调解委员会$|调解委员会$|调委会$/, '');
+  const core = office.name
+    .replace(/^(宁夏回族自治区)?(石嘴山市)?(平罗县)?/, '')
+    .replace(/人民调解委员会$|调解委员会$|调委会$/, '');
   return {
     id: office.id,
     originOfficeId: office.id,
@@ -153,7 +161,11 @@ function requireLocked(session: Session): KeyFile {
   return session.keyFile;
 }
 
-async function openForUser(session: Session, dek: Buffer, username: string): Promise<{ store: Store; row: UserRow }> {
+async function openForUser(
+  session: Session,
+  dek: Buffer,
+  username: string,
+): Promise<{ store: Store; row: UserRow }> {
   if (!session.databaseExists()) {
     throw new ConflictError('找不到数据库文件（desk.db），请检查数据目录或从备份恢复');
   }
@@ -170,7 +182,9 @@ async function finishUnlock(session: Session, store: Store, dek: Buffer, row: Us
   const settings = await getSettings(repositories(handleOf(store)));
   const actor = toActor(row);
   await session.unlock(store, dek, actor, settings.idleLockMinutes);
-  await session.transaction((repos) => appendAudit(repos, session.clock, { action, outcome: 'ok', actor, target: row.id }));
+  await session.transaction((repos) =>
+    appendAudit(repos, session.clock, { action, outcome: 'ok', actor, target: row.id }),
+  );
   return toSessionUser(actor);
 }
 
@@ -178,13 +192,22 @@ function failedAttempt(session: Session, lockKey: string, action: string, userna
   const lockedFor = session.lockout.fail(lockKey);
   session.bufferAudit({ action, outcome: 'error', actor: null, target: username, detail: '密码错误' });
   if (lockedFor > 0) {
-    session.bufferAudit({ action: 'auth:lockout', outcome: 'error', actor: null, target: username, detail: `连续5次失败，锁定${lockedFor / 60}分钟` });
+    session.bufferAudit({
+      action: 'auth:lockout',
+      outcome: 'error',
+      actor: null,
+      target: username,
+      detail: `连续5次失败，锁定${lockedFor / 60}分钟`,
+    });
     throw new AccountLockedError(lockedFor);
   }
   throw new AuthFailedError();
 }
 
-export async function signIn(session: Session, input: { username: string; password: string }): Promise<SessionUser> {
+export async function signIn(
+  session: Session,
+  input: { username: string; password: string },
+): Promise<SessionUser> {
   const keyFile = requireLocked(session);
   const lockKey = keyFile.lookup(usernameKey(input.username));
   const wait = session.lockout.secondsLocked(lockKey);
@@ -211,7 +234,13 @@ export async function recover(
   const dek = await keyFile.unwrapWithRecoveryCode(normalizeRecoveryCode(input.recoveryCode));
   if (!dek) {
     const lockedFor = session.lockout.fail(RECOVERY_LOCKOUT_KEY);
-    session.bufferAudit({ action: 'auth:recover', outcome: 'error', actor: null, target: input.username, detail: '恢复码错误' });
+    session.bufferAudit({
+      action: 'auth:recover',
+      outcome: 'error',
+      actor: null,
+      target: input.username,
+      detail: '恢复码错误',
+    });
     if (lockedFor > 0) throw new AccountLockedError(lockedFor);
     throw ValidationError.field(['recoveryCode'], '恢复码', '恢复码不正确，请核对后重新输入');
   }

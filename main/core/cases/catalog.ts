@@ -39,7 +39,12 @@ export async function getCatalog(ctx: ServiceContext): Promise<CatalogDto> {
   ]);
   return {
     townships: pingluo.townships,
-    villages: villages.map((v): VillageDto => ({ id: v.id, township: v.township, name: v.name, active: v.active })),
+    villages: villages.map((v): VillageDto => ({
+      id: v.id,
+      township: v.township,
+      name: v.name,
+      active: v.active,
+    })),
     disputeTypes: disputeTypes.map(toDisputeTypeDto),
     committees: organisations.map((o) => toCommitteeDto(o, today(ctx.clock))),
     ownCommitteeId: ctx.office.id,
@@ -52,7 +57,11 @@ export function requireTownship(township: string, path: (string | number)[] = ['
   }
 }
 
-export async function requireDisputeType(repos: Repositories, code: string, path: (string | number)[] = ['disputeType']) {
+export async function requireDisputeType(
+  repos: Repositories,
+  code: string,
+  path: (string | number)[] = ['disputeType'],
+) {
   const type = await repos.catalog.disputeType(code);
   if (!type || !type.active) throw ValidationError.field(path, '纠纷类型', '请从列表中选择纠纷类型');
   return type;
@@ -100,7 +109,14 @@ export async function saveVillage(
   const clash = await ctx.repos.catalog.villageByName(input.township, input.name);
   if (clash && clash.id !== existing?.id) throw new ConflictError(`${input.township}已有“${input.name}”`);
   const row = existing
-    ? { ...existing, township: input.township, name: input.name, active: input.active, version: existing.version + 1, updatedAt: now }
+    ? {
+        ...existing,
+        township: input.township,
+        name: input.name,
+        active: input.active,
+        version: existing.version + 1,
+        updatedAt: now,
+      }
     : {
         id: randomUUID(),
         originOfficeId: ctx.office.id,

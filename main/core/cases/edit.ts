@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { requireDisputeType, requireTownship } from './catalog';
-import { diff, recordHistory, type FieldChange } from './history';
+import { diff, plain, recordHistory, type FieldChange } from './history';
 import { checkCaseDates, linkParties, resolveAll } from './intake';
 import { caseSearchText, partyNamesOf } from './searchIndex';
 import { conflictsOf } from '../workflow/conflicts';
@@ -33,10 +33,14 @@ function mustLoad(ctx: ServiceContext, id: string): CaseRow {
   return row;
 }
 
-export async function updateCase(ctx: ServiceContext, input: z.output<typeof updateCaseInput>): Promise<CaseDetail> {
+export async function updateCase(
+  ctx: ServiceContext,
+  input: z.output<typeof updateCaseInput>,
+): Promise<CaseDetail> {
   const before = mustLoad(ctx, input.id);
   if (before.version !== input.version) throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
-  if (!editable.includes(before.status)) throw new ConflictError('案件已进入调解结果阶段，登记信息不能再修改');
+  if (!editable.includes(before.status))
+    throw new ConflictError('案件已进入调解结果阶段，登记信息不能再修改');
   const disputeType = await requireDisputeType(ctx.repos, input.disputeType);
   requireTownship(input.township);
   await checkCaseDates(ctx, input.receivedOn);
@@ -67,30 +71,38 @@ export async function updateCase(ctx: ServiceContext, input: z.output<typeof upd
     riskFlags: JSON.stringify(input.riskFlags),
     partyNames: partyNamesOf(linked.map((l) => ({ name: l.party.name, role: l.link.role }))),
   };
-  if (!ctx.repos.cases.update(after, input.version)) throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
+  if (!ctx.repos.cases.update(after, input.version))
+    throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
 
   const types = new Map((await ctx.repos.catalog.disputeTypes()).map((t) => [t.code, t.name]));
-  const changes: FieldChange[] = diff(before, after, {
-    disputeType: '纠纷类型',
-    source: '案件来源',
-    township: '乡镇',
-    village: '村（社区）',
-    receivedOn: '受理日期',
-    summary: '纠纷简要情况',
-    requests: '申请事项',
-    amountFen: '涉及金额',
-    riskLevel: '风险等级',
-    riskFlags: '风险标记',
-    partyNames: '当事人',
-  }, (key, value) => {
-    if (value === null || value === undefined || value === '') return '（空）';
-    if (key === 'disputeType') return types.get(String(value)) ?? String(value);
-    if (key === 'source') return caseSourceLabels[value as CaseSource];
-    if (key === 'amountFen') return `${formatFen(Number(value))}元`;
-    if (key === 'riskLevel') return riskLevelLabels[value as RiskLevel];
-    if (key === 'riskFlags') return (JSON.parse(String(value)) as RiskFlag[]).map((f) => riskFlagLabels[f]).join('、') || '（无）';
-    return String(value);
-  });
+  const changes: FieldChange[] = diff(
+    before,
+    after,
+    {
+      disputeType: '纠纷类型',
+      source: '案件来源',
+      township: '乡镇',
+      village: '村（社区）',
+      receivedOn: '受理日期',
+      summary: '纠纷简要情况',
+      requests: '申请事项',
+      amountFen: '涉及金额',
+      riskLevel: '风险等级',
+      riskFlags: '风险标记',
+      partyNames: '当事人',
+    },
+    (key, raw) => {
+      if (raw === null || raw === undefined || raw === '') return '（空）';
+      const value = plain(raw);
+      if (key === 'disputeType') return types.get(value) ?? value;
+      if (key === 'source') return caseSourceLabels[value as CaseSource];
+      if (key === 'amountFen') return `${formatFen(Number(value))}元`;
+      if (key === 'riskLevel') return riskLevelLabels[value as RiskLevel];
+      if (key === 'riskFlags')
+        return (JSON.parse(value) as RiskFlag[]).map((f) => riskFlagLabels[f]).join('、') || '（无）';
+      return value;
+    },
+  );
   // Party details (address, phone, agent…) changed without a name change show as one line each.
   for (const l of linked) {
     const old = oldParties.find((o) => o.link.id === l.link.id);
@@ -106,7 +118,12 @@ export async function updateCase(ctx: ServiceContext, input: z.output<typeof upd
   ctx.repos.cases.setSearchTerms(rowid, caseSearchText(after, linked, disputeType.name));
   recordHistory(ctx, before.id, '修改登记信息', changes, input.reason ?? null);
   const recheck = recheckConflicts(ctx, before.id, linked);
-  ctx.audit.detail = [`${before.caseNumber}：${changes.map((c) => c.field).join('、') || '无字段变化'}`, recheck].filter(Boolean).join('；');
+  ctx.audit.detail = [
+    `${before.caseNumber}：${changes.map((c) => c.field).join('、') || '无字段变化'}`,
+    recheck,
+  ]
+    .filter(Boolean)
+    .join('；');
   return caseDetail(ctx.repos, before.id);
 }
 
@@ -114,8 +131,15 @@ export async function updateCase(ctx: ServiceContext, input: z.output<typeof upd
  * The conflict check (回避) runs again when parties change: an assigned mediator who now must
  * stand aside (and had no written override) is noted on the case for the dispatcher.
  */
-function recheckConflicts(ctx: ServiceContext, caseId: string, parties: ReturnType<typeof casePartiesOf>): string | null {
-  const current = ctx.repos.workflow.assignments(caseId).filter((a) => a.state === 'pending' || a.state === 'accepted').at(-1);
+function recheckConflicts(
+  ctx: ServiceContext,
+  caseId: string,
+  parties: ReturnType<typeof casePartiesOf>,
+): string | null {
+  const current = ctx.repos.workflow
+    .assignments(caseId)
+    .filter((a) => a.state === 'pending' || a.state === 'accepted')
+    .at(-1);
   if (!current) return null;
   const found: string[] = [];
   for (const m of ctx.repos.workflow.assignmentMediators(current.id)) {
@@ -131,14 +155,18 @@ function recheckConflicts(ctx: ServiceContext, caseId: string, parties: ReturnTy
 }
 
 /** Voids a registration made in error. The number stays in the ledger as voided, never reused. */
-export async function voidCase(ctx: ServiceContext, input: { id: string; reason: string }): Promise<CaseDetail> {
+export async function voidCase(
+  ctx: ServiceContext,
+  input: { id: string; reason: string },
+): Promise<CaseDetail> {
   const row = mustLoad(ctx, input.id);
   if (row.status !== 'accepted' && row.status !== 'dispatched') {
     throw new ConflictError('只有尚未开始调解的案件可以作废');
   }
   const now = ctx.clock.now().toISOString();
   const voided: CaseRow = { ...row, status: 'voided', voidReason: input.reason, updatedAt: now };
-  if (!ctx.repos.cases.update(voided, row.version)) throw new ConflictError('该案件刚被他人修改，请刷新后重试');
+  if (!ctx.repos.cases.update(voided, row.version))
+    throw new ConflictError('该案件刚被他人修改，请刷新后重试');
   ctx.repos.caseNumbers.void(row.caseNumber, now, input.reason);
   recordHistory(ctx, row.id, '作废', [{ field: '状态', before: '已受理', after: '已作废' }], input.reason);
   ctx.audit.detail = `作废 ${row.caseNumber}：${input.reason}`;

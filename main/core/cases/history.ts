@@ -8,7 +8,13 @@ export interface FieldChange {
 }
 
 /** Appends one entry to the case's visible history (who, when, what changed). */
-export function recordHistory(ctx: ServiceContext, caseId: string, action: string, changes: FieldChange[], note: string | null = null) {
+export function recordHistory(
+  ctx: ServiceContext,
+  caseId: string,
+  action: string,
+  changes: FieldChange[],
+  note: string | null = null,
+) {
   const now = ctx.clock.now().toISOString();
   ctx.repos.caseHistory.add({
     id: randomUUID(),
@@ -27,12 +33,20 @@ export function recordHistory(ctx: ServiceContext, caseId: string, action: strin
   });
 }
 
+/** A stored column value as text (columns are strings, numbers or booleans). */
+export function plain(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  return JSON.stringify(value) ?? '';
+}
+
 /** The fields that differ, as the Chinese labels and display values the case page shows. */
 export function diff<T extends object>(
   before: T,
   after: T,
   labels: Partial<Record<keyof T, string>>,
-  show: (key: keyof T, value: unknown) => string = (_k, v) => (v === null || v === undefined || v === '' ? '（空）' : String(v)),
+  show: (key: keyof T, value: unknown) => string = (_k, v) =>
+    v === null || v === undefined || v === '' ? '（空）' : plain(v),
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const key of Object.keys(labels) as (keyof T)[]) {

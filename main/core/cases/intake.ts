@@ -62,14 +62,26 @@ export function linkParties(
   });
 }
 
-export function resolveAll(ctx: ServiceContext, inputs: ParsedPartyInput[], now: string): { rows: PartyRow[]; warnings: string[] } {
+export function resolveAll(
+  ctx: ServiceContext,
+  inputs: ParsedPartyInput[],
+  now: string,
+): { rows: PartyRow[]; warnings: string[] } {
   const day = today(ctx.clock);
   const rows: PartyRow[] = [];
   const warnings: string[] = [];
   inputs.forEach((input, index) => {
-    const { row, warnings: w } = resolveParty(ctx.repos, input, index, { today: day, now, officeId: ctx.office.id });
+    const { row, warnings: w } = resolveParty(ctx.repos, input, index, {
+      today: day,
+      now,
+      officeId: ctx.office.id,
+    });
     if (rows.some((r) => r.id === row.id)) {
-      throw ValidationError.field(['parties', index, 'name'], `当事人 › 第${index + 1}项 › 姓名`, `“${row.name}”已在本案中登记过一次`);
+      throw ValidationError.field(
+        ['parties', index, 'name'],
+        `当事人 › 第${index + 1}项 › 姓名`,
+        `“${row.name}”已在本案中登记过一次`,
+      );
     }
     rows.push(row);
     warnings.push(...w);
@@ -79,13 +91,15 @@ export function resolveAll(ctx: ServiceContext, inputs: ParsedPartyInput[], now:
 
 export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInput): Promise<CaseDetail> {
   const committee = await ctx.repos.catalog.organisation(input.committeeId);
-  if (!committee || !isActiveOn(committee, input.receivedOn)) throw ValidationError.field(['committeeId'], '受理调委会', '请从列表中选择受理调委会');
+  if (!committee || !isActiveOn(committee, input.receivedOn))
+    throw ValidationError.field(['committeeId'], '受理调委会', '请从列表中选择受理调委会');
   const disputeType = await requireDisputeType(ctx.repos, input.disputeType);
   requireTownship(input.township);
   await checkCaseDates(ctx, input.receivedOn);
 
   for (const [i, relatedId] of input.relatedCaseIds.entries()) {
-    if (!ctx.repos.cases.byId(relatedId)) throw ValidationError.field(['relatedCaseIds', i], '关联案件', '关联的案件不存在');
+    if (!ctx.repos.cases.byId(relatedId))
+      throw ValidationError.field(['relatedCaseIds', i], '关联案件', '关联的案件不存在');
   }
   const repeats = await findRepeats(ctx.repos, today(ctx.clock), {
     township: input.township,
@@ -109,7 +123,11 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
 
   const year = Number(input.receivedOn.slice(0, 4));
   const seq = ctx.repos.caseNumbers.next(committee.id, year);
-  const caseNumber = formatCaseNumber(committee.caseNumberPattern, { year, abbr: committee.abbreviation, seq });
+  const caseNumber = formatCaseNumber(committee.caseNumberPattern, {
+    year,
+    abbr: committee.abbreviation,
+    seq,
+  });
   const row: CaseRow = {
     id: randomUUID(),
     originOfficeId: ctx.office.id,
@@ -139,7 +157,8 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
     voidReason: null,
   };
   const rowid = ctx.repos.cases.insert(row);
-  if (input.source === 'court_entrusted') ctx.repos.workflow.setCourtProcedure(row.id, input.courtProcedure ?? 'ordinary');
+  if (input.source === 'court_entrusted')
+    ctx.repos.workflow.setCourtProcedure(row.id, input.courtProcedure ?? 'ordinary');
   ctx.repos.caseNumbers.issue({ caseNumber, committeeId: committee.id, year, seq, caseId: row.id, at: now });
   const linked = linkParties(ctx, row.id, input.parties, partyRows, now);
   for (const relatedId of input.relatedCaseIds) {
@@ -160,6 +179,11 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
   ctx.repos.drafts.clear(ctx.actor.userId, 'intake');
 
   ctx.audit.target = row.id;
-  ctx.audit.detail = [`案号 ${caseNumber}`, row.repeatReason ? `存在疑似重复纠纷，继续登记理由：${row.repeatReason}` : ''].filter(Boolean).join('；');
+  ctx.audit.detail = [
+    `案号 ${caseNumber}`,
+    row.repeatReason ? `存在疑似重复纠纷，继续登记理由：${row.repeatReason}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
   return caseDetail(ctx.repos, row.id);
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PartyRow, Repositories, Syncable } from '../../../db';
-import { checkCreditCode, checkIdNumber, maskIdNumber, sexLabels, type ParsedPartyInput } from '../../contract';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  maskIdNumber,
+  sexLabels,
+  type ParsedPartyInput,
+} from '../../contract';
 import { ValidationError } from '../errors';
 
 // Turning what the clerk typed into party records. A person with an ID number, or an
@@ -61,7 +67,12 @@ export function resolveParty(
     const chosen = repos.parties.byId(input.partyId);
     if (!chosen) throw fieldError(index, 'name', '姓名', '所选的已登记当事人不存在，请重新选择');
     if (existing && existing.id !== chosen.id) {
-      throw fieldError(index, input.kind === 'person' ? 'idNumber' : 'creditCode', '证件号码', `该号码已登记在当事人“${existing.name}”名下`);
+      throw fieldError(
+        index,
+        input.kind === 'person' ? 'idNumber' : 'creditCode',
+        '证件号码',
+        `该号码已登记在当事人“${existing.name}”名下`,
+      );
     }
     if (chosen.kind !== input.kind) throw fieldError(index, 'name', '姓名', '所选的已登记当事人类型不符');
     existing = chosen;

@@ -10,7 +10,10 @@ import { namesOf } from './view';
 
 // 不予受理 records, the audited reveal of a full ID number, and the intake form's draft.
 
-export async function recordRefusal(ctx: ServiceContext, input: z.output<typeof refusalInput>): Promise<RefusalDto> {
+export async function recordRefusal(
+  ctx: ServiceContext,
+  input: z.output<typeof refusalInput>,
+): Promise<RefusalDto> {
   requireTownship(input.township);
   const type = await requireDisputeType(ctx.repos, input.disputeType);
   await checkCaseDates(ctx, input.receivedOn);
@@ -62,11 +65,19 @@ function toRefusalDto(row: RefusalRow, disputeTypeName: string): RefusalDto {
 export async function listRefusals(ctx: ServiceContext, page: number, pageSize: number) {
   const { rows, total } = ctx.repos.refusals.page((page - 1) * pageSize, pageSize);
   const names = await namesOf(ctx.repos);
-  return { items: rows.map((r) => toRefusalDto(r, names.disputeTypes.get(r.disputeType) ?? r.disputeType)), total, page, pageSize };
+  return {
+    items: rows.map((r) => toRefusalDto(r, names.disputeTypes.get(r.disputeType) ?? r.disputeType)),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /** The full ID number of a party (or its agent) on a case. Audited: who looked, at what. */
-export function revealIdNumber(ctx: ServiceContext, input: { caseId: string; casePartyId: string; agent: boolean }): { idNumber: string } {
+export function revealIdNumber(
+  ctx: ServiceContext,
+  input: { caseId: string; casePartyId: string; agent: boolean },
+): { idNumber: string } {
   const link = ctx.repos.cases.parties(input.caseId).find((l) => l.id === input.casePartyId);
   if (!link) throw new NotFoundError('找不到该当事人，请刷新案件后重试');
   const party = ctx.repos.parties.byId(link.partyId)!;

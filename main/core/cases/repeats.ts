@@ -1,5 +1,11 @@
 import type { CaseRow, Repositories } from '../../../db';
-import { checkCreditCode, checkIdNumber, openCaseStatuses, type CaseStatus, type RepeatMatch } from '../../contract';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  openCaseStatuses,
+  type CaseStatus,
+  type RepeatMatch,
+} from '../../contract';
 import { addMonths } from '../dates';
 
 // Repeat-dispute detection (重复纠纷): before a new case is saved, show open cases and any case
@@ -12,7 +18,11 @@ export interface RepeatQuery {
   excludeCaseId?: string | undefined;
 }
 
-export async function findRepeats(repos: Repositories, today: string, query: RepeatQuery): Promise<RepeatMatch[]> {
+export async function findRepeats(
+  repos: Repositories,
+  today: string,
+  query: RepeatQuery,
+): Promise<RepeatMatch[]> {
   const since = addMonths(today, -12);
   const found = new Map<string, { row: CaseRow; reasons: Set<string> }>();
   const note = (row: CaseRow, reason: string) => {
@@ -36,7 +46,8 @@ export async function findRepeats(repos: Repositories, today: string, query: Rep
       if (party) partyIds.set(party.id, `同一统一社会信用代码：${party.name}`);
     }
   }
-  for (const row of repos.cases.casesOfParties([...partyIds.keys()])) note(row, partyIds.get(row.matchedPartyId)!);
+  for (const row of repos.cases.casesOfParties([...partyIds.keys()]))
+    note(row, partyIds.get(row.matchedPartyId)!);
 
   const names = [...new Set(query.parties.map((p) => p.name.trim()).filter((n) => n.length >= 2))];
   if (query.township) {

@@ -12,7 +12,9 @@ export function caseSearchText(
     .map(idSuffixTerm)
     .filter((t): t is IdSuffixTerm => t !== null);
   return buildSearchText({
-    names: parties.flatMap((p) => [p.party.name, p.party.representative ?? '', p.link.agentName ?? '']).filter(Boolean),
+    names: parties
+      .flatMap((p) => [p.party.name, p.party.representative ?? '', p.link.agentName ?? ''])
+      .filter(Boolean),
     caseNumbers: [row.caseNumber],
     phones: parties.flatMap((p) => [p.party.phone ?? '', p.link.agentPhone ?? '']).filter(Boolean),
     words: [disputeTypeName, row.township, row.village ?? '', row.summary, row.requests],

@@ -24,7 +24,10 @@ export interface Names {
 
 export async function namesOf(repos: Repositories): Promise<Names> {
   const [types, orgs] = await Promise.all([repos.catalog.disputeTypes(), repos.catalog.organisations()]);
-  return { disputeTypes: new Map(types.map((t) => [t.code, t.name])), committees: new Map(orgs.map((o) => [o.id, o.name])) };
+  return {
+    disputeTypes: new Map(types.map((t) => [t.code, t.name])),
+    committees: new Map(orgs.map((o) => [o.id, o.name])),
+  };
 }
 
 export function toListItem(row: CaseRow, names: Names): CaseListItem {
@@ -77,7 +80,10 @@ function toCasePartyDto(link: CasePartyRow, party: PartyRow): CasePartyDto {
   };
 }
 
-export function casePartiesOf(repos: Repositories, caseId: string): { link: CasePartyRow; party: PartyRow }[] {
+export function casePartiesOf(
+  repos: Repositories,
+  caseId: string,
+): { link: CasePartyRow; party: PartyRow }[] {
   return repos.cases.parties(caseId).map((link) => ({ link, party: repos.parties.byId(link.partyId)! }));
 }
 

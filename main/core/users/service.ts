@@ -68,7 +68,10 @@ export async function disableUser(ctx: ServiceContext, id: string): Promise<User
 }
 
 /** Sets a new password (a new wrap of the database key) and re-enables a disabled account. */
-export async function resetPassword(ctx: ServiceContext, input: { id: string; password: string }): Promise<UserDto> {
+export async function resetPassword(
+  ctx: ServiceContext,
+  input: { id: string; password: string },
+): Promise<UserDto> {
   const row = await mustFind(ctx, input.id);
   await save(ctx, row, { disabled: false });
   await ctx.vault.keyFile.setUser(row.usernameKey, input.password, ctx.vault.dek, ctx.vault.kdfCost);

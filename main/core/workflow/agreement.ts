@@ -47,22 +47,43 @@ function scheduleVisit(ctx: ServiceContext, c: CaseRow, agreement: AgreementRow,
   });
 }
 
-export async function recordAgreement(ctx: ServiceContext, input: z.output<typeof recordAgreementInput>): Promise<void> {
+export async function recordAgreement(
+  ctx: ServiceContext,
+  input: z.output<typeof recordAgreementInput>,
+): Promise<void> {
   const c = caseFor(ctx, input.caseId, 'recordAgreement');
   if (ctx.repos.workflow.agreement(c.id)) throw new ConflictError('本案已登记调解协议');
   const now = today(ctx.clock);
-  between('reachedOn', '达成日期', input.reachedOn, c.receivedOn, now, `须在受理日期（${c.receivedOn}）与今天之间`);
+  between(
+    'reachedOn',
+    '达成日期',
+    input.reachedOn,
+    c.receivedOn,
+    now,
+    `须在受理日期（${c.receivedOn}）与今天之间`,
+  );
   if (input.performanceDeadline < input.reachedOn) {
     throw ValidationError.field(['performanceDeadline'], '履行期限', '不能早于协议达成日期');
   }
   let effectiveOn: string | null = null;
   if (input.kind === 'oral') {
     if (input.effectiveOn && input.effectiveOn !== input.reachedOn) {
-      throw ValidationError.field(['effectiveOn'], '生效日期', '口头协议自达成之日起生效（人民调解法第三十条）');
+      throw ValidationError.field(
+        ['effectiveOn'],
+        '生效日期',
+        '口头协议自达成之日起生效（人民调解法第三十条）',
+      );
     }
     effectiveOn = input.reachedOn;
   } else if (input.effectiveOn) {
-    between('effectiveOn', '生效日期', input.effectiveOn, input.reachedOn, now, '须在达成日期与今天之间（各方签名、盖章之日）');
+    between(
+      'effectiveOn',
+      '生效日期',
+      input.effectiveOn,
+      input.reachedOn,
+      now,
+      '须在达成日期与今天之间（各方签名、盖章之日）',
+    );
     effectiveOn = input.effectiveOn;
   }
   const stamp = ctx.clock.now().toISOString();
@@ -107,9 +128,27 @@ export function setEffective(ctx: ServiceContext, input: { caseId: string; effec
   const agreement = ctx.repos.workflow.agreement(c.id);
   if (!agreement) throw new ConflictError('本案尚未登记调解协议');
   if (agreement.kind === 'oral') throw new ConflictError('口头协议自达成之日起生效，无需另行登记');
-  between('effectiveOn', '生效日期', input.effectiveOn, agreement.reachedOn, today(ctx.clock), '须在达成日期与今天之间（各方签名、盖章之日）');
-  ctx.repos.workflow.updateAgreement({ ...agreement, effectiveOn: input.effectiveOn, updatedAt: ctx.clock.now().toISOString(), version: agreement.version + 1 });
-  recordHistory(ctx, c.id, '登记协议生效', [{ field: '生效日期', before: agreement.effectiveOn ?? '（空）', after: input.effectiveOn }], `司法确认申请截止${confirmationDeadline(input.effectiveOn)}`);
+  between(
+    'effectiveOn',
+    '生效日期',
+    input.effectiveOn,
+    agreement.reachedOn,
+    today(ctx.clock),
+    '须在达成日期与今天之间（各方签名、盖章之日）',
+  );
+  ctx.repos.workflow.updateAgreement({
+    ...agreement,
+    effectiveOn: input.effectiveOn,
+    updatedAt: ctx.clock.now().toISOString(),
+    version: agreement.version + 1,
+  });
+  recordHistory(
+    ctx,
+    c.id,
+    '登记协议生效',
+    [{ field: '生效日期', before: agreement.effectiveOn ?? '（空）', after: input.effectiveOn }],
+    `司法确认申请截止${confirmationDeadline(input.effectiveOn)}`,
+  );
   ctx.audit.detail = `${c.caseNumber}：${input.effectiveOn}生效`;
 }
 
@@ -120,11 +159,21 @@ export function beginPerformance(ctx: ServiceContext, caseId: string): void {
 }
 
 /** Fills the earliest scheduled visit (or adds one); a visit that finds the agreement unperformed schedules the next. */
-export async function recordVisit(ctx: ServiceContext, input: z.output<typeof recordVisitInput>): Promise<void> {
+export async function recordVisit(
+  ctx: ServiceContext,
+  input: z.output<typeof recordVisitInput>,
+): Promise<void> {
   const c = caseFor(ctx, input.caseId, 'recordVisit');
   const agreement = ctx.repos.workflow.agreement(c.id);
   if (!agreement) throw new ConflictError('本案尚未登记调解协议');
-  between('visitedOn', '回访日期', input.visitedOn, agreement.reachedOn, today(ctx.clock), '须在协议达成日期与今天之间');
+  between(
+    'visitedOn',
+    '回访日期',
+    input.visitedOn,
+    agreement.reachedOn,
+    today(ctx.clock),
+    '须在协议达成日期与今天之间',
+  );
   const now = ctx.clock.now().toISOString();
   const pending = ctx.repos.workflow.visits(c.id).find((v) => !v.visitedOn);
   const fields = {
@@ -153,11 +202,21 @@ export async function recordVisit(ctx: ServiceContext, input: z.output<typeof re
       ...fields,
     });
   }
-  if (input.performanceStatus === 'partly' || input.performanceStatus === 'not_performed' || input.performanceStatus === 'not_due') {
+  if (
+    input.performanceStatus === 'partly' ||
+    input.performanceStatus === 'not_performed' ||
+    input.performanceStatus === 'not_due'
+  ) {
     const settings = await getSettings(ctx.repos);
     scheduleVisit(ctx, c, agreement, addDays(input.visitedOn, settings.returnVisitDelayDays));
   }
   moveTo(ctx, c, 'recordVisit');
-  recordHistory(ctx, c.id, '回访', [], `${performanceStatusLabels[input.performanceStatus]}${input.escalationSigns ? '；有激化迹象' : ''}`);
+  recordHistory(
+    ctx,
+    c.id,
+    '回访',
+    [],
+    `${performanceStatusLabels[input.performanceStatus]}${input.escalationSigns ? '；有激化迹象' : ''}`,
+  );
   ctx.audit.detail = `${c.caseNumber}：回访，${performanceStatusLabels[input.performanceStatus]}`;
 }

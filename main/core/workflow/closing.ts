@@ -25,7 +25,11 @@ export function terminate(ctx: ServiceContext, input: z.output<typeof terminateI
   if (input.terminatedOn > today(ctx.clock) || input.terminatedOn < c.receivedOn) {
     throw ValidationError.field(['terminatedOn'], '终止日期', '须在受理日期与今天之间');
   }
-  saveOutcome(ctx, c.id, { terminationKind: input.kind, terminationReason: input.reason, terminatedOn: input.terminatedOn });
+  saveOutcome(ctx, c.id, {
+    terminationKind: input.kind,
+    terminationReason: input.reason,
+    terminatedOn: input.terminatedOn,
+  });
   moveTo(ctx, c, 'terminate');
   recordHistory(ctx, c.id, '终止调解', [], `${terminationKindLabels[input.kind]}：${input.reason}`);
   ctx.audit.detail = `${c.caseNumber}：${terminationKindLabels[input.kind]}`;
@@ -38,15 +42,29 @@ export function informRoutes(ctx: ServiceContext, input: z.output<typeof informR
     throw ValidationError.field(['toldOn'], '告知日期', '不能早于终止调解日期');
   }
   if (input.toldOn > today(ctx.clock)) throw ValidationError.field(['toldOn'], '告知日期', '不能晚于今天');
-  saveOutcome(ctx, c.id, { informedRoutes: JSON.stringify(input.routes), informedHow: input.how, informedOn: input.toldOn, informedNote: input.note ?? null });
+  saveOutcome(ctx, c.id, {
+    informedRoutes: JSON.stringify(input.routes),
+    informedHow: input.how,
+    informedOn: input.toldOn,
+    informedNote: input.note ?? null,
+  });
   moveTo(ctx, c, 'informRoutes');
-  recordHistory(ctx, c.id, '告知其他途径', [], `${input.routes.map((r) => referralRouteLabels[r]).join('、')}（${input.how}）`);
+  recordHistory(
+    ctx,
+    c.id,
+    '告知其他途径',
+    [],
+    `${input.routes.map((r) => referralRouteLabels[r]).join('、')}（${input.how}）`,
+  );
   ctx.audit.detail = `${c.caseNumber}：告知${input.routes.map((r) => referralRouteLabels[r]).join('、')}`;
 }
 
 export function closeCase(ctx: ServiceContext, input: { caseId: string; note?: string | undefined }): void {
   const c = caseFor(ctx, input.caseId, 'close');
-  if (JSON.parse(c.riskFlags).includes('criminal') && ctx.repos.workflow.riskReports(c.id).length === 0) {
+  if (
+    (JSON.parse(c.riskFlags) as string[]).includes('criminal') &&
+    ctx.repos.workflow.riskReports(c.id).length === 0
+  ) {
     throw new ConflictError('该案件标记为“可能民转刑”：结案前须登记向公安机关报告的情况或未报告的理由');
   }
   if (c.status === 'visited') {
@@ -54,7 +72,11 @@ export function closeCase(ctx: ServiceContext, input: { caseId: string; note?: s
     const last = visits.filter((v) => v.visitedOn).at(-1);
     if (!last) throw new ConflictError('结案前须完成回访');
     if (last.performanceStatus !== 'performed' && !input.note) {
-      throw ValidationError.field(['note'], '结案说明', '协议尚未全部履行，结案须说明理由（如已告知当事人可申请强制执行或起诉）');
+      throw ValidationError.field(
+        ['note'],
+        '结案说明',
+        '协议尚未全部履行，结案须说明理由（如已告知当事人可申请强制执行或起诉）',
+      );
     }
   }
   saveOutcome(ctx, c.id, { closedOn: today(ctx.clock), closeNote: input.note ?? null });
@@ -86,16 +108,22 @@ export function riskReport(ctx: ServiceContext, input: z.output<typeof riskRepor
     reasonNotReported: input.reasonNotReported ?? null,
     recordedByName: ctx.actor.displayName,
   });
-  const note = input.reported ? `已由${input.reportedBy}报告${input.reportedTo}` : `未报告：${input.reasonNotReported}`;
+  const note = input.reported
+    ? `已由${input.reportedBy}报告${input.reportedTo}`
+    : `未报告：${input.reasonNotReported}`;
   recordHistory(ctx, c.id, '民转刑风险报告', [], note);
   ctx.audit.detail = `${c.caseNumber}：${note}`;
 }
 
-export async function extendDeadline(ctx: ServiceContext, input: z.output<typeof extendDeadlineInput>): Promise<void> {
+export async function extendDeadline(
+  ctx: ServiceContext,
+  input: z.output<typeof extendDeadlineInput>,
+): Promise<void> {
   const c = ctx.repos.cases.byId(input.caseId);
   if (!c) throw new NotFoundError('找不到该案件');
   ctx.audit.target = c.id;
-  if (!['accepted', 'dispatched', 'mediating'].includes(c.status)) throw new ConflictError('只有调解结束前的案件可以延长调解期限');
+  if (!['accepted', 'dispatched', 'mediating'].includes(c.status))
+    throw new ConflictError('只有调解结束前的案件可以延长调解期限');
   const columns = ctx.repos.workflow.caseWorkflowColumns(c.id)!;
   const settings = await getSettings(ctx.repos);
   const before = mediationDeadline({ ...c, ...columns }, settings);
@@ -114,6 +142,12 @@ export async function extendDeadline(ctx: ServiceContext, input: z.output<typeof
     byName: ctx.actor.displayName,
   });
   ctx.repos.workflow.setCaseState(c.id, { mediationDeadline: after }, now);
-  recordHistory(ctx, c.id, '延长调解期限', [{ field: '调解期限', before, after }], `当事人同意：${input.consent}`);
+  recordHistory(
+    ctx,
+    c.id,
+    '延长调解期限',
+    [{ field: '调解期限', before, after }],
+    `当事人同意：${input.consent}`,
+  );
   ctx.audit.detail = `${c.caseNumber}：延长${input.days}天至${after}`;
 }

@@ -10,12 +10,18 @@ interface HouseholdMember {
   idNumber?: string | null;
 }
 
-function samePerson(a: { name: string; idNumber?: string | null }, b: { name: string; idNumber?: string | null }) {
+function samePerson(
+  a: { name: string; idNumber?: string | null },
+  b: { name: string; idNumber?: string | null },
+) {
   if (a.idNumber && b.idNumber) return a.idNumber.toUpperCase() === b.idNumber.toUpperCase();
   return a.name.trim() === b.name.trim();
 }
 
-export function conflictsOf(mediator: MediatorRow, parties: { party: PartyRow; link: CasePartyRow }[]): string[] {
+export function conflictsOf(
+  mediator: MediatorRow,
+  parties: { party: PartyRow; link: CasePartyRow }[],
+): string[] {
   const reasons: string[] = [];
   const household = JSON.parse(mediator.householdMembers) as HouseholdMember[];
   for (const { party, link } of parties) {
@@ -28,7 +34,8 @@ export function conflictsOf(mediator: MediatorRow, parties: { party: PartyRow; l
         reasons.push(`与当事人${party.name}同属${mediator.villageGroup}`);
       }
     } else {
-      const sameCode = mediator.employerCreditCode && party.creditCode && mediator.employerCreditCode === party.creditCode;
+      const sameCode =
+        mediator.employerCreditCode && party.creditCode && mediator.employerCreditCode === party.creditCode;
       const sameName = mediator.employer && mediator.employer.trim() === party.name.trim();
       if (sameCode || sameName) reasons.push(`调解员在当事人单位“${party.name}”工作`);
     }

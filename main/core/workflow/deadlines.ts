@@ -5,9 +5,15 @@ import { addDays, daysBetween } from '../dates';
 // (ordinary procedure) or 7 (summary); judicial confirmation within 30 days of the agreement
 // taking effect; return visits after the performance deadline. D-7 and D-3 warn.
 
-export function mediationLimitDays(source: string, courtProcedure: string | null, settings: SettingsDto): number {
+export function mediationLimitDays(
+  source: string,
+  courtProcedure: string | null,
+  settings: SettingsDto,
+): number {
   if (source === 'court_entrusted') {
-    return courtProcedure === 'summary' ? settings.courtEntrustedSummaryDays : settings.courtEntrustedOrdinaryDays;
+    return courtProcedure === 'summary'
+      ? settings.courtEntrustedSummaryDays
+      : settings.courtEntrustedOrdinaryDays;
   }
   return settings.mediationLimitDays;
 }
@@ -17,7 +23,9 @@ export function mediationDeadline(
   c: { receivedOn: string; source: string; courtProcedure: string | null; mediationDeadline: string | null },
   settings: SettingsDto,
 ): string {
-  return c.mediationDeadline ?? addDays(c.receivedOn, mediationLimitDays(c.source, c.courtProcedure, settings));
+  return (
+    c.mediationDeadline ?? addDays(c.receivedOn, mediationLimitDays(c.source, c.courtProcedure, settings))
+  );
 }
 
 export const CONFIRMATION_WINDOW_DAYS = 30;

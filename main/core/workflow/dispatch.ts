@@ -26,31 +26,52 @@ export interface AssignInput {
 
 function syncable(ctx: ServiceContext) {
   const now = ctx.clock.now().toISOString();
-  return { id: randomUUID(), originOfficeId: ctx.office.id, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
+  return {
+    id: randomUUID(),
+    originOfficeId: ctx.office.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
 }
 
 async function activeCommittee(ctx: ServiceContext, id: string): Promise<OrganisationRow> {
   const org = await ctx.repos.catalog.organisation(id);
-  if (!org || !isActiveOn(org, today(ctx.clock))) throw ValidationError.field(['committeeId'], '承办调委会', '请从列表中选择在用的调委会');
+  if (!org || !isActiveOn(org, today(ctx.clock)))
+    throw ValidationError.field(['committeeId'], '承办调委会', '请从列表中选择在用的调委会');
   return org;
 }
 
 /** Current pending or accepted assignment (the one in force), if any. */
 export function currentAssignment(ctx: ServiceContext, caseId: string): AssignmentRow | undefined {
-  return ctx.repos.workflow.assignments(caseId).filter((a) => a.state === 'pending' || a.state === 'accepted').at(-1);
+  return ctx.repos.workflow
+    .assignments(caseId)
+    .filter((a) => a.state === 'pending' || a.state === 'accepted')
+    .at(-1);
 }
 
 function supersede(ctx: ServiceContext, caseId: string): void {
   const now = ctx.clock.now().toISOString();
   for (const a of ctx.repos.workflow.assignments(caseId)) {
     if (a.state === 'pending' || a.state === 'accepted') {
-      ctx.repos.workflow.updateAssignment({ ...a, state: 'superseded', updatedAt: now, version: a.version + 1 });
+      ctx.repos.workflow.updateAssignment({
+        ...a,
+        state: 'superseded',
+        updatedAt: now,
+        version: a.version + 1,
+      });
     }
   }
 }
 
 /** Writes an assignment after the conflict check: a mediator who must stand aside needs a written override. */
-async function assign(ctx: ServiceContext, c: CaseRow, input: AssignInput, kind: AssignmentRow['kind']): Promise<{ org: OrganisationRow; names: string[] }> {
+async function assign(
+  ctx: ServiceContext,
+  c: CaseRow,
+  input: AssignInput,
+  kind: AssignmentRow['kind'],
+): Promise<{ org: OrganisationRow; names: string[] }> {
   const org = await activeCommittee(ctx, input.committeeId);
   if (!input.mediatorIds.includes(input.leadMediatorId)) {
     throw ValidationError.field(['leadMediatorId'], '主持调解员', '主持调解员须是所指派的调解员之一');
@@ -86,11 +107,22 @@ async function assign(ctx: ServiceContext, c: CaseRow, input: AssignInput, kind:
     const conflicts = conflictsOf(m, parties);
     const override = input.overrides.find((o) => o.mediatorId === mediatorId);
     if (conflicts.length > 0 && !override) {
-      throw ValidationError.field(['mediatorIds', i], '调解员', `${m.name}须回避：${conflicts.join('；')}。如确需指派，请填写回避例外理由`);
+      throw ValidationError.field(
+        ['mediatorIds', i],
+        '调解员',
+        `${m.name}须回避：${conflicts.join('；')}。如确需指派，请填写回避例外理由`,
+      );
     }
-    if (override && conflicts.length > 0) overrideNotes.push(`${m.name}（${conflicts.join('；')}）例外理由：${override.reason}`);
+    if (override && conflicts.length > 0)
+      overrideNotes.push(`${m.name}（${conflicts.join('；')}）例外理由：${override.reason}`);
     names.push(`${m.name}${mediatorId === input.leadMediatorId ? '（主持）' : ''}`);
-    return { ...syncable(ctx), assignmentId: assignment.id, mediatorId, lead: mediatorId === input.leadMediatorId, overrideReason: override && conflicts.length ? override.reason : null };
+    return {
+      ...syncable(ctx),
+      assignmentId: assignment.id,
+      mediatorId,
+      lead: mediatorId === input.leadMediatorId,
+      overrideReason: override && conflicts.length ? override.reason : null,
+    };
   });
   supersede(ctx, c.id);
   ctx.repos.workflow.insertAssignment(assignment);
@@ -108,10 +140,19 @@ export async function dispatchCase(ctx: ServiceContext, input: AssignInput): Pro
   const c = caseFor(ctx, input.caseId, 'dispatch');
   const { org, names } = await assign(ctx, c, input, 'dispatch');
   moveTo(ctx, c, 'dispatch', { handlingCommitteeId: org.id });
-  recordHistory(ctx, c.id, '分流指派', [], `${org.name}；调解员：${names.join('、')}${input.note ? `；${input.note}` : ''}`);
+  recordHistory(
+    ctx,
+    c.id,
+    '分流指派',
+    [],
+    `${org.name}；调解员：${names.join('、')}${input.note ? `；${input.note}` : ''}`,
+  );
 }
 
-export async function transferCase(ctx: ServiceContext, input: AssignInput & { reason: string }): Promise<void> {
+export async function transferCase(
+  ctx: ServiceContext,
+  input: AssignInput & { reason: string },
+): Promise<void> {
   const c = caseFor(ctx, input.caseId, 'transfer');
   const { org, names } = await assign(ctx, c, input, 'transfer');
   moveTo(ctx, c, 'transfer', { handlingCommitteeId: org.id });
@@ -120,7 +161,10 @@ export async function transferCase(ctx: ServiceContext, input: AssignInput & { r
 
 /** Whether this user may accept or return the case's pending assignment. */
 export function mayRespondTo(ctx: ServiceContext, caseId: string): boolean {
-  const a = ctx.repos.workflow.assignments(caseId).filter((x) => x.state === 'pending').at(-1);
+  const a = ctx.repos.workflow
+    .assignments(caseId)
+    .filter((x) => x.state === 'pending')
+    .at(-1);
   return a !== undefined && mayRespond(ctx, a);
 }
 
@@ -133,28 +177,56 @@ function mayRespond(ctx: ServiceContext, a: AssignmentRow): boolean {
   return ctx.repos.mediators.memberships(me.id).some((m) => m.organisationId === a.committeeId && !m.toOn);
 }
 
-export async function respond(ctx: ServiceContext, input: { caseId: string; accept: boolean; reason?: string | undefined }): Promise<void> {
+export async function respond(
+  ctx: ServiceContext,
+  input: { caseId: string; accept: boolean; reason?: string | undefined },
+): Promise<void> {
   const c = caseFor(ctx, input.caseId, input.accept ? 'accept' : 'return');
-  const a = ctx.repos.workflow.assignments(c.id).filter((x) => x.state === 'pending').at(-1);
+  const a = ctx.repos.workflow
+    .assignments(c.id)
+    .filter((x) => x.state === 'pending')
+    .at(-1);
   if (!a) throw new ConflictError('该案件没有待接收的分流指派');
   if (!mayRespond(ctx, a)) throw new ForbiddenError('只有承办调委会的调解员或分流员可以接收或退回该案件');
   const org = await ctx.repos.catalog.organisation(a.committeeId);
   const now = ctx.clock.now().toISOString();
   if (input.accept) {
-    if (JSON.parse(c.riskFlags).includes('criminal') && ctx.repos.workflow.riskReports(c.id).length === 0) {
-      throw new ConflictError('该案件标记为“可能民转刑”：请先登记向公安机关报告的情况（或未报告的理由），再接收调解');
+    if (
+      (JSON.parse(c.riskFlags) as string[]).includes('criminal') &&
+      ctx.repos.workflow.riskReports(c.id).length === 0
+    ) {
+      throw new ConflictError(
+        '该案件标记为“可能民转刑”：请先登记向公安机关报告的情况（或未报告的理由），再接收调解',
+      );
     }
     if (ctx.repos.workflow.assignmentMediators(a.id).length === 0) {
       throw new ConflictError('该案件尚未指派调解员：请先“移交”并指派调解员，再接收');
     }
-    ctx.repos.workflow.updateAssignment({ ...a, state: 'accepted', respondedBy: ctx.actor.userId, respondedByName: ctx.actor.displayName, respondedAt: now, updatedAt: now, version: a.version + 1 });
+    ctx.repos.workflow.updateAssignment({
+      ...a,
+      state: 'accepted',
+      respondedBy: ctx.actor.userId,
+      respondedByName: ctx.actor.displayName,
+      respondedAt: now,
+      updatedAt: now,
+      version: a.version + 1,
+    });
     moveTo(ctx, c, 'accept');
     recordHistory(ctx, c.id, '接收案件', [], `${org?.name ?? ''}接收，开始调解`);
     ctx.audit.detail = `${c.caseNumber}：${org?.name ?? ''}接收`;
     return;
   }
   if (!input.reason) throw ValidationError.field(['reason'], '退回理由', '退回案件须写明理由');
-  ctx.repos.workflow.updateAssignment({ ...a, state: 'returned', respondedBy: ctx.actor.userId, respondedByName: ctx.actor.displayName, respondedAt: now, returnReason: input.reason, updatedAt: now, version: a.version + 1 });
+  ctx.repos.workflow.updateAssignment({
+    ...a,
+    state: 'returned',
+    respondedBy: ctx.actor.userId,
+    respondedByName: ctx.actor.displayName,
+    respondedAt: now,
+    returnReason: input.reason,
+    updatedAt: now,
+    version: a.version + 1,
+  });
   moveTo(ctx, c, 'return', { handlingCommitteeId: null });
   recordHistory(ctx, c.id, '退回', [], `${org?.name ?? ''}退回：${input.reason}`);
   ctx.audit.detail = `${c.caseNumber}：退回，${input.reason}`;
@@ -176,7 +248,10 @@ export async function higherTier(ctx: ServiceContext, fromId: string): Promise<O
   return county;
 }
 
-export async function escalate(ctx: ServiceContext, input: { caseId: string; riskNote: string }): Promise<void> {
+export async function escalate(
+  ctx: ServiceContext,
+  input: { caseId: string; riskNote: string },
+): Promise<void> {
   const c = caseFor(ctx, input.caseId, 'escalate');
   const fromId = currentAssignment(ctx, c.id)?.committeeId ?? c.committeeId;
   const to = await higherTier(ctx, fromId);
@@ -206,7 +281,13 @@ export async function escalate(ctx: ServiceContext, input: { caseId: string; ris
 
 export async function referOut(
   ctx: ServiceContext,
-  input: { caseId: string; route: ReferralRoute; receivingBody?: string | undefined; told: string; referredOn: string },
+  input: {
+    caseId: string;
+    route: ReferralRoute;
+    receivingBody?: string | undefined;
+    told: string;
+    referredOn: string;
+  },
 ): Promise<void> {
   const c = caseFor(ctx, input.caseId, 'referOut');
   if (input.referredOn > today(ctx.clock) || input.referredOn < c.receivedOn) {
@@ -220,6 +301,12 @@ export async function referOut(
   });
   supersede(ctx, c.id);
   moveTo(ctx, c, 'referOut', { handlingCommitteeId: null });
-  recordHistory(ctx, c.id, '转出', [], `${referralRouteLabels[input.route]}${input.receivingBody ? `（${input.receivingBody}）` : ''}；已告知：${input.told}`);
+  recordHistory(
+    ctx,
+    c.id,
+    '转出',
+    [],
+    `${referralRouteLabels[input.route]}${input.receivingBody ? `（${input.receivingBody}）` : ''}；已告知：${input.told}`,
+  );
   ctx.audit.detail = `${c.caseNumber}：${referralRouteLabels[input.route]}`;
 }

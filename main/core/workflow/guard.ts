@@ -1,5 +1,11 @@
 import type { CaseRow } from '../../../db';
-import { caseStatusLabels, canTransition, transitions, type CaseStatus, type WorkflowAction } from '../../contract';
+import {
+  caseStatusLabels,
+  canTransition,
+  transitions,
+  type CaseStatus,
+  type WorkflowAction,
+} from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 
@@ -13,13 +19,24 @@ export function caseFor(ctx: ServiceContext, caseId: string, action: WorkflowAct
     if (action === 'close' && status === 'terminated') {
       throw new ConflictError('调解终止的案件须先登记“告知其他途径”（人民调解法第二十六条），才能结案');
     }
-    throw new ConflictError(`案件当前状态为“${caseStatusLabels[status]}”，不能执行“${transitions[action].label}”`);
+    throw new ConflictError(
+      `案件当前状态为“${caseStatusLabels[status]}”，不能执行“${transitions[action].label}”`,
+    );
   }
   return row;
 }
 
 /** Moves the case to the action's target status (the caller has written the step's records). */
-export function moveTo(ctx: ServiceContext, row: CaseRow, action: WorkflowAction, extra: { handlingCommitteeId?: string | null } = {}): void {
+export function moveTo(
+  ctx: ServiceContext,
+  row: CaseRow,
+  action: WorkflowAction,
+  extra: { handlingCommitteeId?: string | null } = {},
+): void {
   const to = transitions[action].to;
-  ctx.repos.workflow.setCaseState(row.id, { ...(to && to !== row.status ? { status: to } : {}), ...extra }, ctx.clock.now().toISOString());
+  ctx.repos.workflow.setCaseState(
+    row.id,
+    { ...(to && to !== row.status ? { status: to } : {}), ...extra },
+    ctx.clock.now().toISOString(),
+  );
 }

@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES, recordKindLabels, type addAttachmentInput, type addRecordInput } from '../../contract';
+import {
+  MAX_ATTACHMENT_BYTES,
+  recordKindLabels,
+  type addAttachmentInput,
+  type addRecordInput,
+} from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
@@ -21,7 +26,8 @@ export function addRecord(ctx: ServiceContext, input: z.output<typeof addRecordI
   const c = openCase(ctx, input.caseId);
   if (!recordable.includes(c.status)) throw new ConflictError('案件接收并开始调解后，才能登记调查或调解记录');
   // Compare instants, not strings: the contract accepts times written with an offset (+08:00).
-  if (Date.parse(input.heldAt) > ctx.clock.now().getTime()) throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
+  if (Date.parse(input.heldAt) > ctx.clock.now().getTime())
+    throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertRecord({
     id: randomUUID(),
@@ -61,9 +67,14 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
   }
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length === 0) throw ValidationError.field(['dataBase64'], '文件', '文件是空的');
-  if (data.length > MAX_ATTACHMENT_BYTES) throw ValidationError.field(['dataBase64'], '文件', '文件超过10 MB，请压缩或分开上传');
+  if (data.length > MAX_ATTACHMENT_BYTES)
+    throw ValidationError.field(['dataBase64'], '文件', '文件超过10 MB，请压缩或分开上传');
   if (!signatures[input.mimeType]!(data)) {
-    throw ValidationError.field(['dataBase64'], '文件', '文件内容与类型不符：只能上传真实的 JPG、PNG、TIFF 图片或 PDF 文件');
+    throw ValidationError.field(
+      ['dataBase64'],
+      '文件',
+      '文件内容与类型不符：只能上传真实的 JPG、PNG、TIFF 图片或 PDF 文件',
+    );
   }
   const now = ctx.clock.now().toISOString();
   const row = {
@@ -101,5 +112,9 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
 export function getAttachment(ctx: ServiceContext, id: string) {
   const row = ctx.repos.workflow.attachmentData(id);
   if (!row) throw new NotFoundError('找不到该材料');
-  return { fileName: row.fileName, mimeType: row.mimeType, dataBase64: Buffer.from(row.data).toString('base64') };
+  return {
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    dataBase64: Buffer.from(row.data).toString('base64'),
+  };
 }

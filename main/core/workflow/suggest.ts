@@ -68,7 +68,9 @@ export function rankMediators(
     .map((m) => {
       const reasons: string[] = [];
       let score = 0;
-      const committeeIds = memberships.filter((x) => x.mediatorId === m.id && !x.toOn).map((x) => x.organisationId);
+      const committeeIds = memberships
+        .filter((x) => x.mediatorId === m.id && !x.toOn)
+        .map((x) => x.organisationId);
       if ((JSON.parse(m.specialties) as string[]).some((s) => types.has(s))) {
         score += 40;
         reasons.push(`擅长${typeName}纠纷`);
@@ -87,7 +89,12 @@ export function rankMediators(
       const conflicts = conflictsOf(m, parties);
       return { item: m, score, reasons, conflicts, openCases, committeeIds };
     })
-    .sort((a, b) => Number(a.conflicts.length > 0) - Number(b.conflicts.length > 0) || b.score - a.score || a.item.name.localeCompare(b.item.name, 'zh'));
+    .sort(
+      (a, b) =>
+        Number(a.conflicts.length > 0) - Number(b.conflicts.length > 0) ||
+        b.score - a.score ||
+        a.item.name.localeCompare(b.item.name, 'zh'),
+    );
 }
 
 export async function suggest(repos: Repositories, caseId: string, today: string) {
@@ -97,9 +104,20 @@ export async function suggest(repos: Repositories, caseId: string, today: string
   const type = await repos.catalog.disputeType(c.disputeType);
   const typeName = type?.name ?? c.disputeType;
   const committees = rankCommittees(c, type?.officialCode ?? null, orgs, typeName, today).slice(0, 8);
-  const mediators = rankMediators(repos, c, type?.officialCode ?? null, new Map(orgs.map((o) => [o.id, o])), typeName);
+  const mediators = rankMediators(
+    repos,
+    c,
+    type?.officialCode ?? null,
+    new Map(orgs.map((o) => [o.id, o])),
+    typeName,
+  );
   return {
-    committees: committees.map((s) => ({ id: s.item.id, name: s.item.name, score: s.score, reasons: s.reasons })),
+    committees: committees.map((s) => ({
+      id: s.item.id,
+      name: s.item.name,
+      score: s.score,
+      reasons: s.reasons,
+    })),
     mediators: mediators.map((s) => ({
       id: s.item.id,
       name: s.item.name,

@@ -23,18 +23,34 @@ function place(row: OpenCaseRow, settings: SettingsDto, day: string): Placed {
   if (row.status === 'dispatched' && row.pendingCommitteeId) arrivals.push('待接收');
   const agreement =
     row.agreementKind && row.performanceDeadline
-      ? ({ kind: row.agreementKind, effectiveOn: row.effectiveOn, performanceDeadline: row.performanceDeadline } as Parameters<typeof deadlinesOf>[1])
+      ? ({
+          kind: row.agreementKind,
+          effectiveOn: row.effectiveOn,
+          performanceDeadline: row.performanceDeadline,
+        } as Parameters<typeof deadlinesOf>[1])
       : null;
-  const deadlines: Placed['deadlines'] = deadlinesOf(row, agreement, row.visitDue, settings, day).map((d) => ({
-    what: d.label,
-    dueOn: d.dueOn,
-    state: d.state,
-    daysLeft: d.daysLeft,
-  }));
-  if ((JSON.parse(row.riskFlags) as string[]).includes('criminal') && row.riskReports === 0 && row.status !== 'informed') {
-    deadlines.push({ what: '可能民转刑：待登记向公安机关报告情况', dueOn: null, state: 'overdue', daysLeft: null });
+  const deadlines: Placed['deadlines'] = deadlinesOf(row, agreement, row.visitDue, settings, day).map(
+    (d) => ({
+      what: d.label,
+      dueOn: d.dueOn,
+      state: d.state,
+      daysLeft: d.daysLeft,
+    }),
+  );
+  if (
+    (JSON.parse(row.riskFlags) as string[]).includes('criminal') &&
+    row.riskReports === 0 &&
+    row.status !== 'informed'
+  ) {
+    deadlines.push({
+      what: '可能民转刑：待登记向公安机关报告情况',
+      dueOn: null,
+      state: 'overdue',
+      daysLeft: null,
+    });
   }
-  if (row.status === 'terminated') deadlines.push({ what: '调解终止：待告知其他途径', dueOn: null, state: 'due3', daysLeft: null });
+  if (row.status === 'terminated')
+    deadlines.push({ what: '调解终止：待告知其他途径', dueOn: null, state: 'due3', daysLeft: null });
   return {
     row,
     committeeId: row.pendingCommitteeId ?? row.handlingCommitteeId ?? row.committeeId,
@@ -56,15 +72,30 @@ export async function myTodo(ctx: ServiceContext): Promise<TodoDto> {
   const roles = ctx.actor.roles;
   const wide = roles.includes('dispatcher') || roles.includes('leader');
   const me = roles.includes('mediator') ? ctx.repos.mediators.byUser(ctx.actor.userId) : undefined;
-  const myCommittees = new Set(me ? ctx.repos.mediators.memberships(me.id).filter((m) => !m.toOn).map((m) => m.organisationId) : []);
+  const myCommittees = new Set(
+    me
+      ? ctx.repos.mediators
+          .memberships(me.id)
+          .filter((m) => !m.toOn)
+          .map((m) => m.organisationId)
+      : [],
+  );
   const onCase = me ? ctx.repos.workflow.currentMediators() : new Map<string, string[]>();
 
   const mine = (p: Placed) =>
     wide ||
-    (me !== undefined && ((onCase.get(p.row.id) ?? []).includes(me.id) || (p.row.status === 'dispatched' && myCommittees.has(p.committeeId)))) ||
+    (me !== undefined &&
+      ((onCase.get(p.row.id) ?? []).includes(me.id) ||
+        (p.row.status === 'dispatched' && myCommittees.has(p.committeeId)))) ||
     (roles.includes('intake') && p.row.receivedBy === ctx.actor.userId);
 
-  const item = (p: Placed, what: string, dueOn: string | null, state: TodoItem['state'], daysLeft: number | null): TodoItem => ({
+  const item = (
+    p: Placed,
+    what: string,
+    dueOn: string | null,
+    state: TodoItem['state'],
+    daysLeft: number | null,
+  ): TodoItem => ({
     caseId: p.row.id,
     caseNumber: p.row.caseNumber,
     partyNames: p.row.partyNames,
@@ -91,7 +122,8 @@ export async function myTodo(ctx: ServiceContext): Promise<TodoDto> {
       else if (d.state !== 'ok') out.dueSoon.push(item(p, d.what, d.dueOn, d.state, d.daysLeft));
     }
   }
-  const byDue = (a: TodoItem, b: TodoItem) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.caseNumber.localeCompare(b.caseNumber);
+  const byDue = (a: TodoItem, b: TodoItem) =>
+    (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.caseNumber.localeCompare(b.caseNumber);
   out.dueSoon.sort(byDue);
   out.overdue.sort(byDue);
   return out;
@@ -101,7 +133,18 @@ export async function overview(ctx: ServiceContext): Promise<OverviewDto> {
   const { day, placed } = await placedCases(ctx);
   const orgs = await ctx.repos.catalog.organisations();
   const rows = new Map(
-    orgs.map((o) => [o.id, { committeeId: o.id, committeeName: o.name, open: 0, newArrivals: 0, dueSoon: 0, overdue: 0, returned: 0 }]),
+    orgs.map((o) => [
+      o.id,
+      {
+        committeeId: o.id,
+        committeeName: o.name,
+        open: 0,
+        newArrivals: 0,
+        dueSoon: 0,
+        overdue: 0,
+        returned: 0,
+      },
+    ]),
   );
   for (const p of placed) {
     const row = rows.get(p.committeeId);
@@ -112,5 +155,10 @@ export async function overview(ctx: ServiceContext): Promise<OverviewDto> {
     row.overdue += p.deadlines.some((d) => d.state === 'overdue') ? 1 : 0;
     row.dueSoon += p.deadlines.some((d) => d.state === 'due3' || d.state === 'due7') ? 1 : 0;
   }
-  return { today: day, rows: [...rows.values()].filter((r) => r.open > 0).sort((a, b) => b.overdue - a.overdue || b.open - a.open) };
+  return {
+    today: day,
+    rows: [...rows.values()]
+      .filter((r) => r.open > 0)
+      .sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+  };
 }

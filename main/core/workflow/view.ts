@@ -25,7 +25,8 @@ export function assignmentView(repos: Repositories, a: AssignmentRow, orgNames: 
       name: mediator?.name ?? '（已删除）',
       lead: m.lead,
       overrideReason: m.overrideReason,
-      conflicts: mediator && (a.state === 'pending' || a.state === 'accepted') ? conflictsOf(mediator, parties) : [],
+      conflicts:
+        mediator && (a.state === 'pending' || a.state === 'accepted') ? conflictsOf(mediator, parties) : [],
     };
   });
   return {
@@ -48,17 +49,26 @@ export function assignmentView(repos: Repositories, a: AssignmentRow, orgNames: 
 const mediationOpen: CaseStatus[] = ['accepted', 'dispatched', 'mediating'];
 
 export function deadlinesOf(
-  c: { status: string; receivedOn: string; source: string; courtProcedure: string | null; mediationDeadline: string | null },
+  c: {
+    status: string;
+    receivedOn: string;
+    source: string;
+    courtProcedure: string | null;
+    mediationDeadline: string | null;
+  },
   agreement: AgreementDto | null,
   pendingVisitDue: string | null,
   settings: SettingsDto,
   today: string,
 ): DeadlineDto[] {
   const out: DeadlineDto[] = [];
-  const add = (kind: DeadlineDto['kind'], label: string, dueOn: string) => out.push({ kind, label, dueOn, ...dueState(dueOn, today) });
-  if (mediationOpen.includes(c.status as CaseStatus)) add('mediation', '调解期限', mediationDeadline(c, settings));
+  const add = (kind: DeadlineDto['kind'], label: string, dueOn: string) =>
+    out.push({ kind, label, dueOn, ...dueState(dueOn, today) });
+  if (mediationOpen.includes(c.status as CaseStatus))
+    add('mediation', '调解期限', mediationDeadline(c, settings));
   if (agreement && (c.status === 'succeeded' || c.status === 'performing' || c.status === 'visited')) {
-    if (agreement.kind === 'written' && agreement.effectiveOn) add('confirmation', '司法确认申请期限', confirmationDeadline(agreement.effectiveOn));
+    if (agreement.kind === 'written' && agreement.effectiveOn)
+      add('confirmation', '司法确认申请期限', confirmationDeadline(agreement.effectiveOn));
     if (c.status !== 'visited') add('performance', '履行期限', agreement.performanceDeadline);
   }
   if (pendingVisitDue && c.status !== 'closed') add('visit', '回访', pendingVisitDue);
@@ -98,7 +108,8 @@ export async function workflowView(
   const columns = repos.workflow.caseWorkflowColumns(caseId)!;
   const orgNames = new Map((await repos.catalog.organisations()).map((o) => [o.id, o.name]));
   const assignments = repos.workflow.assignments(caseId).map((a) => assignmentView(repos, a, orgNames));
-  const current = [...assignments].reverse().find((a) => a.state === 'pending' || a.state === 'accepted') ?? null;
+  const current =
+    [...assignments].reverse().find((a) => a.state === 'pending' || a.state === 'accepted') ?? null;
   const agreement = agreementView(repos, caseId);
   const visits = repos.workflow.visits(caseId);
   const outcome = repos.workflow.outcome(caseId);
@@ -154,15 +165,29 @@ export async function workflowView(
     })),
     termination:
       outcome?.terminationKind && outcome.terminatedOn
-        ? { kind: outcome.terminationKind as 'failed', reason: outcome.terminationReason ?? '', terminatedOn: outcome.terminatedOn }
+        ? {
+            kind: outcome.terminationKind as 'failed',
+            reason: outcome.terminationReason ?? '',
+            terminatedOn: outcome.terminatedOn,
+          }
         : null,
     informed:
       outcome?.informedOn && outcome.informedRoutes
-        ? { routes: JSON.parse(outcome.informedRoutes) as ReferralRoute[], how: outcome.informedHow ?? '', toldOn: outcome.informedOn, note: outcome.informedNote }
+        ? {
+            routes: JSON.parse(outcome.informedRoutes) as ReferralRoute[],
+            how: outcome.informedHow ?? '',
+            toldOn: outcome.informedOn,
+            note: outcome.informedNote,
+          }
         : null,
     referral:
       outcome?.referralRoute && outcome.referredOn
-        ? { route: outcome.referralRoute as ReferralRoute, receivingBody: outcome.referralBody, told: outcome.referralTold ?? '', referredOn: outcome.referredOn }
+        ? {
+            route: outcome.referralRoute as ReferralRoute,
+            receivingBody: outcome.referralBody,
+            told: outcome.referralTold ?? '',
+            referredOn: outcome.referredOn,
+          }
         : null,
     riskReport: {
       required: (JSON.parse(c.riskFlags) as string[]).includes('criminal'),
@@ -172,7 +197,15 @@ export async function workflowView(
       reportedAt: risk?.reportedAt ?? null,
       reasonNotReported: risk?.reasonNotReported ?? null,
     },
-    deadlines: deadlinesOf({ ...c, ...columns }, agreement, visits.find((v) => !v.visitedOn)?.dueOn ?? null, settings, today),
-    extensions: repos.workflow.extensions(caseId).map((e) => ({ days: e.days, consent: e.consent, at: e.createdAt, byName: e.byName })),
+    deadlines: deadlinesOf(
+      { ...c, ...columns },
+      agreement,
+      visits.find((v) => !v.visitedOn)?.dueOn ?? null,
+      settings,
+      today,
+    ),
+    extensions: repos.workflow
+      .extensions(caseId)
+      .map((e) => ({ days: e.days, consent: e.consent, at: e.createdAt, byName: e.byName })),
   };
 }

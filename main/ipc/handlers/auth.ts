@@ -10,7 +10,11 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
   'setup:complete': (input, app) =>
     auth.completeSetup(app.session, {
       office: input.office,
-      admin: { username: input.admin.username, displayName: input.admin.displayName, password: input.admin.password },
+      admin: {
+        username: input.admin.username,
+        displayName: input.admin.displayName,
+        password: input.admin.password,
+      },
       recoveryCode: input.recoveryCode,
     }),
   'auth:signIn': (input, app) => auth.signIn(app.session, input),

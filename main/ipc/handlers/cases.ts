@@ -4,7 +4,14 @@ import { updateCase, voidCase } from '../../core/cases/edit';
 import { createCase } from '../../core/cases/intake';
 import { listCases } from '../../core/cases/list';
 import { suggestParties } from '../../core/cases/parties';
-import { clearDraft, getDraft, listRefusals, recordRefusal, revealIdNumber, saveDraft } from '../../core/cases/records';
+import {
+  clearDraft,
+  getDraft,
+  listRefusals,
+  recordRefusal,
+  revealIdNumber,
+  saveDraft,
+} from '../../core/cases/records';
 import { findRepeats } from '../../core/cases/repeats';
 import { caseDetail } from '../../core/cases/view';
 import { today } from '../../core/dates';
@@ -20,7 +27,9 @@ export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
   'cases:void': (input, ctx) => voidCase(ctx, input),
   'cases:get': (input, ctx) => caseDetail(ctx.repos, input.id),
   'cases:clerks': async (_input, ctx) =>
-    (await ctx.repos.users.list()).filter((u) => u.roles.includes('intake')).map((u) => ({ id: u.id, name: u.displayName })),
+    (await ctx.repos.users.list())
+      .filter((u) => u.roles.includes('intake'))
+      .map((u) => ({ id: u.id, name: u.displayName })),
   'cases:list': (input, ctx) => listCases(ctx.repos, input, today(ctx.clock)),
   'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
   'parties:search': (input, ctx) => suggestParties(ctx.repos, input.query, today(ctx.clock)),

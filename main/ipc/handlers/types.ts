@@ -7,7 +7,10 @@ type Awaitable<T> = T | Promise<T>;
 type OutputOf<K extends ChannelName> = z.input<Channels[K]['output']>;
 
 /** Channels open before sign-in get the app only; all others get a service context too. */
-export type PublicHandler<K extends ChannelName> = (input: ChannelParsedInput<K>, app: AppContext) => Awaitable<OutputOf<K>>;
+export type PublicHandler<K extends ChannelName> = (
+  input: ChannelParsedInput<K>,
+  app: AppContext,
+) => Awaitable<OutputOf<K>>;
 export type SessionHandler<K extends ChannelName> = (
   input: ChannelParsedInput<K>,
   ctx: ServiceContext,

@@ -4,7 +4,14 @@ import { today } from '../../core/dates';
 import { getSettings } from '../../core/settings/service';
 import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
 import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
-import { dispatchCase, escalate, mayRespondTo, referOut, respond, transferCase } from '../../core/workflow/dispatch';
+import {
+  dispatchCase,
+  escalate,
+  mayRespondTo,
+  referOut,
+  respond,
+  transferCase,
+} from '../../core/workflow/dispatch';
 import { addAttachment, addRecord, getAttachment } from '../../core/workflow/mediation';
 import { suggest } from '../../core/workflow/suggest';
 import { myTodo, overview } from '../../core/workflow/todo';
@@ -35,7 +42,8 @@ export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
   'workflow:getAttachment': (input, ctx) => getAttachment(ctx, input.id),
   'workflow:recordAgreement': (input, ctx) => after(ctx, input.caseId, () => recordAgreement(ctx, input)),
   'workflow:setEffective': (input, ctx) => after(ctx, input.caseId, () => setEffective(ctx, input)),
-  'workflow:beginPerformance': (input, ctx) => after(ctx, input.caseId, () => beginPerformance(ctx, input.caseId)),
+  'workflow:beginPerformance': (input, ctx) =>
+    after(ctx, input.caseId, () => beginPerformance(ctx, input.caseId)),
   'workflow:recordVisit': (input, ctx) => after(ctx, input.caseId, () => recordVisit(ctx, input)),
   'workflow:terminate': (input, ctx) => after(ctx, input.caseId, () => terminate(ctx, input)),
   'workflow:informRoutes': (input, ctx) => after(ctx, input.caseId, () => informRoutes(ctx, input)),

@@ -38,7 +38,9 @@ export function AccountPage() {
           <Descriptions.Item label="姓名">{user?.displayName}</Descriptions.Item>
           <Descriptions.Item label="用户名">{user?.username}</Descriptions.Item>
           <Descriptions.Item label="角色">
-            {user?.roles.map((r) => <Tag key={r}>{roleLabels[r]}</Tag>)}
+            {user?.roles.map((r) => (
+              <Tag key={r}>{roleLabels[r]}</Tag>
+            ))}
           </Descriptions.Item>
           <Descriptions.Item label="所属单位">{office?.name}</Descriptions.Item>
         </Descriptions>
@@ -46,13 +48,22 @@ export function AccountPage() {
       <Card title="修改密码" style={{ maxWidth: 640 }}>
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
-          <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Form.Item
+            name="currentPassword"
+            label="当前密码"
+            rules={[{ required: true, message: '请输入当前密码' }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item name="password" label="新密码" rules={[zodRule(newPassword)]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="passwordConfirm" label="确认新密码" dependencies={['password']} rules={[confirmPasswordRule()]}>
+          <Form.Item
+            name="passwordConfirm"
+            label="确认新密码"
+            dependencies={['password']}
+            rules={[confirmPasswordRule()]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={isLoading}>

@@ -18,7 +18,11 @@ export function AuditPage() {
     <Card
       title="审计日志"
       extra={
-        <Button icon={<SafetyCertificateOutlined />} loading={verifyState.isLoading} onClick={() => void verify()}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verifyState.isLoading}
+          onClick={() => void verify()}
+        >
           校验完整性
         </Button>
       }
@@ -32,7 +36,9 @@ export function AuditPage() {
           data-testid="audit-verdict"
         />
       )}
-      <ErrorAlert error={error ? asApiError(error) : verifyState.error ? asApiError(verifyState.error) : null} />
+      <ErrorAlert
+        error={error ? asApiError(error) : verifyState.error ? asApiError(verifyState.error) : null}
+      />
       <Table<AuditEntryDto>
         rowKey="seq"
         size="small"
@@ -51,7 +57,12 @@ export function AuditPage() {
         }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          {
+            title: '时间',
+            dataIndex: 'at',
+            width: 170,
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+          },
           { title: '操作人', dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
           { title: '操作', dataIndex: 'actionLabel', width: 160 },
           {

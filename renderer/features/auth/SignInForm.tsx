@@ -38,10 +38,16 @@ export function SignInForm({ officeName, onRecover }: { officeName: string; onRe
           role="alert"
           style={{ marginBottom: 16 }}
           title={locked ? `账户已锁定，请在${formatSeconds(secondsLeft)}后重试` : error.message}
-          description={locked ? '连续输错密码5次，账户已被临时锁定。如忘记密码，请联系管理员重置。' : undefined}
+          description={
+            locked ? '连续输错密码5次，账户已被临时锁定。如忘记密码，请联系管理员重置。' : undefined
+          }
         />
       )}
-      <Form<{ username: string; password: string }> layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+      <Form<{ username: string; password: string }>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" maxLength={32} />
         </Form.Item>

@@ -6,7 +6,10 @@ import { baseApi, call } from '../../api/baseApi';
 
 export const casesApi = baseApi.injectEndpoints({
   endpoints: (b) => ({
-    listClerks: b.query<ChannelOutput<'cases:clerks'>, void>({ query: () => call('cases:clerks')({}), providesTags: ['User'] }),
+    listClerks: b.query<ChannelOutput<'cases:clerks'>, void>({
+      query: () => call('cases:clerks')({}),
+      providesTags: ['User'],
+    }),
     listCases: b.query<ChannelOutput<'cases:list'>, ChannelInput<'cases:list'>>({
       query: call('cases:list'),
       providesTags: ['Case'],

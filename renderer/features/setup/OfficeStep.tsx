@@ -24,7 +24,11 @@ export function OfficeStep() {
         </Radio.Group>
       </Form.Item>
       {kind !== 'other' ? (
-        <Form.Item name="officeId" label="本机单位" rules={[{ required: true, message: '请选择本机所属单位' }]}>
+        <Form.Item
+          name="officeId"
+          label="本机单位"
+          rules={[{ required: true, message: '请选择本机所属单位' }]}
+        >
           <Select
             loading={isLoading}
             placeholder="请选择"

@@ -20,7 +20,13 @@ export function RecoveryCodeStep({ code }: { code: string | undefined }) {
       <Form.Item
         name="copied"
         valuePropName="checked"
-        rules={[{ validator: async (_r, v: boolean) => { if (!v) throw new Error('请确认已抄写恢复码'); } }]}
+        rules={[
+          {
+            validator: async (_r, v: boolean) => {
+              if (!v) throw new Error('请确认已抄写恢复码');
+            },
+          },
+        ]}
       >
         <Checkbox>我已抄写恢复码并妥善保管</Checkbox>
       </Form.Item>

@@ -43,8 +43,16 @@ export function SetupWizard() {
     setError(null);
     const v = form.getFieldsValue(true) as SetupValues;
     const result = await complete({
-      office: v.officeKind === 'other' ? { kind: 'other', name: v.otherName ?? '' } : { kind: 'listed', id: v.officeId ?? '' },
-      admin: { username: v.username, displayName: v.displayName, password: v.password, passwordConfirm: v.passwordConfirm },
+      office:
+        v.officeKind === 'other'
+          ? { kind: 'other', name: v.otherName ?? '' }
+          : { kind: 'listed', id: v.officeId ?? '' },
+      admin: {
+        username: v.username,
+        displayName: v.displayName,
+        password: v.password,
+        passwordConfirm: v.passwordConfirm,
+      },
       recoveryCode: v.recoveryCode,
     });
     if ('error' in result) {
@@ -59,16 +67,29 @@ export function SetupWizard() {
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
           人民调解工作台 · 首次使用设置
         </Typography.Title>
-        <Steps current={current} items={steps.map((title) => ({ title }))} style={{ margin: '24px 0 32px' }} />
+        <Steps
+          current={current}
+          items={steps.map((title) => ({ title }))}
+          style={{ margin: '24px 0 32px' }}
+        />
         <ErrorAlert error={error} />
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void (current === 3 ? finish() : next())}>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={() => void (current === 3 ? finish() : next())}
+        >
           {current === 0 && <OfficeStep />}
           {current === 1 && <AdminStep />}
           {current === 2 && <RecoveryCodeStep code={beginState.data?.recoveryCode} />}
           {current === 3 && <ConfirmStep />}
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
             {current > 0 && <Button onClick={() => setCurrent(current - 1)}>上一步</Button>}
-            <Button type="primary" htmlType="submit" loading={beginState.isLoading || completeState.isLoading}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={beginState.isLoading || completeState.isLoading}
+            >
               {current === 3 ? '完成设置' : '下一步'}
             </Button>
           </Space>

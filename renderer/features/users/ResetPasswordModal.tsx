@@ -36,7 +36,12 @@ export function ResetPasswordModal(props: { user: UserDto; onClose: () => void }
         <Form.Item name="password" label="新密码" rules={[zodRule(newPassword)]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="passwordConfirm" label="确认新密码" dependencies={['password']} rules={[confirmPasswordRule()]}>
+        <Form.Item
+          name="passwordConfirm"
+          label="确认新密码"
+          dependencies={['password']}
+          rules={[confirmPasswordRule()]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

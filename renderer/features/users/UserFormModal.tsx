@@ -14,7 +14,11 @@ interface Values {
   passwordConfirm: string;
 }
 
-const roleRule = { validator: async (_r: unknown, v?: Role[]) => { if (!v?.length) throw new Error('至少选择一个角色'); } };
+const roleRule = {
+  validator: async (_r: unknown, v?: Role[]) => {
+    if (!v?.length) throw new Error('至少选择一个角色');
+  },
+};
 
 /** New user (name, roles, initial password) or edit (name, roles). Mounted only while open, so it starts fresh. */
 export function UserFormModal(props: { editing: UserDto | null; onClose: () => void }) {
@@ -29,7 +33,12 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
     setError(null);
     const result = editing
       ? await update({ id: editing.id, displayName: v.displayName, roles: v.roles })
-      : await create({ username: v.username, displayName: v.displayName, roles: v.roles, password: v.password });
+      : await create({
+          username: v.username,
+          displayName: v.displayName,
+          roles: v.roles,
+          password: v.password,
+        });
     if ('error' in result) {
       const apiError = asApiError(result.error);
       if (!applyServerErrors(form, apiError)) setError(apiError);
@@ -54,7 +63,11 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={editing ? { username: editing.username, displayName: editing.displayName, roles: editing.roles } : {}}
+        initialValues={
+          editing
+            ? { username: editing.username, displayName: editing.displayName, roles: editing.roles }
+            : {}
+        }
       >
         <Form.Item name="username" label="用户名" rules={[zodRule(username)]}>
           <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} />
@@ -67,10 +80,20 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
         </Form.Item>
         {!editing && (
           <>
-            <Form.Item name="password" label="初始密码" rules={[zodRule(newPassword)]} extra="至少8位，须同时包含字母和数字；请当面告知本人">
+            <Form.Item
+              name="password"
+              label="初始密码"
+              rules={[zodRule(newPassword)]}
+              extra="至少8位，须同时包含字母和数字；请当面告知本人"
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name="passwordConfirm" label="确认初始密码" dependencies={['password']} rules={[confirmPasswordRule()]}>
+            <Form.Item
+              name="passwordConfirm"
+              label="确认初始密码"
+              dependencies={['password']}
+              rules={[confirmPasswordRule()]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </>

@@ -29,7 +29,14 @@ export function UsersPage() {
     <Card
       title="用户管理"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            setEditing(null);
+            setFormOpen(true);
+          }}
+        >
           新建用户
         </Button>
       }
@@ -51,15 +58,27 @@ export function UsersPage() {
           {
             title: '状态',
             dataIndex: 'disabled',
-            render: (disabled: boolean) => (disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>),
+            render: (disabled: boolean) =>
+              disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>,
           },
-          { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          {
+            title: '创建时间',
+            dataIndex: 'createdAt',
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+          },
           {
             title: '操作',
             key: 'actions',
             render: (_v, user) => (
               <Space size="small">
-                <Button size="small" type="link" onClick={() => { setEditing(user); setFormOpen(true); }}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => {
+                    setEditing(user);
+                    setFormOpen(true);
+                  }}
+                >
                   修改
                 </Button>
                 <Button size="small" type="link" onClick={() => setResetting(user)}>

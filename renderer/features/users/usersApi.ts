@@ -3,7 +3,10 @@ import { baseApi, call } from '../../api/baseApi';
 
 export const usersApi = baseApi.injectEndpoints({
   endpoints: (b) => ({
-    listUsers: b.query<ChannelOutput<'users:list'>, void>({ query: () => call('users:list')({}), providesTags: ['User'] }),
+    listUsers: b.query<ChannelOutput<'users:list'>, void>({
+      query: () => call('users:list')({}),
+      providesTags: ['User'],
+    }),
     createUser: b.mutation<ChannelOutput<'users:create'>, ChannelInput<'users:create'>>({
       query: call('users:create'),
       invalidatesTags: ['User', 'Audit'],

@@ -18,19 +18,38 @@ describe('registering a dispute', () => {
     expect(first.partyNames).toBe('马玉兰 与 平罗县塞上农业科技有限公司');
     expect(first.amountFen).toBe(8_630_000);
     const person = first.parties[0]!;
-    expect(person).toMatchObject({ sex: 'female', birthDate: '1985-03-15', idNumberMasked: '640221********0026' });
-    const second = await app.ok('cases:create', aCase({ township: '城关镇', parties: [aPerson({ name: '李明', idNumber: '11010519491231002X' }), anOrganisation({ creditCode: '11320000MB151840XJ', name: '某公司' })] }));
+    expect(person).toMatchObject({
+      sex: 'female',
+      birthDate: '1985-03-15',
+      idNumberMasked: '640221********0026',
+    });
+    const second = await app.ok(
+      'cases:create',
+      aCase({
+        township: '城关镇',
+        parties: [
+          aPerson({ name: '李明', idNumber: '11010519491231002X' }),
+          anOrganisation({ creditCode: '11320000MB151840XJ', name: '某公司' }),
+        ],
+      }),
+    );
     expect(second.caseNumber).toBe('（2026）平调字第0002号');
   });
 
   it('reuses one party record for a person who appears in several cases', async () => {
     const app = await clerkApp();
     const first = await app.ok('cases:create', aCase());
-    const second = await app.ok('cases:create', aCase({
-      township: '渠口乡',
-      parties: [aPerson({ phone: '13800001111', address: '' }), aPerson({ role: 'respondent', name: '张三', idNumber: '440524188001010014' })],
-      repeatReason: '另一纠纷，与前案无关',
-    }));
+    const second = await app.ok(
+      'cases:create',
+      aCase({
+        township: '渠口乡',
+        parties: [
+          aPerson({ phone: '13800001111', address: '' }),
+          aPerson({ role: 'respondent', name: '张三', idNumber: '440524188001010014' }),
+        ],
+        repeatReason: '另一纠纷，与前案无关',
+      }),
+    );
     expect(second.parties[0]!.partyId).toBe(first.parties[0]!.partyId);
     // The newest phone wins; an empty address does not erase the old one.
     expect(second.parties[0]).toMatchObject({ phone: '13800001111', address: '平罗县姚伏镇永丰村三队' });
@@ -38,7 +57,10 @@ describe('registering a dispute', () => {
 
   it('names the expected check digit for a wrong ID number and stores nothing', async () => {
     const app = await clerkApp();
-    const result = await app.call('cases:create', aCase({ parties: [aPerson({ idNumber: '640221198503150027' }), anOrganisation()] }));
+    const result = await app.call(
+      'cases:create',
+      aCase({ parties: [aPerson({ idNumber: '640221198503150027' }), anOrganisation()] }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!result.ok) {
       expect(result.error.message).toContain('最后一位应为“6”');
@@ -49,22 +71,39 @@ describe('registering a dispute', () => {
 
   it('refuses a sex that contradicts the ID number', async () => {
     const app = await clerkApp();
-    const result = await app.call('cases:create', aCase({ parties: [aPerson({ sex: 'male' }), anOrganisation()] }));
-    expect(result).toMatchObject({ ok: false, error: { message: '当事人 › 第1项 › 性别：与身份证号码不符：号码显示为女性' } });
+    const result = await app.call(
+      'cases:create',
+      aCase({ parties: [aPerson({ sex: 'male' }), anOrganisation()] }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: '当事人 › 第1项 › 性别：与身份证号码不符：号码显示为女性' },
+    });
   });
 
   it('warns about repeats: blocks saving until the clerk links them or gives a reason (audited)', async () => {
     const app = await clerkApp();
     const first = await app.ok('cases:create', aCase());
-    const repeats = await app.ok('cases:checkRepeats', { township: '城关镇', parties: [{ name: '马玉兰', idNumber: '640221198503150026' }] });
+    const repeats = await app.ok('cases:checkRepeats', {
+      township: '城关镇',
+      parties: [{ name: '马玉兰', idNumber: '640221198503150026' }],
+    });
     expect(repeats).toHaveLength(1);
     expect(repeats[0]).toMatchObject({ caseNumber: first.caseNumber, reasons: ['同一身份证号码：马玉兰'] });
-    const sameName = await app.ok('cases:checkRepeats', { township: '姚伏镇', parties: [{ name: '马玉兰' }] });
+    const sameName = await app.ok('cases:checkRepeats', {
+      township: '姚伏镇',
+      parties: [{ name: '马玉兰' }],
+    });
     expect(sameName[0]?.reasons).toEqual(['姚伏镇同名当事人：马玉兰']);
-    expect(await app.ok('cases:checkRepeats', { township: '城关镇', parties: [{ name: '马玉兰' }] })).toEqual([]);
+    expect(await app.ok('cases:checkRepeats', { township: '城关镇', parties: [{ name: '马玉兰' }] })).toEqual(
+      [],
+    );
 
     const blocked = await app.call('cases:create', aCase());
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['repeatReason'] }] } });
+    expect(blocked).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['repeatReason'] }] },
+    });
     const linked = await app.ok('cases:create', aCase({ relatedCaseIds: [first.id] }));
     expect(linked.related.map((r) => r.caseNumber)).toEqual([first.caseNumber]);
     const reasoned = await app.ok('cases:create', aCase({ repeatReason: '同一当事人的另一笔货款纠纷' }));
@@ -83,7 +122,11 @@ describe('registering a dispute', () => {
       reason: 'party_refused',
       told: '已告知可向人民法院起诉。',
     });
-    expect(refusal).toMatchObject({ applicantName: '赵四', disputeTypeName: '邻里', reason: 'party_refused' });
+    expect(refusal).toMatchObject({
+      applicantName: '赵四',
+      disputeTypeName: '邻里',
+      reason: 'party_refused',
+    });
     expect((await app.ok('intake:listRefusals', {})).total).toBe(1);
     expect((await app.ok('cases:list', {})).total).toBe(0);
   });
@@ -107,9 +150,14 @@ describe('registering a dispute', () => {
     ]);
   });
 
-  it('keeps an agent\'s ID number on edit when the screen sends the agent back without it', async () => {
+  it("keeps an agent's ID number on edit when the screen sends the agent back without it", async () => {
     const app = await clerkApp();
-    const agent = { name: '马建军', relation: '儿子', authority: 'general' as const, idNumber: '440524188001010014' };
+    const agent = {
+      name: '马建军',
+      relation: '儿子',
+      authority: 'general' as const,
+      idNumber: '440524188001010014',
+    };
     const created = await app.ok('cases:create', aCase({ parties: [aPerson({ agent }), anOrganisation()] }));
     const base = aCase();
     await app.ok('cases:update', {
@@ -124,11 +172,18 @@ describe('registering a dispute', () => {
       riskLevel: 'normal',
       riskFlags: [],
       parties: [
-        { ...aPerson({ agent: { ...agent, idNumber: undefined } }), casePartyId: created.parties[0]!.casePartyId },
+        {
+          ...aPerson({ agent: { ...agent, idNumber: undefined } }),
+          casePartyId: created.parties[0]!.casePartyId,
+        },
         { ...anOrganisation(), casePartyId: created.parties[1]!.casePartyId },
       ],
     });
-    const revealed = await app.ok('cases:revealIdNumber', { caseId: created.id, casePartyId: created.parties[0]!.casePartyId, agent: true });
+    const revealed = await app.ok('cases:revealIdNumber', {
+      caseId: created.id,
+      casePartyId: created.parties[0]!.casePartyId,
+      agent: true,
+    });
     expect(revealed.idNumber).toBe('440524188001010014');
   });
 
@@ -162,7 +217,20 @@ describe('registering a dispute', () => {
         { field: '风险标记', before: '（无）', after: '可能民转刑' },
       ]),
     );
-    const stale = await app.call('cases:update', { ...({} as object), id: created.id, version: created.version, disputeType: 'contract', source: base.source, township: base.township, receivedOn: base.receivedOn, summary: base.summary, requests: base.requests, riskLevel: 'normal', riskFlags: [], parties: base.parties });
+    const stale = await app.call('cases:update', {
+      ...({} as object),
+      id: created.id,
+      version: created.version,
+      disputeType: 'contract',
+      source: base.source,
+      township: base.township,
+      receivedOn: base.receivedOn,
+      summary: base.summary,
+      requests: base.requests,
+      riskLevel: 'normal',
+      riskFlags: [],
+      parties: base.parties,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });

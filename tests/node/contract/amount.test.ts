@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatFenCapital, MAX_AMOUNT_FEN, parseAmount } from '../../../main/contract/validation/amount';
+import {
+  formatFen,
+  formatFenCapital,
+  MAX_AMOUNT_FEN,
+  parseAmount,
+} from '../../../main/contract/validation/amount';
 import { createChineseFaker } from '../../fixtures/chineseNames';
 
 const fen = (raw: string) => {

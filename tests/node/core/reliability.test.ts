@@ -115,7 +115,6 @@ describe('the audit log', () => {
 
   it('detects an edited entry', async () => {
     const app = await appWithHistory();
-    app.session.repos().audit; // the store is open
     app.session.requireUnlocked().store.sql.run(`UPDATE audit_log SET detail = '篡改' WHERE seq = 2`);
     expect(await app.ok('audit:verify', {})).toMatchObject({ intact: false, firstBrokenSeq: 2 });
   });

@@ -36,7 +36,9 @@ describe('the encrypted store', () => {
 
   it('never creates a database on sign-in paths (create: false)', async () => {
     const dir = (await import('../../helpers/tempDir')).tempDir();
-    await expect(openStore({ file: `${dir}/missing.db`, key: randomBytes(32), create: false })).rejects.toThrow();
+    await expect(
+      openStore({ file: `${dir}/missing.db`, key: randomBytes(32), create: false }),
+    ).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -56,7 +58,10 @@ describe('the encrypted store', () => {
     for (const [index, migration] of migrations.entries()) {
       const number = String(index + 1).padStart(4, '0');
       expect(new migration().name.endsWith(String(index + 1).padStart(13, '0')), migration.name).toBe(true);
-      expect(tests.some((t) => t.startsWith(`${number}-`)), `tests/node/db/migrations/${number}-*.test.ts`).toBe(true);
+      expect(
+        tests.some((t) => t.startsWith(`${number}-`)),
+        `tests/node/db/migrations/${number}-*.test.ts`,
+      ).toBe(true);
     }
   });
 });

@@ -38,7 +38,10 @@ describe('garbage input to every channel', () => {
       if (name === 'auth:signOut') continue;
       for (const input of garbage) {
         const result = await app.dispatch(name, input);
-        expect(result, `${name} ← ${JSON.stringify(input)?.slice(0, 60)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        expect(result, `${name} ← ${JSON.stringify(input)?.slice(0, 60)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        });
         if (!result.ok) expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
       }
     }
@@ -49,11 +52,29 @@ describe('garbage input to every channel', () => {
 
   it('names the field that is wrong', async () => {
     const app = await setUpApp();
-    const result = await app.call('users:create', { username: 'ok_name', displayName: '张', roles: ['intake'], password: 'Passw0rd1' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '姓名：姓名至少2个字' } });
-    const roles = await app.call('users:create', { username: 'ok_name', displayName: '张三', roles: [], password: 'Passw0rd1' });
+    const result = await app.call('users:create', {
+      username: 'ok_name',
+      displayName: '张',
+      roles: ['intake'],
+      password: 'Passw0rd1',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '姓名：姓名至少2个字' },
+    });
+    const roles = await app.call('users:create', {
+      username: 'ok_name',
+      displayName: '张三',
+      roles: [],
+      password: 'Passw0rd1',
+    });
     expect(roles).toMatchObject({ ok: false, error: { message: '角色：至少选择一个角色' } });
-    const weak = await app.call('users:create', { username: 'ok_name', displayName: '张三', roles: ['intake'], password: 'abcdefgh' });
+    const weak = await app.call('users:create', {
+      username: 'ok_name',
+      displayName: '张三',
+      roles: ['intake'],
+      password: 'abcdefgh',
+    });
     expect(weak).toMatchObject({ ok: false, error: { message: '初始密码：密码须同时包含字母和数字' } });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, channels, mayAccess, permissions, roles, type ChannelName, type Role } from '../../../main/contract';
+import {
+  channelNames,
+  channels,
+  mayAccess,
+  permissions,
+  roles,
+  type ChannelName,
+  type Role,
+} from '../../../main/contract';
 import { handlers } from '../../../main/ipc/handlers';
 import { addUser, ADMIN, setUpApp, switchUser } from '../../helpers/app';
 
@@ -20,11 +28,19 @@ describe('the contract and its handlers', () => {
 
   it('keeps 领导 read-only: no mutation beyond its own account is open to it', () => {
     const open = channelNames.filter(
-      (n) => channels[n].kind === 'mutation' && channels[n].access !== 'public' && mayAccess(channels[n].access, ['leader']),
+      (n) =>
+        channels[n].kind === 'mutation' &&
+        channels[n].access !== 'public' &&
+        mayAccess(channels[n].access, ['leader']),
     );
     // Revealing a full ID number is a read, run as an audited call so every look is on record;
     // so is exporting a copy of a document (download, save as, open in Word).
-    expect(open.sort()).toEqual(['account:changePassword', 'auth:signOut', 'cases:revealIdNumber', 'documents:export']);
+    expect(open.sort()).toEqual([
+      'account:changePassword',
+      'auth:signOut',
+      'cases:revealIdNumber',
+      'documents:export',
+    ]);
   });
 });
 
@@ -42,21 +58,32 @@ describe('every channel × every role', () => {
         if (ending.includes(name) || channels[name].access === 'public') continue;
         const result = await app.dispatch(name, {});
         const allowed = mayAccess(channels[name].access, [role]);
-        if (allowed) expect(result, `${role} → ${name}`).not.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-        else expect(result, `${role} → ${name}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有执行此操作的权限' } });
+        if (allowed)
+          expect(result, `${role} → ${name}`).not.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        else
+          expect(result, `${role} → ${name}`).toEqual({
+            ok: false,
+            error: { code: 'FORBIDDEN', message: '您没有执行此操作的权限' },
+          });
         checked += 1;
       }
       // Still signed in as this role after the walk.
       expect(app.session.actor?.username).toBe(accounts[role].username);
     }
-    expect(checked).toBe(roles.length * channelNames.filter((n) => !ending.includes(n) && channels[n].access !== 'public').length);
+    expect(checked).toBe(
+      roles.length *
+        channelNames.filter((n) => !ending.includes(n) && channels[n].access !== 'public').length,
+    );
   });
 
   it('answers UNAUTHENTICATED for every non-public channel while locked', async () => {
     const app = await setUpApp();
     await app.ok('auth:signOut', {});
     for (const name of channelNames.filter((n) => channels[n].access !== 'public')) {
-      expect(await app.dispatch(name, {}), name).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(await app.dispatch(name, {}), name).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      });
     }
   });
 
@@ -64,7 +91,12 @@ describe('every channel × every role', () => {
     const app = await setUpApp();
     const clerk = await addUser(app, 'clerk', ['intake']);
     await switchUser(app, clerk.username, clerk.password);
-    await app.call('users:create', { username: 'x1', displayName: '某某', roles: ['intake'], password: 'Passw0rd1' });
+    await app.call('users:create', {
+      username: 'x1',
+      displayName: '某某',
+      roles: ['intake'],
+      password: 'Passw0rd1',
+    });
     await switchUser(app, ADMIN.username, ADMIN.password);
     const audit = await app.ok('audit:list', { page: 1, pageSize: 50, action: 'users:create' });
     expect(audit.items.find((e) => e.outcome === 'error')).toMatchObject({

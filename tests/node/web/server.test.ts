@@ -15,7 +15,10 @@ afterEach(async () => {
 async function serve(app: TestApp, maxBodyBytes?: number) {
   const rendererDir = tempDir('desk-renderer-');
   mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const server = await startWebServer({
     dispatch: app.dispatch,
@@ -35,10 +38,20 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -95,14 +108,18 @@ describe('the loopback server', () => {
     const server = await serve(testApp(), 1024);
     const big = await api(server.port, 'auth:signIn', { username: 'a'.repeat(5000), password: 'x' });
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body)).toMatchObject({ error: { code: 'VALIDATION', message: '请求内容过大（上限 1 KB）' } });
+    expect(JSON.parse(big.body)).toMatchObject({
+      error: { code: 'VALIDATION', message: '请求内容过大（上限 1 KB）' },
+    });
     const bad = await send(server.port, '/api/auth:status', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: '{not json',
     });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' },
+    });
     const unknown = await api(server.port, 'no:such', {});
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -117,7 +134,12 @@ describe('the loopback server', () => {
     const shim = await send(server.port, '/web-api.js');
     expect(shim.body).toContain("Object.defineProperty(window, 'api'");
     expect((await send(server.port, '/assets/app.js')).headers['content-type']).toContain('text/javascript');
-    for (const path of ['/../../etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%00']) {
+    for (const path of [
+      '/../../etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/%00',
+    ]) {
       expect((await send(server.port, path)).status, path).toBe(404);
     }
   });
@@ -128,7 +150,12 @@ describe('the loopback server', () => {
     const events: string[] = [];
     const stream = new Promise<void>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${TOKEN}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${TOKEN}` },
+        },
         (res) => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../main/contract';
-import { confirmationDeadline, dueState, mediationDeadline, mediationLimitDays, visitDueOn } from '../../../main/core/workflow/deadlines';
+import {
+  confirmationDeadline,
+  dueState,
+  mediationDeadline,
+  mediationLimitDays,
+  visitDueOn,
+} from '../../../main/core/workflow/deadlines';
 
 describe('deadline rules', () => {
   it('gives one month by default and for court-delegated cases, 15 or 7 days for court-entrusted ones', () => {
@@ -9,13 +15,22 @@ describe('deadline rules', () => {
     expect(mediationLimitDays('court_entrusted', 'ordinary', defaultSettings)).toBe(15);
     expect(mediationLimitDays('court_entrusted', 'summary', defaultSettings)).toBe(7);
     expect(mediationLimitDays('court_entrusted', null, defaultSettings)).toBe(15);
-    expect(mediationLimitDays('party_application', null, { ...defaultSettings, mediationLimitDays: 45 })).toBe(45);
+    expect(
+      mediationLimitDays('party_application', null, { ...defaultSettings, mediationLimitDays: 45 }),
+    ).toBe(45);
   });
 
   it('counts the mediation deadline from acceptance, unless an extension stored a later one', () => {
-    const c = { receivedOn: '2026-11-30', source: 'party_application', courtProcedure: null, mediationDeadline: null };
+    const c = {
+      receivedOn: '2026-11-30',
+      source: 'party_application',
+      courtProcedure: null,
+      mediationDeadline: null,
+    };
     expect(mediationDeadline(c, defaultSettings)).toBe('2026-12-30');
-    expect(mediationDeadline({ ...c, source: 'court_entrusted', courtProcedure: 'summary' }, defaultSettings)).toBe('2026-12-07');
+    expect(
+      mediationDeadline({ ...c, source: 'court_entrusted', courtProcedure: 'summary' }, defaultSettings),
+    ).toBe('2026-12-07');
     expect(mediationDeadline({ ...c, mediationDeadline: '2027-01-15' }, defaultSettings)).toBe('2027-01-15');
   });
 

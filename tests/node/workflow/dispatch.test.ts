@@ -4,7 +4,10 @@ import { ORGS, workflowWorld } from '../../helpers/workflow';
 
 /** The parties newCase() registers for the first case. */
 function aCaseParties() {
-  return [aPerson({ idNumber: '640221198503150026', name: '马玉兰' }), anOrganisation({ name: '平罗县某卫生院1', creditCode: undefined })];
+  return [
+    aPerson({ idNumber: '640221198503150026', name: '马玉兰' }),
+    anOrganisation({ name: '平罗县某卫生院1', creditCode: undefined }),
+  ];
 }
 
 function pick(c: ReturnType<typeof aCase>) {
@@ -31,14 +34,22 @@ describe('dispatch', () => {
     expect(s.committees.map((c) => c.id)).toContain(ORGS.yaofu);
     expect(s.mediators[0]).toMatchObject({ id: w.mediators.medical, conflicts: [] });
     // The mediator whose sister is the applicant comes last, with the reason.
-    expect(s.mediators.at(-1)).toMatchObject({ id: w.mediators.related, conflicts: ['调解员的妹妹马玉兰是本案当事人'] });
+    expect(s.mediators.at(-1)).toMatchObject({
+      id: w.mediators.related,
+      conflicts: ['调解员的妹妹马玉兰是本案当事人'],
+    });
   });
 
   it('prefers the less busy of two equal mediators', async () => {
     const w = await workflowWorld();
     const first = await w.newCase();
     await w.as('dispatcher');
-    await w.app.ok('workflow:dispatch', { caseId: first, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.app.ok('workflow:dispatch', {
+      caseId: first,
+      committeeId: ORGS.medical,
+      mediatorIds: [w.mediators.medical],
+      leadMediatorId: w.mediators.medical,
+    });
     await w.as('admin');
     const other = await w.app.ok('mediators:save', {
       name: '李敏',
@@ -59,33 +70,63 @@ describe('dispatch', () => {
     const w = await workflowWorld();
     const caseId = await w.newCase();
     await w.as('dispatcher');
-    const input = { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.related], leadMediatorId: w.mediators.related };
+    const input = {
+      caseId,
+      committeeId: ORGS.medical,
+      mediatorIds: [w.mediators.related],
+      leadMediatorId: w.mediators.related,
+    };
     const blocked = await w.app.call('workflow:dispatch', input);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!blocked.ok) expect(blocked.error.message).toContain('马德明须回避：调解员的妹妹马玉兰是本案当事人');
     expect((await w.app.ok('workflow:get', { caseId })).status).toBe('accepted');
 
-    const ok = await w.app.ok('workflow:dispatch', { ...input, overrides: [{ mediatorId: w.mediators.related, reason: '当事人双方书面同意由其调解' }] });
+    const ok = await w.app.ok('workflow:dispatch', {
+      ...input,
+      overrides: [{ mediatorId: w.mediators.related, reason: '当事人双方书面同意由其调解' }],
+    });
     expect(ok.status).toBe('dispatched');
-    expect(ok.assignment?.mediators[0]).toMatchObject({ name: '马德明', overrideReason: '当事人双方书面同意由其调解' });
+    expect(ok.assignment?.mediators[0]).toMatchObject({
+      name: '马德明',
+      overrideReason: '当事人双方书面同意由其调解',
+    });
     await w.as('admin');
     const audit = await w.app.ok('audit:list', { page: 1, pageSize: 10, action: 'workflow:dispatch' });
-    expect(audit.items[0]?.detail).toContain('回避例外：马德明（调解员的妹妹马玉兰是本案当事人）例外理由：当事人双方书面同意由其调解');
+    expect(audit.items[0]?.detail).toContain(
+      '回避例外：马德明（调解员的妹妹马玉兰是本案当事人）例外理由：当事人双方书面同意由其调解',
+    );
   });
 
   it('re-runs the conflict check when the parties change', async () => {
     const w = await workflowWorld();
     const caseId = await w.newCase();
     await w.as('dispatcher');
-    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.app.ok('workflow:dispatch', {
+      caseId,
+      committeeId: ORGS.medical,
+      mediatorIds: [w.mediators.medical],
+      leadMediatorId: w.mediators.medical,
+    });
     const detail = await w.app.ok('cases:get', { id: caseId });
     // The clerk's correction adds the specialist herself as a third party.
     const parties = [
       ...detail.parties.map((p, i) => ({ ...aCaseParties()[i]!, casePartyId: p.casePartyId })),
-      { kind: 'person' as const, role: 'third_party' as const, name: '马秀英', idType: 'resident_id' as const },
+      {
+        kind: 'person' as const,
+        role: 'third_party' as const,
+        name: '马秀英',
+        idType: 'resident_id' as const,
+      },
     ];
     const base = aCase({ disputeType: 'medical' });
-    await w.app.ok('cases:update', { id: caseId, version: detail.version, ...pick(base), summary: detail.summary, parties, reason: '补充第三人' });
+    await w.app.ok('cases:update', {
+      id: caseId,
+      version: detail.version,
+      ...pick(base),
+      summary: detail.summary,
+      parties,
+      reason: '补充第三人',
+    });
     const workflow = await w.app.ok('workflow:get', { caseId });
     expect(workflow.assignment?.mediators[0]?.conflicts).toEqual(['调解员本人是本案当事人（马秀英）']);
     expect((await w.app.ok('cases:get', { id: caseId })).history.at(-1)).toMatchObject({
@@ -98,15 +139,31 @@ describe('dispatch', () => {
     const w = await workflowWorld();
     const caseId = await w.newCase();
     await w.as('dispatcher');
-    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.app.ok('workflow:dispatch', {
+      caseId,
+      committeeId: ORGS.medical,
+      mediatorIds: [w.mediators.medical],
+      leadMediatorId: w.mediators.medical,
+    });
     await w.as('mediator');
-    expect(await w.app.call('workflow:respond', { caseId, accept: false })).toMatchObject({ error: { message: '退回理由：退回案件须写明理由' } });
-    const returned = await w.app.ok('workflow:respond', { caseId, accept: false, reason: '不属于医疗纠纷，系合同纠纷' });
+    expect(await w.app.call('workflow:respond', { caseId, accept: false })).toMatchObject({
+      error: { message: '退回理由：退回案件须写明理由' },
+    });
+    const returned = await w.app.ok('workflow:respond', {
+      caseId,
+      accept: false,
+      reason: '不属于医疗纠纷，系合同纠纷',
+    });
     expect(returned.status).toBe('accepted');
     await w.as('dispatcher');
     const todo = await w.app.ok('todo:mine', {});
     expect(todo.returned.map((t) => t.what)).toEqual(['被退回：不属于医疗纠纷，系合同纠纷']);
-    await w.app.ok('workflow:dispatch', { caseId, committeeId: ORGS.medical, mediatorIds: [w.mediators.medical], leadMediatorId: w.mediators.medical });
+    await w.app.ok('workflow:dispatch', {
+      caseId,
+      committeeId: ORGS.medical,
+      mediatorIds: [w.mediators.medical],
+      leadMediatorId: w.mediators.medical,
+    });
     await w.as('mediator');
     expect((await w.app.ok('workflow:respond', { caseId, accept: true })).status).toBe('mediating');
   });
@@ -131,9 +188,13 @@ describe('dispatch', () => {
     const view = await w.app.ok('workflow:get', { caseId });
     expect(view.actions).not.toContain('accept');
     expect(view.actions).not.toContain('return');
-    expect(await w.app.call('workflow:respond', { caseId, accept: true })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await w.app.call('workflow:respond', { caseId, accept: true })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     await w.as('dispatcher');
-    expect((await w.app.ok('workflow:get', { caseId })).actions).toEqual(expect.arrayContaining(['accept', 'return']));
+    expect((await w.app.ok('workflow:get', { caseId })).actions).toEqual(
+      expect.arrayContaining(['accept', 'return']),
+    );
   });
 
   it('escalates village → township → county and refers out with what the parties were told', async () => {
@@ -147,16 +208,37 @@ describe('dispatch', () => {
       caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
       township: '姚伏镇',
     });
-    const caseId = await w.newCase({ committeeId: village.id, disputeType: 'neighbour', repeatReason: undefined });
+    const caseId = await w.newCase({
+      committeeId: village.id,
+      disputeType: 'neighbour',
+      repeatReason: undefined,
+    });
     await w.as('dispatcher');
-    const toTownship = await w.app.ok('workflow:escalate', { caseId, riskNote: '双方矛盾激化，村调委会难以调处' });
-    expect(toTownship.assignment).toMatchObject({ committeeId: ORGS.yaofu, kind: 'escalation', state: 'pending' });
+    const toTownship = await w.app.ok('workflow:escalate', {
+      caseId,
+      riskNote: '双方矛盾激化，村调委会难以调处',
+    });
+    expect(toTownship.assignment).toMatchObject({
+      committeeId: ORGS.yaofu,
+      kind: 'escalation',
+      state: 'pending',
+    });
     const toCounty = await w.app.ok('workflow:escalate', { caseId, riskNote: '涉及多户，乡镇难以化解' });
     expect(toCounty.assignment?.committeeId).toBe(ORGS.county);
     expect(await w.app.call('workflow:escalate', { caseId, riskNote: '再上报一次看看' })).toMatchObject({
       error: { code: 'CONFLICT', message: '已是县人民调解中心，无法再上报' },
     });
-    const out = await w.app.ok('workflow:referOut', { caseId, route: 'litigation', receivingBody: '平罗县人民法院', told: '已告知可向平罗县人民法院起诉', referredOn: '2026-11-30' });
-    expect(out).toMatchObject({ status: 'transferred', referral: { route: 'litigation', told: '已告知可向平罗县人民法院起诉' }, actions: [] });
+    const out = await w.app.ok('workflow:referOut', {
+      caseId,
+      route: 'litigation',
+      receivingBody: '平罗县人民法院',
+      told: '已告知可向平罗县人民法院起诉',
+      referredOn: '2026-11-30',
+    });
+    expect(out).toMatchObject({
+      status: 'transferred',
+      referral: { route: 'litigation', told: '已告知可向平罗县人民法院起诉' },
+      actions: [],
+    });
   });
 });

@@ -22,15 +22,27 @@ describe('migration 0003: organisations, mediators and the workflow', () => {
     );
     await store.close();
 
-    const migrated = await openStore({ file, key, create: false, migrations: [Initial0001, Intake0002, Workflow0003] });
-    expect(migrated.sql.get(`SELECT mediation_deadline AS d, status FROM cases WHERE id = 'c1'`)).toEqual({ d: '2026-12-20', status: 'accepted' });
+    const migrated = await openStore({
+      file,
+      key,
+      create: false,
+      migrations: [Initial0001, Intake0002, Workflow0003],
+    });
+    expect(migrated.sql.get(`SELECT mediation_deadline AS d, status FROM cases WHERE id = 'c1'`)).toEqual({
+      d: '2026-12-20',
+      status: 'accepted',
+    });
     const medical = migrated.sql.get<{ kind: string; parent: string; specialties: string }>(
       `SELECT kind, parent_id AS parent, specialties FROM organisations WHERE name = '平罗县医疗纠纷人民调解委员会'`,
     );
     expect(medical).toEqual({ kind: 'sector', parent: center, specialties: '["medical"]' });
-    expect(migrated.sql.get<{ n: number }>(`SELECT count(*) AS n FROM organisations WHERE kind = 'stationed'`)?.n).toBe(3);
+    expect(
+      migrated.sql.get<{ n: number }>(`SELECT count(*) AS n FROM organisations WHERE kind = 'stationed'`)?.n,
+    ).toBe(3);
     // Township rows (from 0002) got the new column's default.
-    expect(migrated.sql.get(`SELECT specialties FROM organisations WHERE name = '城关镇人民调解委员会'`)).toEqual({ specialties: '[]' });
+    expect(
+      migrated.sql.get(`SELECT specialties FROM organisations WHERE name = '城关镇人民调解委员会'`),
+    ).toEqual({ specialties: '[]' });
     expect(() =>
       migrated.sql.run(
         `INSERT INTO case_assignments (id, origin_office_id, created_at, updated_at, case_id, committee_id, mode, state, kind,
