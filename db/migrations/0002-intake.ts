@@ -66,7 +66,7 @@ export class Intake0002 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX ux_parties_id ON parties(id_type, id_number) WHERE id_number IS NOT NULL AND deleted_at IS NULL`);
     await q.query(`CREATE UNIQUE INDEX ux_parties_credit ON parties(credit_code) WHERE credit_code IS NOT NULL AND deleted_at IS NULL`);
     await q.query(`CREATE INDEX ix_parties_suffix ON parties(id_suffix)`);
-    await q.query(`CREATE INDEX ix_parties_phone ON parties(phone)`);
+    // No index on phone: phones are found through the search index (full number, last 4).
     await q.query(`CREATE INDEX ix_parties_name ON parties(name)`);
 
     await q.query(`CREATE TABLE cases (${syncableSql},
@@ -92,14 +92,21 @@ export class Intake0002 implements MigrationInterface {
       void_reason TEXT
     )`);
     await q.query(`CREATE UNIQUE INDEX ux_cases_number ON cases(case_number)`);
-    // Every list filter has an index that leads with it and ends in the default sort.
-    await q.query(`CREATE INDEX ix_cases_received ON cases(received_on, created_at)`);
-    await q.query(`CREATE INDEX ix_cases_status ON cases(status, received_on)`);
-    await q.query(`CREATE INDEX ix_cases_type ON cases(dispute_type, received_on)`);
-    await q.query(`CREATE INDEX ix_cases_place ON cases(township, village, received_on)`);
-    await q.query(`CREATE INDEX ix_cases_committee ON cases(committee_id, received_on)`);
-    await q.query(`CREATE INDEX ix_cases_clerk ON cases(received_by, received_on)`);
-    await q.query(`CREATE INDEX ix_cases_amount ON cases(amount_fen)`);
+    // The case list (db/repositories/caseList.ts picks one of these per query). The three sort
+    // orders lead with deleted_at, so "live cases in this order" is one range of one index: a page
+    // walks it and stops. Every filter has a partial index over live cases that leads with it, then
+    // the default sort, then status (the filter most often combined with another), so a page
+    // walks in order and a count reads only the index, for a filter alone or with status.
+    await q.query(`CREATE INDEX ix_cases_received ON cases(deleted_at, received_on, status)`);
+    await q.query(`CREATE INDEX ix_cases_amount ON cases(deleted_at, amount_fen, received_on)`);
+    await q.query(`CREATE INDEX ix_cases_number ON cases(deleted_at, case_number)`);
+    const live = 'WHERE deleted_at IS NULL';
+    await q.query(`CREATE INDEX ix_cases_status ON cases(status, received_on) ${live}`);
+    await q.query(`CREATE INDEX ix_cases_type ON cases(dispute_type, received_on, status) ${live}`);
+    await q.query(`CREATE INDEX ix_cases_place ON cases(township, received_on, status, village) ${live}`);
+    await q.query(`CREATE INDEX ix_cases_village ON cases(village, township, received_on, status) ${live}`);
+    await q.query(`CREATE INDEX ix_cases_committee ON cases(committee_id, received_on, status) ${live}`);
+    await q.query(`CREATE INDEX ix_cases_clerk ON cases(received_by, received_on, status) ${live}`);
 
     await q.query(`CREATE TABLE case_parties (${syncableSql},
       case_id TEXT NOT NULL REFERENCES cases(id),
@@ -180,9 +187,11 @@ export class Intake0002 implements MigrationInterface {
     )`);
 
     // Contentless: the terms are derived (names, numbers, phones, summary words, ID last-4) and
-    // never read back. rowid = cases.rowid.
+    // never read back. rowid = cases.rowid. Prefix indexes of 3 and 4 characters serve digit
+    // queries ('139…', the last 4 of a phone); Han terms are never prefix-queried, and a 2-character
+    // prefix index would store every Han bigram twice (a quarter of the index at 100k cases).
     await q.query(
-      `CREATE VIRTUAL TABLE case_search USING fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3 4')`,
+      `CREATE VIRTUAL TABLE case_search USING fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='3 4')`,
     );
 
     // Seeds are INSERT OR IGNORE: later migrations may add to the same seed files, and a seed row

@@ -275,11 +275,14 @@ export class CaseRepository {
   casesByNamesInTownship(township: string, names: string[]): (CaseRow & { matchedName: string })[] {
     if (names.length === 0) return [];
     const marks = names.map(() => '?').join(', ');
+    // CROSS JOIN fixes the order: from the few parties of these names to their cases. Left to
+    // itself the planner starts from every case in the township (8,000 at 100k cases: 140 ms
+    // instead of 2 ms on each intake).
     return this.db.sql.all(
       `SELECT ${caseColumns()}, p.name AS matchedName
          FROM parties p
-         JOIN case_parties cp ON cp.party_id = p.id AND cp.deleted_at IS NULL
-         JOIN cases ON cases.id = cp.case_id AND cases.deleted_at IS NULL
+         CROSS JOIN case_parties cp ON cp.party_id = p.id AND cp.deleted_at IS NULL
+         CROSS JOIN cases ON cases.id = cp.case_id AND cases.deleted_at IS NULL
         WHERE p.name IN (${marks}) AND cases.township = ?`,
       ...names,
       township,

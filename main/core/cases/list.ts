@@ -14,9 +14,16 @@ export function searchParts(query: string, today: string): CaseListQuery['text']
   if (!q) return undefined;
   const id = checkIdNumber(q, today);
   if (id.ok) return { idNumber: id.value.normalized };
+  // A complete case number names one case: look it up alone. Its words ("2026", "号") are in
+  // every case of the year, so the full-text part would add unrelated cases (an ID ending 0001).
+  const caseNumber = q.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  if (/^（\d{4}）[^（）]*第\d+号$/.test(caseNumber)) return { caseNumber };
   const parts: NonNullable<CaseListQuery['text']> = {};
   const match = queryToMatch(q);
-  if (match) parts.match = match;
+  // A number typed in groups ("139 9521 7788", "0952-6012345") is also that number written
+  // together, as the index holds it.
+  const joined = /^\d+(?:[\s-]+\d+)+$/.test(q) ? queryToMatch(q.replace(/[\s-]+/g, '')) : null;
+  if (match) parts.match = joined && joined !== match ? `(${match}) OR (${joined})` : match;
   const compact = q.replace(/\s+/g, '').toUpperCase();
   if (/^\d{3,17}[\dX]$/.test(compact) && compact.length >= 4) parts.idTail = compact;
   if (/调字|第.+号|^[（(]\d{4}[)）]/.test(q)) parts.caseNumber = q.replace(/\(/g, '（').replace(/\)/g, '）');

@@ -1,0 +1,411 @@
+// npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
+//                   [--keep] [--seed S] [--pragma k=v]
+//
+// Builds an encrypted database of N intake cases (default 100,000; ≈2.5 parties each) in a
+// temporary directory, then measures, through the same dispatch the app uses:
+//   - intake create p50/p95 (cases:create) against the same rows written by raw prepared
+//     statements, interleaved (the ratio is the service layer's overhead);
+//   - search p50/p95 (cases:list) for a 2- and a 3-character name, a case number, an ID suffix
+//     and a summary word, and the first list page with filters;
+//   - database size on disk and peak RSS (process.resourceUsage().maxRSS).
+// Prints a table, then the same figures as one JSON line (the last line of output).
+//
+// The database is built by a child process (build.ts): raw prepared statements in large
+// transactions writing exactly the rows an intake writes, audit chain included (audit:verify
+// passes on the result). The measured process only opens it and works in it, as the app would
+// the next morning, so its peak RSS is the app's and not the bulk load's.
+//
+// Key derivation: every password is stretched with a cheap scrypt cost by default, so that peak
+// RSS shows the database work. The production cost (N=2^17) holds ~128 MiB for a few hundred ms
+// at each sign-in; --production-kdf creates the measured clerk with it and signs in with it, and
+// then peak RSS includes that. --pragma runs an experiment on the app's connection (cache_size,
+// wal_autocheckpoint…): it is printed as such, and is not what the app does.
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  fdatasyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ListCasesInput } from '../../main/contract';
+import { productionCost, type KdfCost } from '../../main/core/auth/kdf';
+import { createApp } from '../../main/ipc';
+import { officeDate } from '../../main/core/dates';
+import { ADMIN, CLERK, buildDatabase, client, rawContextOf, type BuildResult } from './build';
+import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
+import { benchDocuments, type DocumentsBenchResult } from './documents';
+import { RawWriter } from './rawWriter';
+import { round, summarise, table, timed, type Row, type Summary } from './stats';
+
+const CHEAP_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
+
+interface Options {
+  cases: number;
+  sample: number;
+  searches: number;
+  keep: boolean;
+  seed: string;
+  productionKdf: boolean;
+  /** The document generators' figures (scripts/bench/documents.ts), after the database ones. */
+  documents: boolean;
+  /** Experiments only: pragmas applied to the app's connection after each sign-in. */
+  pragmas: string[];
+  /** Internal: the child process that builds the database into this directory. */
+  buildInto: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    cases: 100_000,
+    sample: 2_000,
+    searches: 200,
+    keep: false,
+    seed: 'bench-2026',
+    productionKdf: false,
+    documents: true,
+    pragmas: [],
+    buildInto: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--cases') options.cases = Number(value().replace(/[_,]/g, ''));
+    else if (arg === '--sample') options.sample = Number(value());
+    else if (arg === '--searches') options.searches = Number(value());
+    else if (arg === '--seed') options.seed = value();
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--production-kdf') options.productionKdf = true;
+    else if (arg === '--pragma') options.pragmas.push(value());
+    else if (arg === '--no-documents') options.documents = false;
+    else if (arg === '--build-into') options.buildInto = value();
+    else
+      throw new Error(
+        `unknown option ${arg} (use --cases N, --sample N, --searches N, --seed S, --production-kdf, --no-documents, --pragma k=v, --keep)`,
+      );
+  }
+  for (const pragma of options.pragmas) {
+    if (!/^(cache_size|wal_autocheckpoint|mmap_size|synchronous)=-?\w+$/.test(pragma))
+      throw new Error(`--pragma ${pragma}: not an experiment this script runs`);
+  }
+  for (const key of ['cases', 'sample', 'searches'] as const) {
+    if (!Number.isInteger(options[key]) || options[key] < 1)
+      throw new Error(`--${key} must be a positive integer`);
+  }
+  return options;
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+/** What one durable commit costs on this disk: fdatasync after a 4 KiB write, in the data dir. */
+function fsyncProbe(dir: string, n = 200): Summary {
+  const file = join(dir, 'fsync-probe.bin');
+  const fd = openSync(file, 'w');
+  const page = Buffer.alloc(4096, 7);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      writeSync(fd, page);
+      const start = performance.now();
+      fdatasyncSync(fd);
+      times.push(performance.now() - start);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+  return summarise(times);
+}
+
+/** Builds the database in a child process (see build.ts) and waits for it. */
+function buildInChild(root: string, options: Options): Promise<BuildResult> {
+  const args = [
+    ...process.execArgv,
+    process.argv[1]!,
+    '--build-into',
+    root,
+    '--cases',
+    String(options.cases),
+    '--seed',
+    options.seed,
+    ...(options.productionKdf ? ['--production-kdf'] : []),
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) fail(new Error(`building the database failed (exit ${code})`));
+      else done(JSON.parse(readFileSync(join(root, 'build.json'), 'utf8')) as BuildResult);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const clerkCost = options.productionKdf ? productionCost : CHEAP_COST;
+  if (options.buildInto) {
+    const result = await buildDatabase(
+      join(options.buildInto, 'data'),
+      { cases: options.cases, seed: options.seed, setupCost: CHEAP_COST, clerkCost },
+      log,
+    );
+    writeFileSync(join(options.buildInto, 'build.json'), JSON.stringify(result));
+    return;
+  }
+
+  const started = Date.now();
+  const root = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+  const dir = join(root, 'data');
+  log(`${options.cases.toLocaleString('en')} cases in ${dir}`);
+  const { picks, bulkSeconds } = await buildInChild(root, options);
+  log(`bulk load: ${bulkSeconds.toFixed(1)} s`);
+  const rssAtStart = mb(process.memoryUsage().rss);
+
+  // The measured process: the app opening an existing database, as the next morning.
+  const app = createApp({ dataDir: dir, kdfCost: clerkCost });
+  const ok = client(app);
+  const signIn = await timed(() => ok('auth:signIn', { username: CLERK.username, password: CLERK.password }));
+  const clerk: Clerk = { id: signIn[0].id, name: CLERK.displayName };
+  const raw = app.session.requireUnlocked().store.sql.raw;
+  for (const pragma of options.pragmas) raw.pragma(pragma);
+  const cacheSetting = Number(raw.pragma('cache_size', { simple: true }));
+  const cacheMb = round(
+    (cacheSetting < 0
+      ? -cacheSetting * 1024
+      : cacheSetting * Number(raw.pragma('page_size', { simple: true }))) /
+      2 ** 20,
+    0,
+  );
+  const catalog = await ok('catalog:get', {});
+  const today = officeDate(new Date());
+  const dataset = new Dataset({
+    seed: `${options.seed}-new`,
+    committees: catalog.committees.map((c) => ({ id: c.id, township: c.township, kind: c.kind })),
+    from: today,
+    to: today,
+  });
+  const writer = new RawWriter(raw, rawContextOf(catalog));
+  const writeOne = raw.transaction((c: BenchCase, now: string) => writer.write(c, clerk, now));
+
+  // Intake: the service and the raw statements, interleaved so both see the same database.
+  const warmup = Math.min(50, options.sample);
+  const service: number[] = [];
+  const rawTimes: number[] = [];
+  const createStart = Date.now();
+  for (let i = 0; i < warmup + options.sample; i++) {
+    const a = dataset.newCase(today);
+    const [, serviceMs] = await timed(() => ok('cases:create', toInput(a)));
+    const b = dataset.newCase(today);
+    const [, rawMs] = await timed(() => writeOne(b, new Date().toISOString()));
+    if (i >= warmup) {
+      service.push(serviceMs);
+      rawTimes.push(rawMs);
+    }
+  }
+  log(`creates: ${((Date.now() - createStart) / 1000).toFixed(1)} s`);
+  const rssAfterCreates = mb(process.memoryUsage().rss);
+
+  const fsync = fsyncProbe(dir);
+
+  // Searches through cases:list, each query a different value drawn from the stored cases.
+  const gcPauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) =>
+    gcPauses.push(...list.getEntries().map((e) => e.duration)),
+  );
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const measure = async (values: string[], input: (v: string) => ListCasesInput) => {
+    const times: number[] = [];
+    let hits = 0;
+    const total = Math.min(values.length, options.searches + 20);
+    for (let i = 0; i < options.searches + 20; i++) {
+      const [page, ms] = await timed(() => ok('cases:list', input(values[i % total]!)));
+      if (i >= 20) {
+        times.push(ms);
+        hits += page.total;
+      }
+    }
+    return { ...summarise(times), meanHits: Math.round(hits / times.length) };
+  };
+  const wordValues = Array.from(
+    { length: options.searches + 20 },
+    (_, i) => SUMMARY_WORDS[i % SUMMARY_WORDS.length]!,
+  );
+  const townships = catalog.townships;
+  const search = {
+    name2: await measure(picks.name2, (query) => ({ query })),
+    name3: await measure(picks.name3, (query) => ({ query })),
+    caseNumber: await measure(picks.caseNumber, (query) => ({ query })),
+    idSuffix: await measure(picks.idSuffix, (query) => ({ query })),
+    summaryWord: await measure(wordValues, (query) => ({ query })),
+  };
+  const listPage = await measure(
+    townships.map((t) => t),
+    (township) => ({ statuses: ['accepted', 'mediating'], township }),
+  );
+  const listUnfiltered = await measure(['-'], () => ({}));
+  await new Promise((resolve) => setImmediate(resolve));
+  gcObserver.disconnect();
+  const gc = {
+    count: gcPauses.length,
+    maxMs: round(Math.max(0, ...gcPauses), 1),
+    totalMs: round(
+      gcPauses.reduce((a, b) => a + b, 0),
+      1,
+    ),
+  };
+
+  const files = app.session.paths.database;
+  const size = (f: string) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  };
+  const dbBytes = size(files);
+  const walBytes = size(`${files}-wal`);
+  const counts = raw
+    .prepare(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_parties) AS links`)
+    .get() as {
+    cases: number;
+    links: number;
+  };
+  const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+  const rssNowMb = mb(process.memoryUsage().rss);
+
+  // The bulk rows are real rows: the audit chain over all of them verifies.
+  await ok('auth:signOut', {});
+  await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
+  const verify = await ok('audit:verify', {});
+  await app.close();
+  if (!options.keep) rmSync(root, { recursive: true, force: true });
+  // Documents last: peak RSS above is the database's.
+  let documents: DocumentsBenchResult | null = null;
+  if (options.documents) {
+    log('documents…');
+    documents = await benchDocuments();
+  }
+
+  const createService = summarise(service);
+  const createRaw = summarise(rawTimes);
+  const ratio = {
+    p50: round(createService.p50 / createRaw.p50, 2),
+    p95: round(createService.p95 / createRaw.p95, 2),
+  };
+  const ms = (s: Summary, target: number | null, metric: string, note = ''): Row => ({
+    metric,
+    p50: s.p50,
+    p95: s.p95,
+    ...(target !== null ? { target: `p95 ≤ ${target} ms`, pass: s.p95 <= target } : {}),
+    note,
+  });
+  const hitsNote = (s: { meanHits: number }) => `avg ${s.meanHits} hits`;
+  const rows: Row[] = [
+    ms(createService, 10, '受理登记 create (service, cases:create)', `n=${createService.n}`),
+    ms(createRaw, null, '同样的行 same rows (raw prepared)', `n=${createRaw.n}`),
+    { metric: '  ratio service/raw', value: `${ratio.p50}× / ${ratio.p95}×`, note: 'p50 / p95' },
+    ms(search.name2, 5, '搜索 2字姓名 (e.g. 马兰)', hitsNote(search.name2)),
+    ms(search.name3, 5, '搜索 3字姓名', hitsNote(search.name3)),
+    ms(search.caseNumber, 5, '搜索 案号 (full)', hitsNote(search.caseNumber)),
+    ms(search.idSuffix, 5, '搜索 身份证后4位', hitsNote(search.idSuffix)),
+    ms(search.summaryWord, 5, '搜索 案情关键词', hitsNote(search.summaryWord)),
+    ms(listPage, 10, '列表首页 status+township', hitsNote(listPage)),
+    ms(listUnfiltered, null, '列表首页 no filter', hitsNote(listUnfiltered)),
+    {
+      metric: '  disk fdatasync (4 KiB)',
+      p50: fsync.p50,
+      p95: fsync.p95,
+      note: 'one per commit (synchronous=FULL)',
+    },
+    {
+      metric: '数据库大小 database size',
+      value: `${mb(dbBytes)} MB`,
+      note: walBytes ? `+ WAL ${mb(walBytes)} MB` : '',
+    },
+    {
+      metric: '峰值内存 peak RSS',
+      value: `${peakRssMb} MB`,
+      target: '≤ 300 MB',
+      pass: peakRssMb <= 300,
+      note: `start ${rssAtStart}, after creates ${rssAfterCreates}, end ${rssNowMb} MB; page cache ≤ ${cacheMb} MB`,
+    },
+    {
+      metric: '审计链 audit:verify',
+      value: verify.intact ? 'intact' : 'BROKEN',
+      pass: verify.intact,
+      note: `${verify.checked} entries`,
+    },
+  ];
+  if (documents) {
+    rows.push(
+      { metric: '调解协议书 .docx', p50: documents.agreementP50, p95: documents.agreementP95 },
+      { metric: '司法确认申请书 .docx', p50: documents.confirmationP50, p95: documents.confirmationP95 },
+      {
+        metric: '  13 forms, batch',
+        value: `${documents.batchDocsPerSecond}/s`,
+        note: `${documents.batchSize} docs, mean ${round(documents.batchMeanBytes / 1024, 1)} KiB`,
+      },
+    );
+  }
+  const result = {
+    cases: options.cases,
+    storedCases: counts.cases,
+    partiesPerCase: round(counts.links / counts.cases, 2),
+    createService,
+    createRaw,
+    createRatio: ratio,
+    search,
+    listPage,
+    listUnfiltered,
+    dbMb: mb(dbBytes),
+    walMb: mb(walBytes),
+    peakRssMb,
+    fsync,
+    cacheMb,
+    gcDuringSearches: gc,
+    experiments: options.pragmas,
+    kdf: options.productionKdf ? 'production (N=2^17) for the clerk' : 'test (N=2^10)',
+    signInMs: round(signIn[1], 1),
+    rssMb: { atStart: rssAtStart, afterCreates: rssAfterCreates, atEnd: rssNowMb },
+    bulkLoadSeconds: round(bulkSeconds, 1),
+    auditIntact: verify.intact,
+    documents,
+    totalSeconds: round((Date.now() - started) / 1000, 1),
+    node: process.version,
+  };
+  console.log(
+    `\n人民调解工作台 benchmark — ${counts.cases.toLocaleString('en')} cases (${result.partiesPerCase} parties each), ${new Date().toISOString()}\n`,
+  );
+  console.log(table(rows));
+  console.log(
+    `\nbulk load ${bulkSeconds.toFixed(1)} s; sign-in to the loaded database ${signIn[1].toFixed(0)} ms (scrypt: ${result.kdf}); total ${result.totalSeconds} s` +
+      (options.productionKdf
+        ? ''
+        : '\n(scrypt at the production cost adds a transient ~128 MiB at each sign-in: --production-kdf includes it)') +
+      `\nGC during the searches: ${gc.count} pauses, longest ${gc.maxMs} ms` +
+      (options.pragmas.length
+        ? `\nEXPERIMENT, not the app's settings: PRAGMA ${options.pragmas.join(', ')}`
+        : '') +
+      '\n',
+  );
+  console.log(JSON.stringify(result));
+  const failed = rows.some((r) => r.pass === false);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
