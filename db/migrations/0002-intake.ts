@@ -43,7 +43,9 @@ export class Intake0002 implements MigrationInterface {
       name TEXT NOT NULL,
       active BOOLEAN NOT NULL DEFAULT 1
     )`);
-    await q.query(`CREATE UNIQUE INDEX ux_villages_name ON villages(township, name) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_villages_name ON villages(township, name) WHERE deleted_at IS NULL`,
+    );
 
     // One record per person or organisation, reused across cases. Full ID numbers live only here,
     // never in the search index; id_suffix (last 4) is what list search uses.
@@ -63,8 +65,12 @@ export class Intake0002 implements MigrationInterface {
       address TEXT,
       phone TEXT
     )`);
-    await q.query(`CREATE UNIQUE INDEX ux_parties_id ON parties(id_type, id_number) WHERE id_number IS NOT NULL AND deleted_at IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX ux_parties_credit ON parties(credit_code) WHERE credit_code IS NOT NULL AND deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_parties_id ON parties(id_type, id_number) WHERE id_number IS NOT NULL AND deleted_at IS NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX ux_parties_credit ON parties(credit_code) WHERE credit_code IS NOT NULL AND deleted_at IS NULL`,
+    );
     await q.query(`CREATE INDEX ix_parties_suffix ON parties(id_suffix)`);
     // No index on phone: phones are found through the search index (full number, last 4).
     await q.query(`CREATE INDEX ix_parties_name ON parties(name)`);
@@ -128,7 +134,9 @@ export class Intake0002 implements MigrationInterface {
       related_case_id TEXT NOT NULL REFERENCES cases(id),
       note TEXT
     )`);
-    await q.query(`CREATE UNIQUE INDEX ux_case_links ON case_links(case_id, related_case_id) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_case_links ON case_links(case_id, related_case_id) WHERE deleted_at IS NULL`,
+    );
     await q.query(`CREATE INDEX ix_case_links_related ON case_links(related_case_id)`);
 
     // Sequences only move forward, so a number is never issued twice; the ledger keeps voided ones.
@@ -201,16 +209,25 @@ export class Intake0002 implements MigrationInterface {
       await q.query(
         `INSERT OR IGNORE INTO organisations (id, origin_office_id, created_at, updated_at, name, kind, abbreviation, case_number_pattern, township, sort)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [org.id, org.id, now, now, org.name, org.kind, org.abbreviation, DEFAULT_PATTERN, org.township, index],
+        [
+          org.id,
+          org.id,
+          now,
+          now,
+          org.name,
+          org.kind,
+          org.abbreviation,
+          DEFAULT_PATTERN,
+          org.township,
+          index,
+        ],
       );
     }
     for (const [index, type] of disputeTypes.entries()) {
-      await q.query(`INSERT OR IGNORE INTO dispute_types (code, name, official_code, active, sort) VALUES (?, ?, ?, 1, ?)`, [
-        type.code,
-        type.name,
-        type.officialCode,
-        index,
-      ]);
+      await q.query(
+        `INSERT OR IGNORE INTO dispute_types (code, name, official_code, active, sort) VALUES (?, ?, ?, 1, ?)`,
+        [type.code, type.name, type.officialCode, index],
+      );
     }
   }
 

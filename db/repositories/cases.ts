@@ -105,7 +105,10 @@ export class CaseRepository {
   constructor(private readonly db: DbHandle) {}
 
   byId(id: string): CaseRow | undefined {
-    return this.db.sql.get<CaseRow>(`SELECT ${caseColumns()} FROM cases WHERE id = ? AND deleted_at IS NULL`, id);
+    return this.db.sql.get<CaseRow>(
+      `SELECT ${caseColumns()} FROM cases WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
   }
 
   rowidOf(id: string): number | undefined {
@@ -226,7 +229,12 @@ export class CaseRepository {
   }
 
   removeParty(id: string, at: string): void {
-    this.db.sql.run(`UPDATE case_parties SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`, at, at, id);
+    this.db.sql.run(
+      `UPDATE case_parties SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      at,
+      at,
+      id,
+    );
   }
 
   insertLink(row: Syncable & { caseId: string; relatedCaseId: string; note: string | null }): void {
