@@ -2,7 +2,7 @@
 // in one line and start browser mode (the loopback server, opened in Chromium's --app window
 // where one is found). Options after `--` go to browser mode: --data-dir, --port, --no-open.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +21,23 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
+/**
+ * The installed Electron binary, or null. Reads what Electron's own installer leaves behind
+ * (path.txt + dist/) instead of require('electron'), which tries to download a missing binary
+ * and prints a stack trace on machines that cannot reach the download site.
+ */
 function electronBinary() {
+  let dir;
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
-    return null; // "Electron failed to install correctly": no binary on this machine
+    return null;
   }
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'), relative);
+  return existsSync(binary) ? binary : null;
 }
 
 const args = process.argv.slice(2);
