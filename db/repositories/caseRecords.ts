@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { insertSql, syncKeys, valuesOf } from './rows';
 
 // The smaller records around a case: the number ledger, change history, 不予受理 records and
 // the intake form's autosaved drafts.
@@ -28,6 +29,23 @@ export interface RefusalRow extends Syncable {
   recordedBy: string;
   recordedByName: string;
 }
+
+const historyKeys = [...syncKeys, 'caseId', 'at', 'actorId', 'actorName', 'action', 'changes', 'note'];
+const refusalKeys = [
+  ...syncKeys,
+  'receivedOn',
+  'applicantName',
+  'applicantPhone',
+  'otherPartyName',
+  'township',
+  'disputeType',
+  'summary',
+  'reason',
+  'reasonDetail',
+  'told',
+  'recordedBy',
+  'recordedByName',
+];
 
 export class CaseNumberRepository {
   constructor(private readonly db: DbHandle) {}
@@ -88,22 +106,7 @@ export class CaseHistoryRepository {
   constructor(private readonly db: DbHandle) {}
 
   add(row: CaseHistoryRow): void {
-    this.db.sql.run(
-      `INSERT INTO case_history (id, origin_office_id, version, created_at, updated_at, case_id, at, actor_id, actor_name, action, changes, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.caseId,
-      row.at,
-      row.actorId,
-      row.actorName,
-      row.action,
-      row.changes,
-      row.note,
-    );
+    this.db.sql.run(insertSql('case_history', historyKeys), ...valuesOf(historyKeys, row));
   }
 
   forCase(caseId: string): CaseHistoryRow[] {
@@ -124,28 +127,7 @@ export class RefusalRepository {
   constructor(private readonly db: DbHandle) {}
 
   insert(row: RefusalRow): void {
-    this.db.sql.run(
-      `INSERT INTO intake_refusals (id, origin_office_id, version, created_at, updated_at, received_on, applicant_name,
-         applicant_phone, other_party_name, township, dispute_type, summary, reason, reason_detail, told, recorded_by, recorded_by_name)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.receivedOn,
-      row.applicantName,
-      row.applicantPhone,
-      row.otherPartyName,
-      row.township,
-      row.disputeType,
-      row.summary,
-      row.reason,
-      row.reasonDetail,
-      row.told,
-      row.recordedBy,
-      row.recordedByName,
-    );
+    this.db.sql.run(insertSql('intake_refusals', refusalKeys), ...valuesOf(refusalKeys, row));
   }
 
   page(offset: number, limit: number): { rows: RefusalRow[]; total: number } {

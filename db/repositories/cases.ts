@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { insertSql, valuesOf } from './rows';
 
 export interface CaseRow extends Syncable {
   caseNumber: string;
@@ -99,6 +100,8 @@ export function caseColumns(table = 'cases'): string {
   return select(caseFields, table);
 }
 const casePartyColumns = select(casePartyFields, 'case_parties');
+const caseKeys = caseFields.map(([, key]) => key);
+const casePartyKeys = casePartyFields.map(([, key]) => key);
 
 /** Cases, the parties in them and links between related cases: raw statements (intake is the hot path). */
 export class CaseRepository {
@@ -117,38 +120,7 @@ export class CaseRepository {
 
   /** Inserts the case; returns its rowid (the search index key). */
   insert(row: CaseRow): number {
-    const result = this.db.sql.run(
-      `INSERT INTO cases (id, origin_office_id, version, created_at, updated_at, case_number, committee_id, number_year,
-         number_seq, status, dispute_type, source, township, village, received_on, received_by, received_by_name, summary,
-         requests, amount_fen, risk_level, risk_flags, party_names, repeat_reason, void_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.caseNumber,
-      row.committeeId,
-      row.numberYear,
-      row.numberSeq,
-      row.status,
-      row.disputeType,
-      row.source,
-      row.township,
-      row.village,
-      row.receivedOn,
-      row.receivedBy,
-      row.receivedByName,
-      row.summary,
-      row.requests,
-      row.amountFen,
-      row.riskLevel,
-      row.riskFlags,
-      row.partyNames,
-      row.repeatReason,
-      row.voidReason,
-    );
-    return Number(result.lastInsertRowid);
+    return Number(this.db.sql.run(insertSql('cases', caseKeys), ...valuesOf(caseKeys, row)).lastInsertRowid);
   }
 
   /** Optimistic: only when the stored version is still `version`. Returns false otherwise. */
@@ -187,26 +159,7 @@ export class CaseRepository {
   }
 
   insertParty(row: CasePartyRow): void {
-    this.db.sql.run(
-      `INSERT INTO case_parties (id, origin_office_id, version, created_at, updated_at, case_id, party_id, role, position,
-         agent_name, agent_relation, agent_authority, agent_authority_detail, agent_id_number, agent_phone)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.caseId,
-      row.partyId,
-      row.role,
-      row.position,
-      row.agentName,
-      row.agentRelation,
-      row.agentAuthority,
-      row.agentAuthorityDetail,
-      row.agentIdNumber,
-      row.agentPhone,
-    );
+    this.db.sql.run(insertSql('case_parties', casePartyKeys), ...valuesOf(casePartyKeys, row));
   }
 
   updateParty(row: CasePartyRow): void {

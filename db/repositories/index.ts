@@ -55,5 +55,5 @@ export type {
   RecordRow,
   RiskReportRow,
   VisitRow,
-} from './workflow';
+} from './workflowRows';
 export { AuditRepository, SettingsRepository, UserRepository };

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { insertSql, syncKeys, valuesOf } from './rows';
 
 export interface MediatorRow extends Syncable {
   kind: string;
@@ -43,6 +44,26 @@ const mediatorColumns = `${sync}, kind, name, sex, ethnicity, id_number AS idNum
   certificate_number AS certificateNumber, grade, specialties, household_members AS householdMembers,
   village_group AS villageGroup, employer, employer_credit_code AS employerCreditCode, user_id AS userId, active`;
 
+const mediatorKeys = [
+  ...syncKeys,
+  'kind',
+  'name',
+  'sex',
+  'ethnicity',
+  'idNumber',
+  'phone',
+  'employment',
+  'certificateNumber',
+  'grade',
+  'specialties',
+  'householdMembers',
+  'villageGroup',
+  'employer',
+  'employerCreditCode',
+  'userId',
+  'active',
+];
+
 /** The mediator roster, their committee memberships and training records. */
 export class MediatorRepository {
   constructor(private readonly db: DbHandle) {}
@@ -72,33 +93,7 @@ export class MediatorRepository {
   }
 
   insert(row: MediatorRow): void {
-    this.db.sql.run(
-      `INSERT INTO mediators (id, origin_office_id, version, created_at, updated_at, kind, name, sex, ethnicity, id_number, phone,
-         employment, certificate_number, grade, specialties, household_members, village_group, employer, employer_credit_code,
-         user_id, active)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.kind,
-      row.name,
-      row.sex,
-      row.ethnicity,
-      row.idNumber,
-      row.phone,
-      row.employment,
-      row.certificateNumber,
-      row.grade,
-      row.specialties,
-      row.householdMembers,
-      row.villageGroup,
-      row.employer,
-      row.employerCreditCode,
-      row.userId,
-      row.active ? 1 : 0,
-    );
+    this.db.sql.run(insertSql('mediators', mediatorKeys), ...valuesOf(mediatorKeys, row));
   }
 
   /** Optimistic update on `version`; false when someone changed the record meanwhile. */

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { insertSql, syncKeys, valuesOf } from './rows';
 
 export interface PartyRow extends Syncable {
   kind: 'person' | 'organisation';
@@ -22,6 +23,24 @@ const columns = `id, origin_office_id AS originOfficeId, version, created_at AS 
   deleted_at AS deletedAt, kind, name, sex, ethnicity, birth_date AS birthDate, id_type AS idType, id_number AS idNumber,
   id_suffix AS idSuffix, occupation, credit_code AS creditCode, representative, representative_title AS representativeTitle,
   address, phone`;
+
+const partyKeys = [
+  ...syncKeys,
+  'kind',
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'idType',
+  'idNumber',
+  'idSuffix',
+  'occupation',
+  'creditCode',
+  'representative',
+  'representativeTitle',
+  'address',
+  'phone',
+];
 
 export interface PartySuggestionRow extends PartyRow {
   caseCount: number;
@@ -54,30 +73,7 @@ export class PartyRepository {
   }
 
   insert(row: PartyRow): void {
-    this.db.sql.run(
-      `INSERT INTO parties (id, origin_office_id, version, created_at, updated_at, deleted_at, kind, name, sex, ethnicity,
-        birth_date, id_type, id_number, id_suffix, occupation, credit_code, representative, representative_title, address, phone)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id,
-      row.originOfficeId,
-      row.version,
-      row.createdAt,
-      row.updatedAt,
-      row.kind,
-      row.name,
-      row.sex,
-      row.ethnicity,
-      row.birthDate,
-      row.idType,
-      row.idNumber,
-      row.idSuffix,
-      row.occupation,
-      row.creditCode,
-      row.representative,
-      row.representativeTitle,
-      row.address,
-      row.phone,
-    );
+    this.db.sql.run(insertSql('parties', partyKeys), ...valuesOf(partyKeys, row));
   }
 
   /** Writes the party's latest details (the newest intake knows the current address and phone). */

@@ -9,6 +9,15 @@ export class SettingsRepository {
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
+  /** The same write as set(), on the raw connection (bulk loads outside TypeORM). */
+  setRaw(key: string, json: string): void {
+    this.db.sql.run(
+      `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      key,
+      json,
+    );
+  }
+
   async set(key: string, value: unknown): Promise<void> {
     await this.db.em.getRepository(SettingEntity).save({ key, value: JSON.stringify(value) });
   }

@@ -1,135 +1,20 @@
 import type { DbHandle } from '../dataSource';
-import type { Syncable } from '../entities';
+import { columnsOf, insertSql, readBooleans, settableKeys, snake, syncKeys, valuesOf } from './rows';
+import type {
+  AgreementRow,
+  AssignmentMediatorRow,
+  AssignmentRow,
+  AttachmentRow,
+  ExtensionRow,
+  OpenCaseRow,
+  OutcomeRow,
+  RecordRow,
+  RiskReportRow,
+  VisitRow,
+} from './workflowRows';
 
 // Everything that happens to a case after intake: assignments, records, attachments, the
 // agreement, return visits, the outcome, risk reports and deadline extensions.
-
-export interface AssignmentRow extends Syncable {
-  caseId: string;
-  committeeId: string;
-  mode: string;
-  state: 'pending' | 'accepted' | 'returned' | 'superseded';
-  kind: 'dispatch' | 'transfer' | 'escalation';
-  dispatchedBy: string;
-  dispatchedByName: string;
-  dispatchedAt: string;
-  respondedBy: string | null;
-  respondedByName: string | null;
-  respondedAt: string | null;
-  returnReason: string | null;
-  note: string | null;
-}
-
-export interface AssignmentMediatorRow extends Syncable {
-  assignmentId: string;
-  mediatorId: string;
-  lead: boolean;
-  overrideReason: string | null;
-}
-
-export interface RecordRow extends Syncable {
-  caseId: string;
-  kind: 'investigation' | 'mediation';
-  heldAt: string;
-  place: string;
-  participants: string | null;
-  partiesPresent: string;
-  rightsNotified: boolean;
-  statements: string;
-  result: string | null;
-  recorder: string;
-  createdByName: string;
-}
-
-export interface AttachmentRow extends Syncable {
-  caseId: string;
-  recordId: string | null;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  description: string | null;
-  addedByName: string;
-}
-
-export interface AgreementRow extends Syncable {
-  caseId: string;
-  kind: 'written' | 'oral';
-  number: string;
-  facts: string;
-  /** JSON array of term strings. */
-  terms: string;
-  performanceManner: string;
-  performancePlace: string;
-  performanceDeadline: string;
-  amountFen: number | null;
-  reachedOn: string;
-  effectiveOn: string | null;
-  subjectMatter: string;
-}
-
-export interface VisitRow extends Syncable {
-  caseId: string;
-  agreementId: string;
-  dueOn: string;
-  visitedOn: string | null;
-  visitor: string | null;
-  performanceStatus: string | null;
-  satisfaction: string | null;
-  escalationSigns: boolean;
-  courtAction: boolean;
-  situation: string | null;
-  measures: string | null;
-}
-
-export interface OutcomeRow extends Syncable {
-  caseId: string;
-  terminationKind: string | null;
-  terminationReason: string | null;
-  terminatedOn: string | null;
-  informedRoutes: string | null;
-  informedHow: string | null;
-  informedOn: string | null;
-  informedNote: string | null;
-  referralRoute: string | null;
-  referralBody: string | null;
-  referralTold: string | null;
-  referredOn: string | null;
-  closedOn: string | null;
-  closeNote: string | null;
-}
-
-export interface RiskReportRow extends Syncable {
-  caseId: string;
-  reported: boolean;
-  reportedTo: string | null;
-  reportedBy: string | null;
-  reportedAt: string | null;
-  reasonNotReported: string | null;
-  recordedByName: string;
-}
-
-export interface ExtensionRow extends Syncable {
-  caseId: string;
-  days: number;
-  consent: string;
-  byName: string;
-}
-
-/** camelCase → snake_case for the generic insert/select helpers below. */
-function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-function toDb(value: unknown): unknown {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
-}
-
-const syncKeys = ['id', 'originOfficeId', 'version', 'createdAt', 'updatedAt', 'deletedAt'];
-
-function columnsOf(keys: string[]): string {
-  return keys.map((k) => `${snake(k)} AS ${k}`).join(', ');
-}
 
 const keysOf = {
   assignment: [
@@ -234,63 +119,28 @@ const keysOf = {
 };
 
 const booleans = new Set(['lead', 'rightsNotified', 'escalationSigns', 'courtAction', 'reported']);
-function fromDb<T>(row: T | undefined): T | undefined {
-  if (!row) return row;
-  const out = { ...row } as Record<string, unknown>;
-  for (const key of Object.keys(out)) if (booleans.has(key)) out[key] = Boolean(out[key]);
-  return out as T;
-}
-
-/** One open case with what 我的待办 needs to place it, in a single query. */
-export interface OpenCaseRow {
-  id: string;
-  caseNumber: string;
-  partyNames: string;
-  status: string;
-  receivedOn: string;
-  source: string;
-  courtProcedure: string | null;
-  mediationDeadline: string | null;
-  committeeId: string;
-  handlingCommitteeId: string | null;
-  receivedBy: string;
-  riskFlags: string;
-  pendingCommitteeId: string | null;
-  pendingAssignmentId: string | null;
-  lastReturnReason: string | null;
-  agreementKind: string | null;
-  effectiveOn: string | null;
-  performanceDeadline: string | null;
-  visitDue: string | null;
-  riskReports: number;
-}
 
 export class WorkflowRepository {
   constructor(private readonly db: DbHandle) {}
 
   private insert(table: string, keys: string[], row: object): void {
-    const record = row as Record<string, unknown>;
-    this.db.sql.run(
-      `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-      ...keys.map((k) => toDb(record[k] ?? null)),
-    );
+    this.db.sql.run(insertSql(table, keys), ...valuesOf(keys, row));
   }
 
   /** Writes every non-key column of `row` (whole-row update, version bumped by the caller). */
   private update(table: string, keys: string[], row: object): void {
-    const record = row as Record<string, unknown>;
-    const settable = keys.filter((k) => k !== 'id' && k !== 'createdAt' && k !== 'originOfficeId');
+    const settable = settableKeys(keys);
     this.db.sql.run(
       `UPDATE ${table} SET ${settable.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ?`,
-      ...settable.map((k) => toDb(record[k] ?? null)),
-      record.id,
+      ...valuesOf(settable, row),
+      (row as { id: string }).id,
     );
   }
 
   private all<T>(table: string, keys: string[], where: string, ...params: unknown[]): T[] {
     return this.db.sql
       .all<T>(`SELECT ${columnsOf(keys)} FROM ${table} WHERE deleted_at IS NULL AND ${where}`, ...params)
-      .map((r) => fromDb(r)!);
+      .map((r) => readBooleans(r, booleans)!);
   }
 
   // ── case columns ──

@@ -109,7 +109,7 @@ export async function buildDatabase(
     )
     .all() as { name: string; sql: string }[];
   for (const index of deferred) raw.exec(`DROP INDEX ${index.name}`);
-  const writer = new RawWriter(raw, rawContextOf(catalog));
+  const writer = new RawWriter(app.session.repos(), rawContextOf(catalog));
   const loadBatch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const c = dataset.bulkCase(i, options.cases);
