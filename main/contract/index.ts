@@ -20,6 +20,8 @@ export * from './schemas/catalog';
 export * from './schemas/parties';
 export * from './schemas/cases';
 export * from './schemas/organisations';
+export * from './schemas/dispatch';
+export * from './schemas/mediation';
 export * from './schemas/workflow';
 export * from './schemas/documents';
 export * from './workflow';

@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { empty, id, text } from '../schemas/common';
 import {
+  dispatchInput,
+  escalateInput,
+  referOutInput,
+  respondInput,
+  suggestionDto,
+} from '../schemas/dispatch';
+import {
   addAttachmentInput,
   addRecordInput,
   attachmentDto,
   closeInput,
-  dispatchInput,
-  escalateInput,
   extendDeadlineInput,
   informRoutesInput,
-  overviewDto,
   recordAgreementInput,
   recordVisitInput,
-  referOutInput,
-  respondInput,
   riskReportInput,
   setEffectiveInput,
-  suggestionDto,
   terminateInput,
-  todoDto,
-  workflowDto,
-} from '../schemas/workflow';
+} from '../schemas/mediation';
+import { overviewDto, todoDto, workflowDto } from '../schemas/workflow';
 import { transitions } from '../workflow';
 import { defineChannels } from './spec';
 
