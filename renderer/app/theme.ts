@@ -8,6 +8,10 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1f4e8c',
     colorLink: '#1f4e8c',
+    // antd derives the selected-row/menu background from the primary; for this dark blue that
+    // came out a heavy grey-blue, so the light tints are set by hand.
+    colorPrimaryBg: '#eaf1fb',
+    colorPrimaryBgHover: '#dbe7f6',
     borderRadius: 4,
     fontFamily:
       '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',

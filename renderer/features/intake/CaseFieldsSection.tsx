@@ -1,8 +1,10 @@
-import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import {
   caseSourceLabels,
   caseSources,
+  courtProcedureLabels,
+  courtProcedures,
   riskFlagLabels,
   riskFlags,
   riskLevelLabels,
@@ -30,6 +32,7 @@ export function CaseFieldsSection(props: { catalog: CatalogDto | undefined; edit
   const form = Form.useFormInstance();
   const township = Form.useWatch<string | undefined>('township', form);
   const amount = Form.useWatch<string | undefined>('amount', form);
+  const source = Form.useWatch<string | undefined>('source', form);
   const villages = villageOptions(props.catalog, township);
 
   return (
@@ -52,6 +55,18 @@ export function CaseFieldsSection(props: { catalog: CatalogDto | undefined; edit
               options={caseSources.map((s) => ({ value: s, label: caseSourceLabels[s] }))}
             />
           </Form.Item>
+          {source === 'court_entrusted' && !props.editing && (
+            <Form.Item
+              name="courtProcedure"
+              label="法院审理程序"
+              initialValue="ordinary"
+              extra="决定调解期限：普通程序15日，简易程序7日"
+            >
+              <Radio.Group
+                options={courtProcedures.map((p) => ({ value: p, label: courtProcedureLabels[p] }))}
+              />
+            </Form.Item>
+          )}
         </Col>
         <Col span={6}>
           <Form.Item name="committeeId" label="受理调委会" required rules={caseRules.committeeId}>

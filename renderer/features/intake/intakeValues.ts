@@ -56,6 +56,8 @@ export interface PartyValues {
 export interface CaseFormValues {
   disputeType?: string;
   source: CaseSource;
+  /** Only for 法院委托 cases: the court's procedure sets the time limit (15 or 7 days). */
+  courtProcedure?: 'ordinary' | 'summary';
   township?: string;
   village?: string;
   committeeId?: string;
@@ -161,6 +163,7 @@ function caseFields(v: CaseFormValues) {
 export function toCreateInput(v: CaseFormValues): CreateCaseInput {
   return {
     ...caseFields(v),
+    ...(v.source === 'court_entrusted' ? { courtProcedure: v.courtProcedure ?? 'ordinary' } : {}),
     committeeId: v.committeeId ?? '',
     relatedCaseIds: v.relatedCaseIds ?? [],
     repeatReason: opt(v.repeatReason),

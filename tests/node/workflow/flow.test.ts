@@ -176,6 +176,15 @@ describe('deadlines and risk', () => {
     ]);
   });
 
+  it("gives a court-entrusted case the court procedure's limit (简易程序 7 days)", async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase({ source: 'court_entrusted', courtProcedure: 'summary' });
+    const view = await w.app.ok('workflow:get', { caseId });
+    expect(view.deadlines).toEqual([
+      expect.objectContaining({ kind: 'mediation', dueOn: '2026-12-07', daysLeft: 7, state: 'due7' }),
+    ]);
+  });
+
   it('requires a police report (or a reason) before a 可能民转刑 case is accepted', async () => {
     const w = await workflowWorld();
     const caseId = await w.newCase({ riskFlags: ['criminal'], riskLevel: 'major' });
