@@ -4,8 +4,27 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ChannelInput, ChannelName, ChannelOutput, PartyInput } from '../../main/contract';
+import { SEED } from '../fixtures/builders';
+import { RICH_CASE, RICH_PERFORMANCE, RICH_TERMS } from '../fixtures/richCase';
+import { ROSTER } from '../fixtures/roster';
 import { expect, screensDir, test, type Desk } from './fixtures/desk';
+import {
+  actAs,
+  addStaff,
+  beijing,
+  CLERK,
+  DISPATCHER,
+  dispatchTo,
+  handOver,
+  MEDIATOR,
+  ok,
+  ONE_PIXEL_PNG,
+  openCase,
+  registerCase,
+  setUpOffice,
+  shootWindow,
+  signIn,
+} from './fixtures/world';
 
 // Word documents as a mediator uses them: from a case with a written agreement, 生成协议书, read
 // the preview, download the .docx (browser mode), generate the 司法确认申请书 for all three
@@ -13,66 +32,8 @@ import { expect, screensDir, test, type Desk } from './fixtures/desk';
 // up to its agreement are set up through the channels; the documents part is driven in the UI.
 // The downloaded agreement is also rendered by LibreOffice (page 1 → PNG) for a person to look at.
 
-const ADMIN = { username: 'admin', name: '王建国', password: 'Pingluo2026' };
-const CLERK = { username: 'liqing', name: '李青', password: 'Shouli2026' };
-const DISPATCHER = { username: 'fenliu', name: '杨建华', password: 'Fenliu2026' };
-const MEDIATOR = { username: 'tiaojie', name: '马秀英', password: 'Tiaojie2026' };
 const MEDICAL = '平罗县医疗纠纷人民调解委员会';
 const OUT = join('test-results', 'documents-e2e');
-
-/** 'YYYY-MM-DD' in Beijing today (the app's clock is the real one here). */
-const today = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-const PARTIES: PartyInput[] = [
-  {
-    kind: 'person',
-    role: 'applicant',
-    name: '张志军',
-    ethnicity: '汉族',
-    idType: 'resident_id',
-    idNumber: '640221197506181210',
-    occupation: '农民',
-    address: '宁夏回族自治区平罗县渠口乡六顷地村三队12号',
-    phone: '13995230418',
-    agent: {
-      name: '张晓峰',
-      relation: '申请人之子',
-      authority: 'general',
-      idNumber: '640221200009250312',
-      phone: '18709520316',
-    },
-  },
-  {
-    kind: 'organisation',
-    role: 'respondent',
-    name: '宁夏塞上沃土农业发展有限公司',
-    creditCode: '91640221MA76K3P8XF',
-    representative: '王建国',
-    representativeTitle: '总经理',
-    address: '宁夏回族自治区平罗县城关镇鼓楼南街88号',
-    phone: '0952-6012345',
-  },
-  {
-    kind: 'person',
-    role: 'third_party',
-    name: '马玉兰',
-    ethnicity: '回族',
-    idType: 'resident_id',
-    idNumber: '640221196803121025',
-    occupation: '农民',
-    address: '宁夏回族自治区平罗县渠口乡六顷地村五队7号',
-    phone: '13709528862',
-  },
-];
-
-const TERMS = [
-  '被申请人于2026年12月20日前向申请人张志军支付拖欠的土地流转费人民币58,300元。',
-  '被申请人于2026年12月20日前向第三人马玉兰支付拖欠的土地流转费人民币28,000元。',
-  '被申请人于2026年12月31日前自行拆除在申请人、第三人承包地内修建的简易看护房、水泥晒场及滴灌首部设施，恢复土地平整。',
-  '各方于2021年3月签订的《土地经营权流转合同》自本协议生效之日起解除，各方不再依据该合同主张违约金。',
-  '本协议履行完毕后，各方就本纠纷再无其他争议。',
-];
 
 /**
  * LibreOffice → PDF → pdfinfo/pdftotext, and page PNGs (pdftoppm), with the project's font aliases
@@ -133,99 +94,24 @@ function renderWithLibreOffice(
   }
 }
 
-/** What is on screen (a modal over the case page), rather than the whole long page. */
-async function shootViewport(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screensDir, `${name}.png`) });
-}
-
-/** A tiny PNG standing in for a scanned, signed page. */
-const SIGNED_PAGE = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-async function ok<K extends ChannelName>(
-  desk: Desk,
-  page: Page,
-  channel: K,
-  input: ChannelInput<K>,
-): Promise<ChannelOutput<K>> {
-  const result = await desk.invoke(page, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
 /** Office, people, roster, and a land-transfer dispute mediated to a written agreement. */
 async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; number: string }> {
-  await page.goto(desk.url);
-  await expect(page.getByText('首次使用设置')).toBeVisible();
-  const { recoveryCode } = await ok(desk, page, 'setup:begin', {});
-  const offices = await ok(desk, page, 'setup:offices', {});
-  const office = offices.find((o) => o.name === '平罗县人民调解中心') ?? offices[0]!;
-  await ok(desk, page, 'setup:complete', {
-    office: { kind: 'listed', id: office.id },
-    admin: {
-      username: ADMIN.username,
-      displayName: ADMIN.name,
-      password: ADMIN.password,
-      passwordConfirm: ADMIN.password,
-    },
-    recoveryCode,
-  });
-  const user = (u: typeof CLERK, roles: ('intake' | 'dispatcher' | 'mediator')[]) =>
-    ok(desk, page, 'users:create', {
-      username: u.username,
-      displayName: u.name,
-      roles,
-      password: u.password,
-    });
-  await user(CLERK, ['intake']);
-  await user(DISPATCHER, ['dispatcher']);
-  const mediatorUser = await user(MEDIATOR, ['mediator']);
-  const { organisations } = await ok(desk, page, 'orgs:tree', {});
-  const medical = organisations.find((o) => o.name === MEDICAL)!.id;
+  const today = beijing();
+  await setUpOffice(page, desk);
+  const { mediatorUser } = await addStaff(page, desk);
   const mediator = await ok(desk, page, 'mediators:save', {
-    kind: 'mediator',
-    name: MEDIATOR.name,
-    sex: 'female',
-    ethnicity: '回族',
-    employment: 'full_time',
-    grade: 'second',
+    ...ROSTER.medical,
     specialties: ['contract'],
-    householdMembers: [],
-    memberships: [{ organisationId: medical, position: '委员' }],
     userId: mediatorUser.id,
   });
 
-  await ok(desk, page, 'auth:signOut', {});
-  await ok(desk, page, 'auth:signIn', { username: CLERK.username, password: CLERK.password });
-  const created = await ok(desk, page, 'cases:create', {
-    disputeType: 'contract',
-    source: 'party_application',
-    township: '渠口乡',
-    receivedOn: today(),
-    summary:
-      '申请人张志军、第三人马玉兰于2021年将承包地流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同，双方多次协商未果。',
-    requests: '1、请求被申请人支付拖欠的土地流转费58,300元\n2、请求被申请人拆除地上附着物并恢复土地原状',
-    amountFen: '86300',
-    riskLevel: 'normal',
-    riskFlags: [],
-    committeeId: office.id,
-    parties: PARTIES,
-    relatedCaseIds: [],
-  });
+  await actAs(page, desk, CLERK);
+  const created = await registerCase(page, desk, { ...RICH_CASE, receivedOn: today });
 
-  await ok(desk, page, 'auth:signOut', {});
-  await ok(desk, page, 'auth:signIn', { username: DISPATCHER.username, password: DISPATCHER.password });
-  await ok(desk, page, 'workflow:dispatch', {
-    caseId: created.id,
-    committeeId: medical,
-    mediatorIds: [mediator.id],
-    leadMediatorId: mediator.id,
-  });
+  await actAs(page, desk, DISPATCHER);
+  await dispatchTo(page, desk, created.id, SEED.medicalCommitteeId, mediator.id);
 
-  await ok(desk, page, 'auth:signOut', {});
-  await ok(desk, page, 'auth:signIn', { username: MEDIATOR.username, password: MEDIATOR.password });
+  await actAs(page, desk, MEDIATOR);
   await ok(desk, page, 'workflow:respond', { caseId: created.id, accept: true });
   await ok(desk, page, 'workflow:addRecord', {
     caseId: created.id,
@@ -245,17 +131,15 @@ async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; 
     kind: 'written',
     facts:
       '2021年3月，申请人张志军、第三人马玉兰分别将承包的耕地48亩、21亩流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同。被申请人未按约定支付流转费，应承担主要责任。',
-    terms: TERMS,
-    performanceManner: '银行转账至申请人、第三人本人账户',
-    performancePlace: '平罗县渠口乡六顷地村',
-    performanceDeadline: '2026-12-31' > today() ? '2026-12-31' : today(),
+    terms: RICH_TERMS,
+    ...RICH_PERFORMANCE,
+    performanceDeadline: '2026-12-31' > today ? '2026-12-31' : today,
     amountFen: '86300',
-    reachedOn: today(),
-    effectiveOn: today(),
+    reachedOn: today,
+    effectiveOn: today,
     subjectMatter: 'ordinary',
   });
-  await ok(desk, page, 'auth:signOut', {});
-  await page.reload();
+  await handOver(page, desk);
   return { id: created.id, number: agreed.agreement!.number };
 }
 
@@ -265,13 +149,8 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     caseWithAgreement(page, desk));
 
   await test.step('the mediator signs in and opens the case', async () => {
-    await page.getByLabel('用户名').fill(MEDIATOR.username);
-    await page.getByLabel('密码').fill(MEDIATOR.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await expect(page.getByTestId('current-user')).toHaveText(MEDIATOR.name);
-    await page.evaluate((id) => {
-      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/cases/${id}`;
-    }, theCase.id);
+    await signIn(page, MEDIATOR);
+    await openCase(page, theCase.id);
     await expect(page.getByTestId('case-number')).toHaveText(theCase.number);
   });
 
@@ -290,7 +169,7 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(preview).toContainText(`编号：${theCase.number}`);
     await expect(preview).toContainText('申请人：张志军');
     await expect(preview).toContainText('第三人：马玉兰');
-    await expect(preview).toContainText(TERMS[2]!);
+    await expect(preview).toContainText(RICH_TERMS[2]!);
     shortCode =
       (await dialog
         .locator('.ant-tag')
@@ -298,12 +177,12 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
         .textContent()) ?? '';
     expect(shortCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await expect(preview).toContainText(`核验码：${shortCode}`);
-    await shootViewport(page, 'documents-01-agreement-preview');
+    await shootWindow(page, 'documents-01-agreement-preview');
     // The end: signatures, the QR code with the 核验码, the seal line and the date.
     await preview.evaluate((el: { scrollTo(x: number, y: number): void; scrollHeight: number }) =>
       el.scrollTo(0, el.scrollHeight),
     );
-    await shootViewport(page, 'documents-02-agreement-preview-end');
+    await shootWindow(page, 'documents-02-agreement-preview-end');
   });
 
   await test.step('打印 from the preview: A4 pages with the document’s margins and page numbers', async () => {
@@ -392,7 +271,7 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
       '司法确认须由全部当事人共同申请，以下当事人未列为申请人：马玉兰',
     );
     await form.getByLabel('第三人　马玉兰').check();
-    await shootViewport(page, 'documents-03-confirmation-form');
+    await shootWindow(page, 'documents-03-confirmation-form');
     await form.getByRole('button', { name: '生成申请书' }).click();
 
     await expect(form).toBeHidden();
@@ -403,7 +282,7 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(preview).toContainText('申请人：宁夏塞上沃土农业发展有限公司');
     await expect(preview).toContainText('平罗县人民法院');
     await expect(preview).not.toContainText('被申请人：');
-    await shootViewport(page, 'documents-04-confirmation-preview');
+    await shootWindow(page, 'documents-04-confirmation-preview');
     // antd spaces a plain two-character button ("关 闭"); the modal's × is "关闭".
     await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
     await expect(panel.locator('tr[data-row-key="confirmation-application"]')).toContainText('第1版');
@@ -418,10 +297,10 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(version).toContainText(shortCode);
     await version
       .locator('input[type=file]')
-      .setInputFiles({ name: '协议书签字页.png', mimeType: 'image/png', buffer: SIGNED_PAGE });
+      .setInputFiles({ name: '协议书签字页.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
     await expect(version).toContainText('协议书签字页.png');
     await page.waitForTimeout(300);
-    await shootViewport(page, 'documents-05-versions-with-scan');
+    await shootWindow(page, 'documents-05-versions-with-scan');
     // Not a scan at all: refused before anything is sent.
     await version
       .locator('input[type=file]')

@@ -1,7 +1,5 @@
 import { expect, test } from './fixtures/desk';
-
-const ADMIN = { username: 'admin', name: '王建国', password: 'Pingluo2026' };
-const CLERK = { username: 'liqing', name: '李青', password: 'Shouli2026' };
+import { ADMIN, CLERK, signIn } from './fixtures/world';
 
 test('first run → setup → sign in → users → a clerk cannot manage users → lockout', async ({
   page,
@@ -53,10 +51,7 @@ test('first run → setup → sign in → users → a clerk cannot manage users 
     await expect(page.getByRole('button', { name: '登 录' })).toBeVisible();
     await expect(page.getByText('平罗县人民调解中心')).toBeVisible();
     await desk.screenshot(page, '05-sign-in');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await expect(page.getByTestId('current-user')).toHaveText(ADMIN.name);
+    await signIn(page, ADMIN);
   });
 
   await test.step('create a 受理员', async () => {
@@ -78,10 +73,7 @@ test('first run → setup → sign in → users → a clerk cannot manage users 
 
   await test.step('the clerk signs in: no user management, and its channel answers FORBIDDEN', async () => {
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('用户名').fill(CLERK.username);
-    await page.getByLabel('密码').fill(CLERK.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await expect(page.getByTestId('current-user')).toHaveText(CLERK.name);
+    await signIn(page, CLERK);
     await expect(page.getByRole('menuitem', { name: '用户管理' })).toHaveCount(0);
     await page.goto(desk.url.replace(/\?.*$/, '#/users'));
     await expect(page.getByRole('heading', { name: '用户管理' })).toHaveCount(0);

@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test';
-import { SEED } from '../fixtures/builders';
-import { join } from 'node:path';
-import { expect, screensDir, test, type Desk } from './fixtures/desk';
+import { expect, test, type Desk } from './fixtures/desk';
+import { addUser, ADMIN, CLERK, handOver, ok, setUpOffice, shootWindow, signIn } from './fixtures/world';
 
 // The intake desk as a clerk uses it: a 3-party case typed without touching the mouse, the
 // wrong check digit, finding the case again, the repeat warning on a second intake, a refusal.
-
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Pingluo2026' };
-const CLERK = { username: 'liqing', displayName: '李青', password: 'Shouli2026' };
 
 const APPLICANT = {
   name: '马玉兰',
@@ -20,40 +16,10 @@ const THIRD = { name: '张伟', id: '640221197806120030' };
 
 /** Office, administrator, a village and a 受理员 — through the channels, as setup is not under test here. */
 async function prepareOffice(page: Page, desk: Desk) {
-  await page.goto(desk.url);
-  await expect(page.getByText('首次使用设置')).toBeVisible();
-  const begun = await desk.invoke(page, 'setup:begin', {});
-  if (!begun.ok) throw new Error(begun.error.message);
-  const done = await desk.invoke(page, 'setup:complete', {
-    office: { kind: 'listed', id: SEED.countyCenterId },
-    admin: {
-      username: ADMIN.username,
-      displayName: ADMIN.displayName,
-      password: ADMIN.password,
-      passwordConfirm: ADMIN.password,
-    },
-    recoveryCode: begun.value.recoveryCode,
-  });
-  expect(done.ok).toBe(true);
-  expect(
-    (await desk.invoke(page, 'catalog:saveVillage', { township: '姚伏镇', name: '永丰村', active: true })).ok,
-  ).toBe(true);
-  const clerk = await desk.invoke(page, 'users:create', {
-    username: CLERK.username,
-    displayName: CLERK.displayName,
-    roles: ['intake'],
-    password: CLERK.password,
-  });
-  expect(clerk.ok).toBe(true);
-  await desk.invoke(page, 'auth:signOut', {});
-  await page.reload();
-}
-
-async function signInAsClerk(page: Page) {
-  await page.getByLabel('用户名').fill(CLERK.username);
-  await page.getByLabel('密码').fill(CLERK.password);
-  await page.getByRole('button', { name: '登 录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(CLERK.displayName);
+  await setUpOffice(page, desk);
+  await ok(desk, page, 'catalog:saveVillage', { township: '姚伏镇', name: '永丰村', active: true });
+  await addUser(page, desk, CLERK, ['intake']);
+  await handOver(page, desk);
 }
 
 /** Types into whatever has focus, then moves on with Tab. */
@@ -74,11 +40,6 @@ async function shoot(page: Page, desk: Desk, name: string) {
 }
 
 /** Types into a Select or AutoComplete and takes the highlighted match with Enter, once it is listed. */
-/** A drawer covers the window, not the page: take the window as the clerk sees it. */
-async function shootWindow(page: Page, name: string) {
-  await page.screenshot({ path: join(screensDir, `${name}.png`) });
-}
-
 async function choose(page: Page, text: string, option: string) {
   const field = page.locator(':focus');
   await page.keyboard.type(text);
@@ -97,7 +58,7 @@ test('受理登记 by keyboard → case number → find it → repeat warning �
   // One long clerk's session typed key by key: more than the default two minutes on a busy machine.
   test.setTimeout(240_000);
   await prepareOffice(page, desk);
-  await signInAsClerk(page);
+  await signIn(page, CLERK);
   const intake = page.locator('form#intake');
 
   await test.step('a 受理员 lands on 受理登记 with the cursor in the first field', async () => {
@@ -344,7 +305,7 @@ test('受理登记 by keyboard → case number → find it → repeat warning �
     await page.getByRole('menuitem', { name: '不予受理' }).click();
     const row = page.getByRole('row', { name: new RegExp(APPLICANT.name) });
     await expect(row).toContainText('当事人一方明确拒绝调解');
-    await expect(row).toContainText(CLERK.displayName);
+    await expect(row).toContainText(CLERK.name);
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     await desk.screenshot(page, 'intake-11-refusals');
   });

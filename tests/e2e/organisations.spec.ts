@@ -2,42 +2,23 @@ import type { Locator, Page } from '@playwright/test';
 import { idCheckChar } from '../../main/contract';
 import { SEED } from '../fixtures/builders';
 import { expect, test, type Desk } from './fixtures/desk';
+import { ADMIN, handOver, setUpOffice, signIn } from './fixtures/world';
 
 // 管理员 maintains the organisation tree and the mediator roster: a village committee under a
 // township, a mediator with a household member and a committee membership, training recorded
 // and shown against the targets, and the committee's composition warnings.
 
-const ADMIN = { username: 'admin', displayName: '王建国', password: 'Pingluo2026' };
 const VILLAGE = { name: '城关镇新胜村人民调解委员会', abbreviation: '平城新胜' };
 const body = '64022119720314024';
 const MEDIATOR = { name: '马秀英', id: body + idCheckChar(body), phone: '13909525678' };
-const MEDICAL_ID = '884b73a8-481a-4abf-958e-472cb4987dfd';
-const YAOFU_ID = 'aaf1c7de-86c0-41e1-85e3-ce66b8045107';
 const spouseBody = '64022119700802081';
 const SPOUSE = { name: '李建军', id: spouseBody + idCheckChar(spouseBody) };
 
+/** Office and administrator through the channels; the 管理员 signs in on the screen. */
 async function prepareOffice(page: Page, desk: Desk) {
-  await page.goto(desk.url);
-  await expect(page.getByText('首次使用设置')).toBeVisible();
-  const begun = await desk.invoke(page, 'setup:begin', {});
-  if (!begun.ok) throw new Error(begun.error.message);
-  const done = await desk.invoke(page, 'setup:complete', {
-    office: { kind: 'listed', id: SEED.countyCenterId },
-    admin: {
-      username: ADMIN.username,
-      displayName: ADMIN.displayName,
-      password: ADMIN.password,
-      passwordConfirm: ADMIN.password,
-    },
-    recoveryCode: begun.value.recoveryCode,
-  });
-  expect(done.ok).toBe(true);
-  await desk.invoke(page, 'auth:signOut', {});
-  await page.reload();
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '登 录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(ADMIN.displayName);
+  await setUpOffice(page, desk);
+  await handOver(page, desk);
+  await signIn(page, ADMIN);
 }
 
 /** Toasts gone and no tooltip under the mouse, then the screenshot. */
@@ -64,7 +45,7 @@ async function addColleagues(page: Page, desk: Desk) {
       employment: 'full_time' as const,
       grade: 'chief' as const,
       specialties: ['medical', 'damages'],
-      memberships: [{ organisationId: MEDICAL_ID, position: '主任', from: '2024-03-01' }],
+      memberships: [{ organisationId: SEED.medicalCommitteeId, position: '主任', from: '2024-03-01' }],
       training: [
         { kind: 'initial' as const, days: 5, date: '2024-03-10', topic: '岗前培训' },
         { kind: 'continuing' as const, days: 10, date: today, topic: '医疗纠纷调解实务研修' },
@@ -79,7 +60,7 @@ async function addColleagues(page: Page, desk: Desk) {
       employment: 'part_time' as const,
       grade: 'second' as const,
       specialties: ['neighbour', 'land_contract'],
-      memberships: [{ organisationId: YAOFU_ID, position: '委员', from: '2025-01-01' }],
+      memberships: [{ organisationId: SEED.yaofuCommitteeId, position: '委员', from: '2025-01-01' }],
       training: [
         { kind: 'initial' as const, days: 5, date: '2025-01-05', topic: '岗前培训' },
         { kind: 'continuing' as const, days: 6, date: today, topic: '土地承包纠纷专题' },

@@ -1,8 +1,24 @@
 import type { Page } from '@playwright/test';
-import { join } from 'node:path';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../main/contract';
-import { aCase, anOrganisation, aPerson } from '../fixtures/builders';
-import { expect, screensDir, test, type Desk } from './fixtures/desk';
+import { anOrganisation, aPerson } from '../fixtures/builders';
+import { ROSTER } from '../fixtures/roster';
+import { expect, test } from './fixtures/desk';
+import {
+  actAs,
+  addStaff,
+  beijing,
+  CLERK,
+  DISPATCHER,
+  dispatchTo,
+  handOver,
+  MEDIATOR,
+  ok,
+  ONE_PIXEL_PNG,
+  openCase,
+  registerCase,
+  setUpOffice,
+  shootWindow,
+  signIn,
+} from './fixtures/world';
 
 // The case workflow as the people do it: a 分流员 sends a medical dispute to the medical
 // committee (the mediator related to a party is blocked), the mediator accepts it, records a
@@ -10,37 +26,8 @@ import { expect, screensDir, test, type Desk } from './fixtures/desk';
 // the case is overdue in 我的待办; a failed case cannot close without telling the parties the
 // other routes. Setting up the office, people and cases is done through the channels to save time.
 
-const ADMIN = { username: 'admin', name: '王建国', password: 'Pingluo2026' };
-const CLERK = { username: 'liqing', name: '李青', password: 'Shouli2026' };
-const DISPATCHER = { username: 'fenliu', name: '杨建华', password: 'Fenliu2026' };
-const MEDIATOR = { username: 'tiaojie', name: '马秀英', password: 'Tiaojie2026' };
 const MEDICAL = '平罗县医疗纠纷人民调解委员会';
 const DAY = 86_400_000;
-
-/** 'YYYY-MM-DD' in Beijing, n days from now (the app's clock starts at the real time). */
-function beijing(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + days * DAY),
-  );
-}
-
-async function ok<K extends ChannelName>(
-  desk: Desk,
-  page: Page,
-  channel: K,
-  input: ChannelInput<K>,
-): Promise<ChannelOutput<K>> {
-  const result = await desk.invoke(page, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-async function signIn(page: Page, who: { username: string; name: string; password: string }) {
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '登 录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(who.name);
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
@@ -56,20 +43,10 @@ async function pickDate(page: Page, label: string, date: string, scope = page.lo
   await expect(input).toHaveValue(date);
 }
 
-/** A drawer stays in the window, so it is shot as the window shows it rather than the full page. */
-async function viewportShot(page: Page, name: string) {
-  await page.screenshot({ path: join(screensDir, `${name}.png`) });
-}
-
 /** antd puts a space between two Chinese characters on a button ("保 存"); match either way. */
 function cn(label: string): RegExp {
   return new RegExp(`^${[...label].join('\\s?')}$`);
 }
-
-const onePixelPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止须告知其他途径', async ({ page, desk }) => {
   const today = beijing();
@@ -78,98 +55,40 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
   let caseB = { id: '', number: '' };
 
   await test.step('set up the office, people, roster and two medical disputes', async () => {
-    await page.goto(desk.url);
-    await expect(page.getByText('首次使用设置')).toBeVisible();
-    const { recoveryCode } = await ok(desk, page, 'setup:begin', {});
-    const offices = await ok(desk, page, 'setup:offices', {});
-    const office = offices.find((o) => o.name === '平罗县人民调解中心') ?? offices[0]!;
-    await ok(desk, page, 'setup:complete', {
-      office: { kind: 'listed', id: office.id },
-      admin: {
-        username: ADMIN.username,
-        displayName: ADMIN.name,
-        password: ADMIN.password,
-        passwordConfirm: ADMIN.password,
-      },
-      recoveryCode,
-    });
-    const user = (u: typeof CLERK, roles: ('intake' | 'dispatcher' | 'mediator')[]) =>
-      ok(desk, page, 'users:create', {
-        username: u.username,
-        displayName: u.name,
-        roles,
-        password: u.password,
-      });
-    await user(CLERK, ['intake']);
-    await user(DISPATCHER, ['dispatcher']);
-    const mediatorUser = await user(MEDIATOR, ['mediator']);
+    await setUpOffice(page, desk);
+    const { mediatorUser } = await addStaff(page, desk);
+    await ok(desk, page, 'mediators:save', { ...ROSTER.medical, userId: mediatorUser.id });
+    await ok(desk, page, 'mediators:save', ROSTER.related);
+    await ok(desk, page, 'mediators:save', ROSTER.township);
 
-    const { organisations } = await ok(desk, page, 'orgs:tree', {});
-    const medical = organisations.find((o) => o.name === MEDICAL)!.id;
-    const yaofu = organisations.find((o) => o.kind === 'township' && o.name.includes('姚伏'))!.id;
-    const base = { kind: 'mediator' as const, grade: 'second' as const, householdMembers: [] };
-    await ok(desk, page, 'mediators:save', {
-      ...base,
-      name: '马秀英',
-      sex: 'female',
-      ethnicity: '回族',
-      employment: 'full_time',
-      specialties: ['medical'],
-      memberships: [{ organisationId: medical, position: '委员' }],
-      userId: mediatorUser.id,
-    });
-    await ok(desk, page, 'mediators:save', {
-      ...base,
-      name: '马德明',
-      sex: 'male',
-      employment: 'part_time',
-      specialties: ['medical'],
-      householdMembers: [{ name: '马玉兰', relation: '妹妹', idNumber: '640221198503150026' }],
-      memberships: [{ organisationId: medical, position: '委员' }],
-    });
-    await ok(desk, page, 'mediators:save', {
-      ...base,
-      name: '张宏',
-      sex: 'male',
-      employment: 'part_time',
-      specialties: ['neighbour'],
-      memberships: [{ organisationId: yaofu, position: '主任' }],
-    });
-
-    await ok(desk, page, 'auth:signOut', {});
-    await ok(desk, page, 'auth:signIn', { username: CLERK.username, password: CLERK.password });
+    await actAs(page, desk, CLERK);
     const medicalCase = (
       applicant: string,
       idNumber: string | undefined,
       hospital: string,
       summary: string,
     ) =>
-      ok(
-        desk,
-        page,
-        'cases:create',
-        aCase({
-          disputeType: 'medical',
-          receivedOn: today,
-          summary,
-          requests: '请求院方赔偿医疗费、误工费等损失。',
-          amountFen: '1.5万',
-          parties: [
-            aPerson({
-              name: applicant,
-              idNumber,
-              phone: applicant === '马玉兰' ? '13909521234' : '13995221876',
-            }),
-            anOrganisation({
-              name: hospital,
-              creditCode: undefined,
-              representative: '王立新',
-              phone: '0952-6018899',
-            }),
-          ],
-          repeatReason: applicant === '马玉兰' ? undefined : '不同当事人的另一起纠纷',
-        }),
-      );
+      registerCase(page, desk, {
+        disputeType: 'medical',
+        receivedOn: today,
+        summary,
+        requests: '请求院方赔偿医疗费、误工费等损失。',
+        amountFen: '1.5万',
+        parties: [
+          aPerson({
+            name: applicant,
+            idNumber,
+            phone: applicant === '马玉兰' ? '13909521234' : '13995221876',
+          }),
+          anOrganisation({
+            name: hospital,
+            creditCode: undefined,
+            representative: '王立新',
+            phone: '0952-6018899',
+          }),
+        ],
+        repeatReason: applicant === '马玉兰' ? undefined : '不同当事人的另一起纠纷',
+      });
     const a = await medicalCase(
       '马玉兰',
       '640221198503150026',
@@ -184,8 +103,7 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
     );
     caseA = { id: a.id, number: a.caseNumber };
     caseB = { id: b.id, number: b.caseNumber };
-    await ok(desk, page, 'auth:signOut', {});
-    await page.reload();
+    await handOver(page, desk);
   });
 
   await test.step('the 分流员 lands on 我的待办 and opens 分流', async () => {
@@ -226,12 +144,7 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
     // The second dispute goes the same way (through the channel, to save time).
     const suggestion = await ok(desk, page, 'dispatch:suggest', { caseId: caseB.id });
     const xiuying = suggestion.mediators.find((m) => m.name === '马秀英')!.id;
-    await ok(desk, page, 'workflow:dispatch', {
-      caseId: caseB.id,
-      committeeId: suggestion.committees[0]!.id,
-      mediatorIds: [xiuying],
-      leadMediatorId: xiuying,
-    });
+    await dispatchTo(page, desk, caseB.id, suggestion.committees[0]!.id, xiuying);
     await signOut(page);
   });
 
@@ -266,9 +179,9 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
     await drawer.getByLabel(/调解结果/).fill('双方自愿达成调解协议');
     await drawer
       .locator('input[type=file]')
-      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: onePixelPng });
+      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
     await expect(drawer.getByText('现场照片.png')).toBeVisible();
-    await viewportShot(page, 'workflow-01a-mediation-record-form');
+    await shootWindow(page, 'workflow-01a-mediation-record-form');
     await drawer.getByRole('button', { name: cn('保存') }).click();
     await expect(page.getByText('调解记录已保存')).toBeVisible();
     await expect(page.getByTestId('timeline-record')).toContainText('马玉兰、平罗县姚伏镇卫生院');
@@ -301,7 +214,7 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
     );
     await pickDate(page, '生效日期', today, drawer);
     await drawer.getByText('经调解，自愿达成如下协议').click(); // closes the calendar
-    await viewportShot(page, 'workflow-02a-agreement-form');
+    await shootWindow(page, 'workflow-02a-agreement-form');
     await drawer.getByRole('button', { name: cn('保存') }).click();
     await expect(page.getByText('调解协议已登记')).toBeVisible();
   });
@@ -339,9 +252,7 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
 
   await test.step('a terminated case cannot close until the parties were told the other routes', async () => {
     await ok(desk, page, 'workflow:respond', { caseId: caseB.id, accept: true });
-    await page.evaluate((id) => {
-      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/cases/${id}`;
-    }, caseB.id);
+    await openCase(page, caseB.id);
     const panel = page.getByTestId('workflow-panel');
     await expect(panel.getByRole('button', { name: '终止调解' })).toBeVisible();
     await panel.getByRole('button', { name: '终止调解' }).click();

@@ -1,13 +1,8 @@
-import { AutoComplete, DatePicker, Form, Input, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
-import {
-  referOutInput,
-  referralRouteLabels,
-  referralRoutes,
-  type ReferralRoute,
-} from '../../../main/contract';
-import { isoDateItemProps, zodRule } from '../../components/forms';
+import { AutoComplete, Form, Input, Select, Typography } from 'antd';
+import { referOutInput, type ReferralRoute } from '../../../main/contract';
+import { zodRule } from '../../components/forms';
 import { useOfficeToday } from '../todo/todoApi';
+import { referralRouteOptions, StepDateItem } from '../workflow/StepFields';
 import { send, StepForm } from '../workflow/StepForm';
 import { useReferOutMutation } from '../workflow/workflowApi';
 
@@ -71,7 +66,7 @@ export function ReferOutForm({
       <Form.Item name="route" label="转出途径" required rules={[zodRule(shape.route)]}>
         <Select
           placeholder="请选择"
-          options={referralRoutes.map((r) => ({ value: r, label: referralRouteLabels[r] }))}
+          options={referralRouteOptions}
           onChange={(r: ReferralRoute) => {
             const current = (form.getFieldValue('told') as string | undefined) ?? '';
             if (!current.trim() || Object.values(told).includes(current)) form.setFieldValue('told', told[r]);
@@ -88,20 +83,13 @@ export function ReferOutForm({
       <Form.Item name="told" label="告知当事人的内容" required rules={[zodRule(shape.told)]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} />
       </Form.Item>
-      <Form.Item
+      <StepDateItem
         name="referredOn"
         label="转出日期"
-        required
-        rules={[zodRule(shape.referredOn)]}
-        {...isoDateItemProps}
-      >
-        <DatePicker
-          style={{ width: 200 }}
-          disabledDate={(d) =>
-            d.isAfter(dayjs(today), 'day') || (receivedOn ? d.isBefore(dayjs(receivedOn), 'day') : false)
-          }
-        />
-      </Form.Item>
+        schema={shape.referredOn}
+        today={today}
+        notBefore={receivedOn}
+      />
     </StepForm>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../main/contract';
 import { isoDateItemProps, zodRule } from '../../components/forms';
 import { useOfficeToday } from '../todo/todoApi';
+import { outsideStepRange, StepDateItem } from './StepFields';
 import { send, StepForm } from './StepForm';
 import { useRecordAgreementMutation, useSetEffectiveMutation } from './workflowApi';
 
@@ -66,8 +67,6 @@ export function AgreementForm({
   const amount = Form.useWatch('amountFen', form);
   const reachedOn = Form.useWatch('reachedOn', form) ?? '';
   const subject = Form.useWatch('subjectMatter', form);
-  const outOfRange = (d: dayjs.Dayjs, from?: string) =>
-    d.isAfter(dayjs(today), 'day') || (from ? d.isBefore(dayjs(from), 'day') : false);
 
   return (
     <StepForm<Values>
@@ -192,15 +191,14 @@ export function AgreementForm({
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
+          <StepDateItem
             name="reachedOn"
             label="达成日期"
-            required
-            rules={[zodRule(shape.reachedOn)]}
-            {...isoDateItemProps}
-          >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => outOfRange(d, receivedOn)} />
-          </Form.Item>
+            schema={shape.reachedOn}
+            today={today}
+            notBefore={receivedOn}
+            width="100%"
+          />
         </Col>
         <Col span={12}>
           {kind === 'oral' ? (
@@ -218,7 +216,10 @@ export function AgreementForm({
               extra="各方当事人签名、盖章或按指印，人民调解员签名并加盖调委会印章之日；尚未签章齐全的可稍后登记"
               {...isoDateItemProps}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => outOfRange(d, reachedOn)} />
+              <DatePicker
+                style={{ width: '100%' }}
+                disabledDate={(d) => outsideStepRange(d, today, reachedOn)}
+              />
             </Form.Item>
           )}
         </Col>
@@ -265,20 +266,13 @@ export function SetEffectiveForm({
       }
       submit={(v) => send(setEffectiveInput, { caseId, ...v }, setEffective)}
     >
-      <Form.Item
+      <StepDateItem
         name="effectiveOn"
         label="生效日期"
-        required
-        rules={[zodRule(setEffectiveInput.shape.effectiveOn)]}
-        {...isoDateItemProps}
-      >
-        <DatePicker
-          style={{ width: 200 }}
-          disabledDate={(d) =>
-            d.isAfter(dayjs(today), 'day') || d.isBefore(dayjs(agreement.reachedOn), 'day')
-          }
-        />
-      </Form.Item>
+        schema={setEffectiveInput.shape.effectiveOn}
+        today={today}
+        notBefore={agreement.reachedOn}
+      />
     </StepForm>
   );
 }

@@ -1,17 +1,15 @@
-import { Alert, AutoComplete, Checkbox, DatePicker, Form, Input, Radio, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, AutoComplete, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import {
   closeInput,
   informRoutesInput,
-  referralRouteLabels,
-  referralRoutes,
   terminateInput,
   terminationKindLabels,
   terminationKinds,
   type WorkflowDto,
 } from '../../../main/contract';
-import { isoDateItemProps, zodRule } from '../../components/forms';
+import { zodRule } from '../../components/forms';
 import { useOfficeToday } from '../todo/todoApi';
+import { referralRouteOptions, StepDateItem } from './StepFields';
 import { send, StepForm } from './StepForm';
 import { useCloseCaseMutation, useInformRoutesMutation, useTerminateMutation } from './workflowApi';
 
@@ -62,20 +60,13 @@ export function TerminateForm({ caseId, receivedOn, onClose }: Base & { received
           placeholder="如：双方对赔偿数额分歧过大，经三次调解未能达成一致"
         />
       </Form.Item>
-      <Form.Item
+      <StepDateItem
         name="terminatedOn"
         label="终止日期"
-        required
-        rules={[zodRule(shape.terminatedOn)]}
-        {...isoDateItemProps}
-      >
-        <DatePicker
-          style={{ width: 200 }}
-          disabledDate={(d) =>
-            d.isAfter(dayjs(today), 'day') || (receivedOn ? d.isBefore(dayjs(receivedOn), 'day') : false)
-          }
-        />
-      </Form.Item>
+        schema={shape.terminatedOn}
+        today={today}
+        notBefore={receivedOn}
+      />
     </StepForm>
   );
 }
@@ -102,26 +93,19 @@ export function InformRoutesForm({ caseId, terminatedOn, onClose }: Base & { ter
       <Form.Item name="routes" label="告知当事人可以通过的途径" required rules={[zodRule(shape.routes)]}>
         <Checkbox.Group
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-          options={referralRoutes.map((r) => ({ value: r, label: referralRouteLabels[r] }))}
+          options={referralRouteOptions}
         />
       </Form.Item>
       <Form.Item name="how" label="告知方式" required rules={[zodRule(shape.how)]}>
         <AutoComplete options={howOptions} maxLength={100} placeholder="如：当面告知并发放告知书" />
       </Form.Item>
-      <Form.Item
+      <StepDateItem
         name="toldOn"
         label="告知日期"
-        required
-        rules={[zodRule(shape.toldOn)]}
-        {...isoDateItemProps}
-      >
-        <DatePicker
-          style={{ width: 200 }}
-          disabledDate={(d) =>
-            d.isAfter(dayjs(today), 'day') || (terminatedOn ? d.isBefore(dayjs(terminatedOn), 'day') : false)
-          }
-        />
-      </Form.Item>
+        schema={shape.toldOn}
+        today={today}
+        notBefore={terminatedOn}
+      />
       <Form.Item name="note" label="说明" rules={[zodRule(shape.note)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
       </Form.Item>

@@ -1,5 +1,4 @@
-import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Checkbox, Col, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import {
   performanceStatusLabels,
   performanceStatuses,
@@ -8,8 +7,9 @@ import {
   satisfactions,
   type AgreementDto,
 } from '../../../main/contract';
-import { isoDateItemProps, zodRule } from '../../components/forms';
+import { zodRule } from '../../components/forms';
 import { useOfficeToday } from '../todo/todoApi';
+import { StepDateItem } from './StepFields';
 import { send, StepForm } from './StepForm';
 import { useRecordVisitMutation } from './workflowApi';
 
@@ -66,20 +66,14 @@ export function VisitForm({ caseId, agreement, dueOn, visitor, onClose }: Props)
     >
       <Row gutter={16}>
         <Col span={10}>
-          <Form.Item
+          <StepDateItem
             name="visitedOn"
             label="回访日期"
-            required
-            rules={[zodRule(shape.visitedOn)]}
-            {...isoDateItemProps}
-          >
-            <DatePicker
-              style={{ width: '100%' }}
-              disabledDate={(d) =>
-                d.isAfter(dayjs(today), 'day') || d.isBefore(dayjs(agreement.reachedOn), 'day')
-              }
-            />
-          </Form.Item>
+            schema={shape.visitedOn}
+            today={today}
+            notBefore={agreement.reachedOn}
+            width="100%"
+          />
         </Col>
         <Col span={14}>
           <Form.Item name="visitor" label="回访人" required rules={[zodRule(shape.visitor)]}>

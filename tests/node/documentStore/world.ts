@@ -1,77 +1,18 @@
-import type { CreateCaseInput, PartyInput, RecordAgreementInput } from '../../../main/contract';
+import type { CreateCaseInput, RecordAgreementInput } from '../../../main/contract';
+import { RICH_CASE, RICH_PARTIES, RICH_PERFORMANCE, RICH_TERMS } from '../../fixtures/richCase';
 import { ORGS, workflowWorld, type World } from '../../helpers/workflow';
 
 // A rich case driven through the real dispatch, as the desk records it: three parties (a farmer
 // with his son as agent, a company with its legal representative, a Hui farmer as third party),
 // an investigation and a mediation record, and a written agreement with five terms and an
-// amount. The same names and IDs as the document layer's fixture (tests/fixtures/documentCase.ts),
-// so a reader recognises them in both test suites.
-
-export const RICH_PARTIES: PartyInput[] = [
-  {
-    kind: 'person',
-    role: 'applicant',
-    name: '张志军',
-    ethnicity: '汉族',
-    idType: 'resident_id',
-    idNumber: '640221197506181210',
-    occupation: '农民',
-    address: '宁夏回族自治区平罗县渠口乡六顷地村三队12号',
-    phone: '13995230418',
-    agent: {
-      name: '张晓峰',
-      relation: '申请人之子',
-      authority: 'general',
-      idNumber: '640221200009250312',
-      phone: '18709520316',
-    },
-  },
-  {
-    kind: 'organisation',
-    role: 'respondent',
-    name: '宁夏塞上沃土农业发展有限公司',
-    creditCode: '91640221MA76K3P8XF',
-    representative: '王建国',
-    representativeTitle: '总经理',
-    address: '宁夏回族自治区平罗县城关镇鼓楼南街88号',
-    phone: '0952-6012345',
-  },
-  {
-    kind: 'person',
-    role: 'third_party',
-    name: '马玉兰',
-    ethnicity: '回族',
-    idType: 'resident_id',
-    idNumber: '640221196803121025',
-    occupation: '农民',
-    address: '宁夏回族自治区平罗县渠口乡六顷地村五队7号',
-    phone: '13709528862',
-  },
-];
-
-export const RICH_TERMS = [
-  '被申请人于2026年12月20日前向申请人张志军支付拖欠的土地流转费人民币58,300元。',
-  '被申请人于2026年12月20日前向第三人马玉兰支付拖欠的土地流转费人民币28,000元。',
-  '被申请人于2026年12月31日前自行拆除在申请人、第三人承包地内修建的简易看护房、水泥晒场及滴灌首部设施，恢复土地平整。',
-  '各方于2021年3月签订的《土地经营权流转合同》自本协议生效之日起解除，各方不再依据该合同主张违约金。',
-  '本协议履行完毕后，各方就本纠纷再无其他争议。',
-];
+// amount. The case's data is shared with the browser test (tests/fixtures/richCase.ts); here it
+// goes through the dispatcher directly.
 
 export const RICH_FACTS =
   '2021年3月，申请人张志军、第三人马玉兰分别将其承包的六顷地村耕地48亩、21亩流转给被申请人种植枸杞，约定每亩每年600元。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同。被申请人未按约定支付流转费，应承担主要责任。';
 
 export function richCaseInput(overrides: Partial<CreateCaseInput> = {}): Partial<CreateCaseInput> {
-  return {
-    disputeType: 'contract',
-    township: '渠口乡',
-    village: undefined,
-    summary:
-      '申请人张志军、第三人马玉兰于2021年将承包地流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同，双方多次协商未果。',
-    requests: '1、请求被申请人支付拖欠的土地流转费58,300元\n2、请求被申请人拆除地上附着物并恢复土地原状',
-    amountFen: '86300',
-    parties: RICH_PARTIES,
-    ...overrides,
-  };
+  return { ...RICH_CASE, ...overrides };
 }
 
 export function richAgreement(
@@ -83,8 +24,7 @@ export function richAgreement(
     kind: 'written',
     facts: RICH_FACTS,
     terms: RICH_TERMS,
-    performanceManner: '银行转账至申请人、第三人本人账户',
-    performancePlace: '平罗县渠口乡六顷地村',
+    ...RICH_PERFORMANCE,
     performanceDeadline: '2026-12-31',
     amountFen: '86300',
     reachedOn: '2026-11-30',
@@ -151,4 +91,4 @@ export async function agreedCase(
   return { caseId, workflow };
 }
 
-export { workflowWorld, type World };
+export { RICH_PARTIES, RICH_TERMS, workflowWorld, type World };
