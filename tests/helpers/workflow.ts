@@ -1,30 +1,15 @@
-import type { SaveMediatorInput } from '../../main/contract';
 import { aCase, anOrganisation, aPerson } from '../fixtures/builders';
+import { ROSTER } from '../fixtures/roster';
 import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from './app';
 
-// A small Pingluo office for workflow tests: a clerk, a dispatcher, a mediator account, and a
-// roster with a medical specialist (linked to the mediator account), a township mediator and a
-// mediator related to the standard applicant 马玉兰 (must stand aside).
+// A small Pingluo office for workflow tests: a clerk, a dispatcher, a mediator account, and the
+// shared roster (tests/fixtures/roster.ts) with its medical specialist linked to that account.
 
 export const ORGS = {
   county: '7da55d92-5712-44e5-beb3-bda8994c7a55',
   medical: '884b73a8-481a-4abf-958e-472cb4987dfd',
   yaofu: 'aaf1c7de-86c0-41e1-85e3-ce66b8045107',
 };
-
-function mediator(overrides: Partial<SaveMediatorInput>): SaveMediatorInput {
-  return {
-    kind: 'mediator',
-    name: '调解员',
-    sex: 'male',
-    employment: 'part_time',
-    grade: 'second',
-    specialties: [],
-    householdMembers: [],
-    memberships: [],
-    ...overrides,
-  };
-}
 
 export interface World {
   app: TestApp;
@@ -42,34 +27,9 @@ export async function workflowWorld(): Promise<World> {
   const clerk = await addUser(app, 'clerk', ['intake']);
   const dispatcher = await addUser(app, 'fenliu', ['dispatcher']);
   const mediatorUser = await addUser(app, 'tiaojie', ['mediator']);
-  const medical = await app.ok(
-    'mediators:save',
-    mediator({
-      name: '马秀英',
-      sex: 'female',
-      employment: 'full_time',
-      specialties: ['medical'],
-      memberships: [{ organisationId: ORGS.medical, position: '委员' }],
-      userId: mediatorUser.id,
-    }),
-  );
-  const township = await app.ok(
-    'mediators:save',
-    mediator({
-      name: '张宏',
-      specialties: ['neighbour'],
-      memberships: [{ organisationId: ORGS.yaofu, position: '主任' }],
-    }),
-  );
-  const related = await app.ok(
-    'mediators:save',
-    mediator({
-      name: '马德明',
-      specialties: ['medical'],
-      householdMembers: [{ name: '马玉兰', relation: '妹妹', idNumber: '640221198503150026' }],
-      memberships: [{ organisationId: ORGS.medical, position: '委员' }],
-    }),
-  );
+  const medical = await app.ok('mediators:save', { ...ROSTER.medical, userId: mediatorUser.id });
+  const township = await app.ok('mediators:save', ROSTER.township);
+  const related = await app.ok('mediators:save', ROSTER.related);
   const users = { clerk, dispatcher, mediator: mediatorUser };
   const as = async (who: 'clerk' | 'dispatcher' | 'mediator' | 'admin') =>
     switchUser(
