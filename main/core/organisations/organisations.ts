@@ -54,6 +54,24 @@ export function parseSpecialties(json: string): string[] {
   }
 }
 
+/**
+ * Specialties (of an organisation or a mediator) as dispute-type codes that exist, each once.
+ * An error points at the first place the unknown code was entered.
+ */
+export function requireKnownSpecialties(
+  codes: string[],
+  known: { has(code: string): boolean },
+  label: string,
+): string[] {
+  const specialties = [...new Set(codes)];
+  for (const code of specialties) {
+    if (!known.has(code)) {
+      throw ValidationError.field(['specialties', codes.indexOf(code)], label, `“${code}”不是已有的纠纷类型`);
+    }
+  }
+  return specialties;
+}
+
 export function toOrganisationDto(row: OrganisationRow): OrganisationDto {
   return {
     id: row.id,
@@ -235,16 +253,7 @@ export async function saveOrganisation(ctx: ServiceContext, input: SaveInput): P
 
   // What it specialises in.
   const types = new Map((await ctx.repos.catalog.disputeTypes()).map((t) => [t.code, t]));
-  const specialties = [...new Set(input.specialties)];
-  for (const code of specialties) {
-    if (!types.has(code)) {
-      throw ValidationError.field(
-        ['specialties', input.specialties.indexOf(code)],
-        '专业领域',
-        `“${code}”不是已有的纠纷类型`,
-      );
-    }
-  }
+  const specialties = requireKnownSpecialties(input.specialties, types, '专业领域');
 
   const now = ctx.clock.now().toISOString();
   const fields = {
