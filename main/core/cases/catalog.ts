@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DisputeTypeRow, OrganisationRow, Repositories } from '../../../db';
 import type { CatalogDto, CommitteeDto, DisputeTypeDto, VillageDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { today } from '../dates';
 import { pingluo } from '../offices/seed';
+import { newRecord } from '../newRecord';
 
 // The catalog the intake form chooses from: Pingluo's townships (fixed), villages and dispute
 // types (editable by 管理员) and the committees.
@@ -118,12 +118,7 @@ export async function saveVillage(
         updatedAt: now,
       }
     : {
-        id: randomUUID(),
-        originOfficeId: ctx.office.id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
+        ...newRecord(ctx, now),
         township: input.township,
         name: input.name,
         active: input.active,

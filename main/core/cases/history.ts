@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
+import { newRecord } from '../newRecord';
 
 export interface FieldChange {
   field: string;
@@ -17,12 +17,7 @@ export function recordHistory(
 ) {
   const now = ctx.clock.now().toISOString();
   ctx.repos.caseHistory.add({
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId,
     at: now,
     actorId: ctx.actor.userId,

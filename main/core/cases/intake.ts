@@ -11,6 +11,7 @@ import { resolveParty } from './parties';
 import { findRepeats } from './repeats';
 import { caseSearchText, partyNamesOf } from './searchIndex';
 import { caseDetail } from './view';
+import { newRecord } from '../newRecord';
 
 // Registering a dispute (受理登记). Everything — number, case, parties, links, history, search
 // terms, draft removal — happens in the dispatcher's one transaction with its audit entry:
@@ -129,12 +130,7 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
     seq,
   });
   const row: CaseRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseNumber,
     committeeId: committee.id,
     numberYear: year,
@@ -163,12 +159,7 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
   const linked = linkParties(ctx, row.id, input.parties, partyRows, now);
   for (const relatedId of input.relatedCaseIds) {
     ctx.repos.cases.insertLink({
-      id: randomUUID(),
-      originOfficeId: ctx.office.id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
+      ...newRecord(ctx, now),
       caseId: row.id,
       relatedCaseId: relatedId,
       note: '登记时关联的疑似重复纠纷',

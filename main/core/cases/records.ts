@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RefusalRow } from '../../../db';
 import type { RefusalDto, RefusalReason, refusalInput } from '../../contract';
 import type { z } from 'zod';
@@ -7,6 +6,7 @@ import { NotFoundError } from '../errors';
 import { requireDisputeType, requireTownship } from './catalog';
 import { checkCaseDates } from './intake';
 import { namesOf } from './view';
+import { newRecord } from '../newRecord';
 
 // 不予受理 records, the audited reveal of a full ID number, and the intake form's draft.
 
@@ -19,12 +19,7 @@ export async function recordRefusal(
   await checkCaseDates(ctx, input.receivedOn);
   const now = ctx.clock.now().toISOString();
   const row: RefusalRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     receivedOn: input.receivedOn,
     applicantName: input.applicantName,
     applicantPhone: input.applicantPhone ?? null,

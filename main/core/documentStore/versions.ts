@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { DocumentVersionRow, Repositories } from '../../../db';
 import {
@@ -15,6 +15,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { availabilityOf } from './availability';
 import { loadDocumentCase } from './caseDocument';
+import { newRecord } from '../newRecord';
 
 // Every generation is kept: a new version of that document for the case, with who made it,
 // when, the SHA-256 of the exact bytes handed out and, for agreements, the verification
@@ -100,12 +101,7 @@ export async function generateDocument(
   const versionNo = ctx.repos.documents.nextVersionNo(input.caseId, kind.id);
   const now = ctx.clock.now().toISOString();
   const row: DocumentVersionRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: input.caseId,
     kind: kind.id,
     versionNo,
@@ -171,12 +167,7 @@ export function attachScan(ctx: ServiceContext, input: z.output<typeof attachSca
   const now = ctx.clock.now().toISOString();
   ctx.repos.documents.insertScan(
     {
-      id: randomUUID(),
-      originOfficeId: ctx.office.id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
+      ...newRecord(ctx, now),
       versionId: version.id,
       caseId: version.caseId,
       fileName: input.fileName,

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { MediatorRow, Syncable } from '../../../db';
 import type { ServiceContext } from '../context';
 import { ConflictError } from '../errors';
+import { newRecord } from '../newRecord';
 
 // How the roster is stored: the mediator row (household members as JSON, ID numbers in full),
 // committee memberships replaced as a set, and the optimistic-lock check on every edit.
@@ -31,18 +31,6 @@ export function householdOf(row: MediatorRow): StoredHouseholdMember[] {
   } catch {
     return [];
   }
-}
-
-/** The sync columns a brand-new record of this office starts with. */
-export function newRecord(ctx: ServiceContext, now: string): Syncable {
-  return {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
 }
 
 /** Someone saved this mediator since the form was opened. */

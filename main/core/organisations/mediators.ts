@@ -10,7 +10,8 @@ import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { NotFoundError, ValidationError } from '../errors';
 import { mediatorDto, rosterData, toMediatorDto } from './mediatorDto';
-import { editConflict, newRecord, writeMediator, writeMemberships } from './mediatorRecords';
+import { newRecord } from '../newRecord';
+import { editConflict, writeMediator, writeMemberships } from './mediatorRecords';
 import { checkMediator, type SaveInput } from './mediatorValidation';
 import { requireRealDate } from './organisations';
 

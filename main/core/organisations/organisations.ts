@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { OrganisationRow } from '../../../db';
 import {
   isRealDate,
@@ -13,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { pingluo } from '../offices/seed';
+import { newRecord } from '../newRecord';
 
 // The organisation tree: the county center, sector committees, the 13 township committees and
 // the village committees under them, unit committees, mediation rooms and stationed rooms.
@@ -278,12 +278,7 @@ export async function saveOrganisation(ctx: ServiceContext, input: SaveInput): P
     return toOrganisationDto({ ...row, version: existing.version + 1 });
   }
   const row: OrganisationRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     sort: Math.max(0, ...all.map((o) => o.sort)) + 1,
     ...fields,
   };

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { UserRow } from '../../../db';
 import { roleLabels, type CreateUserInput, type Role, type UserDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { toUserDto } from './dto';
 import { usernameKey } from './names';
+import { newRecord } from '../newRecord';
 
 // User management for 管理员. Each account's password wraps the database key in the key file;
 // disabling removes that wrap, so a disabled account cannot open the data even with the files.
@@ -20,12 +20,7 @@ export async function createUser(ctx: ServiceContext, input: Required<CreateUser
   }
   const now = ctx.clock.now().toISOString();
   const row: UserRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     username: input.username,
     usernameKey: key,
     displayName: input.displayName,

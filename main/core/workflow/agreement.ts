@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AgreementRow, CaseRow } from '../../../db';
 import {
@@ -15,6 +14,7 @@ import { recordHistory } from '../cases/history';
 import { getSettings } from '../settings/service';
 import { confirmationDeadline, visitDueOn } from './deadlines';
 import { caseFor, moveTo } from './guard';
+import { newRecord } from '../newRecord';
 
 // The agreement (Law Arts. 28–30): written or oral, numbered terms, how, where and by when it is
 // performed. It takes effect when the last party signed and the seal was applied (written) or
@@ -27,12 +27,7 @@ function between(field: string, label: string, value: string, from: string, to: 
 function scheduleVisit(ctx: ServiceContext, c: CaseRow, agreement: AgreementRow, dueOn: string): void {
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertVisit({
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: c.id,
     agreementId: agreement.id,
     dueOn,
@@ -88,12 +83,7 @@ export async function recordAgreement(
   }
   const stamp = ctx.clock.now().toISOString();
   const agreement: AgreementRow = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: stamp,
-    updatedAt: stamp,
-    deletedAt: null,
+    ...newRecord(ctx, stamp),
     caseId: c.id,
     kind: input.kind,
     number: c.caseNumber,
@@ -190,12 +180,7 @@ export async function recordVisit(
     ctx.repos.workflow.updateVisit({ ...pending, ...fields, updatedAt: now, version: pending.version + 1 });
   } else {
     ctx.repos.workflow.insertVisit({
-      id: randomUUID(),
-      originOfficeId: ctx.office.id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
+      ...newRecord(ctx, now),
       caseId: c.id,
       agreementId: agreement.id,
       dueOn: input.visitedOn,

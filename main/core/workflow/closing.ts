@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   referralRouteLabels,
@@ -16,6 +15,7 @@ import { getSettings } from '../settings/service';
 import { mediationDeadline } from './deadlines';
 import { caseFor, moveTo } from './guard';
 import { saveOutcome } from './outcome';
+import { newRecord } from '../newRecord';
 
 // Ending a mediation that failed (Law Art. 26: end it and tell the parties the other routes),
 // closing a case, the 民转刑 risk report, and extending the time limit with the parties' consent.
@@ -94,12 +94,7 @@ export function riskReport(ctx: ServiceContext, input: z.output<typeof riskRepor
   }
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertRiskReport({
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: c.id,
     reported: input.reported,
     reportedTo: input.reportedTo ?? null,
@@ -130,12 +125,7 @@ export async function extendDeadline(
   const after = addDays(before, input.days);
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertExtension({
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: c.id,
     days: input.days,
     consent: input.consent,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AssignmentRow, CaseRow, OrganisationRow } from '../../../db';
 import { assignmentModeLabels, referralRouteLabels, type ReferralRoute } from '../../contract';
 import type { ServiceContext } from '../context';
@@ -10,6 +9,7 @@ import { casePartiesOf } from '../cases/view';
 import { conflictsOf } from './conflicts';
 import { caseFor, moveTo } from './guard';
 import { saveOutcome } from './outcome';
+import { newRecord } from '../newRecord';
 
 // Sending a case to a committee and its mediators; the committee accepting or returning it;
 // transfer, escalation up the tiers (village → township → county), and referral out.
@@ -22,18 +22,6 @@ export interface AssignInput {
   mode: 'assigned' | 'chosen_by_parties';
   overrides: { mediatorId: string; reason: string }[];
   note?: string | undefined;
-}
-
-function syncable(ctx: ServiceContext) {
-  const now = ctx.clock.now().toISOString();
-  return {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
 }
 
 async function activeCommittee(ctx: ServiceContext, id: string): Promise<OrganisationRow> {
@@ -82,7 +70,7 @@ async function assign(
   const parties = casePartiesOf(ctx.repos, c.id);
   const names: string[] = [];
   const overrideNotes: string[] = [];
-  const base = syncable(ctx);
+  const base = newRecord(ctx);
   const assignment: AssignmentRow = {
     ...base,
     caseId: c.id,
@@ -117,7 +105,7 @@ async function assign(
       overrideNotes.push(`${m.name}（${conflicts.join('；')}）例外理由：${override.reason}`);
     names.push(`${m.name}${mediatorId === input.leadMediatorId ? '（主持）' : ''}`);
     return {
-      ...syncable(ctx),
+      ...newRecord(ctx),
       assignmentId: assignment.id,
       mediatorId,
       lead: mediatorId === input.leadMediatorId,
@@ -257,7 +245,7 @@ export async function escalate(
   const to = await higherTier(ctx, fromId);
   const from = await ctx.repos.catalog.organisation(fromId);
   supersede(ctx, c.id);
-  const base = syncable(ctx);
+  const base = newRecord(ctx);
   ctx.repos.workflow.insertAssignment({
     ...base,
     caseId: c.id,

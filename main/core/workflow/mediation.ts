@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -9,6 +9,7 @@ import {
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
+import { newRecord } from '../newRecord';
 
 // Investigation and mediation records, and evidence attachments (kept inside the encrypted
 // database; the first bytes must match the declared type).
@@ -30,12 +31,7 @@ export function addRecord(ctx: ServiceContext, input: z.output<typeof addRecordI
     throw ValidationError.field(['heldAt'], '时间', '不能晚于现在');
   const now = ctx.clock.now().toISOString();
   ctx.repos.workflow.insertRecord({
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: c.id,
     kind: input.kind,
     heldAt: input.heldAt,
@@ -78,12 +74,7 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
   }
   const now = ctx.clock.now().toISOString();
   const row = {
-    id: randomUUID(),
-    originOfficeId: ctx.office.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ctx, now),
     caseId: c.id,
     recordId: input.recordId ?? null,
     fileName: input.fileName,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { OutcomeRow } from '../../../db';
 import type { ServiceContext } from '../context';
+import { newRecord } from '../newRecord';
 
 /** The case's one outcome record (termination, routes told, referral, closing), merged field by field. */
 export function saveOutcome(ctx: ServiceContext, caseId: string, changes: Partial<OutcomeRow>): OutcomeRow {
@@ -9,12 +9,7 @@ export function saveOutcome(ctx: ServiceContext, caseId: string, changes: Partia
   const row: OutcomeRow = existing
     ? { ...existing, ...changes, updatedAt: now, version: existing.version + 1 }
     : {
-        id: randomUUID(),
-        originOfficeId: ctx.office.id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
+        ...newRecord(ctx, now),
         caseId,
         terminationKind: null,
         terminationReason: null,
