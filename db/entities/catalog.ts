@@ -12,6 +12,8 @@ export interface OrganisationRow extends Syncable {
   caseNumberPattern: string;
   township: string | null;
   address: string | null;
+  /** Words on the committee's seal, printed as「…（印章）」; null: the documents derive it from the name. */
+  sealText: string | null;
   activeFrom: string | null;
   activeTo: string | null;
   sort: number;
@@ -31,6 +33,7 @@ export const OrganisationEntity = new EntitySchema<OrganisationRow>({
     caseNumberPattern: { name: 'case_number_pattern', type: 'text' },
     township: { type: 'text', nullable: true },
     address: { type: 'text', nullable: true },
+    sealText: { name: 'seal_text', type: 'text', nullable: true },
     activeFrom: { name: 'active_from', type: 'text', nullable: true },
     activeTo: { name: 'active_to', type: 'text', nullable: true },
     sort: { type: 'integer', default: 0 },

@@ -15,6 +15,7 @@ export const organisationDto = z.object({
   caseNumberPattern: z.string(),
   township: z.string().nullable(),
   address: z.string().nullable(),
+  sealText: z.string().nullable(),
   activeFrom: z.string().nullable(),
   activeTo: z.string().nullable(),
   /** Dispute types a sector committee specialises in (drives dispatch suggestions). */
@@ -36,6 +37,7 @@ export const saveOrganisationInput = z.strictObject({
   caseNumberPattern: text('案号格式', 40, 6),
   township: optional(text('所在乡镇', 20)).describe('所在乡镇'),
   address: optional(text('地址', 120)).describe('地址'),
+  sealText: optional(text('印章文字', 60, 4)).describe('印章文字'),
   activeFrom: optional(isoDate).describe('成立日期'),
   activeTo: optional(isoDate).describe('撤销日期'),
   specialties: z.array(z.string().max(40)).max(40).default([]).describe('专业领域'),

@@ -135,6 +135,7 @@ function ownCommittee(office: Office, now: string) {
     caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
     township: null,
     address: null,
+    sealText: null,
     activeFrom: null,
     activeTo: null,
     sort: 1000,

@@ -32,6 +32,7 @@ interface Values {
   caseNumberPattern: string;
   township?: string;
   address?: string;
+  sealText?: string;
   activeFrom?: string;
   activeTo?: string;
   specialties: string[];
@@ -105,6 +106,7 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
         caseNumberPattern: editing.caseNumberPattern,
         township: editing.township ?? undefined,
         address: editing.address ?? undefined,
+        sealText: editing.sealText ?? undefined,
         activeFrom: editing.activeFrom ?? undefined,
         activeTo: editing.activeTo ?? undefined,
         specialties: editing.specialties,
@@ -129,6 +131,7 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
       caseNumberPattern: v.caseNumberPattern,
       township: v.township,
       address: v.address,
+      sealText: v.sealText,
       activeFrom: v.activeFrom,
       activeTo: v.activeTo,
       specialties: v.specialties ?? [],
@@ -226,6 +229,16 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
         <Col span={16}>
           <Form.Item name="address" label="地址" rules={[field('address')]}>
             <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="sealText"
+            label="印章文字"
+            rules={[field('sealText')]}
+            extra="文书落款“（印章）”前的文字，应与公章一致；留空则按组织名称生成"
+          >
+            <Input maxLength={60} placeholder="如：平罗县医疗纠纷人民调解委员会" />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -131,6 +131,7 @@ export function OrganisationsPage() {
                   ),
                 },
                 { key: 'address', label: '地址', children: selected.address ?? '未填写', span: 2 },
+                { key: 'seal', label: '印章文字', children: selected.sealText ?? '按组织名称生成', span: 2 },
                 {
                   key: 'period',
                   label: '运行期间',

@@ -18,6 +18,7 @@ const org = (overrides: Partial<OrganisationDto> = {}): OrganisationDto => ({
   caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
   township: '城关镇',
   address: null,
+  sealText: null,
   activeFrom: null,
   activeTo: null,
   specialties: [],

@@ -120,6 +120,24 @@ describe('saving an organisation', () => {
     });
   });
 
+  it("records the committee's seal text, which the printed documents then use", async () => {
+    const app = await setUpApp();
+    const saved = await app.ok('orgs:save', aVillage({ sealText: '平罗县城关镇新胜村人民调解委员会' }));
+    expect(saved.sealText).toBe('平罗县城关镇新胜村人民调解委员会');
+    expect(app.session.repos().documents.sealText(saved.id)).toBe('平罗县城关镇新胜村人民调解委员会');
+    expect((await auditOf(app, 'orgs:save'))[0]?.detail).not.toContain('印章文字');
+    const cleared = await app.ok('orgs:save', {
+      ...aVillage(),
+      id: saved.id,
+      version: saved.version,
+      sealText: '',
+    });
+    expect(cleared.sealText).toBeNull();
+    expect((await auditOf(app, 'orgs:save'))[0]?.detail).toContain(
+      '印章文字：平罗县城关镇新胜村人民调解委员会 → 无',
+    );
+  });
+
   it('refuses parents of the wrong kind, naming the field', async () => {
     const app = await setUpApp();
     expect(await refused(app, aVillage({ parentId: ORG.county }))).toMatchObject({
