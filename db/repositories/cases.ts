@@ -22,6 +22,8 @@ export interface CaseRow extends Syncable {
   riskFlags: string;
   partyNames: string;
   repeatReason: string | null;
+  /** Court-referred (委派/委托) cases: the court that referred them. */
+  referringCourt: string | null;
   voidReason: string | null;
 }
 
@@ -75,6 +77,7 @@ const caseFields: [string, string][] = [
   ['risk_flags', 'riskFlags'],
   ['party_names', 'partyNames'],
   ['repeat_reason', 'repeatReason'],
+  ['referring_court', 'referringCourt'],
   ['void_reason', 'voidReason'],
 ];
 const casePartyFields: [string, string][] = [
@@ -128,7 +131,7 @@ export class CaseRepository {
     const result = this.db.sql.run(
       `UPDATE cases SET version = version + 1, updated_at = ?, status = ?, dispute_type = ?, source = ?, township = ?,
          village = ?, received_on = ?, summary = ?, requests = ?, amount_fen = ?, risk_level = ?, risk_flags = ?,
-         party_names = ?, repeat_reason = ?, void_reason = ?
+         party_names = ?, repeat_reason = ?, void_reason = ?, referring_court = ?
        WHERE id = ? AND version = ? AND deleted_at IS NULL`,
       row.updatedAt,
       row.status,
@@ -145,6 +148,7 @@ export class CaseRepository {
       row.partyNames,
       row.repeatReason,
       row.voidReason,
+      row.referringCourt,
       row.id,
       version,
     );

@@ -78,6 +78,8 @@ export class RawWriter {
       partyNames: partyNamesOf(input.parties.map((p) => ({ name: p.name, role: p.role }))),
       repeatReason: null,
       voidReason: c.status === 'voided' ? '重复登记' : null,
+      referringCourt:
+        input.source === 'court_delegated' || input.source === 'court_entrusted' ? '平罗县人民法院' : null,
     };
     const rowid = this.repos.cases.insert(row);
     this.repos.caseNumbers.issue({ caseNumber, committeeId: row.committeeId, year, seq, caseId, at: now });

@@ -27,6 +27,10 @@ const caseFields = {
   source: z.enum(caseSources, { error: '请选择案件来源' }).describe('案件来源'),
   /** Court-entrusted (委托) cases: the court's procedure sets the time limit (15 or 7 days). */
   courtProcedure: z.enum(courtProcedures).optional().describe('法院审理程序'),
+  /** Court-referred cases: the court that delegated or entrusted it (judicial confirmation goes there). */
+  referringCourt: z
+    .preprocess((v) => (v === '' ? undefined : v), text('委派（委托）法院', 40, 4).optional())
+    .describe('委派（委托）法院'),
   township: text('纠纷发生地（乡镇）', 20, 2),
   village: z
     .preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional())
@@ -169,6 +173,7 @@ export const caseDetail = caseListItem.extend({
   riskFlags: z.array(z.enum(riskFlags)),
   repeatReason: z.string().nullable(),
   voidReason: z.string().nullable(),
+  referringCourt: z.string().nullable(),
   parties: z.array(casePartyDto),
   related: z.array(relatedCase),
   history: z.array(caseHistoryEntry),

@@ -16,7 +16,7 @@ import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { requireDisputeType, requireTownship } from './catalog';
 import { diff, plain, recordHistory, type FieldChange } from './history';
-import { checkCaseDates, linkParties, resolveAll } from './intake';
+import { checkCaseDates, linkParties, referringCourtOf, resolveAll } from './intake';
 import { caseSearchText, partyNamesOf } from './searchIndex';
 import { conflictsOf } from '../workflow/conflicts';
 import { caseDetail, casePartiesOf } from './view';
@@ -70,6 +70,7 @@ export async function updateCase(
     riskLevel: input.riskLevel,
     riskFlags: JSON.stringify(input.riskFlags),
     partyNames: partyNamesOf(linked.map((l) => ({ name: l.party.name, role: l.link.role }))),
+    referringCourt: referringCourtOf(input),
   };
   if (!ctx.repos.cases.update(after, input.version))
     throw new ConflictError('该案件刚被他人修改，请刷新后重新修改');
@@ -90,6 +91,7 @@ export async function updateCase(
       riskLevel: '风险等级',
       riskFlags: '风险标记',
       partyNames: '当事人',
+      referringCourt: '委派（委托）法院',
     },
     (key, raw) => {
       if (raw === null || raw === undefined || raw === '') return '（空）';

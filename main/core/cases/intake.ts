@@ -90,6 +90,24 @@ export function resolveAll(
   return { rows, warnings };
 }
 
+const COURT_SOURCES = ['court_delegated', 'court_entrusted'];
+
+/** The referring court of a court-referred case (required there), else null. */
+export function referringCourtOf(input: {
+  source: string;
+  referringCourt?: string | undefined;
+}): string | null {
+  if (!COURT_SOURCES.includes(input.source)) return null;
+  if (!input.referringCourt) {
+    throw ValidationError.field(
+      ['referringCourt'],
+      '委派（委托）法院',
+      '法院委派或委托的案件，请填写委派（委托）调解的法院',
+    );
+  }
+  return input.referringCourt;
+}
+
 export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInput): Promise<CaseDetail> {
   const committee = await ctx.repos.catalog.organisation(input.committeeId);
   if (!committee || !isActiveOn(committee, input.receivedOn))
@@ -151,6 +169,7 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
     partyNames: partyNamesOf(input.parties.map((p, i) => ({ name: partyRows[i]!.name, role: p.role }))),
     repeatReason: unlinked.length > 0 ? (input.repeatReason ?? null) : null,
     voidReason: null,
+    referringCourt: referringCourtOf(input),
   };
   const rowid = ctx.repos.cases.insert(row);
   if (input.source === 'court_entrusted')

@@ -100,6 +100,7 @@ export async function caseDetail(repos: Repositories, caseId: string): Promise<C
     riskFlags: JSON.parse(row.riskFlags) as RiskFlag[],
     repeatReason: row.repeatReason,
     voidReason: row.voidReason,
+    referringCourt: row.referringCourt,
     parties: casePartiesOf(repos, caseId).map(({ link, party }) => toCasePartyDto(link, party)),
     related: repos.cases.links(caseId).map((l) => ({
       caseId: l.relatedCaseId,

@@ -340,9 +340,8 @@ export async function loadDocumentCase(
     stage: stage ?? 'registered',
     disputeType,
     source,
-    // The desk does not record which court referred a case; Pingluo's committees take referrals
-    // from the county's basic court, the same court the settings name as default.
-    ...(courtReferred ? { referringCourt: settings.defaultCourt } : {}),
+    // Cases registered before the court was recorded fall back to the county's basic court.
+    ...(courtReferred ? { referringCourt: row.referringCourt ?? settings.defaultCourt } : {}),
     township: row.township,
     receivedDate: row.receivedOn,
     summary: row.summary,

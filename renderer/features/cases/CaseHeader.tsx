@@ -25,7 +25,10 @@ export function CaseHeader({ detail, actions }: { detail: CaseDetail; actions: R
       )}
       <Descriptions size="small" column={4} styles={{ label: { width: 84 } }}>
         <Descriptions.Item label="纠纷类型">{detail.disputeTypeName}</Descriptions.Item>
-        <Descriptions.Item label="案件来源">{caseSourceLabels[detail.source]}</Descriptions.Item>
+        <Descriptions.Item label="案件来源">
+          {caseSourceLabels[detail.source]}
+          {detail.referringCourt ? `（${detail.referringCourt}）` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="发生地">
           {detail.township}
           {detail.village ? ` ${detail.village}` : ''}

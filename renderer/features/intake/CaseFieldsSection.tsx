@@ -9,6 +9,7 @@ import {
   riskFlags,
   riskLevelLabels,
   riskLevels,
+  type CaseSource,
   type CatalogDto,
 } from '../../../main/contract';
 import { isoDateItemProps } from '../../components/forms';
@@ -21,8 +22,17 @@ import {
 } from '../catalog/catalogOptions';
 import { AmountHint } from './AmountHint';
 import { caseRules } from './intakeRules';
+import { isCourtReferred } from './intakeValues';
 
 const search = { filterOption: labelContains };
+
+/** The county's basic court and the other courts of 石嘴山 (domain.md §6); any other may be typed. */
+const courts = [
+  '平罗县人民法院',
+  '石嘴山市大武口区人民法院',
+  '石嘴山市惠农区人民法院',
+  '石嘴山市中级人民法院',
+];
 
 /**
  * 纠纷类型 … 申请事项: the case half of the intake form, shared by intake and edit. No allowClear
@@ -55,6 +65,17 @@ export function CaseFieldsSection(props: { catalog: CatalogDto | undefined; edit
               options={caseSources.map((s) => ({ value: s, label: caseSourceLabels[s] }))}
             />
           </Form.Item>
+          {isCourtReferred(source as CaseSource | undefined) && (
+            <Form.Item
+              name="referringCourt"
+              label="委派（委托）法院"
+              initialValue="平罗县人民法院"
+              rules={caseRules.referringCourt}
+              extra="司法确认申请书将送往该法院"
+            >
+              <AutoComplete options={courts.map((c) => ({ value: c }))} />
+            </Form.Item>
+          )}
           {source === 'court_entrusted' && !props.editing && (
             <Form.Item
               name="courtProcedure"

@@ -21,6 +21,10 @@ const agentShape = agentInput.shape;
 export const caseRules = {
   disputeType: [zodRule(caseShape.disputeType)],
   source: [zodRule(caseShape.source)],
+  referringCourt: [
+    { required: true, message: '请填写委派（委托）调解的法院' },
+    zodRule(caseShape.referringCourt),
+  ],
   township: [zodRule(caseShape.township)],
   village: [zodRule(caseShape.village)],
   committeeId: [{ required: true, message: '请选择受理调委会' }],

@@ -58,6 +58,8 @@ export interface CaseFormValues {
   source: CaseSource;
   /** Only for 法院委托 cases: the court's procedure sets the time limit (15 or 7 days). */
   courtProcedure?: 'ordinary' | 'summary';
+  /** 法院委派/委托 cases: the referring court (judicial confirmation goes back there). */
+  referringCourt?: string;
   township?: string;
   village?: string;
   committeeId?: string;
@@ -148,6 +150,7 @@ function caseFields(v: CaseFormValues) {
   return {
     disputeType: v.disputeType ?? '',
     source: v.source,
+    ...(isCourtReferred(v.source) ? { referringCourt: opt(v.referringCourt) } : {}),
     township: v.township ?? '',
     village: opt(v.village),
     receivedOn: v.receivedOn,
@@ -158,6 +161,10 @@ function caseFields(v: CaseFormValues) {
     riskFlags: v.riskFlags ?? [],
     parties: (v.parties ?? []).map(toPartyInput),
   };
+}
+
+export function isCourtReferred(source: CaseSource | undefined): boolean {
+  return source === 'court_delegated' || source === 'court_entrusted';
 }
 
 export function toCreateInput(v: CaseFormValues): CreateCaseInput {
@@ -215,6 +222,7 @@ export function fromDetail(d: CaseDetail): CaseFormValues {
   return {
     disputeType: d.disputeType,
     source: d.source,
+    referringCourt: d.referringCourt ?? undefined,
     township: d.township,
     village: d.village ?? undefined,
     committeeId: d.committeeId,

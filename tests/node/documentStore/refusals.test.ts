@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aCase } from '../../fixtures/builders';
 import type { DocumentKindIdDto } from '../../../main/contract';
 import { agreedCase, mediatingCase, RICH_PARTIES, workflowWorld, type World } from './world';
 
@@ -192,10 +193,27 @@ describe('the judicial-confirmation application is refused where a court would r
 
   it('sends a court-referred case back to the referring court', async () => {
     const w = await workflowWorld();
-    const { caseId } = await agreedCase(w, {}, { source: 'court_delegated' });
+    const { caseId } = await agreedCase(
+      w,
+      {},
+      { source: 'court_delegated', referringCourt: '石嘴山市大武口区人民法院' },
+    );
     expect((await w.app.ok('documents:list', { caseId })).confirmation).toMatchObject({
-      court: '平罗县人民法院',
+      court: '石嘴山市大武口区人民法院',
       courtFixed: true,
+    });
+  });
+
+  it('requires the referring court when a case is court-referred', async () => {
+    const w = await workflowWorld();
+    await w.as('clerk');
+    const result = await w.app.call('cases:create', aCase({ source: 'court_entrusted' }));
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: '委派（委托）法院：法院委派或委托的案件，请填写委派（委托）调解的法院',
+      },
     });
   });
 });

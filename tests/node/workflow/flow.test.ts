@@ -178,7 +178,11 @@ describe('deadlines and risk', () => {
 
   it("gives a court-entrusted case the court procedure's limit (简易程序 7 days)", async () => {
     const w = await workflowWorld();
-    const caseId = await w.newCase({ source: 'court_entrusted', courtProcedure: 'summary' });
+    const caseId = await w.newCase({
+      source: 'court_entrusted',
+      courtProcedure: 'summary',
+      referringCourt: '平罗县人民法院',
+    });
     const view = await w.app.ok('workflow:get', { caseId });
     expect(view.deadlines).toEqual([
       expect.objectContaining({ kind: 'mediation', dueOn: '2026-12-07', daysLeft: 7, state: 'due7' }),
