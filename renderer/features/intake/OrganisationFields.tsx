@@ -1,8 +1,9 @@
 import { Col, Form, Input, Row } from 'antd';
-import { creditCodeRules, organisationRules, personRules } from './intakeRules';
+import { creditCodeRules, organisationRules } from './intakeRules';
 import type { PartyValues } from './intakeValues';
 import { PartyNameInput } from './PartyNameInput';
 import type { PartyFieldProps } from './partyFieldProps';
+import { PartyPhoneItem } from './PartyPhoneItem';
 
 /** 名称 … 住所 of an organisation. A credit code failing its check only warns (yellow). */
 export function OrganisationFields({ name, onPick, onLastEnter }: PartyFieldProps) {
@@ -34,11 +35,7 @@ export function OrganisationFields({ name, onPick, onLastEnter }: PartyFieldProp
             <Input maxLength={30} placeholder="18位，见营业执照" />
           </Form.Item>
         </Col>
-        <Col span={6}>
-          <Form.Item name={[name, 'phone']} label="联系电话" rules={personRules.phone} validateDebounce={400}>
-            <Input maxLength={40} placeholder="手机或 0952-xxxxxxx" />
-          </Form.Item>
-        </Col>
+        <PartyPhoneItem name={name} />
       </Row>
       <Row gutter={12}>
         <Col span={6}>

@@ -9,6 +9,7 @@ import { idNumberRules, personRules } from './intakeRules';
 import type { PartyValues } from './intakeValues';
 import { PartyNameInput } from './PartyNameInput';
 import type { PartyFieldProps } from './partyFieldProps';
+import { PartyPhoneItem } from './PartyPhoneItem';
 
 const ethnicityOptions = ethnicities.map((e) => ({ value: e, label: e }));
 
@@ -73,11 +74,7 @@ export function PersonFields({ name, onPick, onLastEnter }: PartyFieldProps) {
             <Input maxLength={40} placeholder={residentId ? '18位身份证号码' : undefined} />
           </Form.Item>
         </Col>
-        <Col span={6}>
-          <Form.Item name={[name, 'phone']} label="联系电话" rules={personRules.phone} validateDebounce={400}>
-            <Input maxLength={40} placeholder="手机或 0952-xxxxxxx" />
-          </Form.Item>
-        </Col>
+        <PartyPhoneItem name={name} />
       </Row>
       <Row gutter={12}>
         <Col span={3}>
