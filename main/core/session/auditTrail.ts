@@ -116,6 +116,6 @@ async function nameAccount(repos: Repositories, event: PendingAuditEvent): Promi
   return {
     ...rest,
     target: user?.id ?? account,
-    detail: `账户 ${who}：${rest.detail ?? ''}`,
+    detail: `账户${who}：${rest.detail ?? ''}`,
   };
 }

@@ -203,7 +203,7 @@ export class Session {
     const entry = this.lockedAttempts.get(key);
     if (entry) {
       entry.count += 1;
-      entry.detail = `账户锁定期间尝试${what}${entry.count}次`;
+      entry.detail = `锁定期间尝试${what}${entry.count}次`;
       return;
     }
     const first = {
@@ -211,7 +211,7 @@ export class Session {
       outcome: 'error' as const,
       actor: null,
       account,
-      detail: `账户锁定期间尝试${what}1次`,
+      detail: `锁定期间尝试${what}1次`,
       at: this.clock.now().toISOString(),
       count: 1,
     };

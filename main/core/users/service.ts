@@ -100,7 +100,7 @@ export async function resetPassword(
   const wasLocked = ctx.vault.lockout.lockedUntil(lookup) !== null;
   ctx.vault.lockout.succeed(lookup);
   const also = [row.disabled ? '重新启用' : '', wasLocked ? '解除锁定' : ''].filter(Boolean).join('、');
-  ctx.audit.detail = `重置 ${accountName(row)} 的密码${also ? `并${also}` : ''}，下次登录须修改密码`;
+  ctx.audit.detail = `重置${accountName(row)}的密码${also ? `并${also}` : ''}，下次登录须修改密码`;
   return toUserDto({ ...row, disabled: false, mustChangePassword: true });
 }
 
@@ -112,7 +112,7 @@ export async function unlockAccount(ctx: ServiceContext, id: string): Promise<Us
     throw new ConflictError(`“${row.displayName}”当前没有被锁定，请刷新列表`);
   }
   ctx.vault.lockout.succeed(lookup);
-  ctx.audit.detail = `解除 ${accountName(row)} 的登录锁定`;
+  ctx.audit.detail = `解除${accountName(row)}的登录锁定`;
   return toUserDto(row);
 }
 

@@ -34,7 +34,7 @@ describe('an administrator and a locked account', () => {
     // Newest first: the refused second try, then the unlock itself.
     expect(await auditDetails(app, 'users:unlock')).toEqual([
       '“测试clerk”当前没有被锁定，请刷新列表',
-      '解除 测试clerk（clerk） 的登录锁定',
+      '解除测试clerk（clerk）的登录锁定',
     ]);
     await switchUser(app, 'clerk', clerk.password);
   });
@@ -44,11 +44,13 @@ describe('an administrator and a locked account', () => {
     await app.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
     await app.ok('users:resetPassword', { id: clerk.id, password: 'Temp2026x' });
     expect(await auditDetails(app, 'users:resetPassword')).toEqual([
-      '重置 测试clerk（clerk） 的密码并解除锁定，下次登录须修改密码',
+      '重置测试clerk（clerk）的密码并解除锁定，下次登录须修改密码',
     ]);
     await switchUser(app, 'clerk', 'Temp2026x');
     expect((await app.ok('auth:status', {})).user).toMatchObject({ mustChangePassword: true });
-    expect(await app.call('cases:list', { page: 1, pageSize: 20, sort: 'receivedOn', order: 'desc' })).toEqual({
+    expect(
+      await app.call('cases:list', { page: 1, pageSize: 20, sort: 'receivedOn', order: 'desc' }),
+    ).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: '管理员已重置您的密码，请先设置新密码' },
     });
@@ -79,10 +81,10 @@ describe('the audit log of a lockout', () => {
     await app.ok('auth:signIn', { username: 'clerk', password: clerk.password });
     await switchUser(app, ADMIN.username, ADMIN.password);
     expect(await auditDetails(app, 'auth:lockout')).toEqual([
-      '账户 测试clerk（clerk）：连续5次密码错误，锁定15分钟',
+      '账户测试clerk（clerk）：连续5次密码错误，锁定15分钟',
     ]);
     const signIns = await auditDetails(app, 'auth:signIn');
-    expect(signIns).toContain('账户 测试clerk（clerk）：账户锁定期间尝试登录2次');
-    expect(signIns.filter((d) => d === '账户 测试clerk（clerk）：密码错误')).toHaveLength(5);
+    expect(signIns).toContain('账户测试clerk（clerk）：锁定期间尝试登录2次');
+    expect(signIns.filter((d) => d === '账户测试clerk（clerk）：密码错误')).toHaveLength(5);
   });
 });
