@@ -84,7 +84,11 @@ export function openAppWindow(browser: string, launchUrl: string, options: OpenO
   const closed = new Promise<number | null>((resolve) => {
     const done = (code: number | null) => {
       removeProfile(profile);
-      resolve(code);
+      // Chromium's helper processes can outlive the main one by a moment and write as they go.
+      setTimeout(() => {
+        if (existsSync(profile)) removeProfile(profile);
+        resolve(code);
+      }, 1000);
     };
     child.once('exit', (code) => done(code));
     child.once('error', () => done(null));
