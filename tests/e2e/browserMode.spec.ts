@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openAppWindow, type AppWindow } from '../../main/web/browser';
-import { aPerson, SEED } from '../fixtures/builders';
+import { aPerson } from '../fixtures/builders';
 import { expect, test } from './fixtures/desk';
-import { actAs, addUser, ADMIN, CLERK, ok, registerCase } from './fixtures/world';
+import { clerkOnCaseList, completeSetup } from './fixtures/world';
 
 // Browser mode's own window, launched exactly as `npm start` launches it (main/web/browser.ts),
 // driven over the DevTools protocol. A clerk searches for a party by ID number and by name;
@@ -159,22 +159,8 @@ test('browser mode leaves no personal data in its window’s profile and no secr
     });
 
     await test.step('a clerk searches for the party by ID number and by name', async () => {
-      const { recoveryCode } = await ok(desk, page, 'setup:begin', {});
-      await ok(desk, page, 'setup:complete', {
-        office: { kind: 'listed', id: SEED.countyCenterId },
-        admin: {
-          username: ADMIN.username,
-          displayName: ADMIN.name,
-          password: ADMIN.password,
-          passwordConfirm: ADMIN.password,
-        },
-        recoveryCode,
-      });
-      await addUser(page, desk, CLERK, ['intake']);
-      await actAs(page, desk, CLERK);
-      await registerCase(page, desk, {});
-      await page.reload();
-      await page.getByRole('menuitem', { name: '案件查询' }).click();
+      await completeSetup(page, desk);
+      await clerkOnCaseList(page, desk);
       const search = page.getByLabel('搜索案件');
       const row = page.locator('[data-row-key]', { hasText: party.name });
       for (const query of secrets) {

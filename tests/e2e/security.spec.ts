@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { aPerson } from '../fixtures/builders';
 import { expect, test } from './fixtures/desk';
-import { actAs, addUser, ADMIN, CLERK, handOver, registerCase, setUpOffice } from './fixtures/world';
+import { addUser, ADMIN, CLERK, clerkOnCaseList, handOver, setUpOffice } from './fixtures/world';
 
 // Issue 8's findings as a person meets them: a lockout and what the 管理员 can do about it, the
 // idle lock explained, the audit alarm banner, and searches that stay out of the address.
@@ -159,11 +159,7 @@ test('searches and filters stay out of the address, and survive a visit to a cas
   const party = aPerson();
   const idNumber = (party as { idNumber: string }).idNumber;
   await setUpOffice(page, desk);
-  await addUser(page, desk, CLERK, ['intake']);
-  await actAs(page, desk, CLERK);
-  await registerCase(page, desk, {});
-  await page.reload();
-  await page.getByRole('menuitem', { name: '案件查询' }).click();
+  await clerkOnCaseList(page, desk);
   const search = page.getByLabel('搜索案件');
   await search.fill(idNumber);
   await search.press('Enter');
