@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, Result } from '../contract';
 import type { ManualClock } from '../core/clock';
@@ -7,7 +6,8 @@ import type { Session } from '../core/session/session';
 import type { Dispatch } from '../ipc';
 import { hostAllowed, originAllowed, WebAccess } from './guards';
 import { webApiScript } from './shim';
-import { contentTypeOf, CSP, indexHtml, resolveStatic } from './static';
+import { readStatic, staticHeaders } from '../static/serve';
+import { indexHtml } from './static';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -158,42 +158,24 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(405).end();
       return;
     }
-    const headers = {
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': CSP,
-      'referrer-policy': 'no-referrer',
-    };
     if (path === '/web-api.js') {
-      res.writeHead(200, {
-        ...headers,
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(200, { ...staticHeaders('web-api.js'), 'cache-control': 'no-store' });
       res.end(webApiScript);
       return;
     }
     if (path === '/' || path === '/index.html') {
-      const html = await indexHtml(options.rendererDir);
-      res.writeHead(200, {
-        ...headers,
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-      });
-      res.end(html);
+      // Never cached: it is what loads window.api.
+      res.writeHead(200, { ...staticHeaders('index.html'), 'cache-control': 'no-store' });
+      res.end(await indexHtml(options.rendererDir));
       return;
     }
-    const file = resolveStatic(options.rendererDir, path);
-    if (!file) {
+    const file = await readStatic(options.rendererDir, path);
+    if (file.status === 404) {
       res.writeHead(404).end();
       return;
     }
-    try {
-      const content = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) });
-      res.end(content);
-    } catch {
-      res.writeHead(404).end();
-    }
+    res.writeHead(200, file.headers);
+    res.end(file.body);
   }
 
   const server = createServer((req, res) => {
