@@ -92,6 +92,23 @@ export default tseslint.config(
     },
   },
   {
+    // Serving the renderer's files: shared by both transports (app:// and the loopback server).
+    files: ['main/static/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [electron],
+        [
+          uiRule,
+          storage,
+          higher(
+            ['core', 'ipc', 'web', 'main/app', 'renderer', 'preload'],
+            'static serving sits below both transports.',
+          ),
+        ],
+      ),
+    },
+  },
+  {
     files: ['preload/**'],
     rules: {
       'no-restricted-imports': restrict(

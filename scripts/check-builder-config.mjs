@@ -84,6 +84,10 @@ function configProblems() {
   requireTarget('linux', 'AppImage', ['x64', 'arm64']);
   expect(config.linux?.category === 'Office', 'linux.category must be Office');
   expect(config.linux?.maintainer, 'linux.maintainer is required for deb');
+  expect(
+    !/\.invalid>|example\.|TODO|<>/i.test(config.linux?.maintainer ?? ''),
+    `linux.maintainer is a placeholder: ${config.linux?.maintainer}`,
+  );
 
   // getConfig normalises `files` into file sets with filters.
   const filters = (config.files ?? []).flatMap((set) => set.filter ?? []);
@@ -108,6 +112,7 @@ function configProblems() {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,
     enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
   })) {
     expect(fuses[fuse] === wanted, `electronFuses.${fuse} must be ${wanted}`);

@@ -9,6 +9,8 @@ export interface UserRow extends Syncable {
   displayName: string;
   roles: Role[];
   disabled: boolean;
+  /** Set by an administrator's password reset: the user must choose a new one before anything else. */
+  mustChangePassword: boolean;
 }
 
 export const UserEntity = new EntitySchema<UserRow>({
@@ -21,5 +23,6 @@ export const UserEntity = new EntitySchema<UserRow>({
     displayName: { name: 'display_name', type: 'text' },
     roles: { type: 'simple-json' },
     disabled: { type: 'boolean', default: false },
+    mustChangePassword: { name: 'must_change_password', type: 'boolean', default: false },
   },
 });

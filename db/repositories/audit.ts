@@ -11,10 +11,19 @@ export interface AuditRow {
   detail: string | null;
   prevHash: string;
   hash: string;
+  /** 1: unsigned (before migration 0006); 2: signed by signerId. */
+  format: 1 | 2;
+  /** The user whose session appended (and signed) the entry. */
+  signerId: string | null;
+  signature: string | null;
+  /** A signing key this entry records for a user (enrolment). */
+  enrolsUserId: string | null;
+  enrolsKey: string | null;
 }
 
 const columns = `seq, at, actor_id AS actorId, actor_name AS actorName, action, target, outcome, detail,
-  prev_hash AS prevHash, hash`;
+  prev_hash AS prevHash, hash, format, signer_id AS signerId, signature, enrols_user_id AS enrolsUserId,
+  enrols_key AS enrolsKey`;
 
 /** The append-only audit log. Raw statements: it is written on every mutating call. */
 export class AuditRepository {
@@ -24,10 +33,15 @@ export class AuditRepository {
     return this.db.sql.get<AuditRow>(`SELECT ${columns} FROM audit_log ORDER BY seq DESC LIMIT 1`);
   }
 
+  bySeq(seq: number): AuditRow | undefined {
+    return this.db.sql.get<AuditRow>(`SELECT ${columns} FROM audit_log WHERE seq = ?`, seq);
+  }
+
   insert(row: AuditRow): void {
     this.db.sql.run(
-      `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target, outcome, detail, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target, outcome, detail, prev_hash, hash,
+         format, signer_id, signature, enrols_user_id, enrols_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       row.seq,
       row.at,
       row.actorId,
@@ -38,7 +52,38 @@ export class AuditRepository {
       row.detail,
       row.prevHash,
       row.hash,
+      row.format,
+      row.signerId,
+      row.signature,
+      row.enrolsUserId,
+      row.enrolsKey,
     );
+  }
+
+  /** The signing key the chain last recorded for a user, and where. */
+  enrolledKey(userId: string): { seq: number; key: string } | undefined {
+    return this.db.sql.get<{ seq: number; key: string }>(
+      `SELECT seq, enrols_key AS key FROM audit_log WHERE enrols_user_id = ? ORDER BY seq DESC LIMIT 1`,
+      userId,
+    );
+  }
+
+  /** Entries of one action after `afterSeq`, oldest first (alarms after the last acknowledgement). */
+  ofActionAfter(action: string, afterSeq: number): AuditRow[] {
+    return this.db.sql.all<AuditRow>(
+      `SELECT ${columns} FROM audit_log WHERE action = ? AND seq > ? ORDER BY seq ASC`,
+      action,
+      afterSeq,
+    );
+  }
+
+  /** The largest target, read as a number, among successful entries of one action. */
+  maxNumericTarget(action: string): number {
+    const row = this.db.sql.get<{ n: number | null }>(
+      `SELECT max(CAST(target AS INTEGER)) AS n FROM audit_log WHERE action = ? AND outcome = 'ok'`,
+      action,
+    );
+    return row?.n ?? 0;
   }
 
   page(offset: number, limit: number, action?: string): { rows: AuditRow[]; total: number } {

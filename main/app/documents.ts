@@ -6,7 +6,7 @@ import { ConflictError } from '../core/errors';
 
 // The desktop's file abilities for documents: a save dialog that writes a copy where the user
 // chooses, and opening a copy in Word/WPS. The only plaintext copy the app writes on its own
-// goes into the session's private temp folder, which the session wipes on lock and on exit;
+// goes into the session's private temp folder, which the session wipes at launch, sign-in, lock and exit;
 // each open gets its own sub-folder so a copy Word still holds open never blocks the next.
 // Printing needs nothing here: the renderer prints its preview (window.print opens the system
 // print dialog in Electron as in a browser).

@@ -1,58 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { readStatic, resolveUnder, type FileReader } from '../static/serve';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 // Serves the built renderer (out/renderer) under app://desk. A custom standard scheme instead
 // of file:// gives the page a real origin to pin IPC and navigation to, lets us send a CSP
-// header, and keeps file://'s extra privileges away from the renderer.
+// header, and keeps file://'s extra privileges away from the renderer. Which file, its type and
+// the headers (CSP included) come from main/static, which browser mode's server shares.
 
-/** antd writes its styles at run time, hence 'unsafe-inline' for styles and nothing else. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY, contentTypeOf } from '../static/serve';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeOf(filePath: string): string {
-  return contentTypes[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * The file under `root` that `url` names, or null when the URL is not app://desk or would
- * leave `root`. Chromium already folds "/../" in standard URLs; the containment check is for
- * what decoding can reintroduce (%2f, %5c, NUL) and is the one guarantee that matters.
- */
-export function resolveAppPath(root: string, url: string): string | null {
+/** The (still percent-encoded) path of an app://desk URL, or null for any other URL. */
+function appPathname(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -60,53 +18,33 @@ export function resolveAppPath(root: string, url: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null; // malformed percent-encoding
-  }
-  // Backslashes are separators on Windows; no renderer asset has one or a NUL in its name.
-  if (pathname.includes('\\') || pathname.includes('\0')) return null;
-  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
-  const base = resolve(root);
-  const target = resolve(base, `.${pathname}`);
-  return target.startsWith(base + sep) ? target : null;
+  return parsed.pathname || '/';
+}
+
+/** The file under `root` that `url` names, or null when the URL is not app://desk or would leave `root`. */
+export function resolveAppPath(root: string, url: string): string | null {
+  const pathname = appPathname(url);
+  return pathname === null ? null : resolveUnder(root, pathname);
 }
 
 function notFound(): Response {
   return new Response('未找到', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-export type FileReader = (path: string) => Promise<Uint8Array>;
+export type { FileReader };
 
 /** The app:// request handler, separated from `protocol.handle` so tests can call it. */
-export function createAppHandler(
-  root: string,
-  read: FileReader = readFile,
-): (request: Request) => Promise<Response> {
+export function createAppHandler(root: string, read?: FileReader): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
-    const filePath = resolveAppPath(root, request.url);
-    if (!filePath) return notFound();
-    let body: Uint8Array;
-    try {
-      body = await read(filePath);
-    } catch {
-      return notFound(); // missing, a directory, unreadable: the renderer needs none of those
-    }
-    const contentType = contentTypeOf(filePath);
-    const headers: Record<string, string> = {
-      'Content-Type': contentType,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache',
-    };
-    if (contentType.startsWith('text/html')) {
-      headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+    const pathname = appPathname(request.url);
+    if (pathname === null) return notFound();
+    const result = await readStatic(root, pathname, read);
+    if (result.status === 404) return notFound();
+    const body = request.method === 'HEAD' ? null : new Uint8Array(result.body);
+    return new Response(body, { status: 200, headers: result.headers });
   };
 }
 

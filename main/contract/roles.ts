@@ -28,6 +28,8 @@ export const permissions = [
   'cases:dispatch',
   'cases:mediate',
   'overview:read',
+  // issue 8
+  'audit:acknowledge',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +47,7 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:dispatch': '分流、移交、转出案件',
   'cases:mediate': '调解、记录、协议与回访',
   'overview:read': '查看全县待办概况',
+  'audit:acknowledge': '确认审计告警',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -55,6 +58,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'catalog:manage',
     'orgs:manage',
     'mediators:manage',
+    'audit:acknowledge',
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],

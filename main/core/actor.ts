@@ -6,4 +6,6 @@ export interface Actor {
   username: string;
   displayName: string;
   roles: Role[];
+  /** An administrator reset the password: only choosing a new one (or signing out) is allowed. */
+  mustChangePassword: boolean;
 }

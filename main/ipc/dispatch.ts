@@ -1,5 +1,4 @@
 import { channels, isChannelName, mayAccess, type ChannelName, type Result } from '../contract';
-import { appendAudit } from '../core/audit/log';
 import type { AuditNote, ServiceContext } from '../core/context';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { Repositories } from '../../db';
@@ -8,6 +7,13 @@ import { toApiError, validationError } from './errors';
 import type { Handlers, PublicHandler, SessionHandler } from './handlers/types';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/** What a user whose password an administrator reset may do before choosing a new one. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set<ChannelName>([
+  'auth:signOut',
+  'session:touch',
+  'account:changePassword',
+]);
 
 /**
  * The one path every call takes, whatever the transport: authenticate, authorise, validate,
@@ -31,6 +37,9 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         }
         session.touch();
         if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
+        if (actor.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(channel)) {
+          throw new ForbiddenError('管理员已重置您的密码，请先设置新密码');
+        }
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {
@@ -48,12 +57,13 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
           const note: AuditNote = {};
           const result = await handler(parsed.data, contextFor(repos, note), app);
           if (audited) {
-            await appendAudit(repos, session.clock, {
+            await session.audit(repos, {
               action: channel,
               outcome: 'ok',
               actor,
               target: note.target ?? null,
               detail: note.detail ?? null,
+              enrols: note.enrols ?? null,
             });
           }
           return result;
@@ -88,14 +98,20 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
       office: unlocked.keyFile.office,
       repos,
       audit,
-      vault: { dek: unlocked.dek, keyFile: unlocked.keyFile, kdfCost: session.kdfCost },
+      vault: {
+        dek: unlocked.dek,
+        keyFile: unlocked.keyFile,
+        kdfCost: session.kdfCost,
+        signer: unlocked.signer,
+        lockout: session.lockout,
+      },
     };
   }
 
   async function auditFailure(channel: ChannelName, message: string): Promise<void> {
     try {
       await session.transaction((repos) =>
-        appendAudit(repos, session.clock, {
+        session.audit(repos, {
           action: channel,
           outcome: 'error',
           actor: session.actor,

@@ -5,7 +5,6 @@ export interface BrowserModeArgs {
   dataDir: string;
   port: number;
   open: boolean;
-  token: string | null;
   testHooks: boolean;
 }
 
@@ -36,8 +35,6 @@ export function parseBrowserModeArgs(argv: string[], env: NodeJS.ProcessEnv = pr
     dataDir: values['data-dir'] ?? env.DESK_DATA_DIR ?? defaultDataDir(),
     port,
     open: !values['no-open'],
-    // Tests pass a known token through the environment (never on the command line: ps shows it).
-    token: env.DESK_TOKEN ?? null,
     testHooks: Boolean(values['test-hooks']),
   };
 }

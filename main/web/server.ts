@@ -1,20 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, Result } from '../contract';
 import type { ManualClock } from '../core/clock';
 import type { Session } from '../core/session/session';
 import type { Dispatch } from '../ipc';
-import { hostAllowed, originAllowed, tokenValid } from './guards';
+import { hostAllowed, originAllowed, WebAccess } from './guards';
 import { webApiScript } from './shim';
-import { contentTypeOf, CSP, indexHtml, resolveStatic } from './static';
+import { readStatic, staticHeaders } from '../static/serve';
+import { indexHtml } from './static';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
   session: Session;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  token: string;
   /** 0 picks a free port. The host is always 127.0.0.1: never reachable from the network. */
   port: number;
   /** Request bodies above this are refused before they are read whole. */
@@ -26,6 +25,8 @@ export interface WebServerOptions {
 export interface RunningServer {
   port: number;
   url: string;
+  /** A launch URL with a fresh one-time code: good for one page, once. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -76,6 +77,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const streams = new Set<ServerResponse>();
   let port = 0;
+  const access = new WebAccess(() => port);
 
   const unsubscribe = options.session.onEvent((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -86,9 +88,32 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }, 25_000);
   heartbeat.unref();
 
+  /** POST /launch {code}: the page trades its one-time code for the session cookie. */
+  async function handleLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = req.method === 'POST' ? await readBody(req, 1024) : 'too-large';
+    let code: unknown = null;
+    if (body !== 'too-large') {
+      try {
+        code = (JSON.parse(body.toString('utf8')) as { code?: unknown }).code;
+      } catch {
+        code = null;
+      }
+    }
+    const cookie = access.redeem(code);
+    if (!cookie) {
+      fail(res, 401, {
+        code: 'UNAUTHENTICATED',
+        message: '启动链接已使用或已失效，请从工作台程序重新打开窗口',
+      });
+      return;
+    }
+    res.writeHead(204, { 'set-cookie': cookie, 'cache-control': 'no-store' });
+    res.end();
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (!tokenValid(req, options.token)) {
-      fail(res, 401, { code: 'UNAUTHENTICATED', message: '访问令牌无效，请从工作台程序重新打开页面' });
+    if (!access.authenticated(req)) {
+      fail(res, 401, { code: 'UNAUTHENTICATED', message: '访问凭据无效，请从工作台程序重新打开窗口' });
       return;
     }
     if (name === 'events' && req.method === 'GET') {
@@ -133,42 +158,24 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(405).end();
       return;
     }
-    const headers = {
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': CSP,
-      'referrer-policy': 'no-referrer',
-    };
     if (path === '/web-api.js') {
-      res.writeHead(200, {
-        ...headers,
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(200, { ...staticHeaders('web-api.js'), 'cache-control': 'no-store' });
       res.end(webApiScript);
       return;
     }
     if (path === '/' || path === '/index.html') {
-      const html = await indexHtml(options.rendererDir);
-      res.writeHead(200, {
-        ...headers,
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-      });
-      res.end(html);
+      // Never cached: it is what loads window.api.
+      res.writeHead(200, { ...staticHeaders('index.html'), 'cache-control': 'no-store' });
+      res.end(await indexHtml(options.rendererDir));
       return;
     }
-    const file = resolveStatic(options.rendererDir, path);
-    if (!file) {
+    const file = await readStatic(options.rendererDir, path);
+    if (file.status === 404) {
       res.writeHead(404).end();
       return;
     }
-    try {
-      const content = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) });
-      res.end(content);
-    } catch {
-      res.writeHead(404).end();
-    }
+    res.writeHead(200, file.headers);
+    res.end(file.body);
   }
 
   const server = createServer((req, res) => {
@@ -177,9 +184,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const route = url.pathname.startsWith('/api/')
-      ? handleApi(req, res, decodeURIComponent(url.pathname.slice(5)))
-      : handleStatic(req, res, url.pathname);
+    const route =
+      url.pathname === '/launch'
+        ? handleLaunch(req, res)
+        : url.pathname.startsWith('/api/')
+          ? handleApi(req, res, decodeURIComponent(url.pathname.slice(5)))
+          : handleStatic(req, res, url.pathname);
     route.catch((error: unknown) => {
       console.error('[web] request failed', error);
       if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
@@ -194,9 +204,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
   port = (server.address() as AddressInfo).port;
 
+  const url = `http://127.0.0.1:${port}/`;
   return {
     port,
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    launchUrl: () => `${url}?code=${access.issueCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();

@@ -1,29 +1,39 @@
 // The browser-mode window.api: the same shape the Electron preload exposes (DeskApi), spoken
 // over the loopback server. Served as /web-api.js before the renderer's own script. The launch
-// URL carries the per-launch token as ?token=…; it is moved into sessionStorage and removed
-// from the address bar at once.
+// URL carries a one-time code as ?code=…: it leaves the address bar at once and is traded
+// (POST /launch) for the HttpOnly session cookie that authenticates every later request.
+// Nothing is kept in page storage; a reload keeps working through the cookie.
 
 export const webApiScript = `(function () {
   'use strict';
-  var KEY = 'desk.token';
   var params = new URLSearchParams(location.search);
-  var fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(KEY, fromUrl);
-    params.delete('token');
+  var code = params.get('code');
+  var ready = Promise.resolve(null);
+  if (code) {
+    params.delete('code');
     var rest = params.toString();
     history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+    ready = fetch('./launch', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: code }),
+    })
+      .then(function (response) { return response.ok ? null : response.json(); })
+      .catch(function () { return null; });
   }
-  var token = sessionStorage.getItem(KEY) || '';
   var offline = { ok: false, error: { code: 'INTERNAL', message: '无法连接本机服务，请确认工作台程序仍在运行' } };
 
   function invoke(channel, input) {
-    return fetch('./api/' + encodeURIComponent(channel), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
-      body: JSON.stringify(input === undefined ? {} : input),
-    })
-      .then(function (response) { return response.json(); })
+    return ready
+      .then(function (refused) {
+        // A refused code: every call says why (the screen shows it), none is sent.
+        if (refused) return refused;
+        return fetch('./api/' + encodeURIComponent(channel), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input === undefined ? {} : input),
+        }).then(function (response) { return response.json(); });
+      })
       .catch(function () { return offline; });
   }
 
@@ -45,8 +55,10 @@ export const webApiScript = `(function () {
   function stream() {
     if (streaming) return;
     streaming = true;
-    fetch('./api/events', { headers: { authorization: 'Bearer ' + token } })
+    ready
+      .then(function () { return fetch('./api/events'); })
       .then(function (response) {
+        if (!response.ok) throw new Error('refused');
         var reader = response.body.getReader();
         var decoder = new TextDecoder();
         var buffer = '';

@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../main/contract';
 import { useSignOutMutation } from '../api/session';
+import { AuditAlarmBanner } from '../features/audit/AuditAlarmBanner';
 import { useAccess } from './access';
 import { appRoutes, menuKeyOf } from './routes';
 import { useIdleTouch } from './useIdleTouch';
@@ -62,6 +63,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ padding: 24 }}>
+          {can('audit:acknowledge') && <AuditAlarmBanner />}
           <Routes>
             {routes.map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />

@@ -109,7 +109,10 @@ export async function buildDatabase(
     )
     .all() as { name: string; sql: string }[];
   for (const index of deferred) raw.exec(`DROP INDEX ${index.name}`);
-  const writer = new RawWriter(app.session.repos(), rawContextOf(catalog));
+  const writer = new RawWriter(app.session.repos(), rawContextOf(catalog), {
+    signer: app.session.auditSigner(),
+    name: app.session.actor!.displayName,
+  });
   const loadBatch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const c = dataset.bulkCase(i, options.cases);

@@ -196,7 +196,10 @@ async function main(): Promise<void> {
     from: today,
     to: today,
   });
-  const writer = new RawWriter(app.session.repos(), rawContextOf(catalog));
+  const writer = new RawWriter(app.session.repos(), rawContextOf(catalog), {
+    signer: app.session.auditSigner(),
+    name: app.session.actor!.displayName,
+  });
   const writeOne = raw.transaction((c: BenchCase, now: string) => writer.write(c, clerk, now));
 
   // Intake: the service and the raw statements, interleaved so both see the same database.

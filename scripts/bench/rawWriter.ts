@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CasePartyRow, CaseRow, PartyRow, Repositories } from '../../db';
 import { GENESIS_HASH, hashEntry } from '../../main/core/audit/chain';
+import type { AuditSigner } from '../../main/core/audit/log';
 import { formatCaseNumber } from '../../main/core/cases/caseNumber';
 import { caseSearchText, partyNamesOf } from '../../main/core/cases/searchIndex';
 import type { BenchCase, BenchParty, Clerk } from './dataset';
@@ -17,6 +18,12 @@ export interface RawContext {
 
 const AUDIT_HEAD = 'audit.head';
 
+/** Who the audit entries name and sign: the signed-in user (entries are signed by their author). */
+export interface RawAuditor {
+  signer: AuditSigner;
+  name: string;
+}
+
 /**
  * The repositories' own prepared statements, called directly: what the service adds on top
  * (validation, repeat check, read-back, TypeORM for the catalog) is what the ratio measures.
@@ -27,6 +34,7 @@ export class RawWriter {
   constructor(
     private readonly repos: Repositories,
     private readonly ctx: RawContext,
+    private readonly auditor: RawAuditor,
   ) {
     this.head = this.readHead();
   }
@@ -130,16 +138,20 @@ export class RawWriter {
     const fields = {
       seq: this.head.seq + 1,
       at: now,
-      actorId: clerk.id,
-      actorName: clerk.name,
+      actorId: this.auditor.signer.userId,
+      actorName: this.auditor.name,
       action: 'cases:create',
       target: caseId,
       outcome: 'ok' as const,
       detail: `案号 ${caseNumber}`,
       prevHash: this.head.hash,
+      format: 2 as const,
+      signerId: this.auditor.signer.userId,
+      enrolsUserId: null,
+      enrolsKey: null,
     };
     const hash = hashEntry(fields);
-    this.repos.audit.insert({ ...fields, hash });
+    this.repos.audit.insert({ ...fields, hash, signature: this.auditor.signer.key.sign(hash) });
     this.head = { seq: fields.seq, hash };
     if (single) this.writeHead();
     this.repos.drafts.clear(clerk.id, 'intake');

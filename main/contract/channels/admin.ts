@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { empty } from '../schemas/common';
 import { createUserInput, resetPasswordInput, updateUserInput, userDto, userIdInput } from '../schemas/users';
 import { settingsDto, updateSettingsInput } from '../schemas/settings';
-import { auditPage, auditVerifyResult, listAuditInput } from '../schemas/audit';
+import {
+  acknowledgeAlarmsInput,
+  auditAlarms,
+  auditPage,
+  auditVerifyResult,
+  listAuditInput,
+} from '../schemas/audit';
 import { defineChannels } from './spec';
 
 export const adminChannels = defineChannels({
@@ -62,5 +68,27 @@ export const adminChannels = defineChannels({
     access: 'audit:read',
     kind: 'query',
     label: '校验审计日志',
+  },
+  // ---- Audit alarms (issue 8) ----
+  'audit:alarms': {
+    input: empty,
+    output: auditAlarms,
+    access: 'audit:acknowledge',
+    kind: 'query',
+    label: '查看审计告警',
+  },
+  'audit:acknowledge': {
+    input: acknowledgeAlarmsInput,
+    output: z.object({}),
+    access: 'audit:acknowledge',
+    kind: 'mutation',
+    label: '确认审计告警',
+  },
+  'users:unlock': {
+    input: userIdInput,
+    output: userDto,
+    access: 'users:manage',
+    kind: 'mutation',
+    label: '解除锁定',
   },
 });

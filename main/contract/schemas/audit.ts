@@ -29,3 +29,14 @@ export const auditVerifyResult = z.object({
   message: z.string(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
+
+// ---- Audit alarms (issue 8): what the unlock check or a key check found, until acknowledged ----
+
+export const auditAlarmDto = z.object({ seq: z.number().int(), at: isoDateTime, detail: z.string() });
+export type AuditAlarmDto = z.infer<typeof auditAlarmDto>;
+
+export const auditAlarms = z.object({ items: z.array(auditAlarmDto) });
+
+export const acknowledgeAlarmsInput = z.strictObject({
+  throughSeq: z.number({ error: '请选择要确认的告警' }).int().min(1).describe('告警序号'),
+});

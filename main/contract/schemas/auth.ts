@@ -18,6 +18,8 @@ export const sessionUser = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(z.enum(roles)),
+  /** An administrator reset the password: a new one must be chosen before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -28,6 +30,8 @@ export const authStatus = z.object({
   office: office.nullable(),
   user: sessionUser.nullable(),
   idleLockMinutes: z.number().int().nullable(),
+  /** Why the session was last locked, until the next sign-in: the sign-in screen says so. */
+  lockReason: z.enum(['idle']).nullable(),
 });
 export type AuthStatus = z.infer<typeof authStatus>;
 

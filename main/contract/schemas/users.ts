@@ -15,6 +15,8 @@ export const userDto = z.object({
   displayName: z.string(),
   roles: z.array(z.enum(roles)),
   disabled: z.boolean(),
+  /** Locked after repeated wrong passwords, until then (an administrator may 解除锁定). */
+  lockedUntil: isoDateTime.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

@@ -2,15 +2,19 @@ import { createHash } from 'node:crypto';
 import type { AuditRow } from '../../../db';
 
 // Each audit entry's hash covers its own fields and the previous entry's hash, so editing or
-// deleting any entry breaks every hash after it. The latest hash is also kept as the chain head
-// (settings 'audit.head'), so cutting entries off the end is caught too.
+// deleting any entry breaks every hash after it. Since format 2 each entry is also signed by the
+// user whose session appended it (signing.ts): the signature covers the hash, hence the previous
+// hash too, so only the authors of the later entries could re-make them. Format 1 entries (before
+// migration 0006) keep their unsigned hash and still verify, but only as the chain's first part.
+// The head is kept in the database (settings 'audit.head') and outside it (anchor.ts).
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditFields = Omit<AuditRow, 'hash'>;
+/** What the hash covers: everything but the hash and the signature over it. */
+export type AuditFields = Omit<AuditRow, 'hash' | 'signature'>;
 
 export function hashEntry(entry: AuditFields): string {
-  const canonical = JSON.stringify([
+  const common = [
     entry.seq,
     entry.at,
     entry.actorId,
@@ -19,7 +23,10 @@ export function hashEntry(entry: AuditFields): string {
     entry.target,
     entry.outcome,
     entry.detail,
-    entry.prevHash,
-  ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  ];
+  const canonical =
+    entry.format === 1
+      ? [...common, entry.prevHash]
+      : ['v2', ...common, entry.signerId, entry.enrolsUserId, entry.enrolsKey, entry.prevHash];
+  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

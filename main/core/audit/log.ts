@@ -1,8 +1,10 @@
-import { channels, isChannelName, type AuditEntryDto, type AuditVerifyResult } from '../../contract';
+import { channels, isChannelName, type AuditEntryDto } from '../../contract';
 import type { Repositories } from '../../../db';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
+import type { ChainHead } from './anchor';
 import { GENESIS_HASH, hashEntry } from './chain';
+import type { SigningKey } from './signing';
 
 export interface AuditEvent {
   action: string;
@@ -14,11 +16,24 @@ export interface AuditEvent {
   detail?: string | null;
   /** When it happened, if earlier than now (failures buffered while the database was locked). */
   at?: string;
+  /** A signing key this entry records for a user (see verify.ts for who may record whose). */
+  enrols?: { userId: string; publicKey: string } | null;
 }
 
-const HEAD_KEY = 'audit.head';
+/** Whose session appends the entry: every entry is signed with that user's key. */
+export interface AuditSigner {
+  userId: string;
+  key: SigningKey;
+}
 
-export async function appendAudit(repos: Repositories, clock: Clock, event: AuditEvent): Promise<void> {
+export const HEAD_KEY = 'audit.head';
+
+export async function appendAudit(
+  repos: Repositories,
+  clock: Clock,
+  signer: AuditSigner,
+  event: AuditEvent,
+): Promise<ChainHead> {
   const last = repos.audit.last();
   const fields = {
     seq: (last?.seq ?? 0) + 1,
@@ -30,16 +45,24 @@ export async function appendAudit(repos: Repositories, clock: Clock, event: Audi
     outcome: event.outcome,
     detail: event.detail ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
+    format: 2 as const,
+    signerId: signer.userId,
+    enrolsUserId: event.enrols?.userId ?? null,
+    enrolsKey: event.enrols?.publicKey ?? null,
   };
   const hash = hashEntry(fields);
-  repos.audit.insert({ ...fields, hash });
-  await repos.settings.set(HEAD_KEY, { seq: fields.seq, hash });
+  repos.audit.insert({ ...fields, hash, signature: signer.key.sign(hash) });
+  const head = { seq: fields.seq, hash };
+  await repos.settings.set(HEAD_KEY, head);
+  return head;
 }
 
 export const extraActionLabels: Record<string, string> = {
   'session:idleLock': '无操作自动锁定',
   'auth:lockout': '账户锁定',
   'cases:viewIdNumber': '查看完整证件号码',
+  'audit:alarm': '审计告警',
+  'audit:keyEnrolled': '登记签名密钥',
 };
 
 export function actionLabel(action: string): string {
@@ -60,32 +83,4 @@ export function listAudit(repos: Repositories, page: number, pageSize: number, a
     detail: r.detail,
   }));
   return { items, total, page, pageSize };
-}
-
-/** Walks the whole chain; reports the first entry that was edited, removed or reordered. */
-export async function verifyAudit(repos: Repositories): Promise<AuditVerifyResult> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
-  const broken = (seq: number, why: string): AuditVerifyResult => ({
-    intact: false,
-    checked,
-    firstBrokenSeq: seq,
-    message: `审计日志第${seq}条${why}，日志可能被篡改`,
-  });
-  for (const row of repos.audit.inOrder()) {
-    if (row.seq !== expectedSeq) return broken(expectedSeq, '缺失');
-    if (row.prevHash !== prevHash) return broken(row.seq, '与前一条不衔接');
-    const { hash, ...fields } = row;
-    if (hashEntry(fields) !== hash) return broken(row.seq, '内容与校验值不符');
-    prevHash = hash;
-    expectedSeq += 1;
-    checked += 1;
-  }
-  const head = await repos.settings.get<{ seq: number; hash: string }>(HEAD_KEY);
-  const headMatches = head ? head.seq === checked && head.hash === prevHash : checked === 0;
-  if (!headMatches) {
-    return broken(checked + 1, '之后的记录缺失');
-  }
-  return { intact: true, checked, firstBrokenSeq: null, message: `已校验${checked}条记录，完整无误` };
 }

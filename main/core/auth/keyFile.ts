@@ -2,17 +2,32 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID }
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Office } from '../../contract';
+import { SigningKey } from '../audit/signing';
 import { deriveKey, newScryptParams, type KdfCost, type ScryptParams } from './kdf';
 
 // The key file (keys.json) beside the encrypted database. It holds the database key wrapped
 // (AES-256-GCM) once per user under a key derived from that user's password, and once under the
 // recovery code. It holds no personal data: users are found by a keyed hash of their name.
+// Beside the database key, each user's wrap holds their audit signing key (Ed25519 seed) under
+// the same password-derived key: the database key alone does not let anyone sign in their name.
 
-export interface WrappedKey {
-  kdf: ScryptParams;
+interface Sealed {
   iv: string;
   tag: string;
   data: string;
+}
+
+export interface WrappedKey extends Sealed {
+  kdf: ScryptParams;
+  /** The user's audit signing key; absent in wraps written before signed audit entries. */
+  signing?: Sealed;
+}
+
+/** What a user's password opens. */
+export interface UserSecrets {
+  dek: Buffer;
+  /** null for a wrap from before signed audit entries: the user gets a key at this sign-in. */
+  signing: SigningKey | null;
 }
 
 interface KeyFileData {
@@ -33,32 +48,72 @@ function aad(installationId: string, purpose: string): Buffer {
   return Buffer.from(`${installationId}/${purpose}`, 'utf8');
 }
 
-async function wrap(dek: Buffer, secret: string, cost: KdfCost, additional: Buffer): Promise<WrappedKey> {
-  const kdf = newScryptParams(cost);
-  const kek = await deriveKey(secret, kdf);
+function seal(kek: Buffer, plain: Buffer, additional: Buffer): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(additional);
-  const data = Buffer.concat([cipher.update(dek), cipher.final()]);
-  kek.fill(0);
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
   return {
-    kdf,
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
     data: data.toString('base64'),
   };
 }
 
-/** The database key, or null when the secret is wrong (GCM authentication fails). */
-async function unwrap(entry: WrappedKey, secret: string, additional: Buffer): Promise<Buffer | null> {
-  const kek = await deriveKey(secret, entry.kdf);
+/** The plaintext, or null when the key is wrong or the data was altered (GCM authentication). */
+function open(kek: Buffer, sealed: Sealed, additional: Buffer): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(entry.iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(additional);
-    decipher.setAuthTag(Buffer.from(entry.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]);
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
   } catch {
     return null;
+  }
+}
+
+async function wrap(
+  dek: Buffer,
+  secret: string,
+  cost: KdfCost,
+  additional: Buffer,
+  signing?: SigningKey,
+): Promise<WrappedKey> {
+  const kdf = newScryptParams(cost);
+  const kek = await deriveKey(secret, kdf);
+  try {
+    const entry: WrappedKey = { kdf, ...seal(kek, dek, additional) };
+    if (signing) {
+      const seed = signing.seed();
+      entry.signing = seal(kek, seed, signingAad(additional));
+      seed.fill(0);
+    }
+    return entry;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+function signingAad(additional: Buffer): Buffer {
+  return Buffer.concat([additional, Buffer.from('/signing', 'utf8')]);
+}
+
+/** The database key (and signing key), or null when the secret is wrong. */
+async function unwrap(entry: WrappedKey, secret: string, additional: Buffer): Promise<UserSecrets | null> {
+  const kek = await deriveKey(secret, entry.kdf);
+  try {
+    const dek = open(kek, entry, additional);
+    if (!dek) return null;
+    if (!entry.signing) return { dek, signing: null };
+    const seed = open(kek, entry.signing, signingAad(additional));
+    // The database key opened but its signing key did not: the file was tampered with. Treat
+    // it as a wrap without a key; the sign-in check then reports the mismatch with the chain.
+    if (!seed) return { dek, signing: null };
+    try {
+      return { dek, signing: SigningKey.fromSeed(seed) };
+    } finally {
+      seed.fill(0);
+    }
   } finally {
     kek.fill(0);
   }
@@ -123,9 +178,15 @@ export class KeyFile {
     return Object.prototype.hasOwnProperty.call(this.data.users, this.lookup(usernameKey));
   }
 
-  async setUser(usernameKey: string, password: string, dek: Buffer, cost: KdfCost): Promise<void> {
+  async setUser(
+    usernameKey: string,
+    password: string,
+    dek: Buffer,
+    cost: KdfCost,
+    signing?: SigningKey,
+  ): Promise<void> {
     const lookup = this.lookup(usernameKey);
-    const entry = await wrap(dek, password, cost, aad(this.data.installationId, `user/${lookup}`));
+    const entry = await wrap(dek, password, cost, aad(this.data.installationId, `user/${lookup}`), signing);
     this.data = { ...this.data, users: { ...this.data.users, [lookup]: entry } };
   }
 
@@ -135,8 +196,8 @@ export class KeyFile {
     this.data = { ...this.data, users };
   }
 
-  /** The database key for this user and password, or null. Unknown users cost the same time. */
-  async unwrapForUser(usernameKey: string, password: string): Promise<Buffer | null> {
+  /** What this user's password opens, or null. Unknown users cost the same time. */
+  async openForUser(usernameKey: string, password: string): Promise<UserSecrets | null> {
     const lookup = this.lookup(usernameKey);
     const entry = this.data.users[lookup];
     if (!entry) {
@@ -146,8 +207,16 @@ export class KeyFile {
     return unwrap(entry, password, aad(this.data.installationId, `user/${lookup}`));
   }
 
-  unwrapWithRecoveryCode(recoveryCode: string): Promise<Buffer | null> {
-    return unwrap(this.data.recovery, recoveryCode, aad(this.data.installationId, 'recovery'));
+  /** The database key for this user and password, or null. */
+  async unwrapForUser(usernameKey: string, password: string): Promise<Buffer | null> {
+    const secrets = await this.openForUser(usernameKey, password);
+    secrets?.signing?.forget();
+    return secrets?.dek ?? null;
+  }
+
+  async unwrapWithRecoveryCode(recoveryCode: string): Promise<Buffer | null> {
+    const secrets = await unwrap(this.data.recovery, recoveryCode, aad(this.data.installationId, 'recovery'));
+    return secrets?.dek ?? null;
   }
 
   /** Written whole to a temporary file, flushed, then renamed over: never half a key file. */

@@ -44,6 +44,14 @@ export class Lockout {
     return lockedFor;
   }
 
+  /** When the account's lock ends, or null when it is not locked. */
+  lockedUntil(key: string): Date | null {
+    const state = this.accounts.get(key);
+    if (!state || state.lockedUntil <= this.clock.now().getTime()) return null;
+    return new Date(state.lockedUntil);
+  }
+
+  /** A successful sign-in, an administrator's 解除锁定 or password reset: the slate is clean. */
   succeed(key: string): void {
     this.accounts.delete(key);
   }

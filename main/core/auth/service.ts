@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { handleOf, KEY_BYTES, openStore, repositories, type Store, type UserRow } from '../../../db';
 import type { AuthStatus, Office, SessionUser } from '../../contract';
 import { appendAudit } from '../audit/log';
+import { SigningKey } from '../audit/signing';
 import type { ServiceContext } from '../context';
 import { AccountLockedError, AuthFailedError, ConflictError, ValidationError } from '../errors';
 import { installableOffices } from '../offices/seed';
@@ -13,6 +14,7 @@ import { toActor, toSessionUser } from '../users/dto';
 import { usernameKey } from '../users/names';
 import { KeyFile } from './keyFile';
 import { newRecoveryCode, normalizeRecoveryCode } from './recoveryCode';
+import { signingKeyAtSignIn, type SignInKey } from './signingKeyCheck';
 
 // First-run setup, sign-in, recovery, sign-out and password change. A failed attempt writes
 // nothing: the database stays closed and its files untouched.
@@ -25,6 +27,7 @@ export function status(session: Session): AuthStatus {
     office: session.keyFile?.office ?? null,
     user: session.actor ? toSessionUser(session.actor) : null,
     idleLockMinutes: session.actor ? session.idleLockMinutes : null,
+    lockReason: session.state === 'locked' ? session.lockReason : null,
   };
 }
 
@@ -68,7 +71,8 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
     session.kdfCost,
   );
   const key = usernameKey(input.admin.username);
-  await keyFile.setUser(key, input.admin.password, dek, session.kdfCost);
+  const signing = SigningKey.generate();
+  await keyFile.setUser(key, input.admin.password, dek, session.kdfCost, signing);
 
   setAsideOrphanDatabase(session);
   let store: Store | null = null;
@@ -87,26 +91,34 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
       displayName: input.admin.displayName,
       roles: ['admin'],
       disabled: false,
+      mustChangePassword: false,
     };
     await inTransaction(store, async (repos) => {
       await repos.settings.set('office', office);
       if (office.kind === 'other') await repos.catalog.insertOrganisation(ownCommittee(office, now));
       await repos.settings.set('idleLockMinutes', DEFAULT_IDLE_LOCK_MINUTES);
       await repos.users.insert(admin);
-      await appendAudit(repos, session.clock, {
-        action: 'setup:complete',
-        outcome: 'ok',
-        actor: { userId: admin.id, displayName: admin.displayName },
-        target: office.id,
-        detail: `本机单位：${office.name}；管理员：${admin.username}`,
-      });
+      // The first entry records the administrator's own key: the root every later key hangs from.
+      await appendAudit(
+        repos,
+        session.clock,
+        { userId: admin.id, key: signing },
+        {
+          action: 'setup:complete',
+          outcome: 'ok',
+          actor: { userId: admin.id, displayName: admin.displayName },
+          target: office.id,
+          detail: `本机单位：${office.name}；管理员：${admin.username}`,
+          enrols: { userId: admin.id, publicKey: signing.publicKey },
+        },
+      );
     });
     // The key file makes the installation real; it is written only after the database is.
     keyFile.save();
     session.keyFile = keyFile;
     session.pendingRecoveryCode = null;
     const actor = toActor(admin);
-    await session.unlock(store, dek, actor, DEFAULT_IDLE_LOCK_MINUTES);
+    await session.unlock(store, dek, actor, DEFAULT_IDLE_LOCK_MINUTES, signing);
     return toSessionUser(actor);
   } catch (error) {
     await store?.close();
@@ -179,26 +191,33 @@ async function openForUser(
   return { store, row };
 }
 
-async function finishUnlock(session: Session, store: Store, dek: Buffer, row: UserRow, action: string) {
+async function finishUnlock(
+  session: Session,
+  store: Store,
+  dek: Buffer,
+  row: UserRow,
+  action: string,
+  key: SignInKey,
+) {
   const settings = await getSettings(repositories(handleOf(store)));
   const actor = toActor(row);
-  await session.unlock(store, dek, actor, settings.idleLockMinutes);
+  await session.unlock(store, dek, actor, settings.idleLockMinutes, key.signer, key.found);
   await session.transaction((repos) =>
-    appendAudit(repos, session.clock, { action, outcome: 'ok', actor, target: row.id }),
+    session.audit(repos, { action, outcome: 'ok', actor, target: row.id }),
   );
   return toSessionUser(actor);
 }
 
 function failedAttempt(session: Session, lockKey: string, action: string, username: string): never {
   const lockedFor = session.lockout.fail(lockKey);
-  session.bufferAudit({ action, outcome: 'error', actor: null, target: username, detail: '密码错误' });
+  session.bufferAudit({ action, outcome: 'error', actor: null, account: username, detail: '密码错误' });
   if (lockedFor > 0) {
     session.bufferAudit({
       action: 'auth:lockout',
       outcome: 'error',
       actor: null,
-      target: username,
-      detail: `连续5次失败，锁定${lockedFor / 60}分钟`,
+      account: username,
+      detail: `连续5次密码错误，锁定${lockedFor / 60}分钟`,
     });
     throw new AccountLockedError(lockedFor);
   }
@@ -212,13 +231,27 @@ export async function signIn(
   const keyFile = requireLocked(session);
   const lockKey = keyFile.lookup(usernameKey(input.username));
   const wait = session.lockout.secondsLocked(lockKey);
-  if (wait > 0) throw new AccountLockedError(wait);
-  const dek = await keyFile.unwrapForUser(usernameKey(input.username), input.password);
-  if (!dek) failedAttempt(session, lockKey, 'auth:signIn', input.username);
+  if (wait > 0) {
+    session.bufferLockedAttempt('auth:signIn', input.username);
+    throw new AccountLockedError(wait);
+  }
+  const secrets = await keyFile.openForUser(usernameKey(input.username), input.password);
+  if (!secrets) failedAttempt(session, lockKey, 'auth:signIn', input.username);
+  const { dek } = secrets;
   try {
     const { store, row } = await openForUser(session, dek, input.username);
-    session.lockout.succeed(lockKey);
-    return await finishUnlock(session, store, dek, row, 'auth:signIn');
+    try {
+      const key = await signingKeyAtSignIn(session, store, row, {
+        dek,
+        password: input.password,
+        unwrapped: secrets.signing,
+      });
+      session.lockout.succeed(lockKey);
+      return await finishUnlock(session, store, dek, row, 'auth:signIn', key);
+    } catch (error) {
+      if (session.state !== 'unlocked') await store.close();
+      throw error;
+    }
   } catch (error) {
     dek.fill(0);
     throw error;
@@ -231,7 +264,10 @@ export async function recover(
 ): Promise<SessionUser> {
   const keyFile = requireLocked(session);
   const wait = session.lockout.secondsLocked(RECOVERY_LOCKOUT_KEY);
-  if (wait > 0) throw new AccountLockedError(wait);
+  if (wait > 0) {
+    session.bufferLockedAttempt('auth:recover', input.username);
+    throw new AccountLockedError(wait);
+  }
   const dek = await keyFile.unwrapWithRecoveryCode(normalizeRecoveryCode(input.recoveryCode));
   if (!dek) {
     const lockedFor = session.lockout.fail(RECOVERY_LOCKOUT_KEY);
@@ -239,7 +275,7 @@ export async function recover(
       action: 'auth:recover',
       outcome: 'error',
       actor: null,
-      target: input.username,
+      account: input.username,
       detail: '恢复码错误',
     });
     if (lockedFor > 0) throw new AccountLockedError(lockedFor);
@@ -256,11 +292,16 @@ export async function recover(
       await store.close();
       throw ValidationError.field(['username'], '用户名', '恢复码只能用于重设管理员的密码');
     }
-    await keyFile.setUser(row.usernameKey, input.password, dek, session.kdfCost);
-    keyFile.save();
+    // The old signing key stays locked under the forgotten password: a new one, recorded anew.
+    const key = await signingKeyAtSignIn(session, store, row, {
+      dek,
+      password: input.password,
+      unwrapped: null,
+      recovered: true,
+    });
     session.lockout.succeed(RECOVERY_LOCKOUT_KEY);
     session.lockout.succeed(keyFile.lookup(row.usernameKey));
-    return await finishUnlock(session, store, dek, row, 'auth:recover');
+    return await finishUnlock(session, store, dek, row, 'auth:recover', key);
   } catch (error) {
     dek.fill(0);
     throw error;
@@ -275,7 +316,21 @@ export async function changePassword(
   const check = await ctx.vault.keyFile.unwrapForUser(key, input.currentPassword);
   if (!check) throw ValidationError.field(['currentPassword'], '当前密码', '当前密码不正确');
   check.fill(0);
-  await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  if (input.password === input.currentPassword) {
+    throw ValidationError.field(['password'], '新密码', '新密码不能与当前密码相同，请换一个');
+  }
+  const row = await ctx.repos.users.findById(ctx.actor.userId);
+  if (row?.mustChangePassword) {
+    const saved = await ctx.repos.users.update(
+      row,
+      { mustChangePassword: false },
+      ctx.clock.now().toISOString(),
+    );
+    if (!saved) throw new ConflictError('账户刚被其他操作修改，请重试');
+    ctx.audit.detail = '管理员重置密码后设置新密码';
+  }
+  // The same signing key, rewrapped under the new password.
+  await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost, ctx.vault.signer);
   ctx.vault.keyFile.save();
   ctx.audit.target = ctx.actor.userId;
   return {};

@@ -13,7 +13,7 @@ import { versionFile, versionRow } from './versions';
 // A plaintext copy of a document leaving the encrypted store, by one of three doors, each
 // audited with who, which version and where: a browser download, a save dialog (desktop), or
 // opening it in Word/WPS (desktop; the copy goes only into the session's private temp folder,
-// which is wiped on lock and exit).
+// which is wiped at launch, sign-in, lock and exit).
 
 export interface ExportEnvironment {
   platform: Platform | undefined;

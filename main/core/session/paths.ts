@@ -6,7 +6,7 @@ export function dataPaths(dataDir: string) {
     dataDir,
     database: join(dataDir, 'desk.db'),
     keyFile: join(dataDir, 'keys.json'),
-    /** Private plaintext scratch space (documents to print): wiped on lock and exit. */
+    /** Private plaintext scratch space (documents to print): wiped at launch, sign-in, lock and exit. */
     temp: join(dataDir, 'tmp'),
   };
 }

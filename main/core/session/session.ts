@@ -2,12 +2,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { handleOf, repositories, type Repositories, type Store } from '../../../db';
 import type { EventName, EventPayload } from '../../contract';
 import type { Actor } from '../actor';
-import { appendAudit, type AuditEvent } from '../audit/log';
+import type { AuditEvent, AuditSigner } from '../audit/log';
+import type { SigningKey } from '../audit/signing';
 import { KeyFile } from '../auth/keyFile';
 import type { KdfCost } from '../auth/kdf';
 import { Lockout } from '../auth/lockout';
 import type { Clock } from '../clock';
 import { UnauthenticatedError } from '../errors';
+import { AuditTrail, type PendingAuditEvent, type UnlockFindings } from './auditTrail';
 import { Mutex } from './mutex';
 import { dataPaths } from './paths';
 
@@ -23,6 +25,9 @@ interface Unlocked {
   store: Store;
   dek: Buffer;
   actor: Actor;
+  /** The user's audit signing key, unwrapped with their password. */
+  signer: SigningKey;
+  trail: AuditTrail;
 }
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -47,9 +52,13 @@ export class Session {
   idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   /** Set by sign-out: the dispatcher locks once the call's transaction (and audit) committed. */
   lockAfterCall: 'signedOut' | null = null;
+  /** Why the session was last locked, until the next unlock: the sign-in screen says so. */
+  lockReason: 'idle' | null = null;
   private unlocked: Unlocked | null = null;
   private lastActivity = 0;
-  private pendingAudit: AuditEvent[] = [];
+  private pendingAudit: PendingAuditEvent[] = [];
+  /** Sign-in attempts while an account is locked: one buffered entry per account, counted. */
+  private lockedAttempts = new Map<string, PendingAuditEvent & { count: number }>();
   private readonly listeners = new Set<EventListener>();
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -81,34 +90,87 @@ export class Session {
     return repositories(handleOf(this.requireUnlocked().store));
   }
 
-  /** Runs `fn` in one database transaction with repositories bound to it. */
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return inTransaction(this.requireUnlocked().store, fn);
+  /**
+   * Runs `fn` in one database transaction with repositories bound to it; once it commits, the
+   * audit chain's anchor moves to the entries it appended.
+   */
+  async transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    const { store, trail } = this.requireUnlocked();
+    let result: T;
+    try {
+      result = await inTransaction(store, fn);
+    } catch (error) {
+      trail.rolledBack();
+      throw error;
+    }
+    trail.committed(repositories(handleOf(store)));
+    return result;
+  }
+
+  /** Appends an audit entry signed by the signed-in user (inside the caller's transaction). */
+  audit(repos: Repositories, event: AuditEvent): Promise<void> {
+    return this.requireUnlocked().trail.append(repos, event);
+  }
+
+  /** Who signs what this session appends (bulk loads that write entries themselves use it too). */
+  auditSigner(): AuditSigner {
+    return this.requireUnlocked().trail.signer;
+  }
+
+  /** The signed-in user's public key and who they are, for 校验完整性. */
+  verifier() {
+    const { actor, signer } = this.requireUnlocked();
+    return {
+      dataDir: this.paths.dataDir,
+      userId: actor.userId,
+      displayName: actor.displayName,
+      publicKey: signer.publicKey,
+    };
+  }
+
+  /** The user chose a new password after an administrator's reset. */
+  passwordChanged(): void {
+    if (this.unlocked) this.unlocked.actor = { ...this.unlocked.actor, mustChangePassword: false };
   }
 
   databaseExists(): boolean {
     return existsSync(this.paths.database);
   }
 
-  /** Called by sign-in paths once the database is open and the user is known. */
-  async unlock(store: Store, dek: Buffer, actor: Actor, idleLockMinutes: number): Promise<void> {
-    this.unlocked = { store, dek, actor };
+  /**
+   * Called by sign-in paths once the database is open and the user is known. Before anything
+   * is appended, the chain's tail is checked against the heads inside and outside the database;
+   * what was found, the key enrolment if any and the events buffered while locked are written
+   * first, in one transaction.
+   */
+  async unlock(
+    store: Store,
+    dek: Buffer,
+    actor: Actor,
+    idleLockMinutes: number,
+    signer: SigningKey,
+    found: UnlockFindings = { keyFindings: [], enrolment: null },
+  ): Promise<void> {
+    const trail = new AuditTrail(this.paths.dataDir, this.clock, { userId: actor.userId, key: signer });
+    this.unlocked = { store, dek, actor, signer, trail };
     this.idleLockMinutes = idleLockMinutes;
+    this.lockReason = null;
     this.touch();
+    // A copy Word held open at the last lock could not be deleted then; try again now.
+    this.wipeTemp();
     const buffered = this.pendingAudit;
     this.pendingAudit = [];
-    await inTransaction(store, async (repos) => {
-      for (const event of buffered) await appendAudit(repos, this.clock, event);
-    });
+    this.lockedAttempts.clear();
+    await inTransaction(store, (repos) => trail.open(repos, found, buffered));
+    trail.committed(repositories(handleOf(store)), true);
   }
 
   async lock(reason: 'idle' | 'signedOut'): Promise<void> {
     const current = this.unlocked;
     if (!current) return;
-    this.unlocked = null;
     if (reason === 'idle') {
-      await inTransaction(current.store, (repos) =>
-        appendAudit(repos, this.clock, {
+      await this.transaction((repos) =>
+        current.trail.append(repos, {
           action: 'session:idleLock',
           outcome: 'ok',
           actor: current.actor,
@@ -116,6 +178,10 @@ export class Session {
         }),
       );
     }
+    current.trail.flush(repositories(handleOf(current.store)));
+    this.unlocked = null;
+    this.lockReason = reason === 'idle' ? 'idle' : null;
+    current.signer.forget();
     current.dek.fill(0);
     await current.store.close();
     this.wipeTemp();
@@ -123,8 +189,34 @@ export class Session {
   }
 
   /** Audit events that happen while the database is locked wait here for the next unlock. */
-  bufferAudit(event: AuditEvent): void {
+  bufferAudit(event: PendingAuditEvent): void {
     this.pendingAudit.push({ ...event, at: event.at ?? this.clock.now().toISOString() });
+  }
+
+  /**
+   * An attempt on a locked account: counted in one buffered entry per account (and action), so
+   * hammering a locked account costs memory for one entry, not one per attempt.
+   */
+  bufferLockedAttempt(action: 'auth:signIn' | 'auth:recover', account: string): void {
+    const key = `${action}\n${account}`;
+    const what = action === 'auth:recover' ? '用恢复码重设密码' : '登录';
+    const entry = this.lockedAttempts.get(key);
+    if (entry) {
+      entry.count += 1;
+      entry.detail = `锁定期间尝试${what}${entry.count}次`;
+      return;
+    }
+    const first = {
+      action,
+      outcome: 'error' as const,
+      actor: null,
+      account,
+      detail: `锁定期间尝试${what}1次`,
+      at: this.clock.now().toISOString(),
+      count: 1,
+    };
+    this.lockedAttempts.set(key, first);
+    this.pendingAudit.push(first);
   }
 
   touch(): void {
@@ -170,7 +262,15 @@ export class Session {
     this.wipeTemp();
   }
 
+  /**
+   * Plaintext copies (a document opened in Word/WPS) go at launch, unlock, lock and exit. Best
+   * effort: on Windows a file the editor still holds cannot be deleted; the next wipe gets it.
+   */
   private wipeTemp(): void {
-    rmSync(this.paths.temp, { recursive: true, force: true });
+    try {
+      rmSync(this.paths.temp, { recursive: true, force: true, maxRetries: 2 });
+    } catch (error) {
+      console.error('[session] could not wipe the temp folder yet', (error as Error).message);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { UserRow } from '../../../db';
 import { roleLabels, type CreateUserInput, type Role, type UserDto } from '../../contract';
+import { SigningKey } from '../audit/signing';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { toUserDto } from './dto';
@@ -8,9 +9,28 @@ import { newRecord } from '../newRecord';
 
 // User management for 管理员. Each account's password wraps the database key in the key file;
 // disabling removes that wrap, so a disabled account cannot open the data even with the files.
+// Whoever sets a password (creating a user, resetting one) also gives the account a new audit
+// signing key, wrapped under that password and recorded in the chain by the call's own entry.
 
 export async function listUsers(ctx: ServiceContext): Promise<UserDto[]> {
-  return (await ctx.repos.users.list()).map(toUserDto);
+  return (await ctx.repos.users.list()).map((row) => toUserDto(row, lockedUntil(ctx, row)));
+}
+
+function lockedUntil(ctx: ServiceContext, row: UserRow): string | null {
+  return ctx.vault.lockout.lockedUntil(ctx.vault.keyFile.lookup(row.usernameKey))?.toISOString() ?? null;
+}
+
+/** How the audit log names an account: display name and user name. */
+function accountName(row: UserRow): string {
+  return `${row.displayName}（${row.username}）`;
+}
+
+/** Wraps the database key and a new signing key under `password`; the call's entry records the key. */
+async function setPassword(ctx: ServiceContext, row: UserRow, password: string): Promise<void> {
+  const signing = SigningKey.generate();
+  await ctx.vault.keyFile.setUser(row.usernameKey, password, ctx.vault.dek, ctx.vault.kdfCost, signing);
+  signing.forget();
+  ctx.audit.enrols = { userId: row.id, publicKey: signing.publicKey };
 }
 
 export async function createUser(ctx: ServiceContext, input: Required<CreateUserInput>): Promise<UserDto> {
@@ -26,10 +46,11 @@ export async function createUser(ctx: ServiceContext, input: Required<CreateUser
     displayName: input.displayName,
     roles: input.roles,
     disabled: false,
+    mustChangePassword: false,
   };
   await ctx.repos.users.insert(row);
   // The key file is written last: if it fails, the transaction rolls the user back.
-  await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  await setPassword(ctx, row, input.password);
   ctx.vault.keyFile.save();
   ctx.audit.target = row.id;
   ctx.audit.detail = `用户名 ${row.username}，角色：${describeRoles(row.roles)}`;
@@ -62,17 +83,37 @@ export async function disableUser(ctx: ServiceContext, id: string): Promise<User
   return toUserDto({ ...row, disabled: true });
 }
 
-/** Sets a new password (a new wrap of the database key) and re-enables a disabled account. */
+/**
+ * Sets a new password (a new wrap of the database key), re-enables a disabled account and
+ * lifts a lockout. The administrator knows this password, so the user must choose their own at
+ * the next sign-in before doing anything else.
+ */
 export async function resetPassword(
   ctx: ServiceContext,
   input: { id: string; password: string },
 ): Promise<UserDto> {
   const row = await mustFind(ctx, input.id);
-  await save(ctx, row, { disabled: false });
-  await ctx.vault.keyFile.setUser(row.usernameKey, input.password, ctx.vault.dek, ctx.vault.kdfCost);
+  await save(ctx, row, { disabled: false, mustChangePassword: true });
+  await setPassword(ctx, row, input.password);
   ctx.vault.keyFile.save();
-  if (row.disabled) ctx.audit.detail = '重置密码并重新启用';
-  return toUserDto({ ...row, disabled: false });
+  const lookup = ctx.vault.keyFile.lookup(row.usernameKey);
+  const wasLocked = ctx.vault.lockout.lockedUntil(lookup) !== null;
+  ctx.vault.lockout.succeed(lookup);
+  const also = [row.disabled ? '重新启用' : '', wasLocked ? '解除锁定' : ''].filter(Boolean).join('、');
+  ctx.audit.detail = `重置${accountName(row)}的密码${also ? `并${also}` : ''}，下次登录须修改密码`;
+  return toUserDto({ ...row, disabled: false, mustChangePassword: true });
+}
+
+/** 解除锁定: the account may try again at once (the failures so far stay in the audit log). */
+export async function unlockAccount(ctx: ServiceContext, id: string): Promise<UserDto> {
+  const row = await mustFind(ctx, id);
+  const lookup = ctx.vault.keyFile.lookup(row.usernameKey);
+  if (ctx.vault.lockout.lockedUntil(lookup) === null) {
+    throw new ConflictError(`“${row.displayName}”当前没有被锁定，请刷新列表`);
+  }
+  ctx.vault.lockout.succeed(lookup);
+  ctx.audit.detail = `解除${accountName(row)}的登录锁定`;
+  return toUserDto(row);
 }
 
 async function mustFind(ctx: ServiceContext, id: string): Promise<UserRow> {

@@ -1,5 +1,6 @@
 import type { adminChannels } from '../../contract/channels/admin';
-import { listAudit, verifyAudit } from '../../core/audit/log';
+import { acknowledgeAlarms, unacknowledgedAlarms, verifyAudit } from '../../core/audit/integrity';
+import { listAudit } from '../../core/audit/log';
 import { getSettings, updateSettings } from '../../core/settings/service';
 import * as users from '../../core/users/service';
 import type { HandlerGroup } from './types';
@@ -10,11 +11,14 @@ export const adminHandlers: HandlerGroup<keyof typeof adminChannels> = {
   'users:update': (input, ctx) => users.updateUser(ctx, input),
   'users:disable': (input, ctx) => users.disableUser(ctx, input.id),
   'users:resetPassword': (input, ctx) => users.resetPassword(ctx, input),
+  'users:unlock': (input, ctx) => users.unlockAccount(ctx, input.id),
   'settings:get': (_input, ctx) => getSettings(ctx.repos),
   'settings:update': (input, ctx, app) =>
     updateSettings(ctx, input, (minutes) => {
       app.session.idleLockMinutes = minutes;
     }),
   'audit:list': (input, ctx) => listAudit(ctx.repos, input.page, input.pageSize, input.action),
-  'audit:verify': (_input, ctx) => verifyAudit(ctx.repos),
+  'audit:verify': (_input, ctx, app) => verifyAudit(ctx.repos, app.session.verifier()),
+  'audit:alarms': (_input, ctx) => ({ items: unacknowledgedAlarms(ctx.repos) }),
+  'audit:acknowledge': (input, ctx) => acknowledgeAlarms(ctx, input.throughSeq),
 };

@@ -26,5 +26,9 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
     return {};
   },
   'session:touch': () => ({}),
-  'account:changePassword': (input, ctx) => auth.changePassword(ctx, input),
+  'account:changePassword': async (input, ctx, app) => {
+    const result = await auth.changePassword(ctx, input);
+    app.session.passwordChanged();
+    return result;
+  },
 };

@@ -8,7 +8,20 @@ export const auditApi = baseApi.injectEndpoints({
       providesTags: ['Audit'],
     }),
     verifyAudit: b.mutation<ChannelOutput<'audit:verify'>, void>({ query: () => call('audit:verify')({}) }),
+    auditAlarms: b.query<ChannelOutput<'audit:alarms'>, void>({
+      query: () => call('audit:alarms')({}),
+      providesTags: ['Audit'],
+    }),
+    acknowledgeAlarms: b.mutation<ChannelOutput<'audit:acknowledge'>, ChannelInput<'audit:acknowledge'>>({
+      query: call('audit:acknowledge'),
+      invalidatesTags: ['Audit'],
+    }),
   }),
 });
 
-export const { useListAuditQuery, useVerifyAuditMutation } = auditApi;
+export const {
+  useListAuditQuery,
+  useVerifyAuditMutation,
+  useAuditAlarmsQuery,
+  useAcknowledgeAlarmsMutation,
+} = auditApi;

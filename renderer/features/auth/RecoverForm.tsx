@@ -1,9 +1,10 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { newPassword, username, type ApiError } from '../../../main/contract';
+import { username, type ApiError } from '../../../main/contract';
 import { useRecoverMutation } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyServerErrors, asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { applyServerErrors, asApiError, zodRule } from '../../components/forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface RecoverValues {
   recoveryCode: string;
@@ -40,17 +41,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         <Form.Item name="username" label="管理员用户名" rules={[zodRule(username)]}>
           <Input autoComplete="off" maxLength={32} />
         </Form.Item>
-        <Form.Item name="password" label="新密码" rules={[zodRule(newPassword)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label="确认新密码"
-          dependencies={['password']}
-          rules={[confirmPasswordRule()]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         <Button type="primary" htmlType="submit" block loading={isLoading}>
           重设密码并登录
         </Button>

@@ -6,7 +6,8 @@ import { useSignInMutation } from '../../api/session';
 import { asApiError } from '../../components/forms';
 import { formatSeconds, useCountdown } from './useCountdown';
 
-export function SignInForm({ officeName, onRecover }: { officeName: string; onRecover: () => void }) {
+export function SignInForm(props: { officeName: string; lockReason: 'idle' | null; onRecover: () => void }) {
+  const { officeName, onRecover } = props;
   const [signIn, { isLoading }] = useSignInMutation();
   const [error, setError] = useState<ApiError | null>(null);
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
@@ -31,6 +32,15 @@ export function SignInForm({ officeName, onRecover }: { officeName: string; onRe
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {officeName}
       </Typography.Paragraph>
+      {!error && props.lockReason === 'idle' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="idle-lock-reason"
+          title="因长时间无操作已自动锁定，请重新登录"
+        />
+      )}
       {error && (
         <Alert
           type="error"
@@ -39,7 +49,9 @@ export function SignInForm({ officeName, onRecover }: { officeName: string; onRe
           style={{ marginBottom: 16 }}
           title={locked ? `账户已锁定，请在${formatSeconds(secondsLeft)}后重试` : error.message}
           description={
-            locked ? '连续输错密码5次，账户已被临时锁定。如忘记密码，请联系管理员重置。' : undefined
+            locked
+              ? '连续输错密码5次，账户已被临时锁定。可到时再试，或请管理员在“用户管理”中解除锁定；忘记密码请管理员重置密码。'
+              : undefined
           }
         />
       )}

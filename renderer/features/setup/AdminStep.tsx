@@ -1,6 +1,7 @@
 import { Form, Input } from 'antd';
-import { newPassword, text, username } from '../../../main/contract';
-import { confirmPasswordRule, zodRule } from '../../components/forms';
+import { text, username } from '../../../main/contract';
+import { zodRule } from '../../components/forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 /** Step 2: the first administrator account. */
 export function AdminStep() {
@@ -17,22 +18,7 @@ export function AdminStep() {
       <Form.Item name="displayName" label="管理员姓名" rules={[zodRule(text('姓名', 20, 2))]}>
         <Input maxLength={20} />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label="密码"
-        rules={[zodRule(newPassword)]}
-        extra="至少8位，须同时包含字母和数字"
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="passwordConfirm"
-        label="确认密码"
-        dependencies={['password']}
-        rules={[confirmPasswordRule()]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields label="密码" extra="至少8位，须同时包含字母和数字" />
     </>
   );
 }

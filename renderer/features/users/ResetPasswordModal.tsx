@@ -1,8 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { newPassword, type ApiError, type UserDto } from '../../../main/contract';
+import type { ApiError, UserDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { asApiError } from '../../components/forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useResetPasswordMutation } from './usersApi';
 
 /** Mounted only while open, so every reset starts with empty fields. */
@@ -31,19 +32,12 @@ export function ResetPasswordModal(props: { user: UserDto; onClose: () => void }
       {props.user.disabled && (
         <Typography.Paragraph type="warning">该账户已停用，重置密码后将重新启用。</Typography.Paragraph>
       )}
+      <Typography.Paragraph type="secondary">
+        重置后该账户的登录锁定随之解除；用户下次登录时须先设置自己的新密码。
+      </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="password" label="新密码" rules={[zodRule(newPassword)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label="确认新密码"
-          dependencies={['password']}
-          rules={[confirmPasswordRule()]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
       </Form>
     </Modal>
   );

@@ -1,8 +1,9 @@
 import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { newPassword, text, username, type ApiError, type Role, type UserDto } from '../../../main/contract';
+import { text, username, type ApiError, type Role, type UserDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyServerErrors, asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { applyServerErrors, asApiError, zodRule } from '../../components/forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { RoleSelect } from './RoleSelect';
 import { useCreateUserMutation, useUpdateUserMutation } from './usersApi';
 
@@ -80,22 +81,7 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
         </Form.Item>
         {!editing && (
           <>
-            <Form.Item
-              name="password"
-              label="初始密码"
-              rules={[zodRule(newPassword)]}
-              extra="至少8位，须同时包含字母和数字；请当面告知本人"
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="passwordConfirm"
-              label="确认初始密码"
-              dependencies={['password']}
-              rules={[confirmPasswordRule()]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordFields label="初始密码" extra="至少8位，须同时包含字母和数字；请当面告知本人" />
           </>
         )}
       </Form>

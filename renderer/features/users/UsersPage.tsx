@@ -8,11 +8,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
-import { useDisableUserMutation, useListUsersQuery } from './usersApi';
+import { useDisableUserMutation, useListUsersQuery, useUnlockUserMutation } from './usersApi';
 
 export function UsersPage() {
   const { data = [], isLoading, error } = useListUsersQuery();
   const [disable] = useDisableUserMutation();
+  const [unlock] = useUnlockUserMutation();
   const { user: me } = useAccess();
   const { message } = App.useApp();
   const [formOpen, setFormOpen] = useState(false);
@@ -23,6 +24,12 @@ export function UsersPage() {
     const result = await disable({ id: user.id });
     if ('error' in result) void message.error(asApiError(result.error).message);
     else void message.success(`已停用“${user.displayName}”`);
+  };
+
+  const onUnlock = async (user: UserDto) => {
+    const result = await unlock({ id: user.id });
+    if ('error' in result) void message.error(asApiError(result.error).message);
+    else void message.success(`已解除“${user.displayName}”的登录锁定`);
   };
 
   return (
@@ -57,9 +64,17 @@ export function UsersPage() {
           },
           {
             title: '状态',
-            dataIndex: 'disabled',
-            render: (disabled: boolean) =>
-              disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>,
+            key: 'status',
+            render: (_v, user) => (
+              <>
+                {user.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>}
+                {user.lockedUntil && (
+                  <Tag color="red" title="连续输错密码5次">
+                    已锁定至 {dayjs(user.lockedUntil).format('HH:mm')}
+                  </Tag>
+                )}
+              </>
+            ),
           },
           {
             title: '创建时间',
@@ -84,6 +99,19 @@ export function UsersPage() {
                 <Button size="small" type="link" onClick={() => setResetting(user)}>
                   重置密码
                 </Button>
+                {user.lockedUntil && (
+                  <Popconfirm
+                    title={`解除“${user.displayName}”的登录锁定？`}
+                    description="解除后该账户可以立即再次尝试登录。"
+                    okText="解除锁定"
+                    cancelText="取消"
+                    onConfirm={() => onUnlock(user)}
+                  >
+                    <Button size="small" type="link">
+                      解除锁定
+                    </Button>
+                  </Popconfirm>
+                )}
                 {!user.disabled && user.id !== me?.id && (
                   <Popconfirm
                     title={`停用“${user.displayName}”？`}

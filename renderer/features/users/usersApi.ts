@@ -23,6 +23,10 @@ export const usersApi = baseApi.injectEndpoints({
       query: call('users:resetPassword'),
       invalidatesTags: ['User', 'Audit'],
     }),
+    unlockUser: b.mutation<ChannelOutput<'users:unlock'>, ChannelInput<'users:unlock'>>({
+      query: call('users:unlock'),
+      invalidatesTags: ['User', 'Audit'],
+    }),
   }),
 });
 
@@ -32,4 +36,5 @@ export const {
   useUpdateUserMutation,
   useDisableUserMutation,
   useResetPasswordMutation,
+  useUnlockUserMutation,
 } = usersApi;

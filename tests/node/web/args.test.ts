@@ -24,8 +24,9 @@ describe('browser-mode options', () => {
       dataDir: '/tmp/d',
       port: 8123,
       open: false,
-      token: null,
     });
+    // No secret comes from the environment or the command line any more (launch codes replace it).
+    expect(parseBrowserModeArgs([], { DESK_TOKEN: 'x' })).not.toHaveProperty('token');
     expect(() => parseBrowserModeArgs(['--port', 'abc'], {})).toThrow(
       '端口“abc”无效：请填写 0–65535 之间的整数',
     );
