@@ -29,3 +29,15 @@ export * from './validation/idNumber';
 export * from './validation/creditCode';
 export * from './validation/phone';
 export * from './validation/amount';
+// The text rule, file names and the date type (issue 8).
+export * from './schemas/dates';
+export {
+  checkCalendarDate,
+  calendarToday,
+  daysInMonth,
+  onCalendarDay,
+  type Ymd,
+} from './validation/calendarDate';
+export * from './schemas/freeText';
+export * from './validation/hiddenCharacters';
+export * from './validation/fileName';

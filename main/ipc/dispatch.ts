@@ -1,5 +1,13 @@
-import { channels, isChannelName, mayAccess, type ChannelName, type Result } from '../contract';
+import {
+  channels,
+  isChannelName,
+  mayAccess,
+  onCalendarDay,
+  type ChannelName,
+  type Result,
+} from '../contract';
 import { appendAudit } from '../core/audit/log';
+import { today } from '../core/dates';
 import type { AuditNote, ServiceContext } from '../core/context';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { Repositories } from '../../db';
@@ -32,7 +40,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         session.touch();
         if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
       }
-      const parsed = spec.input.safeParse(rawInput);
+      // Dates that cannot lie in the future are measured against the office's day on the app clock.
+      const parsed = onCalendarDay(today(session.clock), () => spec.input.safeParse(rawInput));
       if (!parsed.success) {
         const error = validationError(spec.input, parsed.error);
         if (audited) await auditFailure(channel, error.message);

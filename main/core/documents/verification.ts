@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { ConflictError } from '../errors';
 import type { DocumentCase, Party } from './model';
+import { stripHiddenCharacters } from '../../contract';
 
 // Tamper evidence for printed agreements. The hash covers exactly what the agreement prints
 // (number, parties, facts, terms, performance, amount, dates it shows) and nothing that changes
@@ -44,10 +45,13 @@ function partyIdentity(p: Party): Record<string, unknown> {
   };
 }
 
-/** Sorted keys, no undefined, NFC strings: the same agreement always gives the same bytes. */
+/**
+ * Sorted keys, no undefined, NFC strings without hidden characters (as the document prints them,
+ * cleanText.ts): the same agreement always gives the same bytes.
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
+  if (typeof value === 'string') return JSON.stringify(stripHiddenCharacters(value).normalize('NFC'));
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (typeof value === 'object') {
