@@ -38,6 +38,10 @@ export {
   onCalendarDay,
   type Ymd,
 } from './validation/calendarDate';
+// Rules the screens and the services share (issue 8: one home each).
+export * from './rules/caseNumber';
+export * from './rules/composition';
+export * from './rules/organisationTree';
 export * from './schemas/freeText';
 export * from './validation/hiddenCharacters';
 export * from './validation/fileName';

@@ -4,6 +4,7 @@ import { id, isoDateTime, text } from './common';
 import { phoneField } from './parties';
 import { calendarDate } from './dates';
 import { textRule } from './freeText';
+import { compositionNote } from '../rules/composition';
 
 // The organisation tree (county center, sector committees, townships, villages, units, rooms,
 // stationed rooms) and the mediator roster.
@@ -180,4 +181,6 @@ export const addTrainingInput = z.strictObject({
 export const orgTreeDto = z.object({
   organisations: z.array(organisationDto),
   disputeTypes: z.array(disputeTypeDto),
+  /** Composition warnings per committee id, as the service computes them (rules/composition.ts). */
+  composition: z.record(z.string(), z.array(compositionNote)),
 });
