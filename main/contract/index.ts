@@ -35,6 +35,7 @@ export {
   checkCalendarDate,
   calendarToday,
   daysInMonth,
+  declaredCalendarDay,
   onCalendarDay,
   type Ymd,
 } from './validation/calendarDate';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarToday, checkCalendarDate } from '../validation/calendarDate';
+import { checkCalendarDate, declaredCalendarDay } from '../validation/calendarDate';
 
 // The one date type of the contract: a real calendar day (validation/calendarDate.ts) within the
 // field's sane range. Every date input uses it. Messages say the problem; the dispatcher puts the
@@ -11,7 +11,10 @@ export interface DateRange {
   min?: string;
   /** Latest day accepted (default 2099-12-31). */
   max?: string;
-  /** The day cannot be after today (birth, receipt, signature, visit…): the service's day at a channel. */
+  /**
+   * The day cannot be after today (birth, receipt, signature, visit…), judged on the declared
+   * office day (onCalendarDay: every channel call); a form's parse leaves it to the service.
+   */
   notFuture?: boolean;
 }
 
@@ -35,10 +38,8 @@ export function calendarDate(label: string, range: DateRange = {}) {
     if (!parsed.ok) return problem(parsed.problem);
     if (value < min) return problem(`不能早于${min}，请核对`);
     if (value > max) return problem(`不能晚于${max}，请核对`);
-    if (range.notFuture) {
-      const today = calendarToday();
-      if (value > today) problem(`不能晚于今天（${today}）`);
-    }
+    const today = range.notFuture ? declaredCalendarDay() : null;
+    if (today !== null && value > today) problem(`不能晚于今天（${today}）`);
   });
   dateChecks.add(check);
   return z

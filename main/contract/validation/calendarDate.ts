@@ -39,10 +39,12 @@ export function isRealDate(iso: string): boolean {
 
 // ─── “Today” for the checks that depend on it ────────────────────────────────────────────────
 // The contract is pure and has no clock. A date that cannot lie in the future (a birth date, the
-// day a case was received) is checked against calendarToday(): the service's office day while
-// the dispatcher parses a call (onCalendarDay), else this machine's local day (the screen's
-// forms, whose verdict the service repeats with its own clock). Parsing is synchronous, so the
-// day set for one parse cannot leak into another.
+// day a case was received) is judged on the day the caller declares with onCalendarDay(): the
+// dispatcher declares the office day of the app's clock for every call. A parse without a
+// declared day (the screen's forms) leaves "not in the future" to the service, whose message then
+// lands beside the field: the browser's clock is not the office's (the date pickers already
+// grey out days after the office day the service reports). Parsing is synchronous, so the day
+// declared for one parse cannot leak into another.
 
 let scopedToday: string | null = null;
 
@@ -63,7 +65,12 @@ export function onCalendarDay<T>(today: string, parse: () => T): T {
   }
 }
 
-/** The day "not in the future" is measured against. */
+/** The declared office day, or null outside a declared parse. */
+export function declaredCalendarDay(): string | null {
+  return scopedToday;
+}
+
+/** The declared office day, else this machine's local day (a best guess, e.g. for ID-number birth dates in a form). */
 export function calendarToday(): string {
   return scopedToday ?? localDay(new Date());
 }
