@@ -29,3 +29,20 @@ export * from './validation/idNumber';
 export * from './validation/creditCode';
 export * from './validation/phone';
 export * from './validation/amount';
+// The text rule, file names and the date type (issue 8).
+export * from './schemas/dates';
+export {
+  checkCalendarDate,
+  calendarToday,
+  daysInMonth,
+  declaredCalendarDay,
+  onCalendarDay,
+  type Ymd,
+} from './validation/calendarDate';
+// Rules the screens and the services share (issue 8: one home each).
+export * from './rules/caseNumber';
+export * from './rules/composition';
+export * from './rules/organisationTree';
+export * from './schemas/freeText';
+export * from './validation/hiddenCharacters';
+export * from './validation/fileName';

@@ -1,6 +1,14 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { checkCalendarDate, type Ymd } from '../contract';
 import type { Clock } from './clock';
 
-// Calendar dates as the office sees them: Beijing time, whatever the machine's time zone.
+// Calendar dates as the office sees them: Beijing time, whatever the machine's time zone. The one
+// home of date arithmetic (deadlines, repeat windows, ages, the documents' day counts), on dayjs
+// in UTC so that no machine time zone or daylight-saving change moves a day. Every date is parsed
+// strictly first: 2026-02-30 is an error, never 2026-03-02.
+
+dayjs.extend(utc);
 
 export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
 
@@ -20,29 +28,40 @@ export function today(clock: Clock): string {
   return officeDate(clock.now());
 }
 
-function parts(date: string): [number, number, number] {
-  const [y, m, d] = date.split('-').map(Number);
-  return [y!, m!, d!];
+/** The parts of a real calendar day ('YYYY-MM-DD', or the date part of an ISO time); throws otherwise. */
+export function parseDate(iso: string): Ymd {
+  const day = iso.slice(0, 10);
+  const check = checkCalendarDate(day);
+  if (!check.ok) throw new RangeError(`不是有效日期：${iso}`);
+  return check.date;
 }
 
-/** Calendar arithmetic on 'YYYY-MM-DD' (no time zones involved). */
+function utcDay(iso: string) {
+  parseDate(iso);
+  return dayjs.utc(iso.slice(0, 10));
+}
+
+const ISO = 'YYYY-MM-DD';
+
+/** Calendar arithmetic on 'YYYY-MM-DD'. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return utcDay(date).add(days, 'day').format(ISO);
 }
 
 /** Same day n months later/earlier, clamped to the month's end (2026-03-31 − 1 month = 2026-02-28). */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = parts(date);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
+  return utcDay(date).add(months, 'month').format(ISO);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  const [y1, m1, d1] = parts(from);
-  const [y2, m2, d2] = parts(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+  return utcDay(to).diff(utcDay(from), 'day');
+}
+
+/** Full years between birth and the reference date (a 29 February birthday comes on 1 March). */
+export function ageAt(birth: string, reference: string): number {
+  const b = parseDate(birth);
+  const r = parseDate(reference);
+  const hadBirthday = r.m > b.m || (r.m === b.m && r.d >= b.d);
+  return r.y - b.y - (hadBirthday ? 0 : 1);
 }

@@ -1,4 +1,12 @@
-import { channels, isChannelName, mayAccess, type ChannelName, type Result } from '../contract';
+import {
+  channels,
+  isChannelName,
+  mayAccess,
+  onCalendarDay,
+  type ChannelName,
+  type Result,
+} from '../contract';
+import { today } from '../core/dates';
 import type { AuditNote, ServiceContext } from '../core/context';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { Repositories } from '../../db';
@@ -41,7 +49,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
           throw new ForbiddenError('管理员已重置您的密码，请先设置新密码');
         }
       }
-      const parsed = spec.input.safeParse(rawInput);
+      // Dates that cannot lie in the future are measured against the office's day on the app clock.
+      const parsed = onCalendarDay(today(session.clock), () => spec.input.safeParse(rawInput));
       if (!parsed.success) {
         const error = validationError(spec.input, parsed.error);
         if (audited) await auditFailure(channel, error.message);

@@ -4,6 +4,7 @@
 import type {
   CaseSource,
   CaseStatus,
+  courtProcedures,
   CreateCaseInput,
   PartyInput,
   PartyRole,
@@ -11,6 +12,8 @@ import type {
   RiskLevel,
 } from '../../main/contract';
 import { createChineseFaker, type ChineseFaker, type FakePerson } from '../../tests/fixtures/chineseNames';
+
+type CourtProcedure = (typeof courtProcedures)[number];
 
 export interface Committee {
   id: string;
@@ -49,6 +52,10 @@ export interface BenchCase {
   requests: string;
   riskLevel: RiskLevel;
   riskFlags: RiskFlag[];
+  /** Court-referred cases (委派 before filing, 委托 after): the court that sent it. */
+  referringCourt: string | null;
+  /** 委托 cases only: the court's procedure sets the time limit (15 or 7 days). */
+  courtProcedure: CourtProcedure | null;
   committeeId: string;
   parties: BenchParty[];
   amountFen: number | null;
@@ -70,6 +77,8 @@ export function toInput(c: BenchCase): CreateCaseInput {
     ...(c.amountFen !== null ? { amountFen: (c.amountFen / 100).toFixed(2) } : {}),
     riskLevel: c.riskLevel,
     riskFlags: c.riskFlags,
+    ...(c.referringCourt !== null ? { referringCourt: c.referringCourt } : {}),
+    ...(c.courtProcedure !== null ? { courtProcedure: c.courtProcedure } : {}),
     committeeId: c.committeeId,
     parties: c.parties.map(
       (p) => ({ ...p, ...(p.kind === 'person' ? { idType: 'resident_id' } : {}) }) as PartyInput,
@@ -199,13 +208,29 @@ const TYPES: { code: string; words: string[]; templates: string[] }[] = [
 const TYPE_WEIGHTS = [14, 16, 10, 14, 5, 9, 9, 2, 2, 6, 2, 1, 5, 2, 1, 4, 3];
 
 const SOURCES = [
-  ['party_application', 55],
+  ['party_application', 52],
   ['proactive', 15],
-  ['court_delegated', 10],
+  ['court_delegated', 9],
+  ['court_entrusted', 4],
   ['police_referral', 6],
   ['petition_referral', 4],
   ['government_referral', 4],
   ['hotline_12345', 6],
+] as const;
+
+/**
+ * Courts that refer cases to Pingluo's committees: the county court sends nearly all of them
+ * (诉前委派 and 诉中委托); the Shizuishan intermediate court the odd appeal-stage one.
+ */
+const REFERRING_COURTS = [
+  ['平罗县人民法院', 92],
+  ['石嘴山市中级人民法院', 5],
+  ['石嘴山市大武口区人民法院', 3],
+] as const;
+/** 委托 cases: most come from summary-procedure (简易程序) trials. */
+const COURT_PROCEDURES = [
+  ['summary', 70],
+  ['ordinary', 30],
 ] as const;
 
 /** Where older cases have got to; new intakes are all 'accepted'. */
@@ -262,6 +287,8 @@ export class Dataset {
   private readonly pickType = weightedPicker(TYPES.map((t, i) => [t, TYPE_WEIGHTS[i] ?? 1] as const));
   private readonly pickSource = weightedPicker(SOURCES);
   private readonly pickStatus = weightedPicker(STATUSES);
+  private readonly pickCourt = weightedPicker(REFERRING_COURTS);
+  private readonly pickProcedure = weightedPicker(COURT_PROCEDURES);
   private readonly county: Committee;
   private readonly byTownship = new Map<string, Committee>();
 
@@ -380,9 +407,11 @@ export class Dataset {
       f.random() < 0.7
         ? f.int(5, 40_000) * 100 * (f.random() < 0.2 ? 10 : 1) + (f.random() < 0.1 ? f.int(1, 99) : 0)
         : null;
+    const source = this.pickSource(f.random());
+    const courtReferred = source === 'court_delegated' || source === 'court_entrusted';
     return {
       disputeType: type.code,
-      source: this.pickSource(f.random()),
+      source,
       township,
       village,
       receivedOn,
@@ -390,6 +419,8 @@ export class Dataset {
       requests: `请求依法调解，${word}问题得到妥善解决。`,
       riskLevel: f.random() < 0.9 ? 'normal' : 'elevated',
       riskFlags: f.random() < 0.05 ? ['mass'] : [],
+      referringCourt: courtReferred ? this.pickCourt(f.random()) : null,
+      courtProcedure: source === 'court_entrusted' ? this.pickProcedure(f.random()) : null,
       committeeId: committee.id,
       parties,
       amountFen,

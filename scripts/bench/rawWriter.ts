@@ -86,10 +86,10 @@ export class RawWriter {
       partyNames: partyNamesOf(input.parties.map((p) => ({ name: p.name, role: p.role }))),
       repeatReason: null,
       voidReason: c.status === 'voided' ? '重复登记' : null,
-      referringCourt:
-        input.source === 'court_delegated' || input.source === 'court_entrusted' ? '平罗县人民法院' : null,
+      referringCourt: input.referringCourt,
     };
     const rowid = this.repos.cases.insert(row);
+    if (input.courtProcedure !== null) this.repos.workflow.setCourtProcedure(caseId, input.courtProcedure);
     this.repos.caseNumbers.issue({ caseNumber, committeeId: row.committeeId, year, seq, caseId, at: now });
     if (c.status === 'voided') this.repos.caseNumbers.void(caseNumber, now, row.voidReason ?? '');
     const linked = input.parties.map((p, position) => {

@@ -137,7 +137,11 @@ test('调解组织 and 调解员名册: a village committee, a mediator, trainin
     await form.getByLabel('案号简称').fill(VILLAGE.abbreviation);
     await expect(page.getByTestId('case-number-preview')).toHaveText(`预览：（${year}）平城新胜调字第0001号`);
     await form.getByLabel('案号格式').fill('（{year}）{abbr}调字第{num}号');
-    await expect(page.getByTestId('case-number-preview')).toHaveText('无法识别的占位符 {num}');
+    // The service's own reason (one formatter: main/contract/rules/caseNumber.ts).
+    await expect(page.getByTestId('case-number-preview')).toHaveText(
+      '案号格式中有无法识别的占位符 {num}。可用的占位符有 {year}（年份）、{abbr}（调委会简称）、{seq}（序号）、{seq:4}（补零到4位的序号）',
+    );
+    await page.screenshot({ path: 'test-results/screens/organisations-pattern-error.png' });
     await form.getByLabel('案号格式').fill('({year}){abbr}调字第｛seq：4｝号');
     await expect(page.getByTestId('case-number-preview')).toHaveText(`预览：（${year}）平城新胜调字第0001号`);
     await form.getByLabel('地址').fill('平罗县城关镇新胜村村委会');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { empty, id, text } from '../schemas/common';
+import { empty, id } from '../schemas/common';
+import { longText } from '../schemas/freeText';
 import {
   dispatchInput,
   escalateInput,
@@ -55,7 +56,7 @@ export const workflowChannels = defineChannels({
     label: '接收或退回案件',
   },
   'workflow:transfer': {
-    input: dispatchInput.extend({ reason: text('移交理由', 200, 4) }),
+    input: dispatchInput.extend({ reason: longText('移交理由', 200, 4) }),
     ...step,
     access: transitions.transfer.permission,
     label: transitions.transfer.label,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, pageQuery, paged } from './common';
+import { searchText } from './freeText';
 
 export const auditOutcomes = ['ok', 'error'] as const;
 
@@ -17,7 +18,7 @@ export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 
 export const listAuditInput = z.strictObject({
   ...pageQuery,
-  action: z.string().max(64).optional().describe('操作'),
+  action: searchText('操作', 64).optional(),
 });
 
 export const auditPage = paged(auditEntryDto);

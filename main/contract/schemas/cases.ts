@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { caseSources, caseStatuses, courtProcedures, refusalReasons, riskFlags, riskLevels } from './catalog';
 import { id, isoDateTime, pageQuery, paged, text } from './common';
-import { casePartyDto, isoDate, partyInput, phoneField } from './parties';
+import { casePartyDto, partyInput, phoneField } from './parties';
+import { calendarDate } from './dates';
+import { longText, searchText, textRule } from './freeText';
 import { parseAmount } from '../validation/amount';
 
 /** Money as the clerk types it ("1.5万", "12,345.60") → integer fen; '' means none. */
@@ -10,6 +12,7 @@ export const amountField = z.preprocess(
   z
     .string({ error: '涉及金额须为文字' })
     .max(30, '涉及金额过长')
+    .check(textRule('涉及金额'))
     .transform((raw, ctx) => {
       const result = parseAmount(raw);
       if (!result.ok) {
@@ -23,7 +26,12 @@ export const amountField = z.preprocess(
 );
 
 const caseFields = {
-  disputeType: z.string({ error: '请选择纠纷类型' }).min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
+  disputeType: z
+    .string({ error: '请选择纠纷类型' })
+    .min(1, '请选择纠纷类型')
+    .max(40)
+    .check(textRule('纠纷类型'))
+    .describe('纠纷类型'),
   source: z.enum(caseSources, { error: '请选择案件来源' }).describe('案件来源'),
   /** Court-entrusted (委托) cases: the court's procedure sets the time limit (15 or 7 days). */
   courtProcedure: z.enum(courtProcedures).optional().describe('法院审理程序'),
@@ -35,9 +43,9 @@ const caseFields = {
   village: z
     .preprocess((v) => (v === '' ? undefined : v), text('村（社区）', 30).optional())
     .describe('村（社区）'),
-  receivedOn: isoDate.describe('受理日期'),
-  summary: text('纠纷简要情况', 4000, 5),
-  requests: text('当事人申请事项', 2000, 2),
+  receivedOn: calendarDate('受理日期', { min: '2000-01-01', notFuture: true }),
+  summary: longText('纠纷简要情况', 4000, 5),
+  requests: longText('当事人申请事项', 2000, 2),
   amountFen: amountField,
   riskLevel: z.enum(riskLevels, { error: '请选择风险等级' }).default('normal').describe('风险等级'),
   riskFlags: z
@@ -67,7 +75,7 @@ export const createCaseInput = z.strictObject({
   relatedCaseIds: z.array(id).max(20).default([]).describe('关联案件'),
   /** Why the clerk went ahead although similar cases were found (audited). */
   repeatReason: z
-    .preprocess((v) => (v === '' ? undefined : v), text('继续登记的理由', 200, 4).optional())
+    .preprocess((v) => (v === '' ? undefined : v), longText('继续登记的理由', 200, 4).optional())
     .describe('继续登记的理由'),
 });
 export type CreateCaseInput = z.input<typeof createCaseInput>;
@@ -79,19 +87,19 @@ export const updateCaseInput = z.strictObject({
   ...caseFields,
   parties: partiesField,
   reason: z
-    .preprocess((v) => (v === '' ? undefined : v), text('修改原因', 200).optional())
+    .preprocess((v) => (v === '' ? undefined : v), longText('修改原因', 200).optional())
     .describe('修改原因'),
 });
 export type UpdateCaseInput = z.input<typeof updateCaseInput>;
 
 export const repeatCheckInput = z.strictObject({
-  township: z.string().max(20).describe('乡镇'),
+  township: searchText('乡镇', 20),
   parties: z
     .array(
       z.strictObject({
-        name: z.string().max(80),
-        idNumber: z.string().max(40).optional(),
-        creditCode: z.string().max(30).optional(),
+        name: searchText('姓名', 80),
+        idNumber: searchText('证件号码', 40).optional(),
+        creditCode: searchText('统一社会信用代码', 30).optional(),
       }),
     )
     .max(50),
@@ -133,15 +141,15 @@ export const caseSortKeys = ['receivedOn', 'caseNumber', 'amount'] as const;
 
 export const listCasesInput = z.strictObject({
   ...pageQuery,
-  query: z.string().max(200, '搜索内容不能超过200个字').optional().describe('搜索'),
+  query: searchText('搜索内容', 200).optional().describe('搜索'),
   statuses: z.array(z.enum(caseStatuses)).max(caseStatuses.length).optional().describe('状态'),
-  disputeType: z.string().max(40).optional().describe('纠纷类型'),
-  township: z.string().max(20).optional().describe('乡镇'),
-  village: z.string().max(30).optional().describe('村（社区）'),
+  disputeType: searchText('纠纷类型', 40).optional(),
+  township: searchText('乡镇', 20).optional(),
+  village: searchText('村（社区）', 30).optional(),
   committeeId: id.optional().describe('调委会'),
   receivedBy: id.optional().describe('登记人'),
-  receivedFrom: isoDate.optional().describe('受理日期起'),
-  receivedTo: isoDate.optional().describe('受理日期止'),
+  receivedFrom: calendarDate('受理日期起').optional(),
+  receivedTo: calendarDate('受理日期止').optional(),
   sort: z.enum(caseSortKeys).default('receivedOn').describe('排序'),
   order: z.enum(['asc', 'desc']).default('desc').describe('排序方向'),
 });
@@ -182,7 +190,7 @@ export const caseDetail = caseListItem.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
-export const voidCaseInput = z.strictObject({ id, reason: text('作废原因', 200, 4) });
+export const voidCaseInput = z.strictObject({ id, reason: longText('作废原因', 200, 4) });
 
 export const revealIdInput = z.strictObject({
   caseId: id,
@@ -191,20 +199,20 @@ export const revealIdInput = z.strictObject({
 });
 
 export const refusalInput = z.strictObject({
-  receivedOn: isoDate.describe('来访日期'),
+  receivedOn: calendarDate('来访日期', { min: '2000-01-01', notFuture: true }),
   applicantName: text('来访人姓名', 40, 1),
   applicantPhone: phoneField,
   otherPartyName: z
     .preprocess((v) => (v === '' ? undefined : v), text('对方当事人', 80).optional())
     .describe('对方当事人'),
   township: text('乡镇', 20, 2),
-  disputeType: z.string().min(1, '请选择纠纷类型').max(40).describe('纠纷类型'),
-  summary: text('纠纷简要情况', 2000, 5),
+  disputeType: z.string().min(1, '请选择纠纷类型').max(40).check(textRule('纠纷类型')).describe('纠纷类型'),
+  summary: longText('纠纷简要情况', 2000, 5),
   reason: z.enum(refusalReasons, { error: '请选择不予受理的理由' }).describe('不予受理理由'),
   reasonDetail: z
-    .preprocess((v) => (v === '' ? undefined : v), text('具体说明', 500).optional())
+    .preprocess((v) => (v === '' ? undefined : v), longText('具体说明', 500).optional())
     .describe('具体说明'),
-  told: text('告知当事人的内容', 500, 4),
+  told: longText('告知当事人的内容', 500, 4),
 });
 export type RefusalInput = z.input<typeof refusalInput>;
 

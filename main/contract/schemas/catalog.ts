@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from './common';
+import { textRule } from './freeText';
 
 // Fixed vocabularies of the intake desk, with their Chinese labels (domain.md §4). Dispute
 // types, villages and committees are data (editable by 管理员) and come from catalog:get.
@@ -249,9 +250,10 @@ export const saveDisputeTypeInput = z.strictObject({
   code: z
     .string()
     .regex(/^[a-z][a-z0-9_]{1,39}$/, '类型代码只能用小写字母、数字和下划线，2–40位')
+    .check(textRule('类型代码'))
     .describe('类型代码'),
   name: text('类型名称', 20, 2),
-  officialCode: z.string().max(40).nullable().describe('对应统计类型'),
+  officialCode: z.string().max(40).check(textRule('对应统计类型')).nullable().describe('对应统计类型'),
   active: z.boolean().describe('启用'),
 });
 

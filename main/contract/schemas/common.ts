@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textRule } from './freeText';
 
 // Building blocks shared by several channels. Inputs are strict objects: an unknown key is a
 // mistake (or an attack), never silently dropped.
@@ -9,14 +10,17 @@ export const id = z.uuid({ error: '编号格式不正确' }).describe('编号');
 
 export const isoDateTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
 
-/** Trims and rejects control characters, which no form field legitimately contains. */
+/**
+ * One line of free text (names, places, titles…): trimmed, and the text rule (schemas/freeText.ts)
+ * refuses line breaks, control, bidi and noncharacters. Text areas use longText().
+ */
 export function text(label: string, max: number, min = 0) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
     .max(max, `${label}不能超过${max}个字`)
     .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}含有不可见的控制字符`)
+    .check(textRule(label))
     .describe(label);
 }
 
@@ -26,6 +30,7 @@ export const username = z
   .min(2, '用户名至少2个字符')
   .max(32, '用户名不能超过32个字符')
   .regex(/^[\p{L}\p{N}_.-]+$/u, '用户名只能包含汉字、字母、数字和 _ . -')
+  .check(textRule('用户名'))
   .describe('用户名');
 
 /** At least 8 characters with a letter and a digit: what a county office can live with. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, text } from './common';
-import { isoDate } from './parties';
+import { calendarDate } from './dates';
+import { longText } from './freeText';
 
 // Dispatch: sending a case to a committee and its mediators, the committee's answer, transfer,
 // escalation, referral out, and the ranked suggestions with their conflict reasons (回避).
@@ -16,7 +17,7 @@ export const assignmentModeLabels: Record<(typeof assignmentModes)[number], stri
 
 export const conflictOverride = z.strictObject({
   mediatorId: id,
-  reason: text('回避例外理由', 200, 6),
+  reason: longText('回避例外理由', 200, 6),
 });
 
 export const dispatchInput = z.strictObject({
@@ -26,17 +27,17 @@ export const dispatchInput = z.strictObject({
   leadMediatorId: id.describe('主持调解员'),
   mode: z.enum(assignmentModes).default('assigned').describe('指派方式'),
   overrides: z.array(conflictOverride).max(5).default([]).describe('回避例外'),
-  note: optional(text('分流说明', 200)).describe('分流说明'),
+  note: optional(longText('分流说明', 200)).describe('分流说明'),
 });
 export type DispatchInput = z.input<typeof dispatchInput>;
 
 export const respondInput = z.strictObject({
   caseId: id,
   accept: z.boolean(),
-  reason: optional(text('退回理由', 200, 4)).describe('退回理由'),
+  reason: optional(longText('退回理由', 200, 4)).describe('退回理由'),
 });
 
-export const escalateInput = z.strictObject({ caseId: id, riskNote: text('上报理由及风险说明', 500, 6) });
+export const escalateInput = z.strictObject({ caseId: id, riskNote: longText('上报理由及风险说明', 500, 6) });
 
 export const referralRoutes = ['litigation', 'arbitration', 'administrative', 'petition', 'police'] as const;
 export type ReferralRoute = (typeof referralRoutes)[number];
@@ -52,8 +53,8 @@ export const referOutInput = z.strictObject({
   caseId: id,
   route: z.enum(referralRoutes, { error: '请选择转出途径' }).describe('转出途径'),
   receivingBody: optional(text('接收机关', 60)).describe('接收机关'),
-  told: text('告知当事人的内容', 500, 4),
-  referredOn: isoDate.describe('转出日期'),
+  told: longText('告知当事人的内容', 500, 4),
+  referredOn: calendarDate('转出日期', { min: '2000-01-01', notFuture: true }),
 });
 
 export const scoredCommittee = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, text } from './common';
+import { fileNameField, textRule } from './freeText';
 
 // Word documents of a case: what may be printed now (and why not), the stored versions of
 // each generation, signed scans attached to a version, exporting a copy, and 核验 (checking a
@@ -139,7 +140,7 @@ export type DocumentFileDto = z.infer<typeof documentFileDto>;
 
 export const attachScanInput = z.strictObject({
   versionId: id,
-  fileName: text('文件名', 120, 1),
+  fileName: fileNameField(),
   mimeType: z.enum(scanMimeTypes, { error: '签署扫描件只能是 PDF、JPG 或 PNG 文件' }).describe('文件类型'),
   dataBase64: z
     .string()
@@ -189,6 +190,7 @@ export const verifyInput = z.strictObject({
     .trim()
     .min(4, '请输入核验码或二维码内容')
     .max(400, '核验内容过长')
+    .check(textRule('核验码', { multiline: true }))
     .describe('核验码'),
 });
 

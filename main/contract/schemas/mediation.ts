@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDateTime, text } from './common';
-import { isoDate } from './parties';
+import { calendarDate } from './dates';
+import { fileNameField, longText } from './freeText';
 import { amountField } from './cases';
 import { referralRoutes } from './dispatch';
 
@@ -26,8 +27,8 @@ export const addRecordInput = z.strictObject({
   participants: optional(text('参加人（邀请参与人员）', 300)).describe('参加人'),
   partiesPresent: text('到场当事人', 300, 1),
   rightsNotified: z.boolean().describe('已告知权利义务'),
-  statements: text('调查或调解情况', 20000, 5),
-  result: optional(text('结果', 1000)).describe('结果'),
+  statements: longText('调查或调解情况', 20000, 5),
+  result: optional(longText('结果', 1000)).describe('结果'),
   recorder: text('记录人', 40, 1),
 });
 
@@ -37,7 +38,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const addAttachmentInput = z.strictObject({
   caseId: id,
   recordId: id.optional(),
-  fileName: text('文件名', 120, 1),
+  fileName: fileNameField(),
   mimeType: z
     .enum(attachmentMimeTypes, { error: '只能上传 JPG、PNG、TIFF 图片或 PDF 文件' })
     .describe('文件类型'),
@@ -94,19 +95,20 @@ export const subjectMatterLabels: Record<(typeof subjectMatters)[number], string
 export const recordAgreementInput = z.strictObject({
   caseId: id,
   kind: z.enum(agreementKinds, { error: '请选择协议形式' }).describe('协议形式'),
-  facts: text('纠纷主要事实、争议事项及各方责任', 8000, 10),
+  facts: longText('纠纷主要事实、争议事项及各方责任', 8000, 10),
   terms: z
-    .array(text('协议条款', 2000, 2))
+    .array(longText('协议条款', 2000, 2))
     .min(1, '至少填写一条协议内容')
     .max(50, '协议条款不超过50条')
     .describe('协议条款'),
   performanceManner: text('履行方式', 300, 2),
   performancePlace: text('履行地点', 100, 2),
-  performanceDeadline: isoDate.describe('履行期限'),
+  performanceDeadline: calendarDate('履行期限', { min: '2000-01-01' }),
   amountFen: amountField,
-  reachedOn: isoDate.describe('达成日期'),
+  reachedOn: calendarDate('达成日期', { min: '2000-01-01', notFuture: true }),
   /** Written: the day the last party signed and the committee's seal was applied. */
-  effectiveOn: optional(isoDate).describe('生效日期'),
+  // Not "notFuture" here: the service's own check says why (an oral agreement takes effect when reached).
+  effectiveOn: optional(calendarDate('生效日期', { min: '2000-01-01' })).describe('生效日期'),
   subjectMatter: z.enum(subjectMatters).default('ordinary').describe('协议涉及事项'),
 });
 export type RecordAgreementInput = z.input<typeof recordAgreementInput>;
@@ -129,7 +131,10 @@ export const agreementDto = z.object({
 });
 export type AgreementDto = z.infer<typeof agreementDto>;
 
-export const setEffectiveInput = z.strictObject({ caseId: id, effectiveOn: isoDate.describe('生效日期') });
+export const setEffectiveInput = z.strictObject({
+  caseId: id,
+  effectiveOn: calendarDate('生效日期', { min: '2000-01-01', notFuture: true }),
+});
 
 export const performanceStatuses = ['performed', 'partly', 'not_performed', 'not_due'] as const;
 export const performanceStatusLabels: Record<(typeof performanceStatuses)[number], string> = {
@@ -147,14 +152,14 @@ export const satisfactionLabels: Record<(typeof satisfactions)[number], string> 
 
 export const recordVisitInput = z.strictObject({
   caseId: id,
-  visitedOn: isoDate.describe('回访日期'),
+  visitedOn: calendarDate('回访日期', { min: '2000-01-01', notFuture: true }),
   visitor: text('回访人', 40, 1),
   performanceStatus: z.enum(performanceStatuses, { error: '请选择履行情况' }).describe('履行情况'),
   satisfaction: z.enum(satisfactions, { error: '请选择当事人满意度' }).describe('满意度'),
   escalationSigns: z.boolean().describe('有激化迹象'),
   courtAction: z.boolean().default(false).describe('当事人已起诉'),
-  situation: text('回访情况', 2000, 4),
-  measures: optional(text('采取的措施', 1000)).describe('采取的措施'),
+  situation: longText('回访情况', 2000, 4),
+  measures: optional(longText('采取的措施', 1000)).describe('采取的措施'),
 });
 
 export const visitDto = z.object({
@@ -182,21 +187,21 @@ export const terminationKindLabels: Record<(typeof terminationKinds)[number], st
 export const terminateInput = z.strictObject({
   caseId: id,
   kind: z.enum(terminationKinds, { error: '请选择终止原因' }).describe('终止原因'),
-  reason: text('终止情况说明', 1000, 4),
-  terminatedOn: isoDate.describe('终止日期'),
+  reason: longText('终止情况说明', 1000, 4),
+  terminatedOn: calendarDate('终止日期', { min: '2000-01-01', notFuture: true }),
 });
 
 export const informRoutesInput = z.strictObject({
   caseId: id,
   routes: z.array(z.enum(referralRoutes)).min(1, '请至少选择一种告知的途径').describe('告知的途径'),
   how: text('告知方式', 100, 2),
-  toldOn: isoDate.describe('告知日期'),
-  note: optional(text('说明', 500)).describe('说明'),
+  toldOn: calendarDate('告知日期', { min: '2000-01-01', notFuture: true }),
+  note: optional(longText('说明', 500)).describe('说明'),
 });
 
 export const closeInput = z.strictObject({
   caseId: id,
-  note: optional(text('结案说明', 500)).describe('结案说明'),
+  note: optional(longText('结案说明', 500)).describe('结案说明'),
 });
 
 // ─── Risk, deadlines ─────────────────────────────────────────────────────────────────────────
@@ -208,7 +213,7 @@ export const riskReportInput = z
     reportedTo: optional(text('报告对象', 60)).describe('报告对象（单位及人员）'),
     reportedBy: optional(text('报告人', 40)).describe('报告人'),
     reportedAt: optional(isoDateTime).describe('报告时间'),
-    reasonNotReported: optional(text('未报告的理由', 500, 4)).describe('未报告的理由'),
+    reasonNotReported: optional(longText('未报告的理由', 500, 4)).describe('未报告的理由'),
   })
   .superRefine((v, ctx) => {
     if (v.reported) {
@@ -229,5 +234,5 @@ export const extendDeadlineInput = z.strictObject({
     .min(1, '至少延长1天')
     .max(60, '一次最多延长60天')
     .describe('延长天数'),
-  consent: text('当事人同意情况', 300, 4),
+  consent: longText('当事人同意情况', 300, 4),
 });

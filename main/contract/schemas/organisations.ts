@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { disputeTypeDto, organisationKinds } from './catalog';
 import { id, isoDateTime, text } from './common';
-import { isoDate, phoneField } from './parties';
+import { phoneField } from './parties';
+import { calendarDate } from './dates';
+import { textRule } from './freeText';
+import { compositionNote } from '../rules/composition';
 
 // The organisation tree (county center, sector committees, townships, villages, units, rooms,
 // stationed rooms) and the mediator roster.
@@ -38,9 +41,13 @@ export const saveOrganisationInput = z.strictObject({
   township: optional(text('所在乡镇', 20)).describe('所在乡镇'),
   address: optional(text('地址', 120)).describe('地址'),
   sealText: optional(text('印章文字', 60, 4)).describe('印章文字'),
-  activeFrom: optional(isoDate).describe('成立日期'),
-  activeTo: optional(isoDate).describe('撤销日期'),
-  specialties: z.array(z.string().max(40)).max(40).default([]).describe('专业领域'),
+  activeFrom: optional(calendarDate('成立日期')).describe('成立日期'),
+  activeTo: optional(calendarDate('撤销日期')).describe('撤销日期'),
+  specialties: z
+    .array(z.string().max(40).check(textRule('专业领域')))
+    .max(40)
+    .default([])
+    .describe('专业领域'),
 });
 export type SaveOrganisationInput = z.input<typeof saveOrganisationInput>;
 
@@ -80,8 +87,8 @@ export const householdMember = z.strictObject({
 export const membershipInput = z.strictObject({
   organisationId: id.describe('所属组织'),
   position: text('职务', 20, 1),
-  from: optional(isoDate).describe('任职起'),
-  to: optional(isoDate).describe('任职止'),
+  from: optional(calendarDate('任职起')).describe('任职起'),
+  to: optional(calendarDate('任职止')).describe('任职止'),
 });
 
 export const saveMediatorInput = z.strictObject({
@@ -97,7 +104,11 @@ export const saveMediatorInput = z.strictObject({
   employment: z.enum(employmentKinds).default('part_time').describe('专兼职'),
   certificateNumber: optional(text('证书编号', 40)).describe('证书编号'),
   grade: z.enum(mediatorGrades).default('none').describe('等级'),
-  specialties: z.array(z.string().max(40)).max(40).default([]).describe('擅长纠纷类型'),
+  specialties: z
+    .array(z.string().max(40).check(textRule('擅长纠纷类型')))
+    .max(40)
+    .default([])
+    .describe('擅长纠纷类型'),
   /** Ties a conflict check (回避) needs. */
   householdMembers: z.array(householdMember).max(20).default([]).describe('家庭成员'),
   villageGroup: optional(text('所在村民小组', 40)).describe('所在村民小组'),
@@ -157,7 +168,7 @@ export type MediatorDto = z.infer<typeof mediatorDto>;
 
 export const addTrainingInput = z.strictObject({
   mediatorId: id,
-  date: isoDate.describe('培训日期'),
+  date: calendarDate('培训日期', { notFuture: true }),
   days: z
     .number({ error: '培训天数须为数字' })
     .min(0.5, '培训天数至少半天')
@@ -170,4 +181,6 @@ export const addTrainingInput = z.strictObject({
 export const orgTreeDto = z.object({
   organisations: z.array(organisationDto),
   disputeTypes: z.array(disputeTypeDto),
+  /** Composition warnings per committee id, as the service computes them (rules/composition.ts). */
+  composition: z.record(z.string(), z.array(compositionNote)),
 });

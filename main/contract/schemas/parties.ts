@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { agentAuthorities, ethnicities, idTypes, partyRoles, sexes } from './catalog';
 import { id, text } from './common';
+import { calendarDate } from './dates';
+import { searchText, textRule } from './freeText';
+import { calendarToday } from '../validation/calendarDate';
 import { checkIdNumber } from '../validation/idNumber';
 import { normalizePhone } from '../validation/phone';
 
 // A party as the intake clerk enters it. The checks here run in the form (as the clerk types)
 // and again in dispatch: one schema, one set of messages.
 
-export const isoDate = z
-  .string({ error: '请填写日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .describe('日期');
+/** A real calendar day (schemas/dates.ts); fields with a range of their own use calendarDate(). */
+export const isoDate = calendarDate('日期');
 
 /** Optional free text: '' and whitespace count as "not given". */
 function optionalText(label: string, max: number) {
@@ -25,6 +26,7 @@ export const phoneField = z.preprocess(
   z
     .string({ error: '联系电话须为文字' })
     .max(40, '联系电话过长')
+    .check(textRule('联系电话'))
     .transform((raw, ctx) => {
       const result = normalizePhone(raw);
       if (!result.ok) {
@@ -65,7 +67,7 @@ export const personInput = z
     name: text('姓名', 40, 1),
     sex: z.enum(sexes, { error: '请选择性别' }).optional().describe('性别'),
     ethnicity: z.enum(ethnicities, { error: '请从列表中选择民族' }).optional().describe('民族'),
-    birthDate: isoDate.optional().describe('出生日期'),
+    birthDate: calendarDate('出生日期', { min: '1900-01-01', notFuture: true }).optional(),
     idType: z.enum(idTypes, { error: '请选择证件类型' }).default('resident_id').describe('证件类型'),
     idNumber: optionalText('证件号码', 40).describe('证件号码'),
     occupation: optionalText('职业', 40).describe('职业'),
@@ -73,8 +75,8 @@ export const personInput = z
   })
   .superRefine((p, ctx) => {
     if (p.idType !== 'resident_id' || !p.idNumber) return;
-    // "today" is only needed to reject future birth dates; the service re-checks with its clock.
-    const check = checkIdNumber(p.idNumber, new Date());
+    // "today" rejects future birth dates: the service's day at a channel (calendarToday).
+    const check = checkIdNumber(p.idNumber, calendarToday());
     if (!check.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
   });
 
@@ -138,5 +140,5 @@ export const partySuggestion = z.object({
 export type PartySuggestion = z.infer<typeof partySuggestion>;
 
 export const searchPartiesInput = z.strictObject({
-  query: z.string().max(60).describe('当事人姓名或证件号码'),
+  query: searchText('当事人姓名或证件号码', 60),
 });

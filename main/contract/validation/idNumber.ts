@@ -2,6 +2,9 @@
 // Pure: "today" is a parameter so deadlines and tests never depend on the machine clock.
 
 import type { Sex } from '../schemas/catalog';
+import { isRealDate } from './calendarDate';
+
+export { isRealDate };
 
 export interface IdNumberInfo {
   /** 18 characters, check character upper-case. */
@@ -103,17 +106,6 @@ function describeShape(input: string): string {
   if (input.includes('X') && !/^\d+X$/.test(input)) return '（X只能出现在最后一位）';
   if (input.length === 15) return '（旧式15位号码全是数字，没有X）';
   return `（现在是${input.length}位）`;
-}
-
-/** True when 'YYYY-MM-DD' names a day on the (proleptic Gregorian) calendar. */
-export function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
 }
 
 function isoDay(today: string | Date): string {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { DocumentVersionRow, Repositories } from '../../../db';
 import {
+  displayNameFor,
   MAX_SCAN_BYTES,
+  stripHiddenCharacters,
   type attachScanInput,
   type DocumentFileDto,
   type DocumentVersionDto,
@@ -16,6 +18,7 @@ import { recordHistory } from '../cases/history';
 import { availabilityOf } from './availability';
 import { loadDocumentCase } from './caseDocument';
 import { newRecord } from '../newRecord';
+import { contentMatches } from '../files/fileType';
 
 // Every generation is kept: a new version of that document for the case, with who made it,
 // when, the SHA-256 of the exact bytes handed out and, for agreements, the verification
@@ -27,7 +30,7 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
 
 /** A file name every file system accepts: the case number, the form and the version. */
 export function fileNameOf(caseNumber: string, title: string, versionNo: number): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
+  const safe = (s: string) => stripHiddenCharacters(s, { multiline: false }).replace(/[\\/:*?"<>|\s]+/g, '');
   return `${safe(caseNumber)}-${safe(title.replace(/（.*）$/, ''))}-第${versionNo}版.docx`;
 }
 
@@ -142,12 +145,6 @@ export function versionFile(repos: Repositories, versionId: string): DocumentFil
 
 // ─── Signed scans ─────────────────────────────────────────────────────────────────────────────
 
-const magic: Record<string, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-};
-
 export function attachScan(ctx: ServiceContext, input: z.output<typeof attachScanInput>): DocumentVersionDto {
   const version = versionRow(ctx.repos, input.versionId);
   ctx.audit.target = version.caseId;
@@ -157,7 +154,7 @@ export function attachScan(ctx: ServiceContext, input: z.output<typeof attachSca
   if (data.length === 0) throw ValidationError.field(['dataBase64'], '文件', '文件是空的');
   if (data.length > MAX_SCAN_BYTES)
     throw ValidationError.field(['dataBase64'], '文件', '扫描件超过10 MB，请降低扫描分辨率后重新上传');
-  if (!magic[input.mimeType]!(data)) {
+  if (!contentMatches(input.mimeType, data)) {
     throw ValidationError.field(
       ['dataBase64'],
       '文件',
@@ -165,12 +162,13 @@ export function attachScan(ctx: ServiceContext, input: z.output<typeof attachSca
     );
   }
   const now = ctx.clock.now().toISOString();
+  const fileName = displayNameFor(input.fileName, input.mimeType);
   ctx.repos.documents.insertScan(
     {
       ...newRecord(ctx, now),
       versionId: version.id,
       caseId: version.caseId,
-      fileName: input.fileName,
+      fileName,
       mimeType: input.mimeType,
       size: data.length,
       sha256: sha256(data),
@@ -183,9 +181,9 @@ export function attachScan(ctx: ServiceContext, input: z.output<typeof attachSca
     version.caseId,
     '上传签署扫描件',
     [],
-    `${version.title} 第${version.versionNo}版：${input.fileName}`,
+    `${version.title} 第${version.versionNo}版：${fileName}`,
   );
-  ctx.audit.detail = `${version.caseNumber}：${version.title} 第${version.versionNo}版 签署扫描件 ${input.fileName}（${Math.ceil(data.length / 1024)} KB）`;
+  ctx.audit.detail = `${version.caseNumber}：${version.title} 第${version.versionNo}版 签署扫描件 ${fileName}（${Math.ceil(data.length / 1024)} KB）`;
   return versionDto(ctx.repos, version);
 }
 

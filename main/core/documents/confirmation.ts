@@ -1,4 +1,5 @@
-import { addDays, daysBetween, formatDate } from './layout/dates';
+import { addDays, daysBetween } from '../dates';
+import { formatDate } from './layout/dates';
 import type { DocumentCase, IsoDate } from './model';
 
 // Whether a judicial-confirmation application may be printed, and to which court it goes.
@@ -26,6 +27,7 @@ export interface ConfirmationCheck {
   daysElapsed?: number;
 }
 
+/** The last day (inclusive) to apply jointly: the one home of this rule (workflow/deadlines.ts re-exports it). */
 export function confirmationDeadline(effectiveDate: IsoDate): IsoDate {
   return addDays(effectiveDate, CONFIRMATION_WINDOW_DAYS);
 }

@@ -4,6 +4,7 @@ import { packDocument } from './layout/page';
 import type { DocumentCase, IsoDate } from './model';
 import { documentKind, type DocumentKindId } from './registry';
 import { agreementVerification } from './verification';
+import { withoutHiddenCharacters } from './cleanText';
 import type { DocumentContext } from './generators/context';
 
 // The document layer's front door: pure generators from a DocumentCase to a docx Document, and
@@ -55,9 +56,11 @@ export async function documentContext(
 /** Builds one document; refuses (ConflictError) what a court would refuse, e.g. a late confirmation. */
 export async function buildDocument(
   id: DocumentKindId,
-  c: DocumentCase,
+  raw: DocumentCase,
   options: RenderOptions = {},
 ): Promise<Document> {
+  // Whatever the rows hold, the XML gets only characters it can carry (cleanText.ts).
+  const c = withoutHiddenCharacters(raw);
   const kind = documentKind(id);
   const ctx = await documentContext(id, c, options);
   const refusals = kind.refusals?.(c, ctx.today) ?? [];

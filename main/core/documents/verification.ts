@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { ConflictError } from '../errors';
+import { encodeCrockford, groupsOfFour, isCrockford, normalizeCrockford } from '../crockford';
 import type { DocumentCase, Party } from './model';
+import { stripHiddenCharacters } from '../../contract';
 
 // Tamper evidence for printed agreements. The hash covers exactly what the agreement prints
 // (number, parties, facts, terms, performance, amount, dates it shows) and nothing that changes
@@ -10,8 +12,6 @@ import type { DocumentCase, Party } from './model';
 // the QR code carries the full hash for a scanner.
 
 const PAYLOAD_PREFIX = 'TJHY1';
-/** Crockford base32: no I, L, O, U, so a clerk cannot misread it. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SHORT_LENGTH = 12;
 
 export interface AgreementFingerprint {
@@ -44,10 +44,13 @@ function partyIdentity(p: Party): Record<string, unknown> {
   };
 }
 
-/** Sorted keys, no undefined, NFC strings: the same agreement always gives the same bytes. */
+/**
+ * Sorted keys, no undefined, NFC strings without hidden characters (as the document prints them,
+ * cleanText.ts): the same agreement always gives the same bytes.
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
+  if (typeof value === 'string') return JSON.stringify(stripHiddenCharacters(value).normalize('NFC'));
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (typeof value === 'object') {
@@ -80,29 +83,8 @@ export function canonicalAgreement(c: DocumentCase): string {
   });
 }
 
-function base32(bytes: Uint8Array, length: number): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < length) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-    if (out.length >= length) break;
-  }
-  return out;
-}
-
-function group(code: string): string {
-  return code.match(/.{1,4}/g)!.join('-');
-}
-
 export function shortCodeOf(hashHex: string): string {
-  return group(base32(Buffer.from(hashHex, 'hex'), SHORT_LENGTH));
+  return groupsOfFour(encodeCrockford(Buffer.from(hashHex, 'hex'), SHORT_LENGTH));
 }
 
 export function agreementFingerprint(c: DocumentCase): AgreementFingerprint {
@@ -140,13 +122,9 @@ export function parseVerificationInput(input: string): ParsedVerification {
     }
     return { kind: 'payload', caseNumber, agreementNumber, hash, shortCode: shortCodeOf(hash) };
   }
-  const normalised = trimmed
-    .toUpperCase()
-    .replace(/[\s\-－—_]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (normalised.length === SHORT_LENGTH && [...normalised].every((ch) => ALPHABET.includes(ch))) {
-    return { kind: 'shortCode', shortCode: group(normalised) };
+  const normalised = normalizeCrockford(trimmed);
+  if (normalised.length === SHORT_LENGTH && isCrockford(normalised)) {
+    return { kind: 'shortCode', shortCode: groupsOfFour(normalised) };
   }
   return { kind: 'invalid', message: '核验码应为12位字母数字（如 7K2M-9QXA-4D1F），或扫描协议书上的二维码' };
 }

@@ -1,11 +1,13 @@
 import type { OrganisationRow } from '../../../db';
 import {
+  compositionNotes,
+  describeParents,
   isRealDate,
+  mayHaveParent,
   organisationKindLabels,
   type ChannelOutput,
   type ChannelParsedInput,
   type OrganisationDto,
-  type OrganisationKind,
 } from '../../contract';
 import { formatCaseNumber, validateCaseNumberPattern } from '../cases/caseNumber';
 import type { ServiceContext } from '../context';
@@ -13,37 +15,13 @@ import { today } from '../dates';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { pingluo } from '../offices/seed';
 import { newRecord } from '../newRecord';
+import { rosterData, toMediatorDto } from './mediatorDto';
 
 // The organisation tree: the county center, sector committees, the 13 township committees and
 // the village committees under them, unit committees, mediation rooms and stationed rooms.
 // Seeded for Pingluo (migrations 0002, 0003) and edited by 管理员.
 
 type SaveInput = ChannelParsedInput<'orgs:save'>;
-
-/** Which kinds an organisation of each kind may sit under; `root` = may have no parent. */
-const parentRules: Record<OrganisationKind, { parents: readonly OrganisationKind[] | 'any'; root: boolean }> =
-  {
-    county_center: { parents: [], root: true },
-    township: { parents: ['county_center'], root: true },
-    village: { parents: ['township'], root: false },
-    sector: { parents: ['county_center', 'township'], root: false },
-    stationed: { parents: ['county_center', 'township'], root: false },
-    room: { parents: ['county_center', 'township'], root: false },
-    unit: { parents: 'any', root: false },
-    other: { parents: 'any', root: true },
-  };
-
-export function mayHaveParent(kind: OrganisationKind, parentKind: OrganisationKind | null): boolean {
-  const rule = parentRules[kind];
-  if (parentKind === null) return rule.root;
-  return rule.parents === 'any' || rule.parents.includes(parentKind);
-}
-
-function describeParents(kind: OrganisationKind): string {
-  const rule = parentRules[kind];
-  if (rule.parents === 'any') return '任一调解组织';
-  return rule.parents.map((k) => organisationKindLabels[k]).join('或');
-}
 
 export function parseSpecialties(json: string): string[] {
   try {
@@ -91,12 +69,19 @@ export function toOrganisationDto(row: OrganisationRow): OrganisationDto {
 }
 
 export async function organisationTree(ctx: ServiceContext): Promise<ChannelOutput<'orgs:tree'>> {
-  const [organisations, disputeTypes] = await Promise.all([
+  const [organisations, disputeTypes, data] = await Promise.all([
     ctx.repos.catalog.organisations(),
     ctx.repos.catalog.disputeTypes(),
+    rosterData(ctx),
   ]);
+  // The committees' composition warnings (人民调解法 Arts. 8–9) on the office's day: the screen
+  // shows these, so what it warns about is what the service says.
+  const day = today(ctx.clock);
+  const roster = ctx.repos.mediators.list(false).map((row) => toMediatorDto(row, data));
+  const dtos = organisations.map(toOrganisationDto);
   return {
-    organisations: organisations.map(toOrganisationDto),
+    composition: Object.fromEntries(dtos.map((o) => [o.id, compositionNotes(o, roster, day)])),
+    organisations: dtos,
     disputeTypes: disputeTypes.map((t) => ({
       code: t.code,
       name: t.name,

@@ -1,5 +1,8 @@
 import type { DueState, SettingsDto } from '../../contract';
 import { addDays, daysBetween } from '../dates';
+// The judicial-confirmation window is a rule of the Civil Procedure Law with one home, beside the
+// admissibility checks that print it (documents/confirmation.ts).
+export { CONFIRMATION_WINDOW_DAYS, confirmationDeadline } from '../documents/confirmation';
 
 // Deadline rules (domain.md §5): one month to mediate by default; court-entrusted cases 15 days
 // (ordinary procedure) or 7 (summary); judicial confirmation within 30 days of the agreement
@@ -26,13 +29,6 @@ export function mediationDeadline(
   return (
     c.mediationDeadline ?? addDays(c.receivedOn, mediationLimitDays(c.source, c.courtProcedure, settings))
   );
-}
-
-export const CONFIRMATION_WINDOW_DAYS = 30;
-
-/** The last day (inclusive) to apply jointly for judicial confirmation. */
-export function confirmationDeadline(effectiveOn: string): string {
-  return addDays(effectiveOn, CONFIRMATION_WINDOW_DAYS);
 }
 
 export function visitDueOn(performanceDeadline: string, settings: SettingsDto): string {

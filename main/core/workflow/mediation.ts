@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  displayNameFor,
   MAX_ATTACHMENT_BYTES,
   recordKindLabels,
   type addAttachmentInput,
@@ -10,9 +11,10 @@ import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { newRecord } from '../newRecord';
+import { contentMatches } from '../files/fileType';
 
 // Investigation and mediation records, and evidence attachments (kept inside the encrypted
-// database; the first bytes must match the declared type).
+// database; the content must be what the declared type says: files/fileType.ts).
 
 const recordable = ['mediating', 'succeeded', 'performing', 'terminated'];
 
@@ -48,13 +50,6 @@ export function addRecord(ctx: ServiceContext, input: z.output<typeof addRecordI
   ctx.audit.detail = `${c.caseNumber}：${recordKindLabels[input.kind]}`;
 }
 
-const signatures: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/tiff': (b) => ['II*\u0000', 'MM\u0000*'].includes(b.subarray(0, 4).toString('latin1')),
-};
-
 export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAttachmentInput>) {
   const c = openCase(ctx, input.caseId);
   if (c.status === 'voided') throw new ConflictError('已作废的案件不能上传材料');
@@ -65,7 +60,7 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
   if (data.length === 0) throw ValidationError.field(['dataBase64'], '文件', '文件是空的');
   if (data.length > MAX_ATTACHMENT_BYTES)
     throw ValidationError.field(['dataBase64'], '文件', '文件超过10 MB，请压缩或分开上传');
-  if (!signatures[input.mimeType]!(data)) {
+  if (!contentMatches(input.mimeType, data)) {
     throw ValidationError.field(
       ['dataBase64'],
       '文件',
@@ -73,11 +68,12 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
     );
   }
   const now = ctx.clock.now().toISOString();
+  const fileName = displayNameFor(input.fileName, input.mimeType);
   const row = {
     ...newRecord(ctx, now),
     caseId: c.id,
     recordId: input.recordId ?? null,
-    fileName: input.fileName,
+    fileName,
     mimeType: input.mimeType,
     size: data.length,
     sha256: createHash('sha256').update(data).digest('hex'),
@@ -85,8 +81,8 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
     addedByName: ctx.actor.displayName,
   };
   ctx.repos.workflow.insertAttachment(row, data);
-  recordHistory(ctx, c.id, '上传证据材料', [], input.fileName);
-  ctx.audit.detail = `${c.caseNumber}：${input.fileName}（${Math.ceil(data.length / 1024)} KB）`;
+  recordHistory(ctx, c.id, '上传证据材料', [], fileName);
+  ctx.audit.detail = `${c.caseNumber}：${fileName}（${Math.ceil(data.length / 1024)} KB）`;
   return {
     id: row.id,
     recordId: row.recordId,

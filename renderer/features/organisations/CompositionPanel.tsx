@@ -1,7 +1,13 @@
 import { Alert, Empty, Space, Table, Tag, Typography } from 'antd';
-import { sexLabels, type OrganisationDto } from '../../../main/contract';
-import type { MediatorDto } from '../../../main/contract';
-import { committeeKinds, committeeMembers, type CommitteeMember, type CompositionNote } from './composition';
+import {
+  committeeKinds,
+  committeeMembers,
+  sexLabels,
+  type CommitteeMember,
+  type CompositionNote,
+  type MediatorDto,
+  type OrganisationDto,
+} from '../../../main/contract';
 
 /** Who sits on a committee today, and what the law's composition rules say about it. */
 export function CompositionPanel(props: {

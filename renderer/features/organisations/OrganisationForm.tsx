@@ -3,8 +3,11 @@ import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import {
+  mayHaveParent,
   organisationKindLabels,
   organisationKinds,
+  previewCaseNumber,
+  rootKinds,
   saveOrganisationInput,
   type ApiError,
   type DisputeTypeDto,
@@ -16,13 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, isoDateItemProps, placeServerErrors, zodRule } from '../../components/forms';
 import { labelContains } from '../catalog/catalogOptions';
 import { useSaveOrganisationMutation } from './organisationsApi';
-import {
-  disputeTypeGroups,
-  mayHaveParent,
-  previewCaseNumber,
-  rootKinds,
-  selfAndDescendants,
-} from './orgRules';
+import { disputeTypeGroups, selfAndDescendants } from './orgRules';
 
 interface Values {
   name: string;

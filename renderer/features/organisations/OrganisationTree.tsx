@@ -2,8 +2,13 @@ import { ExclamationCircleFilled, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
-import { organisationKindLabels, type OrganisationDto, type OrganisationKind } from '../../../main/contract';
-import type { CompositionNote } from './composition';
+import {
+  organisationKindLabels,
+  type CompositionNote,
+  type OrganisationDto,
+  type OrganisationKind,
+} from '../../../main/contract';
+
 import { kindColors, kindShortLabels } from './orgRules';
 
 // The hierarchy as the county sees it: the center with its sector committees and stationed

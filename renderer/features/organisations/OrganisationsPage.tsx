@@ -1,16 +1,21 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { organisationKindLabels, type OrganisationDto, type OrganisationKind } from '../../../main/contract';
+import {
+  organisationKindLabels,
+  previewCaseNumber,
+  type CompositionNote,
+  type OrganisationDto,
+  type OrganisationKind,
+} from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, todayIso } from '../../components/forms';
 import { useListMediatorsQuery } from '../mediators/mediatorsApi';
 import { CompositionPanel } from './CompositionPanel';
-import { compositionNotes, type CompositionNote } from './composition';
 import { OrganisationForm } from './OrganisationForm';
 import { OrganisationTree } from './OrganisationTree';
 import { useGetOrgTreeQuery } from './organisationsApi';
-import { defaultChildKind, kindColors, previewCaseNumber } from './orgRules';
+import { defaultChildKind, kindColors } from './orgRules';
 
 function caseNumberExample(o: OrganisationDto): string {
   const preview = previewCaseNumber(o.caseNumberPattern, o.abbreviation, new Date().getFullYear());
@@ -32,12 +37,12 @@ export function OrganisationsPage() {
   const organisations = useMemo(() => data?.organisations ?? [], [data]);
   const byId = useMemo(() => new Map(organisations.map((o) => [o.id, o])), [organisations]);
 
-  const notes = useMemo(() => {
-    const out = new Map<string, CompositionNote[]>();
-    if (!roster.data) return out;
-    for (const o of organisations) out.set(o.id, compositionNotes(o, roster.data, today));
-    return out;
-  }, [organisations, roster.data, today]);
+  // The service computes the composition warnings (main/contract/rules/composition.ts, the one
+  // home of 人民调解法 Arts. 8–9) on its own day; the screen shows what it says.
+  const notes = useMemo(
+    () => new Map<string, CompositionNote[]>(Object.entries(data?.composition ?? {})),
+    [data],
+  );
 
   const selectedId = panel && panel.mode !== 'new' ? panel.id : null;
   const selected = selectedId ? byId.get(selectedId) : undefined;

@@ -8,7 +8,8 @@ export const organisationsApi = orgBaseApi.injectEndpoints({
   endpoints: (b) => ({
     getOrgTree: b.query<ChannelOutput<'orgs:tree'>, void>({
       query: () => call('orgs:tree')({}),
-      providesTags: ['Organisation'],
+      // The tree carries the committees' composition warnings, which follow the roster.
+      providesTags: ['Organisation', 'Mediator'],
     }),
     saveOrganisation: b.mutation<ChannelOutput<'orgs:save'>, ChannelInput<'orgs:save'>>({
       query: call('orgs:save'),

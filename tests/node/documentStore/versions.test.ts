@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { PDF_FILE, PNG_FILE } from '../../fixtures/files';
 import { agreedCase, workflowWorld } from './world';
 
 // Every generation is a stored version inside the encrypted database: numbered per document,
 // with who, when and the SHA-256 of the exact bytes. Packing is deterministic, so the hash of a
 // regenerated document changes exactly when what it prints changes.
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(100, 1),
-]);
+// Real files: the upload check reads more than the first bytes (main/core/files/fileType.ts).
+const PDF = PDF_FILE;
+const PNG = PNG_FILE;
 
 describe('document versions', () => {
   it('numbers each generation; the hash stays when nothing printed changed and moves when it did', async () => {

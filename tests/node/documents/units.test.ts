@@ -55,7 +55,8 @@ describe('amounts in fen', () => {
     expect(capitalYuan(100_050_000)).toBe('壹佰万零伍佰元整');
     expect(capitalYuan(1_000_000_000_00)).toBe('壹拾亿元整');
     expect(capitalYuan(105)).toBe('壹元零伍分');
-    expect(capitalYuan(50)).toBe('伍角');
+    // The contract's 大写 (one home for screens and documents) closes an amount ending at 角 with 整.
+    expect(capitalYuan(50)).toBe('伍角整');
     expect(capitalYuan(0)).toBe('零元整');
     expect(amountText(2_800_000)).toBe('人民币28,000.00元（大写：贰万捌仟元整）');
     expect(() => formatYuan(1.5)).toThrow();

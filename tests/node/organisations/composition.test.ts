@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { MediatorDto, OrganisationDto } from '../../../main/contract';
-import { committeeMembers, compositionNotes } from '../../../renderer/features/organisations/composition';
-import { previewCaseNumber } from '../../../renderer/features/organisations/orgRules';
+import {
+  committeeMembers,
+  compositionNotes,
+  previewCaseNumber,
+  type MediatorDto,
+  type OrganisationDto,
+} from '../../../main/contract';
 
-// The committee-composition check the 调解组织 screen shows (人民调解法 Arts. 8–9), computed from
-// the roster: warnings only, never a block.
+// The committee-composition check (人民调解法 Arts. 8–9), computed from the roster: warnings only,
+// never a block. One home in the contract (rules/composition.ts): the organisation service puts
+// it in orgs:tree and the 调解组织 screen shows that.
 
 const TODAY = '2026-11-30';
 const COMMITTEE = '11111111-1111-4111-8111-111111111111';
@@ -138,13 +143,19 @@ describe('the case-number preview beside the pattern field', () => {
       ok: true,
       text: '（2026）平医调字第0001号',
     });
+    // The preview's reasons are the service's own (one formatter, main/contract/rules/caseNumber.ts).
     expect(previewCaseNumber('{abbr}调字第{seq}号', '平医', 2026)).toEqual({
       ok: false,
-      message: '缺少年份占位符 {year}',
+      message: '案号格式中必须有年份占位符 {year}，例如 （{year}）{abbr}调字第{seq}号',
     });
     expect(previewCaseNumber('（{year}）{abbr}第{num}号', '平医', 2026)).toEqual({
       ok: false,
-      message: '无法识别的占位符 {num}',
+      message:
+        '案号格式中有无法识别的占位符 {num}。可用的占位符有 {year}（年份）、{abbr}（调委会简称）、{seq}（序号）、{seq:4}（补零到4位的序号）',
+    });
+    expect(previewCaseNumber('（{year}）{abbr}调字第{seq:4}号', '', 2026)).toEqual({
+      ok: true,
+      text: '（2026）（简称）调字第0001号',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORGS, workflowWorld, type World } from '../../helpers/workflow';
+import { PNG_FILE } from '../../fixtures/files';
 
 async function mediating(w: World, overrides = {}) {
   const caseId = await w.newCase(overrides);
@@ -230,7 +231,7 @@ describe('attachments', () => {
   it('stores evidence encrypted in the database and checks the bytes match the declared type', async () => {
     const w = await workflowWorld();
     const caseId = await mediating(w);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const png = PNG_FILE;
     const added = await w.app.ok('workflow:addAttachment', {
       caseId,
       fileName: '现场照片.png',

@@ -1,8 +1,12 @@
-import type { MediatorDto, OrganisationDto, OrganisationKind } from '../../../main/contract';
+import { z } from 'zod';
+import type { OrganisationKind } from '../schemas/catalog';
+import type { MediatorDto, OrganisationDto } from '../schemas/organisations';
 
 // Committee composition (人民调解法 Arts. 8–9): 3 to 9 members, a chair (主任), at least one
 // woman, a member of the smaller ethnic group where several live together, and a 3-year term.
-// Computed from the roster (memberships + sex) and shown as warnings: they never block saving.
+// Computed from the roster (memberships + sex) as warnings: they never block saving. One home:
+// the organisation service puts them in orgs:tree (main/core/organisations), the 调解组织 screen
+// shows what the service says and lists the members with committeeMembers().
 
 /** The kinds that are 人民调解委员会 (rooms and the county center are not). */
 export const committeeKinds: readonly OrganisationKind[] = ['township', 'village', 'sector', 'unit'];
@@ -11,17 +15,20 @@ export const MIN_MEMBERS = 3;
 export const MAX_MEMBERS = 9;
 export const TERM_YEARS = 3;
 
-export interface CommitteeMember {
-  mediator: MediatorDto;
+/** What the rules read of a roster entry (a MediatorDto has it all). */
+export type RosterEntry = Pick<MediatorDto, 'id' | 'name' | 'kind' | 'active' | 'sex' | 'ethnicity'> & {
+  memberships: Pick<MediatorDto['memberships'][number], 'organisationId' | 'position' | 'from' | 'to'>[];
+};
+
+export interface CommitteeMember<M extends RosterEntry = RosterEntry> {
+  mediator: M;
   position: string;
   from: string | null;
   to: string | null;
 }
 
-export interface CompositionNote {
-  level: 'warning' | 'info';
-  text: string;
-}
+export const compositionNote = z.object({ level: z.enum(['warning', 'info']), text: z.string() });
+export type CompositionNote = z.infer<typeof compositionNote>;
 
 /** 主任、副主任、委员 are committee members; a hired 调解员 (Art. 13) is not. */
 export function isCommitteePosition(position: string): boolean {
@@ -33,12 +40,12 @@ function isCurrent(from: string | null, to: string | null, today: string): boole
 }
 
 /** Active 人民调解员 holding a current committee position in `organisationId` on `today`. */
-export function committeeMembers(
+export function committeeMembers<M extends RosterEntry>(
   organisationId: string,
-  mediators: readonly MediatorDto[],
+  mediators: readonly M[],
   today: string,
-): CommitteeMember[] {
-  const members: CommitteeMember[] = [];
+): CommitteeMember<M>[] {
+  const members: CommitteeMember<M>[] = [];
   for (const mediator of mediators) {
     if (!mediator.active || mediator.kind !== 'mediator') continue;
     const membership = mediator.memberships.find(
@@ -59,8 +66,8 @@ function yearsBefore(date: string, years: number): string {
 
 /** Warnings for a committee's composition; none for organisations that are not committees or no longer active. */
 export function compositionNotes(
-  org: OrganisationDto,
-  mediators: readonly MediatorDto[],
+  org: Pick<OrganisationDto, 'id' | 'kind' | 'activeTo'>,
+  mediators: readonly RosterEntry[],
   today: string,
 ): CompositionNote[] {
   if (!committeeKinds.includes(org.kind) || (org.activeTo !== null && org.activeTo < today)) return [];
