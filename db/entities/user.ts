@@ -8,6 +8,8 @@ export interface UserRow extends Syncable {
   usernameKey: string;
   displayName: string;
   roles: Role[];
+  /** The organisations the user belongs to (committee scope: these and everything under them). */
+  organisationIds: string[];
   disabled: boolean;
 }
 
@@ -20,6 +22,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     usernameKey: { name: 'username_key', type: 'text' },
     displayName: { name: 'display_name', type: 'text' },
     roles: { type: 'simple-json' },
+    organisationIds: { name: 'organisation_ids', type: 'simple-json' },
     disabled: { type: 'boolean', default: false },
   },
 });

@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { KdfCost } from './auth/kdf';
 import type { KeyFile } from './auth/keyFile';
 import type { Clock } from './clock';
+import type { ActorScope } from './scope/actorScope';
 
 /** What the dispatcher's audit entry should say about a call; services fill it in. */
 export interface AuditNote {
@@ -21,6 +22,8 @@ export interface Vault {
 /** Everything a domain service gets: who, when, where, and repositories bound to the call's transaction. */
 export interface ServiceContext {
   actor: Actor;
+  /** Which organisations' cases the actor may see (main/core/scope). */
+  scope: ActorScope;
   clock: Clock;
   office: Office;
   repos: Repositories;

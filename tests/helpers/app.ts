@@ -70,13 +70,23 @@ export async function recoveryCodeOf(app: TestApp): Promise<string> {
   return (app as TestApp & { recoveryCode: string }).recoveryCode;
 }
 
-/** Creates a user with the given roles (admin must be signed in) and returns its credentials. */
-export async function addUser(app: TestApp, username: string, roles: Role[], password = 'Passw0rd1') {
+/**
+ * Creates a user with the given roles (admin must be signed in) and returns its credentials.
+ * `where`: the user's organisations (default: the installation's office) and roster entry.
+ */
+export async function addUser(
+  app: TestApp,
+  username: string,
+  roles: Role[],
+  password = 'Passw0rd1',
+  where: { organisationIds?: string[]; mediatorId?: string } = {},
+) {
   const user = await app.ok('users:create', {
     username,
     displayName: `测试${username}`.slice(0, 20),
     roles,
     password,
+    ...where,
   });
   return { ...user, password };
 }

@@ -19,6 +19,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '新建用户',
+    ids: { 'organisationIds[]': 'organisation', mediatorId: 'mediator' },
   },
   'users:update': {
     input: updateUserInput,
@@ -26,6 +27,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '修改用户',
+    ids: { id: 'user', 'organisationIds[]': 'organisation', mediatorId: 'mediator' },
   },
   'users:disable': {
     input: userIdInput,
@@ -33,6 +35,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '停用用户',
+    ids: { id: 'user' },
   },
   'users:resetPassword': {
     input: resetPasswordInput,
@@ -40,6 +43,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '重置密码',
+    ids: { id: 'user' },
   },
   'settings:get': { input: empty, output: settingsDto, access: 'signedIn', kind: 'query', label: '查看设置' },
   'settings:update': {

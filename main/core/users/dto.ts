@@ -2,12 +2,15 @@ import type { UserRow } from '../../../db';
 import type { SessionUser, UserDto } from '../../contract';
 import type { Actor } from '../actor';
 
-export function toUserDto(row: UserRow): UserDto {
+/** `mediatorId`: the roster entry linked to this account (调解员名册), if any. */
+export function toUserDto(row: UserRow, mediatorId: string | null): UserDto {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     roles: row.roles,
+    organisationIds: row.organisationIds,
+    mediatorId,
     disabled: row.disabled,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -3,21 +3,29 @@ import { roleLabels, type CreateUserInput, type Role, type UserDto } from '../..
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { toUserDto } from './dto';
+import { checkOrganisations, linkRosterEntry } from './membership';
 import { usernameKey } from './names';
 import { newRecord } from '../newRecord';
 
 // User management for 管理员. Each account's password wraps the database key in the key file;
 // disabling removes that wrap, so a disabled account cannot open the data even with the files.
+// Accounts belong to organisations and may act as a roster mediator (./membership.ts).
 
 export async function listUsers(ctx: ServiceContext): Promise<UserDto[]> {
-  return (await ctx.repos.users.list()).map(toUserDto);
+  const linked = ctx.repos.mediators.linkedUsers();
+  return (await ctx.repos.users.list()).map((u) => toUserDto(u, linked.get(u.id) ?? null));
 }
 
-export async function createUser(ctx: ServiceContext, input: Required<CreateUserInput>): Promise<UserDto> {
+function dtoOf(ctx: ServiceContext, row: UserRow): UserDto {
+  return toUserDto(row, ctx.repos.mediators.byUser(row.id)?.id ?? null);
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserDto> {
   const key = usernameKey(input.username);
   if (await ctx.repos.users.findByUsernameKey(key)) {
     throw new ConflictError(`用户名“${input.username}”已被使用，请换一个`);
   }
+  const organisations = await checkOrganisations(ctx, input.organisationIds);
   const now = ctx.clock.now().toISOString();
   const row: UserRow = {
     ...newRecord(ctx, now),
@@ -25,20 +33,34 @@ export async function createUser(ctx: ServiceContext, input: Required<CreateUser
     usernameKey: key,
     displayName: input.displayName,
     roles: input.roles,
+    organisationIds: organisations.ids,
     disabled: false,
   };
   await ctx.repos.users.insert(row);
+  const roster = linkRosterEntry(ctx, row, row.roles, input.mediatorId ?? undefined);
   // The key file is written last: if it fails, the transaction rolls the user back.
   await ctx.vault.keyFile.setUser(key, input.password, ctx.vault.dek, ctx.vault.kdfCost);
   ctx.vault.keyFile.save();
   ctx.audit.target = row.id;
-  ctx.audit.detail = `用户名 ${row.username}，角色：${describeRoles(row.roles)}`;
-  return toUserDto(row);
+  ctx.audit.detail = [
+    `用户名 ${row.username}，角色：${describeRoles(row.roles)}`,
+    `所属组织：${organisations.names.join('、')}`,
+    roster,
+  ]
+    .filter(Boolean)
+    .join('；');
+  return dtoOf(ctx, row);
 }
 
 export async function updateUser(
   ctx: ServiceContext,
-  input: { id: string; displayName: string; roles: Role[] },
+  input: {
+    id: string;
+    displayName: string;
+    roles: Role[];
+    organisationIds?: string[] | undefined;
+    mediatorId?: string | null | undefined;
+  },
 ): Promise<UserDto> {
   const row = await mustFind(ctx, input.id);
   const losesAdmin = row.roles.includes('admin') && !input.roles.includes('admin');
@@ -46,9 +68,22 @@ export async function updateUser(
     throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
   }
   if (losesAdmin && !row.disabled) await keepOneAdmin(ctx);
-  await save(ctx, row, { displayName: input.displayName, roles: input.roles });
-  ctx.audit.detail = `角色：${describeRoles(row.roles)} → ${describeRoles(input.roles)}`;
-  return toUserDto({ ...row, displayName: input.displayName, roles: input.roles });
+  const organisations = input.organisationIds ? await checkOrganisations(ctx, input.organisationIds) : null;
+  const changes = {
+    displayName: input.displayName,
+    roles: input.roles,
+    ...(organisations ? { organisationIds: organisations.ids } : {}),
+  };
+  await save(ctx, row, changes);
+  const roster = linkRosterEntry(ctx, row, input.roles, input.mediatorId);
+  ctx.audit.detail = [
+    `角色：${describeRoles(row.roles)} → ${describeRoles(input.roles)}`,
+    organisations ? `所属组织：${organisations.names.join('、')}` : '',
+    roster,
+  ]
+    .filter(Boolean)
+    .join('；');
+  return dtoOf(ctx, { ...row, ...changes });
 }
 
 export async function disableUser(ctx: ServiceContext, id: string): Promise<UserDto> {
@@ -59,7 +94,7 @@ export async function disableUser(ctx: ServiceContext, id: string): Promise<User
   await save(ctx, row, { disabled: true });
   ctx.vault.keyFile.removeUser(row.usernameKey);
   ctx.vault.keyFile.save();
-  return toUserDto({ ...row, disabled: true });
+  return dtoOf(ctx, { ...row, disabled: true });
 }
 
 /** Sets a new password (a new wrap of the database key) and re-enables a disabled account. */
@@ -72,7 +107,7 @@ export async function resetPassword(
   await ctx.vault.keyFile.setUser(row.usernameKey, input.password, ctx.vault.dek, ctx.vault.kdfCost);
   ctx.vault.keyFile.save();
   if (row.disabled) ctx.audit.detail = '重置密码并重新启用';
-  return toUserDto({ ...row, disabled: false });
+  return dtoOf(ctx, { ...row, disabled: false });
 }
 
 async function mustFind(ctx: ServiceContext, id: string): Promise<UserRow> {

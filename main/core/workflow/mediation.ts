@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { newRecord } from '../newRecord';
+import { CASE_NOT_FOUND } from '../scope';
 
 // Investigation and mediation records, and evidence attachments (kept inside the encrypted
 // database; the first bytes must match the declared type).
@@ -18,7 +19,7 @@ const recordable = ['mediating', 'succeeded', 'performing', 'terminated'];
 
 function openCase(ctx: ServiceContext, caseId: string) {
   const c = ctx.repos.cases.byId(caseId);
-  if (!c) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = caseId;
   return c;
 }

@@ -249,6 +249,8 @@ beforeAll(async () => {
       displayName: `受理${username.slice(-1)}`,
       roles: ['intake'],
       password: 'Passw0rd1',
+      // Both committees: every case below is in their scope (tests/node/scope covers narrower ones).
+      organisationIds: [SEED.countyCenterId, YAOFU_COMMITTEE],
     });
     clerks.push({ id: user.id, username });
   }
@@ -780,13 +782,18 @@ describe('query plans', () => {
   // A full scan of cases, or of the party tables a search goes through (aliases c, p, cp).
   const scans = /^SCAN (cases|parties|case_parties|c|p|cp)\b/;
 
-  function check(label: string, q: Omit<CaseListQuery, 'limit' | 'offset'>): void {
-    const lines = app.session.repos().caseList.plan({ ...q, limit: 20, offset: 0 });
-    expect(lines.length).toBeGreaterThan(0);
-    expect(
-      lines.find((l) => scans.test(l)),
-      `${label}:\n${lines.join('\n')}`,
-    ).toBeUndefined();
+  // One organisation (most users), and two with a mediator (duplicates across principals).
+  const scopes = [[SEED.countyCenterId], [SEED.countyCenterId, YAOFU_COMMITTEE, SEED.medicalCommitteeId]];
+
+  function check(label: string, q: Omit<CaseListQuery, 'limit' | 'offset' | 'scope'>): void {
+    for (const scope of scopes) {
+      const lines = app.session.repos().caseList.plan({ ...q, scope, limit: 20, offset: 0 });
+      expect(lines.length).toBeGreaterThan(0);
+      expect(
+        lines.find((l) => scans.test(l)),
+        `${label} (${scope.length} principals):\n${lines.join('\n')}`,
+      ).toBeUndefined();
+    }
   }
   const text = (query: string) => {
     const parts = searchParts(query, '2026-11-30');
