@@ -38,18 +38,15 @@ const sortColumns: Record<CaseListQuery['sort'], string> = {
 };
 
 /**
- * Up to this many search hits, the page is found from the hits (one row read per hit); beyond
- * it, an index in list order is walked and each entry tested against the hits, which stops after
- * one page, so a common word (thousands of hits) costs about as much as a rare name.
+ * When a page is found from a small set of rows rather than by walking a list index.
+ * hits: up to this many search hits, the page is found from the hits (one row read per hit);
+ * beyond it, an index in list order is walked and each entry tested against the hits, which stops
+ * after one page, so a common word (thousands of hits) costs about as much as a rare name.
+ * scope: a scope of up to this many cases (a village committee, a newly set-up one) is listed
+ * from its own rows the same way; a larger one by walking and testing each entry's scope.
+ * Tests lower them to check that every strategy lists the same rows.
  */
-export const HITS_DRIVEN_MAX = 150;
-
-/**
- * A scope of up to this many cases (a village committee, a newly set-up one) is listed from its
- * own rows, as a small search is from its hits; a larger one by walking the list index and
- * testing each entry's scope, which stops after one page.
- */
-export const SCOPE_DRIVEN_MAX = 1000;
+export const listStrategyLimits = { hits: 150, scope: 1000 };
 
 type Strategy = 'hits' | 'scope' | 'walk';
 
@@ -236,16 +233,16 @@ export class CaseListRepository {
     };
   }
 
-  /** The number of cases in scope, exactly when it is small (≤ SCOPE_DRIVEN_MAX), else null. */
+  /** The number of cases in scope: exactly, or when it is small (≤ the scope limit), else null. */
   private smallScope(p: Parts, exact: boolean): number | null {
     const rows = scopeRowids(p.principals);
     const n =
       this.db.sql.get<{ n: number }>(
         `SELECT count(*) AS n FROM (${rows.sql}${exact ? '' : ' LIMIT ?'})`,
         ...rows.params,
-        ...(exact ? [] : [SCOPE_DRIVEN_MAX + 1]),
+        ...(exact ? [] : [listStrategyLimits.scope + 1]),
       )?.n ?? 0;
-    return exact || n <= SCOPE_DRIVEN_MAX ? n : null;
+    return exact || n <= listStrategyLimits.scope ? n : null;
   }
 
   page(q: CaseListQuery): { rows: CaseRow[]; total: number } {
@@ -258,12 +255,13 @@ export class CaseListRepository {
       const { n, visible } = this.db.sql.get<{ n: number; visible: number }>(count.sql, ...count.params)!;
       if (visible === 0) return { rows: [], total: 0 };
       if (!p.filtered) total = visible;
-      strategy = n <= HITS_DRIVEN_MAX ? 'hits' : this.smallScope(p, false) !== null ? 'scope' : 'walk';
+      strategy =
+        n <= listStrategyLimits.hits ? 'hits' : this.smallScope(p, false) !== null ? 'scope' : 'walk';
     } else {
       // Without filters, the list is the whole scope: count it (it is also the page's total).
       const size = this.smallScope(p, !p.filtered);
       if (!p.filtered) total = size;
-      strategy = size !== null && size <= SCOPE_DRIVEN_MAX ? 'scope' : 'walk';
+      strategy = size !== null && size <= listStrategyLimits.scope ? 'scope' : 'walk';
     }
     if (total === null) {
       const count = this.countStatement(p, strategy);

@@ -42,7 +42,7 @@ export function repositories(db: DbHandle) {
 export type Repositories = ReturnType<typeof repositories>;
 
 export type { AuditRow } from './audit';
-export type { CaseListQuery } from './caseList';
+export { listStrategyLimits, type CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
 export type { DocumentScanRow, DocumentVersionRow } from './documents';

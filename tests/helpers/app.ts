@@ -52,9 +52,13 @@ export function testApp(dataDir = tempDir()): TestApp {
   };
 }
 
-/** A set-up installation with the admin signed in. */
-export async function setUpApp(dataDir?: string): Promise<TestApp> {
+/**
+ * A set-up installation with the admin signed in. Closed after each test, unless `shared`: a
+ * whole file's tests read one installation (in a directory the file removes), closed in afterAll.
+ */
+export async function setUpApp(dataDir?: string, options: { shared?: boolean } = {}): Promise<TestApp> {
   const app = testApp(dataDir);
+  if (options.shared) open.splice(open.indexOf(app), 1);
   const { recoveryCode } = await app.ok('setup:begin', {});
   const offices = await app.ok('setup:offices', {});
   await app.ok('setup:complete', {
