@@ -11,7 +11,11 @@ import { Dataset, type Clerk } from './dataset';
 import { RawWriter, type RawContext } from './rawWriter';
 
 export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin1234' };
+/** The county centre's clerk: registers the measured cases; the county user of the scope figures. */
 export const CLERK = { username: 'clerk', displayName: '马晓燕', password: 'Clerk2026ok' };
+/** A clerk of 城关镇's committee: the township user of the scope figures. */
+export const TOWNSHIP_CLERK = { username: 'chengguan', displayName: '杨小红', password: 'Town2026ok' };
+export const TOWNSHIP = '城关镇';
 const BATCH = 2_000;
 
 export interface BuildResult {
@@ -76,6 +80,17 @@ export async function buildDatabase(
     displayName: CLERK.displayName,
     roles: ['intake'],
     password: CLERK.password,
+    organisationIds: [office.id],
+  });
+  const township = (await ok('catalog:get', {})).committees.find(
+    (c) => c.kind === 'township' && c.township === TOWNSHIP,
+  )!;
+  await ok('users:create', {
+    username: TOWNSHIP_CLERK.username,
+    displayName: TOWNSHIP_CLERK.displayName,
+    roles: ['intake'],
+    password: TOWNSHIP_CLERK.password,
+    organisationIds: [township.id],
   });
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: CLERK.username, password: CLERK.password });
