@@ -75,23 +75,21 @@ export async function buildDatabase(
   app = createApp({ dataDir: dir, kdfCost: options.clerkCost });
   ok = client(app);
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-  await ok('users:create', {
-    username: CLERK.username,
-    displayName: CLERK.displayName,
-    roles: ['intake'],
-    password: CLERK.password,
-    organisationIds: [office.id],
-  });
   const township = (await ok('catalog:get', {})).committees.find(
     (c) => c.kind === 'township' && c.township === TOWNSHIP,
   )!;
-  await ok('users:create', {
-    username: TOWNSHIP_CLERK.username,
-    displayName: TOWNSHIP_CLERK.displayName,
-    roles: ['intake'],
-    password: TOWNSHIP_CLERK.password,
-    organisationIds: [township.id],
-  });
+  for (const [clerk, organisation] of [
+    [CLERK, office.id],
+    [TOWNSHIP_CLERK, township.id],
+  ] as const) {
+    await ok('users:create', {
+      username: clerk.username,
+      displayName: clerk.displayName,
+      roles: ['intake'],
+      password: clerk.password,
+      organisationIds: [organisation],
+    });
+  }
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: CLERK.username, password: CLERK.password });
   const catalog = await ok('catalog:get', {});
