@@ -1,8 +1,10 @@
 import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { newPassword, text, username, type ApiError, type Role, type UserDto } from '../../../main/contract';
+import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError, confirmPasswordRule, zodRule } from '../../components/forms';
+import { MembershipFields } from './MembershipFields';
 import { RoleSelect } from './RoleSelect';
 import { useCreateUserMutation, useUpdateUserMutation } from './usersApi';
 
@@ -10,6 +12,8 @@ interface Values {
   username: string;
   displayName: string;
   roles: Role[];
+  organisationIds: string[];
+  mediatorId?: string | null;
   password: string;
   passwordConfirm: string;
 }
@@ -20,9 +24,14 @@ const roleRule = {
   },
 };
 
-/** New user (name, roles, initial password) or edit (name, roles). Mounted only while open, so it starts fresh. */
+/**
+ * New user (name, roles, organisations, roster entry, initial password) or edit (all but the
+ * password). Mounted only while open, so it starts fresh.
+ */
 export function UserFormModal(props: { editing: UserDto | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  const { office } = useAccess();
+  const roles = Form.useWatch('roles', form) ?? props.editing?.roles ?? [];
   const [create, createState] = useCreateUserMutation();
   const [update, updateState] = useUpdateUserMutation();
   const [error, setError] = useState<ApiError | null>(null);
@@ -31,13 +40,19 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
   const submit = async () => {
     const v = await form.validateFields();
     setError(null);
+    const membership = {
+      organisationIds: v.organisationIds,
+      // Only a 调解员 account acts as a roster entry; other roles release any link.
+      mediatorId: v.roles.includes('mediator') ? (v.mediatorId ?? null) : null,
+    };
     const result = editing
-      ? await update({ id: editing.id, displayName: v.displayName, roles: v.roles })
+      ? await update({ id: editing.id, displayName: v.displayName, roles: v.roles, ...membership })
       : await create({
           username: v.username,
           displayName: v.displayName,
           roles: v.roles,
           password: v.password,
+          ...membership,
         });
     if ('error' in result) {
       const apiError = asApiError(result.error);
@@ -65,8 +80,14 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
         requiredMark={false}
         initialValues={
           editing
-            ? { username: editing.username, displayName: editing.displayName, roles: editing.roles }
-            : {}
+            ? {
+                username: editing.username,
+                displayName: editing.displayName,
+                roles: editing.roles,
+                organisationIds: editing.organisationIds,
+                mediatorId: editing.mediatorId,
+              }
+            : { organisationIds: office ? [office.id] : [] }
         }
       >
         <Form.Item name="username" label="用户名" rules={[zodRule(username)]}>
@@ -78,6 +99,12 @@ export function UserFormModal(props: { editing: UserDto | null; onClose: () => v
         <Form.Item name="roles" label="角色" rules={[roleRule]}>
           <RoleSelect />
         </Form.Item>
+        <MembershipFields
+          form={form}
+          userId={editing?.id ?? null}
+          isMediator={roles.includes('mediator')}
+          officeId={office?.id ?? null}
+        />
         {!editing && (
           <>
             <Form.Item
