@@ -8,6 +8,8 @@ export interface UserRow extends Syncable {
   usernameKey: string;
   displayName: string;
   roles: Role[];
+  /** The organisations the user belongs to (committee scope: these and everything under them). */
+  organisationIds: string[];
   disabled: boolean;
   /** Set by an administrator's password reset: the user must choose a new one before anything else. */
   mustChangePassword: boolean;
@@ -22,6 +24,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     usernameKey: { name: 'username_key', type: 'text' },
     displayName: { name: 'display_name', type: 'text' },
     roles: { type: 'simple-json' },
+    organisationIds: { name: 'organisation_ids', type: 'simple-json' },
     disabled: { type: 'boolean', default: false },
     mustChangePassword: { name: 'must_change_password', type: 'boolean', default: false },
   },

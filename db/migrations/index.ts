@@ -4,6 +4,7 @@ import { Workflow0003 } from './0003-workflow';
 import { Documents0004 } from './0004-documents';
 import { ReferringCourt0005 } from './0005-referring-court';
 import { Security0006 } from './0006-security';
+import { Scope0007 } from './0007-scope';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -14,5 +15,6 @@ export const migrations = [
   Documents0004,
   ReferringCourt0005,
   Security0006,
+  Scope0007,
   SafeFileNames0011,
 ];

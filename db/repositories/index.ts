@@ -15,6 +15,8 @@ import { WorkflowRepository } from './workflow';
 import { PartyRepository } from './parties';
 import { SettingsRepository } from './settings';
 import { UserRepository } from './users';
+// ── scope (issue 9) ──
+import { CaseScopeRepository } from './caseScope';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -33,12 +35,14 @@ export function repositories(db: DbHandle) {
     mediators: new MediatorRepository(db),
     workflow: new WorkflowRepository(db),
     documents: new DocumentRepository(db),
+    // ── scope (issue 9) ──
+    caseScope: new CaseScopeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
 
 export type { AuditRow } from './audit';
-export type { CaseListQuery } from './caseList';
+export { listStrategyLimits, type CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
 export type { DocumentScanRow, DocumentVersionRow } from './documents';
@@ -57,3 +61,5 @@ export type {
   VisitRow,
 } from './workflowRows';
 export { AuditRepository, SettingsRepository, UserRepository };
+// ── scope (issue 9) ──
+export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';

@@ -92,6 +92,37 @@ export class MediatorRepository {
     return row && fixBool(row);
   }
 
+  /**
+   * Links a sign-in account to a roster entry (one account, one mediator): the account's
+   * previous link, if any, is released. mediatorId null only releases it.
+   */
+  linkUser(userId: string, mediatorId: string | null, at: string): void {
+    this.db.sql.run(
+      `UPDATE mediators SET user_id = NULL, version = version + 1, updated_at = ?
+        WHERE user_id = ? AND deleted_at IS NULL AND id IS NOT ?`,
+      at,
+      userId,
+      mediatorId,
+    );
+    if (mediatorId)
+      this.db.sql.run(
+        `UPDATE mediators SET user_id = ?, version = version + 1, updated_at = ?
+          WHERE id = ? AND user_id IS NOT ? AND deleted_at IS NULL`,
+        userId,
+        at,
+        mediatorId,
+        userId,
+      );
+  }
+
+  /** Account → the roster entry it is linked to. */
+  linkedUsers(): Map<string, string> {
+    const rows = this.db.sql.all<{ userId: string; id: string }>(
+      `SELECT user_id AS userId, id FROM mediators WHERE user_id IS NOT NULL AND deleted_at IS NULL`,
+    );
+    return new Map(rows.map((r) => [r.userId, r.id]));
+  }
+
   insert(row: MediatorRow): void {
     this.db.sql.run(insertSql('mediators', mediatorKeys), ...valuesOf(mediatorKeys, row));
   }

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { inScope, type ScopePrincipals } from './caseScope';
 import { insertSql, syncKeys, valuesOf } from './rows';
 
 export interface PartyRow extends Syncable {
@@ -101,37 +102,31 @@ export class PartyRepository {
     );
   }
 
-  /** Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. */
+  /**
+   * Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. Parties
+   * are seen through cases: only those in a case in scope, with the number of such cases.
+   */
   suggest(
     query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string },
+    scope: ScopePrincipals,
     limit = 8,
   ): PartySuggestionRow[] {
-    const count = `(SELECT count(*) FROM case_parties cp WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL) AS caseCount`;
-    if (query.idNumber) {
-      return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`,
-        query.idNumber,
-        limit,
-      );
-    }
-    if (query.creditCode) {
-      return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`,
-        query.creditCode,
-        limit,
-      );
-    }
-    if (query.idSuffix) {
-      return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE id_suffix = ? AND deleted_at IS NULL LIMIT ?`,
-        query.idSuffix,
-        limit,
-      );
-    }
+    if (scope.length === 0) return [];
+    const test = inScope('c.rowid', scope);
+    const count = `(SELECT count(*) FROM case_parties cp JOIN cases c ON c.id = cp.case_id AND c.deleted_at IS NULL
+      WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND ${test.sql}) AS caseCount`;
+    const seen = (where: string, order = '') =>
+      `SELECT * FROM (SELECT ${columns}, ${count} FROM parties WHERE ${where} AND deleted_at IS NULL${order})
+        WHERE caseCount > 0 LIMIT ?`;
+    if (query.idNumber) return this.db.sql.all(seen('id_number = ?'), ...test.params, query.idNumber, limit);
+    if (query.creditCode)
+      return this.db.sql.all(seen('credit_code = ?'), ...test.params, query.creditCode, limit);
+    if (query.idSuffix) return this.db.sql.all(seen('id_suffix = ?'), ...test.params, query.idSuffix, limit);
     // Range on the name index instead of LIKE, which SQLite will not run on an index here.
     const prefix = query.namePrefix ?? '';
     return this.db.sql.all(
-      `SELECT ${columns}, ${count} FROM parties WHERE name >= ? AND name < ? AND deleted_at IS NULL ORDER BY name LIMIT ?`,
+      seen('name >= ? AND name < ?', ' ORDER BY name'),
+      ...test.params,
       prefix,
       `${prefix}\uffff`,
       limit,

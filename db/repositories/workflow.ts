@@ -1,4 +1,5 @@
 import type { DbHandle } from '../dataSource';
+import { CaseScopeRepository, inScope, type ScopePrincipals } from './caseScope';
 import { columnsOf, insertSql, readBooleans, settableKeys, snake, syncKeys, valuesOf } from './rows';
 import type {
   AgreementRow,
@@ -179,8 +180,10 @@ export class WorkflowRepository {
     );
   }
 
-  /** Cases still being worked on (status index), with their pending assignment, agreement and next visit. */
-  openCases(): OpenCaseRow[] {
+  /** Cases in scope still being worked on (status index), with their pending assignment, agreement and next visit. */
+  openCases(scope: ScopePrincipals): OpenCaseRow[] {
+    if (scope.length === 0) return [];
+    const test = inScope('c.rowid', scope);
     return this.db.sql.all<OpenCaseRow>(
       `SELECT c.id, c.case_number AS caseNumber, c.party_names AS partyNames, c.status, c.received_on AS receivedOn, c.source,
          c.court_procedure AS courtProcedure, c.mediation_deadline AS mediationDeadline, c.committee_id AS committeeId,
@@ -196,7 +199,8 @@ export class WorkflowRepository {
          (SELECT count(*) FROM risk_reports r WHERE r.case_id = c.id AND r.deleted_at IS NULL) AS riskReports
        FROM cases c LEFT JOIN agreements ag ON ag.case_id = c.id AND ag.deleted_at IS NULL
        WHERE c.status IN ('accepted', 'dispatched', 'mediating', 'succeeded', 'performing', 'visited', 'terminated', 'informed')
-         AND c.deleted_at IS NULL`,
+         AND c.deleted_at IS NULL AND ${test.sql}`,
+      ...test.params,
     );
   }
 
@@ -212,9 +216,10 @@ export class WorkflowRepository {
     return out;
   }
 
-  // ── assignments ──
+  // ── assignments (each also brings the case into the committee's or mediator's scope) ──
   insertAssignment(row: AssignmentRow): void {
     this.insert('case_assignments', keysOf.assignment, row);
+    new CaseScopeRepository(this.db).grantOrganisation(row.caseId, row.committeeId);
   }
   updateAssignment(row: AssignmentRow): void {
     this.update('case_assignments', keysOf.assignment, row);
@@ -229,6 +234,11 @@ export class WorkflowRepository {
   }
   insertAssignmentMediator(row: AssignmentMediatorRow): void {
     this.insert('case_assignment_mediators', keysOf.assignmentMediator, row);
+    const caseId = this.db.sql.get<{ caseId: string }>(
+      `SELECT case_id AS caseId FROM case_assignments WHERE id = ?`,
+      row.assignmentId,
+    )?.caseId;
+    if (caseId) new CaseScopeRepository(this.db).grantMediator(caseId, row.mediatorId);
   }
   assignmentMediators(assignmentId: string): AssignmentMediatorRow[] {
     return this.all(

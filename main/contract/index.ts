@@ -11,6 +11,7 @@ export * from './events';
 export * from './api';
 export * from './channels';
 export * from './channels/spec';
+export * from './ids';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/users';

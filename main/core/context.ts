@@ -6,6 +6,7 @@ import type { Lockout } from './auth/lockout';
 import type { KdfCost } from './auth/kdf';
 import type { KeyFile } from './auth/keyFile';
 import type { Clock } from './clock';
+import type { ActorScope } from './scope/actorScope';
 
 /** What the dispatcher's audit entry should say about a call; services fill it in. */
 export interface AuditNote {
@@ -29,6 +30,8 @@ export interface Vault {
 /** Everything a domain service gets: who, when, where, and repositories bound to the call's transaction. */
 export interface ServiceContext {
   actor: Actor;
+  /** Which organisations' cases the actor may see (main/core/scope). */
+  scope: ActorScope;
   clock: Clock;
   office: Office;
   repos: Repositories;

@@ -4,11 +4,13 @@ import {
   mayAccess,
   onCalendarDay,
   type ChannelName,
+  type ChannelSpec,
   type Result,
 } from '../contract';
 import { today } from '../core/dates';
 import type { AuditNote, ServiceContext } from '../core/context';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
+import { actorScope, checkIds } from '../core/scope';
 import type { Repositories } from '../../db';
 import type { AppContext } from './context';
 import { toApiError, validationError } from './errors';
@@ -25,7 +27,8 @@ const WHILE_PASSWORD_MUST_CHANGE = new Set<ChannelName>([
 
 /**
  * The one path every call takes, whatever the transport: authenticate, authorise, validate,
- * run (mutations in one transaction with their audit entry), validate the output. Calls are
+ * check every case-scoped id against the user's committee scope (the channel's `ids`), run
+ * (mutations in one transaction with their audit entry), validate the output. Calls are
  * serialised by the session's mutex.
  */
 export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch {
@@ -33,6 +36,7 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
 
   async function run(channel: ChannelName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = channels[channel];
+    const ids = (spec as ChannelSpec).ids;
     const actor = session.actor;
     const audited =
       spec.kind === 'mutation' && spec.access !== 'public' && !('audit' in spec && spec.audit === false);
@@ -64,7 +68,9 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         const handler = handlers[channel] as SessionHandler<ChannelName>;
         const call = async (repos: Repositories) => {
           const note: AuditNote = {};
-          const result = await handler(parsed.data, contextFor(repos, note), app);
+          const ctx = contextFor(repos, note);
+          checkIds(ctx, ids, parsed.data);
+          const result = await handler(parsed.data, ctx, app);
           if (audited) {
             await session.audit(repos, {
               action: channel,
@@ -103,6 +109,7 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
     const unlocked = session.requireUnlocked();
     return {
       actor: unlocked.actor,
+      scope: actorScope(repos, unlocked.actor),
       clock: session.clock,
       office: unlocked.keyFile.office,
       repos,

@@ -11,7 +11,11 @@ import { Dataset, type Clerk } from './dataset';
 import { RawWriter, type RawContext } from './rawWriter';
 
 export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin1234' };
+/** The county centre's clerk: registers the measured cases; the county user of the scope figures. */
 export const CLERK = { username: 'clerk', displayName: '马晓燕', password: 'Clerk2026ok' };
+/** A clerk of 城关镇's committee: the township user of the scope figures. */
+export const TOWNSHIP_CLERK = { username: 'chengguan', displayName: '杨小红', password: 'Town2026ok' };
+export const TOWNSHIP = '城关镇';
 const BATCH = 2_000;
 
 export interface BuildResult {
@@ -71,12 +75,21 @@ export async function buildDatabase(
   app = createApp({ dataDir: dir, kdfCost: options.clerkCost });
   ok = client(app);
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-  await ok('users:create', {
-    username: CLERK.username,
-    displayName: CLERK.displayName,
-    roles: ['intake'],
-    password: CLERK.password,
-  });
+  const township = (await ok('catalog:get', {})).committees.find(
+    (c) => c.kind === 'township' && c.township === TOWNSHIP,
+  )!;
+  for (const [clerk, organisation] of [
+    [CLERK, office.id],
+    [TOWNSHIP_CLERK, township.id],
+  ] as const) {
+    await ok('users:create', {
+      username: clerk.username,
+      displayName: clerk.displayName,
+      roles: ['intake'],
+      password: clerk.password,
+      organisationIds: [organisation],
+    });
+  }
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: CLERK.username, password: CLERK.password });
   const catalog = await ok('catalog:get', {});

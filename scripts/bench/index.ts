@@ -11,7 +11,9 @@
 //   - intake create p50/p95 (cases:create) against the same rows written by raw prepared
 //     statements, interleaved (the ratio is the service layer's overhead);
 //   - search p50/p95 (cases:list) for a 2- and a 3-character name, a case number, an ID suffix
-//     and a summary word, and the first list page with filters;
+//     and a summary word, and the first list page with filters, each with committee scope
+//     applied: as the county centre's clerk (the centre and its sector committees) and as a
+//     township committee's clerk (城关镇);
 //   - database size on disk and peak RSS (process.resourceUsage().maxRSS).
 // Prints a table, then the same figures as one JSON line (the last line of output).
 //
@@ -44,7 +46,16 @@ import type { ListCasesInput } from '../../main/contract';
 import { productionCost, type KdfCost } from '../../main/core/auth/kdf';
 import { createApp } from '../../main/ipc';
 import { officeDate } from '../../main/core/dates';
-import { ADMIN, CLERK, buildDatabase, client, rawContextOf, type BuildResult } from './build';
+import {
+  ADMIN,
+  CLERK,
+  TOWNSHIP,
+  TOWNSHIP_CLERK,
+  buildDatabase,
+  client,
+  rawContextOf,
+  type BuildResult,
+} from './build';
 import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
 import { RawWriter } from './rawWriter';
@@ -212,6 +223,8 @@ async function main(): Promise<void> {
     0,
   );
   const catalog = await ok('catalog:get', {});
+  // The clerk registers into the county centre: intake goes only into the clerk's scope.
+  const countyId = catalog.committees.find((c) => c.kind === 'county_center')!.id;
   const today = officeDate(new Date());
   const dataset = new Dataset({
     seed: `${options.seed}-new`,
@@ -232,7 +245,7 @@ async function main(): Promise<void> {
   const createStart = Date.now();
   for (let i = 0; i < warmup + options.sample; i++) {
     const a = dataset.newCase(today);
-    const [, serviceMs] = await timed(() => ok('cases:create', toInput(a)));
+    const [, serviceMs] = await timed(() => ok('cases:create', { ...toInput(a), committeeId: countyId }));
     const b = dataset.newCase(today);
     const [, rawMs] = await timed(() => writeOne(b, new Date().toISOString()));
     if (i >= warmup) {
@@ -269,18 +282,27 @@ async function main(): Promise<void> {
     (_, i) => SUMMARY_WORDS[i % SUMMARY_WORDS.length]!,
   );
   const townships = catalog.townships;
-  const search = {
-    name2: await measure(picks.name2, (query) => ({ query })),
-    name3: await measure(picks.name3, (query) => ({ query })),
-    caseNumber: await measure(picks.caseNumber, (query) => ({ query })),
-    idSuffix: await measure(picks.idSuffix, (query) => ({ query })),
-    summaryWord: await measure(wordValues, (query) => ({ query })),
-  };
-  const listPage = await measure(
-    townships.map((t) => t),
-    (township) => ({ statuses: ['accepted', 'mediating'], township }),
-  );
-  const listUnfiltered = await measure(['-'], () => ({}));
+  /** The searches and list pages, as whoever is signed in (their committee scope applies). */
+  const searchesInScope = async () => ({
+    search: {
+      name2: await measure(picks.name2, (query) => ({ query })),
+      name3: await measure(picks.name3, (query) => ({ query })),
+      caseNumber: await measure(picks.caseNumber, (query) => ({ query })),
+      idSuffix: await measure(picks.idSuffix, (query) => ({ query })),
+      summaryWord: await measure(wordValues, (query) => ({ query })),
+    },
+    listPage: await measure(
+      townships.map((t) => t),
+      (township) => ({ statuses: ['accepted', 'mediating'], township }),
+    ),
+    listUnfiltered: await measure(['-'], () => ({})),
+  });
+  const county = await searchesInScope();
+  // Signing out closes the database; the township clerk's sign-in opens it again.
+  await ok('auth:signOut', {});
+  await ok('auth:signIn', { username: TOWNSHIP_CLERK.username, password: TOWNSHIP_CLERK.password });
+  for (const pragma of options.pragmas) app.session.requireUnlocked().store.sql.raw.pragma(pragma);
+  const township = await searchesInScope();
   await new Promise((resolve) => setImmediate(resolve));
   gcObserver.disconnect();
   const gc = {
@@ -302,8 +324,11 @@ async function main(): Promise<void> {
   };
   const dbBytes = size(files);
   const walBytes = size(`${files}-wal`);
-  const counts = raw
-    .prepare(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_parties) AS links`)
+  const counts = app.session
+    .requireUnlocked()
+    .store.sql.raw.prepare(
+      `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_parties) AS links`,
+    )
     .get() as {
     cases: number;
     links: number;
@@ -342,17 +367,22 @@ async function main(): Promise<void> {
     note,
   });
   const hitsNote = (s: { meanHits: number }) => `avg ${s.meanHits} hits`;
+  const scoped = (who: string, r: typeof county): Row[] => [
+    { metric: `${who}` },
+    ms(r.search.name2, 5, '  搜索 2字姓名 (e.g. 马兰)', hitsNote(r.search.name2)),
+    ms(r.search.name3, 5, '  搜索 3字姓名', hitsNote(r.search.name3)),
+    ms(r.search.caseNumber, 5, '  搜索 案号 (full)', hitsNote(r.search.caseNumber)),
+    ms(r.search.idSuffix, 5, '  搜索 身份证后4位', hitsNote(r.search.idSuffix)),
+    ms(r.search.summaryWord, 5, '  搜索 案情关键词', hitsNote(r.search.summaryWord)),
+    ms(r.listPage, 10, '  列表首页 status+township', hitsNote(r.listPage)),
+    ms(r.listUnfiltered, 10, '  列表首页 no filter', `${r.listUnfiltered.meanHits} cases in scope`),
+  ];
   const rows: Row[] = [
     ms(createService, 10, '受理登记 create (service, cases:create)', `n=${createService.n}`),
     ms(createRaw, null, '同样的行 same rows (raw prepared)', `n=${createRaw.n}`),
     { metric: '  ratio service/raw', value: `${ratio.p50}× / ${ratio.p95}×`, note: 'p50 / p95' },
-    ms(search.name2, 5, '搜索 2字姓名 (e.g. 马兰)', hitsNote(search.name2)),
-    ms(search.name3, 5, '搜索 3字姓名', hitsNote(search.name3)),
-    ms(search.caseNumber, 5, '搜索 案号 (full)', hitsNote(search.caseNumber)),
-    ms(search.idSuffix, 5, '搜索 身份证后4位', hitsNote(search.idSuffix)),
-    ms(search.summaryWord, 5, '搜索 案情关键词', hitsNote(search.summaryWord)),
-    ms(listPage, 10, '列表首页 status+township', hitsNote(listPage)),
-    ms(listUnfiltered, null, '列表首页 no filter', hitsNote(listUnfiltered)),
+    ...scoped('县中心用户 county centre clerk (scope: centre + sector committees)', county),
+    ...scoped(`乡镇用户 ${TOWNSHIP} committee clerk`, township),
     {
       metric: '  disk fdatasync (4 KiB)',
       p50: fsync.p50,
@@ -396,9 +426,8 @@ async function main(): Promise<void> {
     createService,
     createRaw,
     createRatio: ratio,
-    search,
-    listPage,
-    listUnfiltered,
+    county,
+    township,
     dbMb: mb(dbBytes),
     walMb: mb(walBytes),
     peakRssMb,

@@ -98,12 +98,8 @@ function renderWithLibreOffice(
 async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; number: string }> {
   const today = beijing();
   await setUpOffice(page, desk);
-  const { mediatorUser } = await addStaff(page, desk);
-  const mediator = await ok(desk, page, 'mediators:save', {
-    ...ROSTER.medical,
-    specialties: ['contract'],
-    userId: mediatorUser.id,
-  });
+  const mediator = await ok(desk, page, 'mediators:save', { ...ROSTER.medical, specialties: ['contract'] });
+  await addStaff(page, desk, mediator.id);
 
   await actAs(page, desk, CLERK);
   const created = await registerCase(page, desk, { ...RICH_CASE, receivedOn: today });

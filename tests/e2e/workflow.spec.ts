@@ -56,8 +56,8 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
 
   await test.step('set up the office, people, roster and two medical disputes', async () => {
     await setUpOffice(page, desk);
-    const { mediatorUser } = await addStaff(page, desk);
-    await ok(desk, page, 'mediators:save', { ...ROSTER.medical, userId: mediatorUser.id });
+    const medical = await ok(desk, page, 'mediators:save', ROSTER.medical);
+    await addStaff(page, desk, medical.id);
     await ok(desk, page, 'mediators:save', ROSTER.related);
     await ok(desk, page, 'mediators:save', ROSTER.township);
 

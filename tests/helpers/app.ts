@@ -52,9 +52,13 @@ export function testApp(dataDir = tempDir()): TestApp {
   };
 }
 
-/** A set-up installation with the admin signed in. */
-export async function setUpApp(dataDir?: string): Promise<TestApp> {
+/**
+ * A set-up installation with the admin signed in. Closed after each test, unless `shared`: a
+ * whole file's tests read one installation (in a directory the file removes), closed in afterAll.
+ */
+export async function setUpApp(dataDir?: string, options: { shared?: boolean } = {}): Promise<TestApp> {
   const app = testApp(dataDir);
+  if (options.shared) open.splice(open.indexOf(app), 1);
   const { recoveryCode } = await app.ok('setup:begin', {});
   const offices = await app.ok('setup:offices', {});
   await app.ok('setup:complete', {
@@ -70,13 +74,23 @@ export async function recoveryCodeOf(app: TestApp): Promise<string> {
   return (app as TestApp & { recoveryCode: string }).recoveryCode;
 }
 
-/** Creates a user with the given roles (admin must be signed in) and returns its credentials. */
-export async function addUser(app: TestApp, username: string, roles: Role[], password = 'Passw0rd1') {
+/**
+ * Creates a user with the given roles (admin must be signed in) and returns its credentials.
+ * `where`: the user's organisations (default: the installation's office) and roster entry.
+ */
+export async function addUser(
+  app: TestApp,
+  username: string,
+  roles: Role[],
+  password = 'Passw0rd1',
+  where: { organisationIds?: string[]; mediatorId?: string } = {},
+) {
   const user = await app.ok('users:create', {
     username,
     displayName: `测试${username}`.slice(0, 20),
     roles,
     password,
+    ...where,
   });
   return { ...user, password };
 }

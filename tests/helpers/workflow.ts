@@ -4,6 +4,8 @@ import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from './app';
 
 // A small Pingluo office for workflow tests: a clerk, a dispatcher, a mediator account, and the
 // shared roster (tests/fixtures/roster.ts) with its medical specialist linked to that account.
+// The clerk and the dispatcher work for the county centre and for 姚伏镇 (their committee scope);
+// the mediator account belongs to the county centre.
 
 export const ORGS = {
   county: '7da55d92-5712-44e5-beb3-bda8994c7a55',
@@ -20,14 +22,17 @@ export interface World {
   later(days: number, who: 'clerk' | 'dispatcher' | 'mediator' | 'admin'): Promise<void>;
   /** Registers a medical dispute in 姚伏镇 (as the clerk) and returns its id. */
   newCase(overrides?: Parameters<typeof aCase>[0]): Promise<string>;
+  /** The dispatcher sends the case to the medical committee, 马秀英 leading (the mediator account). */
+  dispatchToMedical(caseId: string): Promise<void>;
 }
 
 export async function workflowWorld(): Promise<World> {
   const app = await setUpApp();
-  const clerk = await addUser(app, 'clerk', ['intake']);
-  const dispatcher = await addUser(app, 'fenliu', ['dispatcher']);
-  const mediatorUser = await addUser(app, 'tiaojie', ['mediator']);
-  const medical = await app.ok('mediators:save', { ...ROSTER.medical, userId: mediatorUser.id });
+  const desk = { organisationIds: [ORGS.county, ORGS.yaofu] };
+  const clerk = await addUser(app, 'clerk', ['intake'], undefined, desk);
+  const dispatcher = await addUser(app, 'fenliu', ['dispatcher'], undefined, desk);
+  const medical = await app.ok('mediators:save', ROSTER.medical);
+  const mediatorUser = await addUser(app, 'tiaojie', ['mediator'], undefined, { mediatorId: medical.id });
   const township = await app.ok('mediators:save', ROSTER.township);
   const related = await app.ok('mediators:save', ROSTER.related);
   const users = { clerk, dispatcher, mediator: mediatorUser };
@@ -47,6 +52,15 @@ export async function workflowWorld(): Promise<World> {
       app.clock.advance(days * 86_400_000);
       await app.session.lockIfIdle();
       await as(who);
+    },
+    async dispatchToMedical(caseId) {
+      await as('dispatcher');
+      await app.ok('workflow:dispatch', {
+        caseId,
+        committeeId: ORGS.medical,
+        mediatorIds: [medical.id],
+        leadMediatorId: medical.id,
+      });
     },
     async newCase(overrides = {}) {
       await as('clerk');

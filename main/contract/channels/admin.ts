@@ -25,6 +25,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '新建用户',
+    ids: { 'organisationIds[]': 'organisation', mediatorId: 'mediator' },
   },
   'users:update': {
     input: updateUserInput,
@@ -32,6 +33,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '修改用户',
+    ids: { id: 'user', 'organisationIds[]': 'organisation', mediatorId: 'mediator' },
   },
   'users:disable': {
     input: userIdInput,
@@ -39,6 +41,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '停用用户',
+    ids: { id: 'user' },
   },
   'users:resetPassword': {
     input: resetPasswordInput,
@@ -46,6 +49,7 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '重置密码',
+    ids: { id: 'user' },
   },
   'settings:get': { input: empty, output: settingsDto, access: 'signedIn', kind: 'query', label: '查看设置' },
   'settings:update': {
@@ -90,5 +94,6 @@ export const adminChannels = defineChannels({
     access: 'users:manage',
     kind: 'mutation',
     label: '解除锁定',
+    ids: { id: 'user' },
   },
 });

@@ -33,6 +33,7 @@ export const authChannels = defineChannels({
     access: 'public',
     kind: 'mutation',
     label: '完成初始化',
+    ids: { 'office.id': 'organisation' },
   },
   'auth:signIn': {
     input: signInInput,

@@ -49,6 +49,7 @@ export const caseChannels = defineChannels({
     access: 'catalog:manage',
     kind: 'mutation',
     label: '维护村（社区）',
+    ids: { id: 'village' },
   },
   'cases:create': {
     input: createCaseInput,
@@ -56,6 +57,12 @@ export const caseChannels = defineChannels({
     access: 'cases:create',
     kind: 'mutation',
     label: '登记纠纷',
+    ids: {
+      committeeId: 'committee:intake',
+      'parties[].partyId': 'party:read',
+      'parties[].casePartyId': 'caseParty:read',
+      'relatedCaseIds[]': 'case:read',
+    },
   },
   'cases:checkRepeats': {
     input: repeatCheckInput,
@@ -63,6 +70,7 @@ export const caseChannels = defineChannels({
     access: 'cases:create',
     kind: 'query',
     label: '检查重复纠纷',
+    ids: { excludeCaseId: 'case:read' },
   },
   'cases:update': {
     input: updateCaseInput,
@@ -70,6 +78,7 @@ export const caseChannels = defineChannels({
     access: 'cases:edit',
     kind: 'mutation',
     label: '修改案件登记',
+    ids: { id: 'case:write', 'parties[].partyId': 'party:read', 'parties[].casePartyId': 'caseParty:read' },
   },
   'cases:void': {
     input: voidCaseInput,
@@ -77,6 +86,7 @@ export const caseChannels = defineChannels({
     access: 'cases:void',
     kind: 'mutation',
     label: '作废案件',
+    ids: { id: 'case:write' },
   },
   'cases:clerks': {
     input: empty,
@@ -91,6 +101,7 @@ export const caseChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查看案件',
+    ids: { id: 'case:read' },
   },
   'cases:list': {
     input: listCasesInput,
@@ -98,6 +109,7 @@ export const caseChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查询案件',
+    ids: { committeeId: 'organisation', receivedBy: 'user' },
   },
   'cases:revealIdNumber': {
     input: revealIdInput,
@@ -105,6 +117,7 @@ export const caseChannels = defineChannels({
     access: 'cases:read',
     kind: 'mutation',
     label: '查看完整证件号码',
+    ids: { caseId: 'case:read', casePartyId: 'caseParty:read' },
   },
   'parties:search': {
     input: searchPartiesInput,

@@ -39,6 +39,7 @@ export const documentChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查看案件文书',
+    ids: { caseId: 'case:read' },
   },
   'documents:generate': {
     input: generateDocumentInput,
@@ -46,6 +47,7 @@ export const documentChannels = defineChannels({
     access: handlers,
     kind: 'mutation',
     label: '生成文书',
+    ids: { caseId: 'case:write', 'confirmation.applicantPartyIds[]': 'caseParty:read' },
   },
   'documents:versions': {
     input: listVersionsInput,
@@ -53,6 +55,7 @@ export const documentChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查看文书版本',
+    ids: { caseId: 'case:read' },
   },
   'documents:get': {
     input: versionInput,
@@ -60,6 +63,7 @@ export const documentChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '预览文书',
+    ids: { versionId: 'document:read' },
   },
   'documents:export': {
     input: exportDocumentInput,
@@ -67,6 +71,7 @@ export const documentChannels = defineChannels({
     access: 'cases:read',
     kind: 'mutation',
     label: '导出文书',
+    ids: { versionId: 'document:read' },
   },
   'documents:attachScan': {
     input: attachScanInput,
@@ -74,6 +79,7 @@ export const documentChannels = defineChannels({
     access: handlers,
     kind: 'mutation',
     label: '上传签署扫描件',
+    ids: { versionId: 'document:write' },
   },
   'documents:getScan': {
     input: scanInput,
@@ -81,6 +87,7 @@ export const documentChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查看签署扫描件',
+    ids: { scanId: 'scan:read' },
   },
   'documents:verify': {
     input: verifyInput,

@@ -18,6 +18,7 @@ export const organisationChannels = defineChannels({
     access: 'orgs:manage',
     kind: 'mutation',
     label: '维护调解组织',
+    ids: { id: 'organisation', parentId: 'organisation' },
   },
   'mediators:list': {
     input: z.strictObject({ includeInactive: z.boolean().default(false) }),
@@ -32,6 +33,7 @@ export const organisationChannels = defineChannels({
     access: 'mediators:manage',
     kind: 'mutation',
     label: '维护调解员',
+    ids: { id: 'mediator', 'memberships[].organisationId': 'organisation' },
   },
   'mediators:addTraining': {
     input: addTrainingInput,
@@ -39,6 +41,7 @@ export const organisationChannels = defineChannels({
     access: 'mediators:manage',
     kind: 'mutation',
     label: '登记调解员培训',
+    ids: { mediatorId: 'mediator' },
   },
   'mediators:revealIdNumber': {
     input: z.strictObject({ id }),
@@ -46,5 +49,6 @@ export const organisationChannels = defineChannels({
     access: 'mediators:manage',
     kind: 'mutation',
     label: '查看调解员完整证件号码',
+    ids: { id: 'mediator' },
   },
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { IdPaths } from '../ids';
 import type { Access } from '../roles';
 
 /**
@@ -18,6 +19,12 @@ export interface ChannelSpec {
    * and auditing it would bury the real actions. Still one transaction, still permission-checked.
    */
   audit?: false;
+  /**
+   * What each id in the input refers to (main/contract/ids.ts). Case-scoped ids are checked
+   * against the user's committee scope by the dispatcher before the handler runs; every UUID
+   * field of the input must be declared here (tests/node/scope/matrix.test.ts).
+   */
+  ids?: IdPaths;
 }
 
 export function defineChannels<const M extends Record<string, ChannelSpec>>(map: M): M {

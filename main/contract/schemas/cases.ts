@@ -175,6 +175,8 @@ export const relatedCase = z.object({
 
 export const caseDetail = caseListItem.extend({
   version: z.number().int(),
+  /** Whether this user may change the case (committee scope); their roles decide which steps. */
+  writable: z.boolean(),
   committeeId: id,
   summary: z.string(),
   requests: z.string(),

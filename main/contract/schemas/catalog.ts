@@ -241,8 +241,13 @@ export const catalogDto = z.object({
   villages: z.array(villageDto),
   disputeTypes: z.array(disputeTypeDto),
   committees: z.array(committeeDto),
-  /** This installation's own committee: the default receiving committee. */
+  /** This installation's own committee. */
   ownCommitteeId: z.string(),
+  /**
+   * The committees this user may register a case into (their scope), their own organisations
+   * first: the first is the default receiving committee.
+   */
+  intakeCommitteeIds: z.array(z.string()),
 });
 export type CatalogDto = z.infer<typeof catalogDto>;
 

@@ -95,6 +95,8 @@ export type DocumentAvailabilityDto = z.infer<typeof documentAvailabilityDto>;
 export const documentsOverviewDto = z.object({
   caseId: id,
   caseNumber: z.string(),
+  /** Whether this user may generate documents and attach scans for the case (committee scope). */
+  writable: z.boolean(),
   kinds: z.array(documentAvailabilityDto),
   /** For the judicial-confirmation application: who may sign and where it goes. */
   confirmation: z

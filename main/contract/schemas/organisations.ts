@@ -114,7 +114,6 @@ export const saveMediatorInput = z.strictObject({
   villageGroup: optional(text('所在村民小组', 40)).describe('所在村民小组'),
   employer: optional(text('工作单位', 80)).describe('工作单位'),
   employerCreditCode: optional(text('工作单位统一社会信用代码', 30)).describe('工作单位统一社会信用代码'),
-  userId: id.nullable().default(null).describe('关联登录账户'),
   memberships: z.array(membershipInput).max(10).default([]).describe('所属调委会'),
   active: z.boolean().default(true).describe('在册'),
 });

@@ -53,6 +53,8 @@ export const workflowDto = z.object({
   version: z.number().int(),
   /** Legal next steps that this user may take (role permissions are checked by the screen too). */
   actions: z.array(z.enum(workflowActions)),
+  /** Whether this user may change the case (committee scope): false for a sender after transfer. */
+  writable: z.boolean(),
   handlingCommitteeId: z.string().nullable(),
   assignment: assignmentDto.nullable(),
   assignments: z.array(assignmentDto),

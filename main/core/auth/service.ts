@@ -90,6 +90,8 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
       usernameKey: key,
       displayName: input.admin.displayName,
       roles: ['admin'],
+      // The first administrator belongs to the installation's office (committee scope).
+      organisationIds: [office.id],
       disabled: false,
       mustChangePassword: false,
     };

@@ -48,6 +48,13 @@ export async function getCatalog(ctx: ServiceContext): Promise<CatalogDto> {
     disputeTypes: disputeTypes.map(toDisputeTypeDto),
     committees: organisations.map((o) => toCommitteeDto(o, today(ctx.clock))),
     ownCommitteeId: ctx.office.id,
+    // Intake registers only into the user's scope: their own organisations first.
+    intakeCommitteeIds: [
+      ...ctx.scope.roots,
+      ...organisations
+        .filter((o) => ctx.scope.organisations.has(o.id) && !ctx.scope.roots.includes(o.id))
+        .map((o) => o.id),
+    ],
   };
 }
 

@@ -20,6 +20,7 @@ import { checkCaseDates, linkParties, referringCourtOf, resolveAll } from './int
 import { caseSearchText, partyNamesOf } from './searchIndex';
 import { conflictsOf } from '../workflow/conflicts';
 import { caseDetail, casePartiesOf } from './view';
+import { CASE_NOT_FOUND } from '../scope';
 
 // Correcting a registration. Every change is kept as history on the case (field, before,
 // after), so what was first recorded is never lost.
@@ -28,7 +29,7 @@ const editable: CaseRow['status'][] = ['accepted', 'dispatched', 'mediating'];
 
 function mustLoad(ctx: ServiceContext, id: string): CaseRow {
   const row = ctx.repos.cases.byId(id);
-  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!row) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = id;
   return row;
 }
@@ -126,7 +127,7 @@ export async function updateCase(
   ]
     .filter(Boolean)
     .join('；');
-  return caseDetail(ctx.repos, before.id);
+  return caseDetail(ctx, before.id);
 }
 
 /**
@@ -172,5 +173,5 @@ export async function voidCase(
   ctx.repos.caseNumbers.void(row.caseNumber, now, input.reason);
   recordHistory(ctx, row.id, '作废', [{ field: '状态', before: '已受理', after: '已作废' }], input.reason);
   ctx.audit.detail = `作废 ${row.caseNumber}：${input.reason}`;
-  return caseDetail(ctx.repos, row.id);
+  return caseDetail(ctx, row.id);
 }

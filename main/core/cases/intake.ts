@@ -120,7 +120,7 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
     if (!ctx.repos.cases.byId(relatedId))
       throw ValidationError.field(['relatedCaseIds', i], '关联案件', '关联的案件不存在');
   }
-  const repeats = await findRepeats(ctx.repos, today(ctx.clock), {
+  const repeats = await findRepeats(ctx.repos, ctx.scope.principals, today(ctx.clock), {
     township: input.township,
     parties: input.parties.map((p) => ({
       name: p.name,
@@ -195,5 +195,5 @@ export async function createCase(ctx: ServiceContext, input: ParsedCreateCaseInp
   ]
     .filter(Boolean)
     .join('；');
-  return caseDetail(ctx.repos, row.id);
+  return caseDetail(ctx, row.id);
 }

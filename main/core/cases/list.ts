@@ -1,4 +1,4 @@
-import type { CaseListQuery, Repositories } from '../../../db';
+import type { CaseListQuery, Repositories, ScopePrincipals } from '../../../db';
 import { checkIdNumber, type CaseStatus, type ListCasesInput } from '../../contract';
 import type { z } from 'zod';
 import type { listCasesInput } from '../../contract';
@@ -30,11 +30,18 @@ export function searchParts(query: string, today: string): CaseListQuery['text']
   return Object.keys(parts).length ? parts : 'nothing';
 }
 
-export async function listCases(repos: Repositories, input: z.output<typeof listCasesInput>, today: string) {
+/** The case list and search box, over the cases in `scope` only (main/core/scope). */
+export async function listCases(
+  repos: Repositories,
+  scope: ScopePrincipals,
+  input: z.output<typeof listCasesInput>,
+  today: string,
+) {
   const text = input.query ? searchParts(input.query, today) : undefined;
   const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
   if (text === 'nothing') return empty;
   const { rows, total } = repos.caseList.page({
+    scope,
     ...(input.statuses?.length ? { statuses: input.statuses } : {}),
     ...(input.disputeType ? { disputeType: input.disputeType } : {}),
     ...(input.township ? { township: input.township } : {}),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PartyRow, Repositories, Syncable } from '../../../db';
+import type { PartyRow, Repositories, ScopePrincipals, Syncable } from '../../../db';
 import {
   checkCreditCode,
   checkIdNumber,
@@ -131,19 +131,27 @@ export function resolveParty(
   return { row, warnings };
 }
 
-/** Already-registered parties matching what the clerk is typing (name prefix, ID, credit code or ID last 4). */
-export function suggestParties(repos: Repositories, query: string, todayDate: string) {
+/**
+ * Already-registered parties matching what the clerk is typing (name prefix, ID, credit code or
+ * ID last 4), as seen through the cases in the clerk's scope.
+ */
+export function suggestParties(
+  repos: Repositories,
+  scope: ScopePrincipals,
+  query: string,
+  todayDate: string,
+) {
   const q = query.normalize('NFKC').trim();
   if (!q) return [];
   const id = checkIdNumber(q, todayDate);
   const credit = /^[0-9A-Z]{18}$/i.test(q) ? checkCreditCode(q) : null;
   const rows = id.ok
-    ? repos.parties.suggest({ idNumber: id.value.normalized })
+    ? repos.parties.suggest({ idNumber: id.value.normalized }, scope)
     : credit && credit.status !== 'invalid'
-      ? repos.parties.suggest({ creditCode: credit.normalized })
+      ? repos.parties.suggest({ creditCode: credit.normalized }, scope)
       : /^\d{3}[\dXx]$/.test(q)
-        ? repos.parties.suggest({ idSuffix: q.toUpperCase() })
-        : repos.parties.suggest({ namePrefix: q });
+        ? repos.parties.suggest({ idSuffix: q.toUpperCase() }, scope)
+        : repos.parties.suggest({ namePrefix: q }, scope);
   return rows.map((r) => ({
     partyId: r.id,
     kind: r.kind,

@@ -1,4 +1,4 @@
-import type { CaseRow, Repositories } from '../../../db';
+import type { CaseRow, Repositories, ScopePrincipals } from '../../../db';
 import {
   checkCreditCode,
   checkIdNumber,
@@ -11,6 +11,7 @@ import { addMonths } from '../dates';
 // Repeat-dispute detection (重复纠纷): before a new case is saved, show open cases and any case
 // of the last 12 months that shares a party's ID number or credit code, or has a party of the
 // same name in the same township. The clerk links them or says why the new case is separate.
+// Only cases in the clerk's scope are shown: another committee's files stay its own.
 
 export interface RepeatQuery {
   township: string;
@@ -20,6 +21,7 @@ export interface RepeatQuery {
 
 export async function findRepeats(
   repos: Repositories,
+  scope: ScopePrincipals,
   today: string,
   query: RepeatQuery,
 ): Promise<RepeatMatch[]> {
@@ -46,12 +48,12 @@ export async function findRepeats(
       if (party) partyIds.set(party.id, `同一统一社会信用代码：${party.name}`);
     }
   }
-  for (const row of repos.cases.casesOfParties([...partyIds.keys()]))
+  for (const row of repos.cases.casesOfParties([...partyIds.keys()], scope))
     note(row, partyIds.get(row.matchedPartyId)!);
 
   const names = [...new Set(query.parties.map((p) => p.name.trim()).filter((n) => n.length >= 2))];
   if (query.township) {
-    for (const row of repos.cases.casesByNamesInTownship(query.township, names)) {
+    for (const row of repos.cases.casesByNamesInTownship(query.township, names, scope)) {
       note(row, `${query.township}同名当事人：${row.matchedName}`);
     }
   }

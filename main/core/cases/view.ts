@@ -12,7 +12,8 @@ import {
   type RiskLevel,
   type Sex,
 } from '../../contract';
-import { NotFoundError } from '../errors';
+import type { ServiceContext } from '../context';
+import { mayWrite, requireCase } from '../scope';
 
 // Rows → the DTOs the screen gets. ID numbers leave masked; the full number needs
 // cases:revealIdNumber, which is audited.
@@ -87,13 +88,15 @@ export function casePartiesOf(
   return repos.cases.parties(caseId).map((link) => ({ link, party: repos.parties.byId(link.partyId)! }));
 }
 
-export async function caseDetail(repos: Repositories, caseId: string): Promise<CaseDetail> {
-  const row = repos.cases.byId(caseId);
-  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+/** The case as its page shows it, to a user who may read it (related cases: those in scope too). */
+export async function caseDetail(ctx: ServiceContext, caseId: string): Promise<CaseDetail> {
+  const { repos } = ctx;
+  const row = requireCase(ctx, caseId, 'read');
   const names = await namesOf(repos);
   return {
     ...toListItem(row, names),
     version: row.version,
+    writable: mayWrite(ctx, row),
     committeeId: row.committeeId,
     summary: row.summary,
     requests: row.requests,
@@ -102,7 +105,7 @@ export async function caseDetail(repos: Repositories, caseId: string): Promise<C
     voidReason: row.voidReason,
     referringCourt: row.referringCourt,
     parties: casePartiesOf(repos, caseId).map(({ link, party }) => toCasePartyDto(link, party)),
-    related: repos.cases.links(caseId).map((l) => ({
+    related: repos.cases.links(caseId, ctx.scope.principals).map((l) => ({
       caseId: l.relatedCaseId,
       caseNumber: l.caseNumber,
       status: l.status as CaseStatus,

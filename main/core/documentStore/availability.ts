@@ -104,6 +104,8 @@ export function documentsOverview(
   loaded: LoadedCase,
   versions: DocumentVersionDto[],
   today: string,
+  /** Whether this user may generate and attach (committee scope). */
+  writable: boolean,
 ): DocumentsOverviewDto {
   const c = loaded.document;
   const kinds: DocumentAvailabilityDto[] = documentKinds.map((kind) => {
@@ -124,6 +126,7 @@ export function documentsOverview(
   return {
     caseId: loaded.row.id,
     caseNumber: loaded.row.caseNumber,
+    writable,
     kinds,
     confirmation: written
       ? {

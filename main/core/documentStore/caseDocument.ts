@@ -29,6 +29,7 @@ import type {
 import { NotFoundError } from '../errors';
 import { documentSettings, sealTextOf, type DocumentDeskSettings } from './settings';
 import { officeDateTime, parseStatements, splitList, splitRequests } from './text';
+import { CASE_NOT_FOUND } from '../scope';
 
 // The one place where the case as stored becomes the DocumentCase every generator prints:
 // the registration (parties with their full ID numbers — the printed form needs them, the case
@@ -309,7 +310,7 @@ export async function loadDocumentCase(
   options: LoadOptions,
 ): Promise<LoadedCase> {
   const row = repos.cases.byId(caseId);
-  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!row) throw new NotFoundError(CASE_NOT_FOUND);
   const status = row.status as CaseStatus;
   const columns = repos.workflow.caseWorkflowColumns(caseId);
   const committeeId = columns?.handlingCommitteeId ?? row.committeeId;

@@ -49,7 +49,6 @@ export async function checkMediator(
   const employerCreditCode = checkEmployerCreditCode(input);
   const specialties = await checkSpecialties(ctx, input);
   const { memberships, organisations } = await checkMemberships(ctx, input);
-  await checkAccount(ctx, input, roster);
   return { idNumber, sex, household, employerCreditCode, specialties, memberships, organisations };
 }
 
@@ -168,20 +167,6 @@ async function checkMemberships(
     }
   }
   return { memberships, organisations };
-}
-
-/** The sign-in account, if any: one person, one mediator record. */
-async function checkAccount(ctx: ServiceContext, input: SaveInput, roster: MediatorRow[]): Promise<void> {
-  if (!input.userId) return;
-  const user = await ctx.repos.users.findById(input.userId);
-  if (!user) throw ValidationError.field(['userId'], '关联登录账户', '该账户不存在，请从列表中选择');
-  const linked = roster.find((m) => m.userId === input.userId);
-  if (linked)
-    throw ValidationError.field(
-      ['userId'],
-      '关联登录账户',
-      `账户“${user.displayName}”已关联调解员“${linked.name}”`,
-    );
 }
 
 function overlaps(a: MembershipTerm, b: MembershipTerm): boolean {

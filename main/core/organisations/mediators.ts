@@ -68,7 +68,8 @@ export async function saveMediator(ctx: ServiceContext, input: SaveInput): Promi
       villageGroup: input.villageGroup ?? null,
       employer: input.employer ?? null,
       employerCreditCode: checked.employerCreditCode,
-      userId: input.userId,
+      // Linked to a sign-in account in 用户管理 (users:create / users:update), not here.
+      userId: existing?.userId ?? null,
       active: input.active,
     },
     now,

@@ -260,6 +260,8 @@ export async function saveOrganisation(ctx: ServiceContext, input: SaveInput): P
     if (!(await ctx.repos.catalog.updateOrganisation(row, existing.version))) {
       throw new ConflictError(`“${existing.name}”刚被其他人修改，请刷新后重试`);
     }
+    // Moved in the tree: whoever is above it now sees its cases, whoever was above no longer does.
+    if (existing.parentId !== row.parentId) ctx.repos.caseScope.rebuildAround(row.id);
     const changes = describeChanges(existing, row, byId, types);
     ctx.audit.detail = `修改调解组织：${row.name}${changes ? `（${changes}）` : '（无变化）'}`;
     return toOrganisationDto({ ...row, version: existing.version + 1 });

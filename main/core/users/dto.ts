@@ -2,12 +2,19 @@ import type { UserRow } from '../../../db';
 import type { SessionUser, UserDto } from '../../contract';
 import type { Actor } from '../actor';
 
-export function toUserDto(row: UserRow, lockedUntil: string | null = null): UserDto {
+/** `mediatorId`: the roster entry linked to this account (调解员名册), if any. */
+export function toUserDto(
+  row: UserRow,
+  mediatorId: string | null,
+  lockedUntil: string | null = null,
+): UserDto {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     roles: row.roles,
+    organisationIds: row.organisationIds,
+    mediatorId,
     disabled: row.disabled,
     lockedUntil,
     createdAt: row.createdAt,

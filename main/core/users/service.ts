@@ -4,6 +4,7 @@ import { SigningKey } from '../audit/signing';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { toUserDto } from './dto';
+import { checkOrganisations, linkRosterEntry } from './membership';
 import { usernameKey } from './names';
 import { newRecord } from '../newRecord';
 
@@ -11,9 +12,13 @@ import { newRecord } from '../newRecord';
 // disabling removes that wrap, so a disabled account cannot open the data even with the files.
 // Whoever sets a password (creating a user, resetting one) also gives the account a new audit
 // signing key, wrapped under that password and recorded in the chain by the call's own entry.
+// Accounts belong to organisations and may act as a roster mediator (./membership.ts).
 
 export async function listUsers(ctx: ServiceContext): Promise<UserDto[]> {
-  return (await ctx.repos.users.list()).map((row) => toUserDto(row, lockedUntil(ctx, row)));
+  const linked = ctx.repos.mediators.linkedUsers();
+  return (await ctx.repos.users.list()).map((u) =>
+    toUserDto(u, linked.get(u.id) ?? null, lockedUntil(ctx, u)),
+  );
 }
 
 function lockedUntil(ctx: ServiceContext, row: UserRow): string | null {
@@ -33,11 +38,16 @@ async function setPassword(ctx: ServiceContext, row: UserRow, password: string):
   ctx.audit.enrols = { userId: row.id, publicKey: signing.publicKey };
 }
 
-export async function createUser(ctx: ServiceContext, input: Required<CreateUserInput>): Promise<UserDto> {
+function dtoOf(ctx: ServiceContext, row: UserRow): UserDto {
+  return toUserDto(row, ctx.repos.mediators.byUser(row.id)?.id ?? null, lockedUntil(ctx, row));
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserDto> {
   const key = usernameKey(input.username);
   if (await ctx.repos.users.findByUsernameKey(key)) {
     throw new ConflictError(`用户名“${input.username}”已被使用，请换一个`);
   }
+  const organisations = await checkOrganisations(ctx, input.organisationIds);
   const now = ctx.clock.now().toISOString();
   const row: UserRow = {
     ...newRecord(ctx, now),
@@ -45,21 +55,35 @@ export async function createUser(ctx: ServiceContext, input: Required<CreateUser
     usernameKey: key,
     displayName: input.displayName,
     roles: input.roles,
+    organisationIds: organisations.ids,
     disabled: false,
     mustChangePassword: false,
   };
   await ctx.repos.users.insert(row);
+  const roster = linkRosterEntry(ctx, row, row.roles, input.mediatorId ?? undefined);
   // The key file is written last: if it fails, the transaction rolls the user back.
   await setPassword(ctx, row, input.password);
   ctx.vault.keyFile.save();
   ctx.audit.target = row.id;
-  ctx.audit.detail = `用户名 ${row.username}，角色：${describeRoles(row.roles)}`;
-  return toUserDto(row);
+  ctx.audit.detail = [
+    `用户名 ${row.username}，角色：${describeRoles(row.roles)}`,
+    `所属组织：${organisations.names.join('、')}`,
+    roster,
+  ]
+    .filter(Boolean)
+    .join('；');
+  return dtoOf(ctx, row);
 }
 
 export async function updateUser(
   ctx: ServiceContext,
-  input: { id: string; displayName: string; roles: Role[] },
+  input: {
+    id: string;
+    displayName: string;
+    roles: Role[];
+    organisationIds?: string[] | undefined;
+    mediatorId?: string | null | undefined;
+  },
 ): Promise<UserDto> {
   const row = await mustFind(ctx, input.id);
   const losesAdmin = row.roles.includes('admin') && !input.roles.includes('admin');
@@ -67,9 +91,22 @@ export async function updateUser(
     throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
   }
   if (losesAdmin && !row.disabled) await keepOneAdmin(ctx);
-  await save(ctx, row, { displayName: input.displayName, roles: input.roles });
-  ctx.audit.detail = `角色：${describeRoles(row.roles)} → ${describeRoles(input.roles)}`;
-  return toUserDto({ ...row, displayName: input.displayName, roles: input.roles });
+  const organisations = input.organisationIds ? await checkOrganisations(ctx, input.organisationIds) : null;
+  const changes = {
+    displayName: input.displayName,
+    roles: input.roles,
+    ...(organisations ? { organisationIds: organisations.ids } : {}),
+  };
+  await save(ctx, row, changes);
+  const roster = linkRosterEntry(ctx, row, input.roles, input.mediatorId);
+  ctx.audit.detail = [
+    `角色：${describeRoles(row.roles)} → ${describeRoles(input.roles)}`,
+    organisations ? `所属组织：${organisations.names.join('、')}` : '',
+    roster,
+  ]
+    .filter(Boolean)
+    .join('；');
+  return dtoOf(ctx, { ...row, ...changes });
 }
 
 export async function disableUser(ctx: ServiceContext, id: string): Promise<UserDto> {
@@ -80,7 +117,7 @@ export async function disableUser(ctx: ServiceContext, id: string): Promise<User
   await save(ctx, row, { disabled: true });
   ctx.vault.keyFile.removeUser(row.usernameKey);
   ctx.vault.keyFile.save();
-  return toUserDto({ ...row, disabled: true });
+  return dtoOf(ctx, { ...row, disabled: true });
 }
 
 /**
@@ -101,7 +138,7 @@ export async function resetPassword(
   ctx.vault.lockout.succeed(lookup);
   const also = [row.disabled ? '重新启用' : '', wasLocked ? '解除锁定' : ''].filter(Boolean).join('、');
   ctx.audit.detail = `重置${accountName(row)}的密码${also ? `并${also}` : ''}，下次登录须修改密码`;
-  return toUserDto({ ...row, disabled: false, mustChangePassword: true });
+  return dtoOf(ctx, { ...row, disabled: false, mustChangePassword: true });
 }
 
 /** 解除锁定: the account may try again at once (the failures so far stay in the audit log). */
@@ -113,7 +150,7 @@ export async function unlockAccount(ctx: ServiceContext, id: string): Promise<Us
   }
   ctx.vault.lockout.succeed(lookup);
   ctx.audit.detail = `解除${accountName(row)}的登录锁定`;
-  return toUserDto(row);
+  return dtoOf(ctx, row);
 }
 
 async function mustFind(ctx: ServiceContext, id: string): Promise<UserRow> {

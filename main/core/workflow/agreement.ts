@@ -15,6 +15,7 @@ import { getSettings } from '../settings/service';
 import { confirmationDeadline, visitDueOn } from './deadlines';
 import { caseFor, moveTo } from './guard';
 import { newRecord } from '../newRecord';
+import { CASE_NOT_FOUND } from '../scope';
 
 // The agreement (Law Arts. 28–30): written or oral, numbered terms, how, where and by when it is
 // performed. It takes effect when the last party signed and the seal was applied (written) or
@@ -113,7 +114,7 @@ export async function recordAgreement(
 
 export function setEffective(ctx: ServiceContext, input: { caseId: string; effectiveOn: string }): void {
   const c = ctx.repos.cases.byId(input.caseId);
-  if (!c) throw new NotFoundError('找不到该案件');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = c.id;
   const agreement = ctx.repos.workflow.agreement(c.id);
   if (!agreement) throw new ConflictError('本案尚未登记调解协议');

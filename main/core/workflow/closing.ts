@@ -16,6 +16,7 @@ import { mediationDeadline } from './deadlines';
 import { caseFor, moveTo } from './guard';
 import { saveOutcome } from './outcome';
 import { newRecord } from '../newRecord';
+import { CASE_NOT_FOUND } from '../scope';
 
 // Ending a mediation that failed (Law Art. 26: end it and tell the parties the other routes),
 // closing a case, the 民转刑 risk report, and extending the time limit with the parties' consent.
@@ -87,7 +88,7 @@ export function closeCase(ctx: ServiceContext, input: { caseId: string; note?: s
 
 export function riskReport(ctx: ServiceContext, input: z.output<typeof riskReportInput>): void {
   const c = ctx.repos.cases.byId(input.caseId);
-  if (!c) throw new NotFoundError('找不到该案件');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = c.id;
   if (input.reportedAt && Date.parse(input.reportedAt) > ctx.clock.now().getTime()) {
     throw ValidationError.field(['reportedAt'], '报告时间', '不能晚于现在');
@@ -115,7 +116,7 @@ export async function extendDeadline(
   input: z.output<typeof extendDeadlineInput>,
 ): Promise<void> {
   const c = ctx.repos.cases.byId(input.caseId);
-  if (!c) throw new NotFoundError('找不到该案件');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = c.id;
   if (!['accepted', 'dispatched', 'mediating'].includes(c.status))
     throw new ConflictError('只有调解结束前的案件可以延长调解期限');

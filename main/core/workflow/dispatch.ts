@@ -2,7 +2,7 @@ import type { AssignmentRow, CaseRow, OrganisationRow } from '../../../db';
 import { assignmentModeLabels, referralRouteLabels, type ReferralRoute } from '../../contract';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { isActiveOn } from '../cases/catalog';
 import { recordHistory } from '../cases/history';
 import { casePartiesOf } from '../cases/view';
@@ -147,24 +147,6 @@ export async function transferCase(
   recordHistory(ctx, c.id, '移交', [], `移交${org.name}；调解员：${names.join('、')}；理由：${input.reason}`);
 }
 
-/** Whether this user may accept or return the case's pending assignment. */
-export function mayRespondTo(ctx: ServiceContext, caseId: string): boolean {
-  const a = ctx.repos.workflow
-    .assignments(caseId)
-    .filter((x) => x.state === 'pending')
-    .at(-1);
-  return a !== undefined && mayRespond(ctx, a);
-}
-
-/** Mediators may answer for their own committee's assignments; dispatchers for any. */
-function mayRespond(ctx: ServiceContext, a: AssignmentRow): boolean {
-  if (ctx.actor.roles.includes('dispatcher')) return true;
-  const me = ctx.repos.mediators.byUser(ctx.actor.userId);
-  if (!me) return false;
-  if (ctx.repos.workflow.assignmentMediators(a.id).some((m) => m.mediatorId === me.id)) return true;
-  return ctx.repos.mediators.memberships(me.id).some((m) => m.organisationId === a.committeeId && !m.toOn);
-}
-
 export async function respond(
   ctx: ServiceContext,
   input: { caseId: string; accept: boolean; reason?: string | undefined },
@@ -174,8 +156,8 @@ export async function respond(
     .assignments(c.id)
     .filter((x) => x.state === 'pending')
     .at(-1);
+  // Who may answer for the committee is the scope's rule (workflow:respond declares case:respond).
   if (!a) throw new ConflictError('该案件没有待接收的分流指派');
-  if (!mayRespond(ctx, a)) throw new ForbiddenError('只有承办调委会的调解员或分流员可以接收或退回该案件');
   const org = await ctx.repos.catalog.organisation(a.committeeId);
   const now = ctx.clock.now().toISOString();
   if (input.accept) {

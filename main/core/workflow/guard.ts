@@ -8,11 +8,12 @@ import {
 } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
+import { CASE_NOT_FOUND } from '../scope';
 
 /** Loads a case for a workflow step and refuses an illegal transition with a clear message. */
 export function caseFor(ctx: ServiceContext, caseId: string, action: WorkflowAction): CaseRow {
   const row = ctx.repos.cases.byId(caseId);
-  if (!row) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!row) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = caseId;
   const status = row.status as CaseStatus;
   if (!canTransition(status, action)) {

@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { newRecord } from '../newRecord';
 import { contentMatches } from '../files/fileType';
+import { CASE_NOT_FOUND } from '../scope';
 
 // Investigation and mediation records, and evidence attachments (kept inside the encrypted
 // database; the content must be what the declared type says: files/fileType.ts).
@@ -20,7 +21,7 @@ const recordable = ['mediating', 'succeeded', 'performing', 'terminated'];
 
 function openCase(ctx: ServiceContext, caseId: string) {
   const c = ctx.repos.cases.byId(caseId);
-  if (!c) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   ctx.audit.target = caseId;
   return c;
 }

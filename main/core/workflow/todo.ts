@@ -5,9 +5,11 @@ import { today } from '../dates';
 import { getSettings } from '../settings/service';
 import { deadlinesOf } from './view';
 
-// 我的待办: what each person should do next. A dispatcher sees the whole intake queue and every
-// deadline; a mediator the cases assigned to them or arriving at their committees; an intake
-// clerk the cases they registered. The county overview counts the same per committee.
+// 我的待办: what each person should do next, among the cases in their committee scope (read in
+// SQL). A dispatcher sees the intake queue and every deadline of the cases their organisations
+// are answerable for; a mediator the cases assigned to them or arriving at their committees; an
+// intake clerk the cases they registered, while their organisations still hold them. The
+// overview counts the same per committee, for the committees in the user's scope.
 
 interface Placed {
   row: OpenCaseRow;
@@ -63,7 +65,10 @@ function place(row: OpenCaseRow, settings: SettingsDto, day: string): Placed {
 async function placedCases(ctx: ServiceContext) {
   const settings = await getSettings(ctx.repos);
   const day = today(ctx.clock);
-  return { day, placed: ctx.repos.workflow.openCases().map((row) => place(row, settings, day)) };
+  return {
+    day,
+    placed: ctx.repos.workflow.openCases(ctx.scope.principals).map((row) => place(row, settings, day)),
+  };
 }
 
 export async function myTodo(ctx: ServiceContext): Promise<TodoDto> {
@@ -71,23 +76,25 @@ export async function myTodo(ctx: ServiceContext): Promise<TodoDto> {
   const names = new Map((await ctx.repos.catalog.organisations()).map((o) => [o.id, o.name]));
   const roles = ctx.actor.roles;
   const wide = roles.includes('dispatcher') || roles.includes('leader');
-  const me = roles.includes('mediator') ? ctx.repos.mediators.byUser(ctx.actor.userId) : undefined;
+  const me = roles.includes('mediator') ? ctx.scope.mediatorId : null;
   const myCommittees = new Set(
     me
       ? ctx.repos.mediators
-          .memberships(me.id)
+          .memberships(me)
           .filter((m) => !m.toOn)
           .map((m) => m.organisationId)
       : [],
   );
   const onCase = me ? ctx.repos.workflow.currentMediators() : new Map<string, string[]>();
+  // A case sent on to another scope stays readable, but is no longer on the sender's list.
+  const answerable = (p: Placed) => ctx.scope.organisations.has(p.committeeId);
 
   const mine = (p: Placed) =>
-    wide ||
-    (me !== undefined &&
-      ((onCase.get(p.row.id) ?? []).includes(me.id) ||
+    (wide && answerable(p)) ||
+    (me !== null &&
+      ((onCase.get(p.row.id) ?? []).includes(me) ||
         (p.row.status === 'dispatched' && myCommittees.has(p.committeeId)))) ||
-    (roles.includes('intake') && p.row.receivedBy === ctx.actor.userId);
+    (roles.includes('intake') && p.row.receivedBy === ctx.actor.userId && answerable(p));
 
   const item = (
     p: Placed,
@@ -131,7 +138,7 @@ export async function myTodo(ctx: ServiceContext): Promise<TodoDto> {
 
 export async function overview(ctx: ServiceContext): Promise<OverviewDto> {
   const { day, placed } = await placedCases(ctx);
-  const orgs = await ctx.repos.catalog.organisations();
+  const orgs = (await ctx.repos.catalog.organisations()).filter((o) => ctx.scope.organisations.has(o.id));
   const rows = new Map(
     orgs.map((o) => [
       o.id,

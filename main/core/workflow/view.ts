@@ -13,6 +13,7 @@ import { casePartiesOf } from '../cases/view';
 import { NotFoundError } from '../errors';
 import { conflictsOf } from './conflicts';
 import { confirmationDeadline, dueState, mediationDeadline } from './deadlines';
+import { CASE_NOT_FOUND } from '../scope';
 
 // The case's workflow as the screen shows it: where it is, what was done, what is due.
 
@@ -100,11 +101,11 @@ export async function workflowView(
   caseId: string,
   settings: SettingsDto,
   today: string,
-  /** Narrows the legal actions to those this user may take (e.g. accepting for their committee). */
-  allow: (action: WorkflowAction) => boolean = () => true,
+  /** Whether this user may change the case, and which legal actions they may take (main/core/scope). */
+  user: { writable: boolean; allow: (action: WorkflowAction) => boolean },
 ): Promise<WorkflowDto> {
   const c = repos.cases.byId(caseId);
-  if (!c) throw new NotFoundError('找不到该案件，可能已被删除');
+  if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   const columns = repos.workflow.caseWorkflowColumns(caseId)!;
   const orgNames = new Map((await repos.catalog.organisations()).map((o) => [o.id, o.name]));
   const assignments = repos.workflow.assignments(caseId).map((a) => assignmentView(repos, a, orgNames));
@@ -122,7 +123,8 @@ export async function workflowView(
     today,
     status,
     version: c.version,
-    actions: legalActions(status).filter((a) => (a !== 'accept' || acceptable) && allow(a)),
+    actions: legalActions(status).filter((a) => (a !== 'accept' || acceptable) && user.allow(a)),
+    writable: user.writable,
     handlingCommitteeId: columns.handlingCommitteeId,
     assignment: current,
     assignments,

@@ -22,17 +22,18 @@ export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
   'catalog:saveDisputeType': (input, ctx) => saveDisputeType(ctx, input),
   'catalog:saveVillage': (input, ctx) => saveVillage(ctx, input),
   'cases:create': (input, ctx) => createCase(ctx, input),
-  'cases:checkRepeats': (input, ctx) => findRepeats(ctx.repos, today(ctx.clock), input),
+  'cases:checkRepeats': (input, ctx) => findRepeats(ctx.repos, ctx.scope.principals, today(ctx.clock), input),
   'cases:update': (input, ctx) => updateCase(ctx, input),
   'cases:void': (input, ctx) => voidCase(ctx, input),
-  'cases:get': (input, ctx) => caseDetail(ctx.repos, input.id),
+  'cases:get': (input, ctx) => caseDetail(ctx, input.id),
   'cases:clerks': async (_input, ctx) =>
     (await ctx.repos.users.list())
       .filter((u) => u.roles.includes('intake'))
       .map((u) => ({ id: u.id, name: u.displayName })),
-  'cases:list': (input, ctx) => listCases(ctx.repos, input, today(ctx.clock)),
+  'cases:list': (input, ctx) => listCases(ctx.repos, ctx.scope.principals, input, today(ctx.clock)),
   'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
-  'parties:search': (input, ctx) => suggestParties(ctx.repos, input.query, today(ctx.clock)),
+  'parties:search': (input, ctx) =>
+    suggestParties(ctx.repos, ctx.scope.principals, input.query, today(ctx.clock)),
   'intake:refuse': (input, ctx) => recordRefusal(ctx, input),
   'intake:listRefusals': (input, ctx) => listRefusals(ctx, input.page, input.pageSize),
   'drafts:get': (input, ctx) => getDraft(ctx, input.form),

@@ -12,6 +12,7 @@ import {
   versionDtos,
   versionFile,
 } from '../../core/documentStore';
+import { mayWrite } from '../../core/scope';
 import type { HandlerGroup } from './types';
 
 export const documentHandlers: HandlerGroup<keyof typeof documentChannels> = {
@@ -22,7 +23,7 @@ export const documentHandlers: HandlerGroup<keyof typeof documentChannels> = {
       today: day,
       actorName: ctx.actor.displayName,
     });
-    return documentsOverview(loaded, versionDtos(ctx.repos, input.caseId), day);
+    return documentsOverview(loaded, versionDtos(ctx.repos, input.caseId), day, mayWrite(ctx, loaded.row));
   },
   'documents:generate': (input, ctx) => generateDocument(ctx, input),
   'documents:versions': (input, ctx) => versionDtos(ctx.repos, input.caseId, input.kind),

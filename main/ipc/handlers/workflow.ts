@@ -4,23 +4,21 @@ import { today } from '../../core/dates';
 import { getSettings } from '../../core/settings/service';
 import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
 import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
-import {
-  dispatchCase,
-  escalate,
-  mayRespondTo,
-  referOut,
-  respond,
-  transferCase,
-} from '../../core/workflow/dispatch';
+import { mayRespond, mayWrite, requireCase } from '../../core/scope';
+import { dispatchCase, escalate, referOut, respond, transferCase } from '../../core/workflow/dispatch';
 import { addAttachment, addRecord, getAttachment } from '../../core/workflow/mediation';
 import { suggest } from '../../core/workflow/suggest';
 import { myTodo, overview } from '../../core/workflow/todo';
 import { workflowView } from '../../core/workflow/view';
 import type { HandlerGroup } from './types';
 
+/** The workflow as this user may work it: no steps at all for a case they may only read. */
 async function view(ctx: ServiceContext, caseId: string) {
-  const allow = (action: string) => (action !== 'accept' && action !== 'return') || mayRespondTo(ctx, caseId);
-  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock), allow);
+  const row = requireCase(ctx, caseId, 'read');
+  const writable = mayWrite(ctx, row);
+  const answers = mayRespond(ctx, row);
+  const allow = (action: string) => (action === 'accept' || action === 'return' ? answers : writable);
+  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock), { writable, allow });
 }
 
 /** Every workflow step answers with the case's workflow as it now stands. */

@@ -21,7 +21,10 @@ import { VoidCaseModal } from './VoidCaseModal';
 const editable: CaseStatus[] = ['accepted', 'dispatched', 'mediating'];
 const voidable: CaseStatus[] = ['accepted', 'dispatched'];
 
-/** Route /cases/:id: the whole registration, its related cases and its history; 修改 and 作废 for 受理员. */
+/**
+ * Route /cases/:id: the whole registration, its related cases and its history; 修改 and 作废 for
+ * 受理员 of a case they may change (a case sent on to another committee is read-only).
+ */
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const { data: detail, error, isLoading } = useGetCaseQuery(id);
@@ -36,7 +39,7 @@ export function CaseDetailPage() {
     return (
       <Result
         status="warning"
-        title={error ? asApiError(error).message : '找不到该案件'}
+        title={error ? asApiError(error).message : '未找到该案件'}
         extra={<Button onClick={() => navigate('/cases')}>返回案件查询</Button>}
       />
     );
@@ -49,12 +52,12 @@ export function CaseDetailPage() {
       <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
         返回
       </Button>
-      {can('cases:edit') && editable.includes(detail.status) && (
+      {can('cases:edit') && detail.writable && editable.includes(detail.status) && (
         <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
           修改
         </Button>
       )}
-      {can('cases:void') && voidable.includes(detail.status) && (
+      {can('cases:void') && detail.writable && voidable.includes(detail.status) && (
         <Button danger icon={<DeleteOutlined />} onClick={() => setVoiding(true)}>
           作废
         </Button>

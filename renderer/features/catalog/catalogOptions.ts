@@ -39,6 +39,22 @@ export function committeeOptions(catalog: CatalogDto | undefined): Option[] {
   return (catalog?.committees ?? []).filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }));
 }
 
+/** The committees this user may register into (their scope), their own first. */
+export function intakeCommitteeOptions(catalog: CatalogDto | undefined): Option[] {
+  const byId = new Map((catalog?.committees ?? []).map((c) => [c.id, c]));
+  return (catalog?.intakeCommitteeIds ?? [])
+    .map((id) => byId.get(id))
+    .filter((c) => c !== undefined && c.active)
+    .map((c) => ({ value: c!.id, label: c!.name }));
+}
+
+/** The default receiving committee: the office's own when the user may register into it. */
+export function defaultIntakeCommittee(catalog: CatalogDto): string | undefined {
+  return catalog.intakeCommitteeIds.includes(catalog.ownCommitteeId)
+    ? catalog.ownCommitteeId
+    : catalog.intakeCommitteeIds[0];
+}
+
 /** Case-insensitive "contains" on the option label, for typing into a Select. */
 export function labelContains(input: string, option?: { label?: unknown }): boolean {
   const label = typeof option?.label === 'string' ? option.label : '';

@@ -69,8 +69,9 @@ function Availability({ row }: { row: DocumentAvailabilityDto }) {
  */
 export function DocumentsPanel({ caseId }: { caseId: string }) {
   const { can } = useAccess();
-  const mayGenerate = can(['cases:mediate', 'cases:dispatch']);
   const { data, error, isFetching } = useCaseDocumentsQuery(caseId);
+  // Roles that handle cases, on a case this user may change (committee scope).
+  const mayGenerate = can(['cases:mediate', 'cases:dispatch']) && data?.writable === true;
   const [generate] = useGenerateDocumentMutation();
   const [generating, setGenerating] = useState<DocumentKindIdDto | null>(null);
   const [failure, setFailure] = useState<ReturnType<typeof asApiError> | null>(null);
@@ -102,7 +103,7 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
       data-testid="documents-panel"
     >
       <ErrorAlert error={error ? asApiError(error) : failure} />
-      {!mayGenerate && (
+      {data && !mayGenerate && (
         <Alert
           type="info"
           showIcon

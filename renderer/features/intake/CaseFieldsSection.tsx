@@ -15,6 +15,7 @@ import {
 import { isoDateItemProps } from '../../components/forms';
 import {
   committeeOptions,
+  intakeCommitteeOptions,
   disputeTypeOptions,
   labelContains,
   townshipOptions,
@@ -94,7 +95,9 @@ export function CaseFieldsSection(props: { catalog: CatalogDto | undefined; edit
             <Select
               disabled={props.editing}
               showSearch={search}
-              options={committeeOptions(props.catalog)}
+              options={
+                props.editing ? committeeOptions(props.catalog) : intakeCommitteeOptions(props.catalog)
+              }
               popupMatchSelectWidth={false}
             />
           </Form.Item>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, zodErrorAsApiError } from '../../components/forms';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useCreateCaseMutation } from '../cases/casesApi';
+import { defaultIntakeCommittee } from '../catalog/catalogOptions';
 import { CaseFieldsSection } from './CaseFieldsSection';
 import { showCaseErrors, validatedValues } from './caseFormErrors';
 import { IntakeActionBar } from './IntakeActionBar';
@@ -133,7 +134,7 @@ export function IntakeForm({
         form={form}
         layout="vertical"
         name="intake"
-        initialValues={emptyCase(catalog.ownCommitteeId)}
+        initialValues={emptyCase(defaultIntakeCommittee(catalog))}
         onValuesChange={(changed: Partial<CaseFormValues>) => {
           unlinkRenamedParty(form, changed);
           draft.schedule();

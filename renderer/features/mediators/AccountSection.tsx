@@ -1,50 +1,28 @@
-import { Form, Select } from 'antd';
+import { Typography } from 'antd';
 import type { MediatorDto } from '../../../main/contract';
 import { useAccess } from '../../app/access';
-import { labelContains } from '../catalog/catalogOptions';
 import { useListUsersQuery } from '../users/usersApi';
 import { SectionTitle } from './SectionTitle';
 
-// 登录账户: the sign-in account that acts as this mediator. One account, one mediator: accounts
-// already linked to someone else are shown but disabled. Listing accounts needs users:manage.
+// 登录账户: which sign-in account acts as this mediator. Shown here, set in 用户管理 (where the
+// account's organisations are set too), so one place decides whose cases an account may work.
 
-interface Props {
-  editing: MediatorDto | undefined;
-  /** Every mediator on the roster, for the one-account-one-mediator rule. */
-  roster: MediatorDto[];
-}
-
-export function AccountSection({ editing, roster }: Props) {
+export function AccountSection({ editing }: { editing: MediatorDto | undefined }) {
   const { can } = useAccess();
-  const users = useListUsersQuery(undefined, { skip: !can('users:manage') });
-
-  const linked = new Map(
-    roster.filter((m) => m.userId && m.id !== editing?.id).map((m) => [m.userId!, m.name]),
-  );
-  const userOptions = (users.data ?? [])
-    .filter((u) => !u.disabled || u.id === editing?.userId)
-    .map((u) => ({
-      value: u.id,
-      label: `${u.displayName}（${u.username}）${linked.has(u.id) ? ` — 已关联${linked.get(u.id)!}` : ''}`,
-      disabled: linked.has(u.id),
-    }));
-
+  const users = useListUsersQuery(undefined, { skip: !can('users:manage') || !editing?.userId });
+  const user = users.data?.find((u) => u.id === editing?.userId);
   return (
     <>
       <SectionTitle>登录账户</SectionTitle>
-      <Form.Item
-        name="userId"
-        label="关联登录账户"
-        extra="关联后，该账户登录即以本调解员身份办理案件；一个账户只能关联一名调解员"
-      >
-        <Select
-          allowClear
-          showSearch={{ filterOption: labelContains }}
-          placeholder={can('users:manage') ? '不关联' : '需要用户管理权限才能选择账户'}
-          options={userOptions}
-          disabled={!can('users:manage')}
-        />
-      </Form.Item>
+      <Typography.Paragraph data-testid="mediator-account">
+        {editing?.userId
+          ? `已关联账户：${user ? `${user.displayName}（${user.username}）` : '（已关联）'}`
+          : '未关联登录账户'}
+        <Typography.Text type="secondary">
+          {' '}
+          —— 在“用户管理”中修改调解员账户，选择其“调解员名册”条目即可关联。
+        </Typography.Text>
+      </Typography.Paragraph>
     </>
   );
 }

@@ -19,12 +19,10 @@ interface Props {
   editing: MediatorDto | undefined;
   organisations: OrganisationDto[];
   disputeTypes: DisputeTypeDto[];
-  /** Every mediator on the roster, for the one-account-one-mediator rule. */
-  roster: MediatorDto[];
   onClose: () => void;
 }
 
-export function MediatorDrawer({ editing, organisations, disputeTypes, roster, onClose }: Props) {
+export function MediatorDrawer({ editing, organisations, disputeTypes, onClose }: Props) {
   const [form] = Form.useForm<MediatorFormValues>();
   const [save, { isLoading }] = useSaveMediatorMutation();
   const [error, setError] = useState<ApiError | null>(null);
@@ -76,7 +74,7 @@ export function MediatorDrawer({ editing, organisations, disputeTypes, roster, o
         <IdentitySection editing={editing} disputeTypes={disputeTypes} />
         <MembershipsSection organisations={organisations} />
         <ConflictTiesSection editing={editing} />
-        <AccountSection editing={editing} roster={roster} />
+        <AccountSection editing={editing} />
       </Form>
       {editing && <TrainingLogSection mediator={editing} />}
     </Drawer>

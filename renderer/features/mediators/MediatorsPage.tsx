@@ -224,7 +224,6 @@ export function MediatorsPage() {
           editing={editingMediator}
           organisations={tree.data?.organisations ?? []}
           disputeTypes={tree.data?.disputeTypes ?? []}
-          roster={data}
           onClose={() => setEditing(null)}
         />
       )}

@@ -28,7 +28,6 @@ export interface MediatorFormValues {
   villageGroup?: string;
   employer?: string;
   employerCreditCode?: string;
-  userId?: string | null;
   memberships: { organisationId: string; position: string; from?: string; to?: string }[];
   active: boolean;
 }
@@ -82,7 +81,6 @@ export function formValuesOf(editing: MediatorDto | undefined): Partial<Mediator
     villageGroup: editing.villageGroup ?? undefined,
     employer: editing.employer ?? undefined,
     employerCreditCode: editing.employerCreditCode ?? undefined,
-    userId: editing.userId,
     memberships: editing.memberships.map((m) => ({
       organisationId: m.organisationId,
       position: m.position,
@@ -98,8 +96,7 @@ export function saveInputOf(v: MediatorFormValues, editing: MediatorDto | undefi
   return {
     ...(editing ? { id: editing.id, version: editing.version } : {}),
     ...v,
-    // The form may give undefined for a cleared account or an empty list; the contract wants null and [].
-    userId: v.userId ?? null,
+    // The form may give undefined for an empty list; the contract wants [].
     householdMembers: v.householdMembers ?? [],
     memberships: v.memberships ?? [],
     specialties: v.specialties ?? [],

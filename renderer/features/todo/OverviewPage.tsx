@@ -68,7 +68,7 @@ export function OverviewPage() {
         pagination={false}
         bordered
         data-testid="overview-table"
-        locale={{ emptyText: '全县暂无在办案件' }}
+        locale={{ emptyText: '暂无在办案件' }}
         columns={[
           { title: '调委会', dataIndex: 'committeeName', key: 'name' },
           ...counts.map((c) => ({

@@ -6,6 +6,8 @@ import { roleLabels, type UserDto } from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
+import { useListMediatorsQuery } from '../mediators/mediatorsApi';
+import { useGetOrgTreeQuery } from '../organisations/organisationsApi';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { useDisableUserMutation, useListUsersQuery, useUnlockUserMutation } from './usersApi';
@@ -19,6 +21,10 @@ export function UsersPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<UserDto | null>(null);
   const [resetting, setResetting] = useState<UserDto | null>(null);
+  const orgNames = new Map((useGetOrgTreeQuery().data?.organisations ?? []).map((o) => [o.id, o.name]));
+  const rosterNames = new Map(
+    (useListMediatorsQuery({ includeInactive: true }).data ?? []).map((m) => [m.id, m.name]),
+  );
 
   const onDisable = async (user: UserDto) => {
     const result = await disable({ id: user.id });
@@ -56,11 +62,26 @@ export function UsersPage() {
         pagination={false}
         columns={[
           { title: '用户名', dataIndex: 'username' },
-          { title: '姓名', dataIndex: 'displayName' },
+          // Names and times never wrap; the organisations column takes what room is left.
+          { title: '姓名', dataIndex: 'displayName', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           {
             title: '角色',
             dataIndex: 'roles',
-            render: (roles: UserDto['roles']) => roles.map((r) => <Tag key={r}>{roleLabels[r]}</Tag>),
+            render: (roles: UserDto['roles'], user) => (
+              <>
+                {roles.map((r) => (
+                  <Tag key={r}>{roleLabels[r]}</Tag>
+                ))}
+                {user.mediatorId && (
+                  <Tag color="blue">名册：{rosterNames.get(user.mediatorId) ?? '（已关联）'}</Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: '所属组织',
+            dataIndex: 'organisationIds',
+            render: (ids: string[]) => ids.map((id) => orgNames.get(id) ?? '（已删除的组织）').join('、'),
           },
           {
             title: '状态',
@@ -79,6 +100,7 @@ export function UsersPage() {
           {
             title: '创建时间',
             dataIndex: 'createdAt',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
           },
           {

@@ -1,7 +1,9 @@
 import type { ChannelInput, ChannelOutput } from '../../../main/contract';
-import { baseApi, call } from '../../api/baseApi';
+import { call } from '../../api/baseApi';
+import { orgBaseApi } from '../organisations/organisationsApi';
 
-export const usersApi = baseApi.injectEndpoints({
+// On orgBaseApi: linking an account to a roster entry changes the roster too ('Mediator').
+export const usersApi = orgBaseApi.injectEndpoints({
   endpoints: (b) => ({
     listUsers: b.query<ChannelOutput<'users:list'>, void>({
       query: () => call('users:list')({}),
@@ -9,11 +11,12 @@ export const usersApi = baseApi.injectEndpoints({
     }),
     createUser: b.mutation<ChannelOutput<'users:create'>, ChannelInput<'users:create'>>({
       query: call('users:create'),
-      invalidatesTags: ['User', 'Audit'],
+      invalidatesTags: ['User', 'Audit', 'Mediator'],
     }),
     updateUser: b.mutation<ChannelOutput<'users:update'>, ChannelInput<'users:update'>>({
       query: call('users:update'),
-      invalidatesTags: ['User', 'Audit'],
+      // Organisations decide which cases the account sees.
+      invalidatesTags: ['User', 'Audit', 'Mediator', 'Case', 'Workflow', 'Todo'],
     }),
     disableUser: b.mutation<ChannelOutput<'users:disable'>, ChannelInput<'users:disable'>>({
       query: call('users:disable'),

@@ -41,15 +41,16 @@ interface Props {
 
 /**
  * Exactly the steps the case's status allows (the contract's state machine, as the service
- * reports it) that this user's roles permit; the rarer ones sit under 更多.
+ * reports it for this user's committee scope) that this user's roles permit; the rarer ones sit
+ * under 更多. A case the user may only read (wf.writable false) offers none of the other steps.
  */
 export function WorkflowActions({ wf, can, onOpen, onAccept, onBeginPerformance, busy }: Props) {
   const navigate = useNavigate();
   const legal = (a: WorkflowAction) => wf.actions.includes(a) && can(transitions[a].permission);
-  const mediator = can('cases:mediate');
+  const mediator = wf.writable && can('cases:mediate');
   const status = wf.status;
   const riskDue = wf.riskReport.required && wf.riskReport.reported === null && !ended.includes(status);
-  const mayReportRisk = can(['cases:mediate', 'cases:dispatch']) && !ended.includes(status);
+  const mayReportRisk = wf.writable && can(['cases:mediate', 'cases:dispatch']) && !ended.includes(status);
   const pendingVisit = wf.deadlines.find((d) => d.kind === 'visit');
 
   const buttons = [
@@ -145,6 +146,7 @@ export function WorkflowActions({ wf, can, onOpen, onAccept, onBeginPerformance,
     legal('transfer') && { key: 'transfer', label: '移交其他调委会' },
     legal('referOut') && { key: 'referOut', label: '转出（告知其他途径）' },
     mediationOpen.includes(status) &&
+      wf.writable &&
       can(['cases:mediate', 'cases:dispatch']) && { key: 'extend', label: '延长调解期限' },
     !riskDue && mayReportRisk && { key: 'risk', label: '民转刑风险报告' },
   ].filter((x): x is { key: StepKey; label: string } => Boolean(x));

@@ -73,11 +73,7 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
 
   if (isLoading) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   if (!wf)
-    return (
-      <ErrorAlert
-        error={error ? asApiError(error) : { code: 'NOT_FOUND', message: '找不到该案件的办理进程' }}
-      />
-    );
+    return <ErrorAlert error={error ? asApiError(error) : { code: 'NOT_FOUND', message: '未找到该案件' }} />;
 
   const quick = async (run: () => PromiseLike<{ error?: unknown }>, done: string) => {
     setActionError(null);
@@ -97,6 +93,16 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
         <StatusSteps wf={wf} receivedOn={detail?.receivedOn} />
         <div style={{ marginTop: 20 }}>
           <ErrorAlert error={actionError} />
+          {!wf.writable &&
+            wf.actions.length === 0 &&
+            can(['cases:mediate', 'cases:dispatch', 'cases:edit']) && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="read-only"
+                title={`该案件${wf.assignment ? `现由${wf.assignment.committeeName}承办` : '不由您所在的组织承办'}，您只能查看，不能办理或修改。`}
+              />
+            )}
           <WorkflowActions
             wf={wf}
             can={can}
@@ -146,7 +152,12 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
             {
               key: 'attachments',
               label: `证据材料（${wf.attachments.length}）`,
-              children: <AttachmentList wf={wf} canUpload={can('cases:mediate') && wf.status !== 'voided'} />,
+              children: (
+                <AttachmentList
+                  wf={wf}
+                  canUpload={wf.writable && can('cases:mediate') && wf.status !== 'voided'}
+                />
+              ),
             },
           ]}
         />

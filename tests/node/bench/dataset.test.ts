@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset, toInput } from '../../../scripts/bench/dataset';
 import { addUser, setUpApp, switchUser } from '../../helpers/app';
+import { SEED } from '../../fixtures/builders';
 
 // The bench's generator must produce cases the service accepts: the bench died after its bulk
 // load once the referring court became required for court-referred cases (issue 8 §2). The
@@ -24,7 +25,8 @@ describe('the bench dataset', () => {
     const kinds = new Set(referred.map((c) => c.source));
     expect(kinds).toEqual(new Set(['court_delegated', 'court_entrusted']));
     for (const c of referred.slice(0, 12)) {
-      const result = await app.call('cases:create', toInput(c));
+      // Registered at the county centre, the clerk's own organisation (as the bench does).
+      const result = await app.call('cases:create', { ...toInput(c), committeeId: SEED.countyCenterId });
       if (!result.ok) throw new Error(`${c.source}: ${result.error.message}`);
       expect(result.value.referringCourt).toBe(c.referringCourt);
       expect(result.value.referringCourt).toMatch(/人民法院$/);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
+import { SEED } from '../../fixtures/builders';
 import { ADMIN, addUser, setUpApp, switchUser, testApp, testKdfCost } from '../../helpers/app';
 import { tempDir } from '../../helpers/tempDir';
 
@@ -164,7 +165,9 @@ describe('kill -9 while intakes are being saved', () => {
   it(`loses no acknowledged intake and leaves nothing half-written, over ${RUNS} kills`, async () => {
     const dataDir = tempDir('desk-crash-');
     const setup = await setUpApp(dataDir);
-    await addUser(setup, CLERK.username, ['intake'], CLERK.password);
+    await addUser(setup, CLERK.username, ['intake'], CLERK.password, {
+      organisationIds: [SEED.countyCenterId, SEED.yaofuCommitteeId],
+    });
     await setup.close();
 
     const random = seeded(20261130);

@@ -50,7 +50,9 @@ describe('the organisation service and the composition rules', () => {
       specialties: yaofu.specialties,
     });
     const saved = (await app.ok('orgs:tree', {})).organisations.find((o) => o.id === SEED.yaofuCommitteeId)!;
-    const clerk = await addUser(app, 'clerk', ['intake']);
+    const clerk = await addUser(app, 'clerk', ['intake'], undefined, {
+      organisationIds: [SEED.yaofuCommitteeId],
+    });
     await switchUser(app, clerk.username, clerk.password);
     const created = await app.ok('cases:create', aCase({ committeeId: SEED.yaofuCommitteeId }));
     const preview = previewCaseNumber(saved.caseNumberPattern, saved.abbreviation, 2026, 1);

@@ -4,13 +4,7 @@ import { PNG_FILE } from '../../fixtures/files';
 
 async function mediating(w: World, overrides = {}) {
   const caseId = await w.newCase(overrides);
-  await w.as('dispatcher');
-  await w.app.ok('workflow:dispatch', {
-    caseId,
-    committeeId: ORGS.medical,
-    mediatorIds: [w.mediators.medical],
-    leadMediatorId: w.mediators.medical,
-  });
+  await w.dispatchToMedical(caseId);
   await w.as('mediator');
   await w.app.ok('workflow:respond', { caseId, accept: true });
   return caseId;
@@ -86,10 +80,12 @@ describe('a successful mediation, start to close', () => {
   it('refuses illegal steps with CONFLICT and a message', async () => {
     const w = await workflowWorld();
     const caseId = await w.newCase();
+    // The mediator may work the case once it is assigned to them (committee scope), not before.
+    await w.dispatchToMedical(caseId);
     await w.as('mediator');
     expect(await w.app.call('workflow:recordAgreement', agreement(caseId))).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: '案件当前状态为“已受理”，不能执行“登记调解协议”' },
+      error: { code: 'CONFLICT', message: '案件当前状态为“已分流”，不能执行“登记调解协议”' },
     });
     expect(await w.app.call('workflow:close', { caseId })).toMatchObject({ error: { code: 'CONFLICT' } });
   });
