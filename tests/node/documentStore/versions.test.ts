@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { agreedCase, workflowWorld } from './world';
+import { whole } from '../../../main/core/documents/layout/unbreakable';
 
 // Every generation is a stored version inside the encrypted database: numbered per document,
 // with who, when and the SHA-256 of the exact bytes. Packing is deterministic, so the hash of a
@@ -88,7 +89,12 @@ describe('document versions', () => {
     const files = walk(w.app.dataDir);
     expect(files.filter((f) => f.endsWith('.docx'))).toEqual([]);
     // Every .docx carries its part names in clear in the zip headers; none may be readable on disk.
-    const needles = [Buffer.from('word/document.xml'), Buffer.from(v.shortCode!)];
+    // The code is printed with word joiners between its characters (it never breaks across lines).
+    const needles = [
+      Buffer.from('word/document.xml'),
+      Buffer.from(v.shortCode!),
+      Buffer.from(whole(v.shortCode!)),
+    ];
     for (const file of files)
       for (const needle of needles) expect(readFileSync(file).includes(needle), file).toBe(false);
   });

@@ -1,7 +1,8 @@
 import type { Document, FileChild } from 'docx';
 import type { Agreement, DocumentCase } from '../model';
 import { formatDate } from '../layout/dates';
-import { amountText } from '../layout/money';
+import { amountText, capitalYuan, formatYuan } from '../layout/money';
+import { withWhole } from '../layout/unbreakable';
 import { formDocument } from '../layout/page';
 import { body, heading, numbered, numberLine, title } from '../layout/paragraphs';
 import { allPartyParagraphs } from '../layout/parties';
@@ -33,7 +34,10 @@ export function performanceLines(c: DocumentCase, a: Agreement): string[] {
     `履行地点：${a.performance.place}`,
     `履行期限：${formatDate(a.performance.deadline, c.settings.dateStyle)}前履行完毕。`,
   ];
-  if (a.amountFen !== undefined) lines.push(`本协议涉及金额：${amountText(a.amountFen)}。`);
+  if (a.amountFen !== undefined) {
+    const fen = a.amountFen;
+    lines.push(`本协议涉及金额：${withWhole(amountText(fen), [formatYuan(fen), capitalYuan(fen)])}。`);
+  }
   return lines;
 }
 

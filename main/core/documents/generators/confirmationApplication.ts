@@ -9,6 +9,7 @@ import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
 import { text, textLines } from '../texts';
 import { writtenAgreement } from './agreement';
 import type { DocumentContext } from './context';
+import { whole } from '../layout/unbreakable';
 
 // 司法确认申请书 after the SPC civil-procedure form: every party is a joint 申请人 (there is no
 // respondent), 请求事项, 事实和理由 with the agreed terms, the no-collusion commitment, 此致 the
@@ -21,7 +22,12 @@ export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentCo
   const a = writtenAgreement(c);
   const style = c.settings.dateStyle;
   const reached = formatDate(a.reachedDate, style);
-  const vars = { date: reached, committee: c.committee.name, number: a.number, disputeType: c.disputeType };
+  const vars = {
+    date: reached,
+    committee: c.committee.name,
+    number: whole(a.number),
+    disputeType: c.disputeType,
+  };
   const applicantRole = () => '申请人';
   return formDocument({
     title: CONFIRMATION_TITLE,

@@ -6,6 +6,7 @@ import { body, labelled, numberLine, title } from '../layout/paragraphs';
 import { signLines } from '../layout/signatures';
 import { text } from '../texts';
 import { joinNames, need, type DocumentContext } from './context';
+import { whole } from '../layout/unbreakable';
 
 // 人民调解调查记录, one per investigation, each on its own page: time, place, investigators,
 // recorder, the person questioned, others present, the matter, questions and answers, then the
@@ -16,7 +17,7 @@ export const INVESTIGATION_TITLE = '人民调解调查记录';
 function subjectLine(r: InvestigationRecord): string {
   const s = r.subject;
   const parts = [s.name, s.sex, s.age !== undefined ? `${s.age}岁` : undefined, s.relation, s.address];
-  const phone = s.phone ? `，联系电话：${s.phone}` : '';
+  const phone = s.phone ? `，联系电话：${whole(s.phone)}` : '';
   return `${parts.filter(Boolean).join('，')}${phone}`;
 }
 

@@ -4,6 +4,7 @@ import { formatDate } from './dates';
 import { CONTENT_WIDTH } from './page';
 import { sealLines } from './seal';
 import { BODY_CHAR, styleIds } from './styles';
+import { readable, textRuns } from './unbreakable';
 
 // Signature areas: one line per signer with room above it for a hand signature, the committee
 // seal text and the date. The whole block is chained with keepNext so it never starts at the
@@ -23,7 +24,7 @@ export interface SignLine {
 /** Approximate printed width in body characters (CJK = 1, Latin = ½). */
 function visualWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  for (const ch of readable(text)) width += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
   return width;
 }
 
@@ -48,13 +49,13 @@ export function signLines(lines: readonly SignLine[], keepLast = true): Paragrap
     const last = i === lines.length - 1;
     const indent = spec.indent ?? 0;
     if (!spec.right) {
-      out.push(line([new TextRun(spec.left)], !last || keepLast, SIGN_SPACE, indent));
+      out.push(line(textRuns(spec.left), !last || keepLast, SIGN_SPACE, indent));
     } else if (visualWidth(spec.left) + indent <= LEFT_ROOM) {
-      const runs = [new TextRun(spec.left), new TextRun({ children: [new Tab(), spec.right] })];
+      const runs = [...textRuns(spec.left), new TextRun({ children: [new Tab(), spec.right] })];
       out.push(line(runs, !last || keepLast, SIGN_SPACE, indent));
     } else {
       // A long organisation name: name on its own line, signature on the next.
-      out.push(line([new TextRun(spec.left)], true, SIGN_SPACE, indent));
+      out.push(line(textRuns(spec.left), true, SIGN_SPACE, indent));
       out.push(line([new TextRun({ children: [new Tab(), spec.right] })], !last || keepLast, 0, indent));
     }
   });

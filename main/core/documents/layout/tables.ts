@@ -6,7 +6,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   WidthType,
   HeightRule,
@@ -14,6 +13,7 @@ import {
 } from 'docx';
 import { CONTENT_WIDTH } from './page';
 import { styleIds, TABLE_CHAR } from './styles';
+import { keepCodesWhole, textRuns } from './unbreakable';
 
 // Register-style forms (登记表, 回访记录, 卷内目录, 封面) are grids. Every row is cantSplit by default
 // so a label never sits on one page and its value on the next; only free-text rows that can
@@ -98,7 +98,7 @@ function cellParagraphs(cell: Cell): Paragraph[] {
         ...(cell.indent ? { indent: { firstLine: 2 * TABLE_CHAR } } : {}),
         // Right-aligned seal lines and dates sit two characters in from the rule, as written.
         ...(cell.align === 'right' ? { indent: { right: 2 * TABLE_CHAR } } : {}),
-        children: line ? [new TextRun(line)] : [],
+        children: line ? textRuns(keepCodesWhole(line)) : [],
       }),
   );
   for (const line of cell.footer ?? []) {
@@ -108,7 +108,7 @@ function cellParagraphs(cell: Cell): Paragraph[] {
         alignment: AlignmentType.RIGHT,
         spacing: { before: 200 },
         indent: { right: 2 * TABLE_CHAR },
-        children: [new TextRun(line)],
+        children: textRuns(line),
       }),
     );
   }
