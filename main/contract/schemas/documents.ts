@@ -99,7 +99,8 @@ export const documentsOverviewDto = z.object({
   confirmation: z
     .object({
       parties: z.array(z.object({ id, name: z.string(), role: z.string() })),
-      court: z.string(),
+      /** null: a court-delegated case whose court was not recorded (never the default court). */
+      court: z.string().nullable(),
       /** Court-referred cases must go back to the referring court. */
       courtFixed: z.boolean(),
       deadline: z.string().nullable(),

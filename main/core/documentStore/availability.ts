@@ -8,6 +8,7 @@ import {
 import {
   checkConfirmation,
   chooseCourt,
+  isCourtReferred,
   confirmationDeadline,
   documentKinds,
   printableIssues,
@@ -120,7 +121,8 @@ export function documentsOverview(
       latest: ofKind[0] ?? null,
     };
   });
-  const written = c.agreement?.kind === '书面';
+  // A court-entrusted case is reviewed by its court, not confirmed: no application to prepare.
+  const written = c.agreement?.kind === '书面' && c.source !== 'court_entrusted';
   return {
     caseId: loaded.row.id,
     caseNumber: loaded.row.caseNumber,
@@ -132,8 +134,8 @@ export function documentsOverview(
             name: p.name,
             role: partyRoleLabels[roleKey(p.role)],
           })),
-          court: chooseCourt(c),
-          courtFixed: c.source === '法院委派' || c.source === '法院委托',
+          court: chooseCourt(c) ?? null,
+          courtFixed: isCourtReferred(c),
           deadline: c.agreement?.effectiveDate ? confirmationDeadline(c.agreement.effectiveDate) : null,
         }
       : null,

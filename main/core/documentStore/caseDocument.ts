@@ -52,18 +52,6 @@ export const stageOfStatus: Record<CaseStatus, CaseStage | null> = {
   voided: null,
 };
 
-const sourceOf: Record<string, CaseSource> = {
-  party_application: '当事人申请',
-  proactive: '主动调解',
-  court_delegated: '法院委派',
-  court_entrusted: '法院委托',
-  police_referral: '公安移送',
-  petition_referral: '信访移送',
-  government_referral: '政府部门指定',
-  hotline_12345: '12345热线转办',
-  other: '其他',
-};
-
 const roleOf = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
 
 export interface ConfirmationChoice {
@@ -318,7 +306,9 @@ export async function loadDocumentCase(
     repos.catalog.organisation(committeeId),
     repos.catalog.disputeType(row.disputeType),
   ]);
-  const committeeName = org?.name ?? '';
+  // One full name (the seal's words) for every document: never the short name in one and the
+  // county-prefixed one in another.
+  const committeeName = org ? sealTextOf(org, repos.documents.sealText(committeeId), settings.county) : '';
   const disputeType = type?.name ?? row.disputeType;
   const parties = casePartiesOf(repos, caseId).map(({ link, party }) => partyOf(link, party));
   const mediators = mediatorsOf(repos, caseId);
@@ -326,22 +316,22 @@ export async function loadDocumentCase(
   const outcome = repos.workflow.outcome(caseId);
   const routes = routesOf(outcome);
   const mediationRows = records.filter((r) => r.kind === 'mediation');
-  const source = sourceOf[row.source] ?? '其他';
-  const courtReferred = source === '法院委派' || source === '法院委托';
+  const source = row.source as CaseSource;
   const stage = stageOfStatus[status];
 
   const document: DocumentCase = {
     committee: {
       name: committeeName,
-      sealText: org ? sealTextOf(org, repos.documents.sealText(committeeId), settings.county) : '',
+      sealText: committeeName,
       ...(org?.address ? { address: org.address } : {}),
     },
     caseNumber: row.caseNumber,
     stage: stage ?? 'registered',
     disputeType,
     source,
-    // Cases registered before the court was recorded fall back to the county's basic court.
-    ...(courtReferred ? { referringCourt: row.referringCourt ?? settings.defaultCourt } : {}),
+    // A court-referred case registered before the court was asked for has none: its papers say
+    // what to record instead of silently going to the default court.
+    ...(row.referringCourt ? { referringCourt: row.referringCourt } : {}),
     township: row.township,
     receivedDate: row.receivedOn,
     summary: row.summary,

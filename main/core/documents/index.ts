@@ -12,7 +12,15 @@ import type { DocumentContext } from './generators/context';
 
 export * from './model';
 export * from './registry';
-export { checkConfirmation, chooseCourt, confirmationDeadline, type ConfirmationCheck } from './confirmation';
+export {
+  checkConfirmation,
+  chooseCourt,
+  confirmationDeadline,
+  entrustedRefusal,
+  isCourtReferred,
+  missingCourt,
+  type ConfirmationCheck,
+} from './confirmation';
 export {
   agreementFingerprint,
   agreementVerification,

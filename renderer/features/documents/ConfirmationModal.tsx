@@ -66,7 +66,7 @@ export function ConfirmationModal({
         layout="vertical"
         initialValues={{
           applicantPartyIds: confirmation.parties.map((p) => p.id),
-          courtName: confirmation.court,
+          courtName: confirmation.court ?? '',
         }}
         onFinish={(values) => void submit(values)}
       >

@@ -1,5 +1,5 @@
 import type { Document } from 'docx';
-import { chooseCourt } from '../confirmation';
+import { chooseCourt, missingCourt } from '../confirmation';
 import type { DocumentCase } from '../model';
 import { formatDate } from '../layout/dates';
 import { formDocument } from '../layout/page';
@@ -8,7 +8,7 @@ import { allPartyParagraphs } from '../layout/parties';
 import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
 import { text, textLines } from '../texts';
 import { writtenAgreement } from './agreement';
-import type { DocumentContext } from './context';
+import { need, type DocumentContext } from './context';
 import { whole } from '../layout/unbreakable';
 
 // 司法确认申请书 after the SPC civil-procedure form: every party is a joint 申请人 (there is no
@@ -42,7 +42,7 @@ export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentCo
       ...numbered(a.terms),
       body(text(c, 'confirmationCommitment')),
       body('此致', { keepNext: true }),
-      plain(chooseCourt(c), { keepNext: true }),
+      plain(need(chooseCourt(c), missingCourt(c)), { keepNext: true }),
       heading('申请人（签名或者盖章）：'),
       ...signLines(partySignLines(c.parties, applicantRole)),
       ...sealAndDate(c, c.confirmation?.applicationDate ?? ctx.today, { withSeal: false }),
