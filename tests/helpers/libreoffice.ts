@@ -124,6 +124,28 @@ export class LibreOffice {
   }
 }
 
+/** GB/T 9704 text area on A4, in points from the top: 37 mm top margin, 35 mm bottom margin. */
+const TEXT_TOP = (37 / 25.4) * 72;
+const TEXT_BOTTOM = 841.89 - (35 / 25.4) * 72;
+
+/**
+ * How much of each page's text area is empty below its last line, 0–1, from the words' boxes
+ * (pdftotext -bbox). The page number sits below the text area and does not count.
+ */
+export async function pageEmptiness(pdfPath: string): Promise<number[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', pdfPath, '-'], { maxBuffer: 32 * 1024 * 1024 });
+  return stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      let lowest = TEXT_TOP;
+      for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)) {
+        if (Number(m[1]) < TEXT_BOTTOM) lowest = Math.max(lowest, Number(m[2]));
+      }
+      return Math.max(0, TEXT_BOTTOM - lowest) / (TEXT_BOTTOM - TEXT_TOP);
+    });
+}
+
 /** Renders one PDF page to PNG (pdftoppm) and returns the file path. */
 export async function renderPage(pdfPath: string, outPrefix: string, page = 1, dpi = 80): Promise<string> {
   mkdirSync(resolve(outPrefix, '..'), { recursive: true });

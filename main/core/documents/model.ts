@@ -180,6 +180,11 @@ export interface JudicialConfirmation {
   /** Overrides the chosen court (e.g. the subject-matter court). */
   courtName?: string;
   applicationDate?: IsoDate;
+  /**
+   * The agreement concerns property rights (land, a house, a vehicle): the proof of those rights
+   * is attached (法释〔2011〕5号 Art. 3). Asked at confirmation time when the case cannot tell.
+   */
+  propertyRights?: boolean;
 }
 
 export interface Termination {
@@ -241,6 +246,8 @@ export interface DocumentCase {
   caseNumber: string;
   stage: CaseStage;
   disputeType: string;
+  /** The catalog code of the dispute type (e.g. housing_homestead), when known. */
+  disputeTypeCode?: string;
   source: CaseSource;
   /** The court that invited/entrusted the committee, for 法院委派/委托 cases. */
   referringCourt?: string;

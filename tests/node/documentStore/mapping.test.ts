@@ -162,7 +162,8 @@ describe('every document of a case recorded through the desk, rendered by LibreO
       '申请人：宁夏塞上沃土农业发展有限公司',
       '申请人：马玉兰',
       `确认申请人于2026年11月30日经平罗县医疗纠纷人民调解委员会主持调解达成的调解协议（编号：${numbers.agreed}）有效`,
-      RICH_TERMS[0]!,
+      // The quoted term names everyone as 申请人, with the role they had in the agreement.
+      '申请人宁夏塞上沃土农业发展有限公司（原被申请人）于2026年12月20日前向申请人张志军支付',
       '此致',
       '平罗县人民法院',
     ]);

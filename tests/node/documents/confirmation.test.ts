@@ -10,7 +10,7 @@ import {
   statusRelationCase,
 } from '../../fixtures/documentCase';
 
-// Judicial confirmation admissibility (CPL 2021 Arts. 201–202, SPC interpretation): joint
+// Judicial confirmation admissibility (CPL 2023 revision Arts. 205–206, SPC interpretation): joint
 // application by all parties, within 30 days of the agreement taking effect, never for status
 // relations or ownership determinations. The agreement took effect 2026-11-17.
 

@@ -86,6 +86,9 @@ export function numbered(items: readonly string[], keepLast?: Keep): Paragraph[]
 }
 
 /** 1. 2. 3. numbered lines, for attachments and lists inside a section. */
-export function arabicNumbered(items: readonly string[], keep?: Keep): Paragraph[] {
-  return items.map((item, i) => body(`${i + 1}. ${item}`, keep));
+export function arabicNumbered(
+  items: readonly string[],
+  keep?: Keep | ((index: number) => Keep),
+): Paragraph[] {
+  return items.map((item, i) => body(`${i + 1}. ${item}`, typeof keep === 'function' ? keep(i) : keep));
 }

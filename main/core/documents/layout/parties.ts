@@ -76,8 +76,9 @@ export function partyLines(c: DocumentCase, p: Party, options: PartyBlockOptions
 
 function partyParagraphs(c: DocumentCase, p: Party, options: PartyBlockOptions): Paragraph[] {
   const lines = partyLines(c, p, options);
-  // The lines of one party stay together; different parties may break between them.
-  return lines.map((text, i) => body(text, { keepNext: i < lines.length - 1 }));
+  // Only an organisation's name stays with its representative's line: a whole party block kept
+  // together would push up to nine lines to the next page and leave that much blank.
+  return lines.map((text, i) => body(text, { keepNext: i === 0 && p.kind === 'organisation' }));
 }
 
 /** 申请人：张志军（男，汉族，51岁）, for registers that list parties briefly. */
