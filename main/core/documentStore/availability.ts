@@ -9,6 +9,7 @@ import {
   checkConfirmation,
   chooseCourt,
   isCourtReferred,
+  propertyRightsHint,
   confirmationDeadline,
   documentKinds,
   printableIssues,
@@ -40,6 +41,7 @@ const groupOf: Record<DocumentKindId, StageGroup> = {
   agreement: 'agreement',
   'oral-agreement': 'agreement',
   'confirmation-application': 'agreement',
+  'court-report': 'agreement',
   'termination-notice': 'termination',
   'return-visit': 'agreement',
   'dossier-cover': 'filing',
@@ -64,6 +66,10 @@ function missingData(id: DocumentKindId, c: DocumentCase): string {
       return c.agreement?.kind === '书面' ? '本案为书面协议，请生成人民调解协议书' : '尚未登记口头协议';
     case 'confirmation-application':
       return '口头协议不能申请司法确认：须先制作书面调解协议书';
+    case 'court-report':
+      return c.source === 'court_entrusted'
+        ? '调解达成协议或终止调解后，向委托法院送交调解情况说明'
+        : '仅法院委托（诉中）的案件须向委托法院送交调解情况说明；其他案件可申请司法确认';
     case 'termination-notice':
       return '请先登记“告知其他途径”（告知当事人可以通过仲裁、行政、诉讼等途径解决）';
     case 'return-visit':
@@ -137,6 +143,7 @@ export function documentsOverview(
           court: chooseCourt(c) ?? null,
           courtFixed: isCourtReferred(c),
           deadline: c.agreement?.effectiveDate ? confirmationDeadline(c.agreement.effectiveDate) : null,
+          propertyRights: propertyRightsHint(c.disputeTypeCode),
         }
       : null,
   };

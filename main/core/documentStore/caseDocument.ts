@@ -26,6 +26,7 @@ import type {
   ReturnVisit,
   Termination,
 } from '../documents';
+import { fileNumber, propertyRightsHint } from '../documents';
 import { NotFoundError } from '../errors';
 import { documentSettings, sealTextOf, type DocumentDeskSettings } from './settings';
 import { officeDateTime, parseStatements, splitList, splitRequests } from './text';
@@ -58,6 +59,8 @@ export interface ConfirmationChoice {
   /** Case-party ids of the applicants; all parties when absent. */
   applicantPartyIds?: string[];
   courtName?: string;
+  /** The clerk's answer; absent: what the dispute type tells (none when it cannot tell). */
+  propertyRights?: boolean;
 }
 
 export interface LoadOptions {
@@ -189,6 +192,8 @@ function agreementOf(repos: Repositories, caseId: string): Agreement | undefined
     kind: a.kind === 'written' ? '书面' : '口头',
     number: a.number,
     facts: a.facts,
+    // Recorded apart since issue 10; older agreements keep it in the facts (one heading prints).
+    ...(a.responsibility ? { responsibility: a.responsibility } : {}),
     terms: JSON.parse(a.terms) as string[],
     performance: { manner: a.performanceManner, place: a.performancePlace, deadline: a.performanceDeadline },
     ...(a.amountFen !== null ? { amountFen: a.amountFen } : {}),
@@ -280,7 +285,7 @@ function dossierOf(
   const end = c.agreement?.reachedDate ?? c.termination?.date ?? outcome?.closedOn ?? options.today;
   const result = c.agreement ? '调解成功' : c.termination ? '调解终止，已告知当事人其他解决途径' : '已结案';
   return {
-    volumeNumber: c.caseNumber,
+    volumeNumber: fileNumber(c),
     filedBy: options.actorName,
     filedDate: outcome?.closedOn ?? options.today,
     retention: settings.retention,
@@ -289,6 +294,12 @@ function dossierOf(
     contents,
     notes: `本案${result}。${outcome?.closeNote ?? ''}`.trim(),
   };
+}
+
+function propertyRightsOf(answer: boolean | undefined, disputeType: string): { propertyRights?: boolean } {
+  if (answer !== undefined) return { propertyRights: answer };
+  const hint = propertyRightsHint(disputeType);
+  return hint === 'ask' ? {} : { propertyRights: hint === 'yes' };
 }
 
 export async function loadDocumentCase(
@@ -326,8 +337,10 @@ export async function loadDocumentCase(
       ...(org?.address ? { address: org.address } : {}),
     },
     caseNumber: row.caseNumber,
+    ...(columns?.handlingNumber ? { handlingNumber: columns.handlingNumber } : {}),
     stage: stage ?? 'registered',
     disputeType,
+    disputeTypeCode: row.disputeType,
     source,
     // A court-referred case registered before the court was asked for has none: its papers say
     // what to record instead of silently going to the default court.
@@ -354,6 +367,7 @@ export async function loadDocumentCase(
     confirmation: {
       applicantPartyIds: options.confirmation?.applicantPartyIds ?? parties.map((p) => p.id),
       ...(options.confirmation?.courtName ? { courtName: options.confirmation.courtName } : {}),
+      ...propertyRightsOf(options.confirmation?.propertyRights, row.disputeType),
     },
     termination: terminationOf(outcome),
     returnVisits: visitsOf(

@@ -29,6 +29,26 @@ export function entrustedRefusal(c: DocumentCase): string {
   return `本案为${caseSourceLabels.court_entrusted}案件：人民法院立案后委托调解的，调解协议由${court}审查，依法出具民事调解书或者准许撤诉，不适用司法确认。请生成“调解情况说明（协议送交函）”送交${court}。`;
 }
 
+/**
+ * Whether an agreement of this dispute type concerns property rights (land, a house, forest),
+ * so that the proof of those rights goes with the application (法释〔2011〕5号 Art. 3): 'yes' and
+ * 'no' where the type tells, 'ask' where it cannot (a contract, a family dispute with property
+ * to divide, an unknown type) and the clerk is asked when the application is made.
+ */
+export function propertyRightsHint(disputeTypeCode: string | undefined): 'yes' | 'no' | 'ask' {
+  if (!disputeTypeCode) return 'ask';
+  if (PROPERTY_TYPES.has(disputeTypeCode)) return 'yes';
+  if (NO_PROPERTY_TYPES.has(disputeTypeCode)) return 'no';
+  return 'ask';
+}
+
+const PROPERTY_TYPES = new Set(['housing_homestead', 'land_forest', 'land_requisition', 'land_contract']);
+const NO_PROPERTY_TYPES = new Set(['labour', 'medical', 'traffic', 'consumer', 'tourism', 'damages']);
+
+/** Asked at confirmation time when the dispute type cannot tell (see propertyRightsHint). */
+export const PROPERTY_RIGHTS_QUESTION =
+  '请说明调解协议是否涉及财产权利（如房屋、土地、林木的权属或者使用权）：涉及的，申请书附件须列明与调解协议相关的财产权利证明';
+
 /** The referring court is missing on a court-referred case (a row registered before it was asked for). */
 export function missingCourt(c: DocumentCase): string {
   return `本案为${caseSourceLabels[c.source]}案件，但未记录委派（委托）调解的法院：请先在案件登记中补充该法院，文书不会改送默认法院。`;

@@ -19,6 +19,8 @@ export {
   entrustedRefusal,
   isCourtReferred,
   missingCourt,
+  PROPERTY_RIGHTS_QUESTION,
+  propertyRightsHint,
   type ConfirmationCheck,
 } from './confirmation';
 export {

@@ -243,7 +243,14 @@ export interface DocumentSettings {
 
 export interface DocumentCase {
   committee: Committee;
+  /** The number the case was registered under (受理编号): printed on the intake documents. */
   caseNumber: string;
+  /**
+   * The handling committee's own number, given when it accepted a case dispatched to it. The
+   * agreement and the file documents carry it (fileNumber); absent when the registering
+   * committee handles the case itself.
+   */
+  handlingNumber?: string;
   stage: CaseStage;
   disputeType: string;
   /** The catalog code of the dispute type (e.g. housing_homestead), when known. */
@@ -271,3 +278,7 @@ export interface DocumentCase {
   dossier?: Dossier;
   settings: DocumentSettings;
 }
+
+/** The number the case's file is kept under: the handling committee's, else the intake number. */
+export const fileNumber = (c: Pick<DocumentCase, 'caseNumber' | 'handlingNumber'>): string =>
+  c.handlingNumber ?? c.caseNumber;

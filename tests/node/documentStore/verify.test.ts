@@ -76,7 +76,11 @@ describe('核验 of a printed agreement', () => {
     const w = await workflowWorld();
     const { caseId } = await agreedCase(w);
     const v1 = await w.app.ok('documents:generate', { caseId, kind: 'agreement' });
+    // Dates printed in Chinese numerals: new bytes, the same agreement, so the same code.
+    await w.app.session.transaction(async (repos) => repos.settings.set('documents.dateStyle', 'chinese'));
     const v2 = await w.app.ok('documents:generate', { caseId, kind: 'agreement' });
+    expect(v2).toMatchObject({ versionNo: 2, unchanged: false });
+    expect(v2.sha256).not.toBe(v1.sha256);
     expect(v2.shortCode).toBe(v1.shortCode);
     expect(await w.app.ok('documents:verify', { code: v1.shortCode! })).toMatchObject({
       verdict: 'valid',

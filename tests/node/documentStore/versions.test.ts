@@ -31,15 +31,18 @@ describe('document versions', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(v1.size).toBe(bytes.length);
 
-    // Regenerated a minute later with the same data: version 2, the same bytes and 核验码.
+    expect(v1.unchanged).toBe(false);
+    // Regenerated a minute later with the same data: the same bytes, so no 第2版 — version 1 is
+    // returned and marked unchanged (the screen says so).
     w.app.clock.advance(60_000);
     const v2 = await w.app.ok('documents:generate', { caseId, kind: 'agreement' });
-    expect(v2).toMatchObject({ versionNo: 2, latest: true, sha256: v1.sha256, shortCode: v1.shortCode });
+    expect(v2).toMatchObject({ id: v1.id, versionNo: 1, latest: true, unchanged: true, sha256: v1.sha256 });
+    expect(v2.shortCode).toBe(v1.shortCode);
 
     // A new session record changes what the mediation record prints: a different hash.
     const r1 = await w.app.ok('documents:generate', { caseId, kind: 'mediation-record' });
     const r2 = await w.app.ok('documents:generate', { caseId, kind: 'mediation-record' });
-    expect(r2.sha256).toBe(r1.sha256);
+    expect(r2).toMatchObject({ id: r1.id, unchanged: true });
     await w.app.ok('workflow:beginPerformance', { caseId });
     await w.app.ok('workflow:addRecord', {
       caseId,
@@ -53,18 +56,15 @@ describe('document versions', () => {
       recorder: '杨帆',
     });
     const r3 = await w.app.ok('documents:generate', { caseId, kind: 'mediation-record' });
-    expect(r3.versionNo).toBe(3);
+    expect(r3).toMatchObject({ versionNo: 2, unchanged: false });
     expect(r3.sha256).not.toBe(r1.sha256);
 
     const versions = await w.app.ok('documents:versions', { caseId, kind: 'agreement' });
-    expect(versions.map((v) => [v.versionNo, v.latest])).toEqual([
-      [2, true],
-      [1, false],
-    ]);
+    expect(versions.map((v) => [v.versionNo, v.latest])).toEqual([[1, true]]);
     const overview = await w.app.ok('documents:list', { caseId });
     expect(overview.kinds.find((k) => k.kind === 'mediation-record')).toMatchObject({
-      versionCount: 3,
-      latest: { versionNo: 3 },
+      versionCount: 2,
+      latest: { versionNo: 2 },
     });
 
     // Who generated what is in the case history and the audit log.

@@ -13,7 +13,7 @@ import { contains, order, printedTitle } from './expected';
 
 // Every document of the rich case, rendered by LibreOffice and read back with pdftotext: the
 // sections in their legal order, every field filled, A4 pages. One soffice run converts all
-// thirteen files (≈ 5 s); the assertions then only read text.
+// fourteen files (≈ 5 s); the assertions then only read text.
 
 const lo = new LibreOffice();
 let pdfs: Record<string, PdfResult> = {};
@@ -32,7 +32,7 @@ afterAll(() => lo.dispose());
 const pdf = (id: DocumentKindId): PdfResult => pdfs[id]!;
 
 describe('documents of the rich case, rendered by LibreOffice', () => {
-  it('converts all thirteen kinds', () => {
+  it('converts all fourteen kinds', () => {
     expect(Object.keys(pdfs).sort()).toEqual(documentKinds.map((k) => k.id).sort());
   });
 

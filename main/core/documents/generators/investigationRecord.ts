@@ -1,5 +1,5 @@
 import type { Document, FileChild } from 'docx';
-import type { DocumentCase, InvestigationRecord } from '../model';
+import { fileNumber, type DocumentCase, type InvestigationRecord } from '../model';
 import { formatDateTime } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { body, labelled, numberLine, title } from '../layout/paragraphs';
@@ -25,7 +25,7 @@ function recordChildren(c: DocumentCase, r: InvestigationRecord, index: number):
   const style = c.settings.dateStyle;
   return [
     title(INVESTIGATION_TITLE, { pageBreakBefore: index > 0 }),
-    numberLine(`编号：${c.caseNumber}`),
+    numberLine(`编号：${fileNumber(c)}`),
     labelled('时间', formatDateTime(r.time, style)),
     labelled('地点', r.place),
     labelled('调查人', joinNames(r.investigators)),

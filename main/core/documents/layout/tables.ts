@@ -87,13 +87,15 @@ function widthsFor(weights: readonly number[], total: number): number[] {
   return out;
 }
 
-function cellParagraphs(cell: Cell): Paragraph[] {
+/** @param keepNext the row stays with the next one: Word keeps rows together through their paragraphs. */
+function cellParagraphs(cell: Cell, keepNext = false): Paragraph[] {
   const lines = typeof cell.text === 'string' ? [cell.text] : [...cell.text];
   const align = ALIGN[cell.align ?? (cell.label ? 'center' : 'left')];
   const paragraphs = (lines.length ? lines : ['']).map(
     (line) =>
       new Paragraph({
         style: styleIds.cell,
+        ...(keepNext ? { keepNext: true } : {}),
         alignment: cell.indent ? AlignmentType.LEFT : align,
         ...(cell.indent ? { indent: { firstLine: 2 * TABLE_CHAR } } : {}),
         // Right-aligned seal lines and dates sit two characters in from the rule, as written.
@@ -155,7 +157,7 @@ export function formTable(weights: readonly number[], rows: readonly Row[]): Tab
           verticalAlign: row.allowSplit && !cell.label ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           margins: { top: 60, bottom: 60, left: 60, right: 60 },
           ...(cell.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEDED' } } : {}),
-          children: cellParagraphs(cell),
+          children: cellParagraphs(cell, row.keepNext),
         });
       });
       skip();
@@ -163,7 +165,6 @@ export function formTable(weights: readonly number[], rows: readonly Row[]): Tab
       return new TableRow({
         cantSplit: !row.allowSplit,
         ...(row.header ? { tableHeader: true } : {}),
-        ...(row.keepNext ? { keepNext: true } : {}),
         height: { value: row.minHeight ?? 560, rule: HeightRule.ATLEAST },
         children: cells,
       });
