@@ -49,6 +49,8 @@ function cn(label: string): RegExp {
 }
 
 test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止须告知其他途径', async ({ page, desk }) => {
+  // A long scenario (two cases, twelve days of clock): more than two minutes on a busy machine.
+  test.setTimeout(300_000);
   const today = beijing();
   const performBy = beijing(10);
   let caseA = { id: '', number: '' };

@@ -280,6 +280,10 @@ function dossierOf(
     );
   }
   if (c.termination) contents.push(item('调解终止告知书', c.termination.date));
+  // A court-entrusted case's report to its court belongs in the file too.
+  if (c.source === 'court_entrusted' && (c.agreement || c.termination)) {
+    contents.push(item('调解情况说明（协议送交函）', c.agreement?.reachedDate ?? c.termination?.date));
+  }
   for (const v of c.returnVisits) contents.push(item('人民调解回访记录', v.date));
   contents.push(item('备考表'));
   const end = c.agreement?.reachedDate ?? c.termination?.date ?? outcome?.closedOn ?? options.today;
