@@ -72,11 +72,6 @@ export function paginate<V>(
   return best.doc;
 }
 
-/** One way to build the document, with continuation headings where its signature rows break. */
-export function withContinuations(build: (continued: ReadonlySet<number>) => BuiltFlow): Document {
-  return paginate([undefined], (continued) => build(continued));
-}
-
 /** How much of each page's text area is left empty below its last line, 0–1. */
 export function pageEmptiness(doc: Document): number[] {
   return emptiness(layoutDocument(doc, { guess: true }));
