@@ -5,6 +5,7 @@ import { Documents0004 } from './0004-documents';
 import { ReferringCourt0005 } from './0005-referring-court';
 import { Security0006 } from './0006-security';
 import { Scope0007 } from './0007-scope';
+import { HandlingNumbers0008 } from './0008-handling-numbers';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -16,5 +17,6 @@ export const migrations = [
   ReferringCourt0005,
   Security0006,
   Scope0007,
+  HandlingNumbers0008,
   SafeFileNames0011,
 ];

@@ -62,6 +62,10 @@ export class CaseNumberRepository {
     return row!.seq;
   }
 
+  /**
+   * @param entry.kind 'intake' (the registering committee's number) or 'handling' (the number a
+   *   committee gives a case dispatched to it, on acceptance)
+   */
   issue(entry: {
     caseNumber: string;
     committeeId: string;
@@ -69,21 +73,33 @@ export class CaseNumberRepository {
     seq: number;
     caseId: string;
     at: string;
+    kind?: 'intake' | 'handling';
   }): void {
     this.db.sql.run(
-      `INSERT INTO case_numbers (case_number, committee_id, year, seq, case_id, state, issued_at) VALUES (?, ?, ?, ?, ?, 'issued', ?)`,
+      `INSERT INTO case_numbers (case_number, committee_id, year, seq, case_id, state, issued_at, kind) VALUES (?, ?, ?, ?, ?, 'issued', ?, ?)`,
       entry.caseNumber,
       entry.committeeId,
       entry.year,
       entry.seq,
       entry.caseId,
       entry.at,
+      entry.kind ?? 'intake',
     );
   }
 
+  /** The committee whose sequence a number belongs to. */
+  committeeOf(caseNumber: string): string | undefined {
+    return this.db.sql.get<{ committeeId: string }>(
+      `SELECT committee_id AS committeeId FROM case_numbers WHERE case_number = ?`,
+      caseNumber,
+    )?.committeeId;
+  }
+
+  /** Voids a case's intake number and every handling number the case was given. */
   void(caseNumber: string, at: string, reason: string): void {
     this.db.sql.run(
-      `UPDATE case_numbers SET state = 'voided', voided_at = ?, void_reason = ? WHERE case_number = ?`,
+      `UPDATE case_numbers SET state = 'voided', voided_at = ?, void_reason = ?
+       WHERE case_id = (SELECT case_id FROM case_numbers WHERE case_number = ?)`,
       at,
       reason,
       caseNumber,

@@ -66,6 +66,7 @@ const keysOf = {
     'kind',
     'number',
     'facts',
+    'responsibility',
     'terms',
     'performanceManner',
     'performancePlace',
@@ -150,6 +151,8 @@ export class WorkflowRepository {
     changes: {
       status?: string;
       handlingCommitteeId?: string | null;
+      /** The handling committee's own number for a dispatched case (issue 10). */
+      handlingNumber?: string | null;
       mediationDeadline?: string;
       courtProcedure?: string | null;
     },
@@ -169,13 +172,16 @@ export class WorkflowRepository {
     this.db.sql.run(`UPDATE cases SET court_procedure = ? WHERE id = ?`, procedure, caseId);
   }
 
-  caseWorkflowColumns(
-    caseId: string,
-  ):
-    | { handlingCommitteeId: string | null; mediationDeadline: string | null; courtProcedure: string | null }
+  caseWorkflowColumns(caseId: string):
+    | {
+        handlingCommitteeId: string | null;
+        handlingNumber: string | null;
+        mediationDeadline: string | null;
+        courtProcedure: string | null;
+      }
     | undefined {
     return this.db.sql.get(
-      `SELECT handling_committee_id AS handlingCommitteeId, mediation_deadline AS mediationDeadline, court_procedure AS courtProcedure FROM cases WHERE id = ?`,
+      `SELECT handling_committee_id AS handlingCommitteeId, handling_number AS handlingNumber, mediation_deadline AS mediationDeadline, court_procedure AS courtProcedure FROM cases WHERE id = ?`,
       caseId,
     );
   }

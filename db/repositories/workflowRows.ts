@@ -55,6 +55,8 @@ export interface AgreementRow extends Syncable {
   kind: 'written' | 'oral';
   number: string;
   facts: string;
+  /** Each party's responsibility (Art. 29); null on agreements recorded before it had a field. */
+  responsibility: string | null;
   /** JSON array of term strings. */
   terms: string;
   performanceManner: string;

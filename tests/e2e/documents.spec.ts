@@ -94,8 +94,19 @@ function renderWithLibreOffice(
   }
 }
 
+/** An element's computed break-inside / break-after, read in the page. */
+function breaksOf(element: unknown): { inside: string; after: string } {
+  const style = (
+    globalThis as unknown as { getComputedStyle(e: unknown): { breakInside: string; breakAfter: string } }
+  ).getComputedStyle(element);
+  return { inside: style.breakInside, after: style.breakAfter };
+}
+
 /** Office, people, roster, and a land-transfer dispute mediated to a written agreement. */
-async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; number: string }> {
+async function caseWithAgreement(
+  page: Page,
+  desk: Desk,
+): Promise<{ id: string; intakeNumber: string; number: string }> {
   const today = beijing();
   await setUpOffice(page, desk);
   const mediator = await ok(desk, page, 'mediators:save', { ...ROSTER.medical, specialties: ['contract'] });
@@ -126,7 +137,8 @@ async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; 
     caseId: created.id,
     kind: 'written',
     facts:
-      '2021年3月，申请人张志军、第三人马玉兰分别将承包的耕地48亩、21亩流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同。被申请人未按约定支付流转费，应承担主要责任。',
+      '2021年3月，申请人张志军、第三人马玉兰分别将承包的耕地48亩、21亩流转给被申请人种植枸杞。被申请人自2025年起拖欠流转费共计86,300元，并要求提前解除合同。',
+    responsibility: '被申请人未按约定支付流转费，应承担主要责任。',
     terms: RICH_TERMS,
     ...RICH_PERFORMANCE,
     performanceDeadline: '2026-12-31' > today ? '2026-12-31' : today,
@@ -136,10 +148,15 @@ async function caseWithAgreement(page: Page, desk: Desk): Promise<{ id: string; 
     subjectMatter: 'ordinary',
   });
   await handOver(page, desk);
-  return { id: created.id, number: agreed.agreement!.number };
+  // The centre registered it; the medical committee's own number (given on acceptance) is the
+  // agreement's number.
+  return { id: created.id, intakeNumber: created.caseNumber, number: agreed.agreement!.number };
 }
 
 test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验', async ({ page, desk }) => {
+  // A long scenario: generation lays pages out, LibreOffice renders the download; on a busy
+  // machine it takes more than the default two minutes.
+  test.setTimeout(300_000);
   mkdirSync(OUT, { recursive: true });
   const theCase = await test.step('set up the office and a case with a written agreement', () =>
     caseWithAgreement(page, desk));
@@ -147,7 +164,9 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
   await test.step('the mediator signs in and opens the case', async () => {
     await signIn(page, MEDIATOR);
     await openCase(page, theCase.id);
-    await expect(page.getByTestId('case-number')).toHaveText(theCase.number);
+    await expect(page.getByTestId('case-number')).toHaveText(theCase.intakeNumber);
+    await expect(page.getByTestId('handling-number')).toHaveText(`承办编号 ${theCase.number}`);
+    expect(theCase.number).toMatch(/^（\d{4}）平医调字第0001号$/);
   });
 
   const panel = page.getByTestId('documents-panel');
@@ -158,14 +177,17 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(panel.locator('tr[data-row-key="termination-notice"]')).toContainText('调解终止后才能生成');
     await panel.getByRole('button', { name: '生成协议书' }).click();
     const dialog = page.getByRole('dialog', { name: '人民调解协议书（第1版）' });
-    await expect(dialog).toBeVisible();
+    // Generation lays the pages out (continuation headings), which takes a moment on a busy machine.
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
     const preview = dialog.getByTestId('document-preview');
-    await expect(preview.locator('section.docx').first()).toBeVisible();
+    await expect(preview.locator('section.docx').first()).toBeVisible({ timeout: 30_000 });
     await expect(preview).toContainText('人民调解协议书');
     await expect(preview).toContainText(`编号：${theCase.number}`);
     await expect(preview).toContainText('申请人：张志军');
     await expect(preview).toContainText('第三人：马玉兰');
     await expect(preview).toContainText(RICH_TERMS[2]!);
+    await expect(preview).toContainText('各方当事人的责任：');
+    await expect(preview).toContainText('平罗县医疗纠纷人民调解委员会（印章）');
     shortCode =
       (await dialog
         .locator('.ant-tag')
@@ -196,6 +218,13 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
       .poll(() => page.evaluate(() => (globalThis as unknown as { printCalls: number }).printCalls))
       .toBe(1);
     await expect(page.locator('.desk-print-root section.docx')).toHaveCount(1);
+    // The printout keeps together what the .docx keeps together: each signer's row, the closing
+    // sentences (docx-preview itself ignores these rules).
+    const printRoot = page.locator('.desk-print-root');
+    const company = printRoot.locator('p', { hasText: '宁夏塞上沃土农业发展有限公司（单位盖章）' }).last();
+    expect(await company.evaluate(breaksOf)).toEqual({ inside: 'avoid', after: 'avoid' });
+    const effect = printRoot.locator('p', { hasText: '本协议自各方当事人签名' });
+    expect((await effect.evaluate(breaksOf)).after).toBe('avoid');
     const printed = join(OUT, 'printed-from-preview.pdf');
     await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
     const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
@@ -208,6 +237,14 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     expect(text).toContain('人民调解协议书');
     expect(text).toContain('—2—');
     expect(text).not.toContain('文书最新版本');
+    // Each signer's lines are on one printed page.
+    const pages = execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ''));
+    const pageOf = (needle: string) => pages.findLastIndex((p) => p.includes(needle));
+    expect(pageOf('宁夏塞上沃土农业发展有限公司（单位盖章）')).toBe(pageOf('法定代表人签名'));
+    expect(pageOf('申请人：张志军签名（指印）')).toBe(pageOf('委托代理人：张晓峰签名'));
+    expect(pageOf('本协议一式4份')).toBe(pageOf('本协议自各方当事人签名'));
     for (const [n, suffix] of [
       [1, 'page1'],
       [2, 'page2'],
@@ -233,7 +270,7 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: '下载' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`${theCase.number}-人民调解协议书-第1版.docx`);
+    expect(download.suggestedFilename()).toBe(`${theCase.intakeNumber}-人民调解协议书-第1版.docx`);
     const saved = join(OUT, 'agreement.docx');
     await download.saveAs(saved);
     const bytes = readFileSync(saved);
@@ -244,6 +281,20 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText(`第1版 · ${MEDIATOR.name}`);
     await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText(`核验码 ${shortCode}`);
     await panel.screenshot({ path: join(screensDir, 'documents-00-panel.png') });
+
+    // Generating again with nothing changed adds no 第2版: version 1 opens, and the screen says so.
+    await panel.getByRole('button', { name: '生成协议书' }).click();
+    const again = page.getByRole('dialog', { name: '人民调解协议书（第1版）' });
+    await expect(again.getByTestId('preview-notice')).toHaveText(
+      '内容与第1版相同，未生成新版本，以下为第1版。',
+      { timeout: 30_000 },
+    );
+    await expect(again.getByTestId('document-preview').locator('section.docx').first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await shootWindow(page, 'documents-01b-regenerated-unchanged');
+    await again.getByRole('button', { name: '关 闭', exact: true }).click();
+    await expect(panel.locator('tr[data-row-key="agreement"]')).toContainText('版本（1）');
 
     const pdf = renderWithLibreOffice(saved, join(OUT, 'agreement'));
     expect(pdf.width).toBeGreaterThanOrEqual(595);
@@ -259,6 +310,9 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(form.getByLabel('被申请人　宁夏塞上沃土农业发展有限公司')).toBeChecked();
     await expect(form.getByLabel('第三人　马玉兰')).toBeChecked();
     await expect(form.getByLabel('受理法院')).toHaveValue('平罗县人民法院');
+    // A contract dispute may or may not concern property rights: the dialog asks.
+    await expect(form.getByRole('radio', { name: '涉及财产权利', exact: true })).not.toBeChecked();
+    await form.getByRole('radio', { name: '涉及财产权利', exact: true }).check();
 
     // Leaving one party out is refused with the reason.
     await form.getByLabel('第三人　马玉兰').uncheck();
@@ -273,11 +327,15 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(form).toBeHidden();
     const dialog = page.getByRole('dialog', { name: '司法确认申请书（第1版）' });
     const preview = dialog.getByTestId('document-preview');
-    await expect(preview.locator('section.docx').first()).toBeVisible();
+    await expect(preview.locator('section.docx').first()).toBeVisible({ timeout: 30_000 });
     await expect(preview).toContainText('司法确认申请书');
     await expect(preview).toContainText('申请人：宁夏塞上沃土农业发展有限公司');
     await expect(preview).toContainText('平罗县人民法院');
     await expect(preview).not.toContainText('被申请人：');
+    // The quoted terms name every party as 申请人; the attachments come from the case.
+    await expect(preview).toContainText('申请人宁夏塞上沃土农业发展有限公司（原被申请人）');
+    await expect(preview).toContainText('授权委托书（张志军委托张晓峰）1份');
+    await expect(preview).toContainText('与调解协议相关的财产权利证明1份');
     await shootWindow(page, 'documents-04-confirmation-preview');
     // antd spaces a plain two-character button ("关 闭"); the modal's × is "关闭".
     await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
@@ -318,7 +376,7 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await page.getByRole('button', { name: '核验' }).click();
     const verdict = page.getByTestId('verify-verdict');
     await expect(verdict).toContainText('核验通过');
-    await expect(verdict).toContainText(theCase.number);
+    await expect(verdict).toContainText(theCase.intakeNumber);
     await expect(verdict).toContainText('张志军');
     await expect(verdict).toContainText(MEDICAL);
     await expect(verdict).toContainText('是该协议书的最新版本');

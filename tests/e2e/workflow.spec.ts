@@ -49,6 +49,8 @@ function cn(label: string): RegExp {
 }
 
 test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止须告知其他途径', async ({ page, desk }) => {
+  // A long scenario (two cases, twelve days of clock): more than two minutes on a busy machine.
+  test.setTimeout(300_000);
   const today = beijing();
   const performBy = beijing(10);
   let caseA = { id: '', number: '' };
@@ -198,8 +200,13 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
 
   await test.step('the mediator records a written agreement with a performance deadline', async () => {
     const panel = page.getByTestId('workflow-panel');
+    // The medical committee accepted the centre's case: its own number sits beside the intake number.
+    await expect(page.getByTestId('handling-number')).toHaveText(/^承办编号 （\d{4}）平医调字第\d{4}号$/);
     await panel.getByRole('button', { name: '登记调解协议' }).click();
     const drawer = page.getByRole('dialog', { name: '登记调解协议' });
+    await drawer
+      .getByLabel('各方当事人的责任')
+      .fill('被申请人输液后观察处置不及时，应承担主要责任；申请人未如实告知过敏史，承担次要责任。');
     await drawer
       .getByLabel('协议第1条')
       .fill('被申请人一次性补偿申请人医疗费、误工费共计人民币捌仟陆佰叁拾元整。');
@@ -226,6 +233,8 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
     await expect(panel.getByTestId('deadline-visit')).toContainText(`回访${beijing(17)}`);
     await expect(panel.getByTestId('deadline-mediation')).toHaveCount(0);
     await expect(page.getByTestId('agreement')).toContainText('8,630.00 元');
+    await expect(page.getByTestId('agreement')).toContainText('被申请人输液后观察处置不及时，应承担主要责任');
+    await expect(page.getByTestId('agreement')).toContainText(/平医调字第\d{4}号/);
     // Only the steps that follow an agreement are offered now.
     await expect(panel.getByRole('button', { name: '进入履行期' })).toBeVisible();
     await expect(panel.getByRole('button', { name: '终止调解' })).toHaveCount(0);

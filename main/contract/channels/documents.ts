@@ -8,6 +8,7 @@ import {
   exportDocumentInput,
   exportResultDto,
   generateDocumentInput,
+  generatedDocumentDto,
   listVersionsInput,
   platformDto,
   scanInput,
@@ -43,7 +44,7 @@ export const documentChannels = defineChannels({
   },
   'documents:generate': {
     input: generateDocumentInput,
-    output: documentVersionDto,
+    output: generatedDocumentDto,
     access: handlers,
     kind: 'mutation',
     label: '生成文书',

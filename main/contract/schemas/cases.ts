@@ -184,6 +184,8 @@ export const caseDetail = caseListItem.extend({
   repeatReason: z.string().nullable(),
   voidReason: z.string().nullable(),
   referringCourt: z.string().nullable(),
+  /** The handling committee's own number, given when it accepted the dispatched case (issue 10). */
+  handlingNumber: z.string().nullable(),
   parties: z.array(casePartyDto),
   related: z.array(relatedCase),
   history: z.array(caseHistoryEntry),

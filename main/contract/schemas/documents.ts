@@ -16,6 +16,7 @@ export const documentKindIds = [
   'agreement',
   'oral-agreement',
   'confirmation-application',
+  'court-report',
   'termination-notice',
   'return-visit',
   'dossier-cover',
@@ -33,6 +34,7 @@ export const documentKindLabels: Record<DocumentKindIdDto, string> = {
   agreement: '人民调解协议书',
   'oral-agreement': '人民调解口头协议登记表',
   'confirmation-application': '司法确认申请书',
+  'court-report': '调解情况说明（协议送交函）',
   'termination-notice': '调解终止告知书（告知其他途径）',
   'return-visit': '人民调解回访记录',
   'dossier-cover': '卷宗封面',
@@ -77,6 +79,13 @@ export const documentVersionDto = z.object({
 });
 export type DocumentVersionDto = z.infer<typeof documentVersionDto>;
 
+/** What documents:generate returns: the version, and whether it is the latest one reused. */
+export const generatedDocumentDto = documentVersionDto.extend({
+  /** The content was the same as the latest version's: that version is returned, none is added. */
+  unchanged: z.boolean(),
+});
+export type GeneratedDocumentDto = z.infer<typeof generatedDocumentDto>;
+
 export const documentAvailabilityDto = z.object({
   kind,
   title: z.string(),
@@ -102,10 +111,16 @@ export const documentsOverviewDto = z.object({
   confirmation: z
     .object({
       parties: z.array(z.object({ id, name: z.string(), role: z.string() })),
-      court: z.string(),
+      /** null: a court-delegated case whose court was not recorded (never the default court). */
+      court: z.string().nullable(),
       /** Court-referred cases must go back to the referring court. */
       courtFixed: z.boolean(),
       deadline: z.string().nullable(),
+      /**
+       * Whether the agreement concerns property rights, as far as the dispute type tells: 'ask'
+       * when it cannot (a contract, a family dispute), and the dialog must ask.
+       */
+      propertyRights: z.enum(['yes', 'no', 'ask']),
     })
     .nullable(),
 });
@@ -123,6 +138,8 @@ export const generateDocumentInput = z.strictObject({
       courtName: z
         .preprocess((v) => (v === '' ? undefined : v), text('受理法院', 40, 4).optional())
         .describe('受理法院'),
+      /** The agreement concerns property rights: the proof of them is listed as an attachment. */
+      propertyRights: z.boolean().optional().describe('涉及财产权利'),
     })
     .optional(),
 });

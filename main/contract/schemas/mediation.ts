@@ -95,7 +95,9 @@ export const subjectMatterLabels: Record<(typeof subjectMatters)[number], string
 export const recordAgreementInput = z.strictObject({
   caseId: id,
   kind: z.enum(agreementKinds, { error: '请选择协议形式' }).describe('协议形式'),
-  facts: longText('纠纷主要事实、争议事项及各方责任', 8000, 10),
+  facts: longText('纠纷主要事实、争议事项', 8000, 10),
+  /** Art. 29: each party's responsibility, under its own heading on the agreement. */
+  responsibility: optional(longText('各方当事人的责任', 4000, 4)).describe('各方当事人的责任'),
   terms: z
     .array(longText('协议条款', 2000, 2))
     .min(1, '至少填写一条协议内容')
@@ -118,6 +120,8 @@ export const agreementDto = z.object({
   kind: z.enum(agreementKinds),
   number: z.string(),
   facts: z.string(),
+  /** null on agreements recorded before responsibility had its own field. */
+  responsibility: z.string().nullable(),
   terms: z.array(z.string()),
   performanceManner: z.string(),
   performancePlace: z.string(),

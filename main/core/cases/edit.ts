@@ -118,7 +118,11 @@ export async function updateCase(
     }
   }
   const rowid = ctx.repos.cases.rowidOf(before.id)!;
-  ctx.repos.cases.setSearchTerms(rowid, caseSearchText(after, linked, disputeType.name));
+  const handlingNumber = ctx.repos.workflow.caseWorkflowColumns(before.id)?.handlingNumber;
+  ctx.repos.cases.setSearchTerms(
+    rowid,
+    caseSearchText(after, linked, disputeType.name, handlingNumber ? [handlingNumber] : []),
+  );
   recordHistory(ctx, before.id, '修改登记信息', changes, input.reason ?? null);
   const recheck = recheckConflicts(ctx, before.id, linked);
   ctx.audit.detail = [

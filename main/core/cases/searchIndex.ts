@@ -6,6 +6,8 @@ export function caseSearchText(
   row: Pick<CaseRow, 'caseNumber' | 'summary' | 'requests' | 'township' | 'village'>,
   parties: { party: PartyRow; link: CasePartyRow }[],
   disputeTypeName: string,
+  /** Other numbers the case is known by: the handling committee's, once it accepted the case. */
+  otherNumbers: readonly string[] = [],
 ): string {
   const ids = [...parties.map((p) => p.party.idNumber), ...parties.map((p) => p.link.agentIdNumber)]
     .filter((n): n is string => Boolean(n))
@@ -15,7 +17,7 @@ export function caseSearchText(
     names: parties
       .flatMap((p) => [p.party.name, p.party.representative ?? '', p.link.agentName ?? ''])
       .filter(Boolean),
-    caseNumbers: [row.caseNumber],
+    caseNumbers: [row.caseNumber, ...otherNumbers],
     phones: parties.flatMap((p) => [p.party.phone ?? '', p.link.agentPhone ?? '']).filter(Boolean),
     words: [disputeTypeName, row.township, row.village ?? '', row.summary, row.requests],
     idSuffixes: ids,

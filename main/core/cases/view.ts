@@ -104,6 +104,7 @@ export async function caseDetail(ctx: ServiceContext, caseId: string): Promise<C
     repeatReason: row.repeatReason,
     voidReason: row.voidReason,
     referringCourt: row.referringCourt,
+    handlingNumber: repos.workflow.caseWorkflowColumns(caseId)?.handlingNumber ?? null,
     parties: casePartiesOf(repos, caseId).map(({ link, party }) => toCasePartyDto(link, party)),
     related: repos.cases.links(caseId, ctx.scope.principals).map((l) => ({
       caseId: l.relatedCaseId,

@@ -8,6 +8,8 @@ import {
 import {
   checkConfirmation,
   chooseCourt,
+  isCourtReferred,
+  propertyRightsHint,
   confirmationDeadline,
   documentKinds,
   printableIssues,
@@ -39,6 +41,7 @@ const groupOf: Record<DocumentKindId, StageGroup> = {
   agreement: 'agreement',
   'oral-agreement': 'agreement',
   'confirmation-application': 'agreement',
+  'court-report': 'agreement',
   'termination-notice': 'termination',
   'return-visit': 'agreement',
   'dossier-cover': 'filing',
@@ -63,6 +66,10 @@ function missingData(id: DocumentKindId, c: DocumentCase): string {
       return c.agreement?.kind === '书面' ? '本案为书面协议，请生成人民调解协议书' : '尚未登记口头协议';
     case 'confirmation-application':
       return '口头协议不能申请司法确认：须先制作书面调解协议书';
+    case 'court-report':
+      return c.source === 'court_entrusted'
+        ? '调解达成协议或终止调解后，向委托法院送交调解情况说明'
+        : '仅法院委托（诉中）的案件须向委托法院送交调解情况说明；其他案件可申请司法确认';
     case 'termination-notice':
       return '请先登记“告知其他途径”（告知当事人可以通过仲裁、行政、诉讼等途径解决）';
     case 'return-visit':
@@ -122,7 +129,8 @@ export function documentsOverview(
       latest: ofKind[0] ?? null,
     };
   });
-  const written = c.agreement?.kind === '书面';
+  // A court-entrusted case is reviewed by its court, not confirmed: no application to prepare.
+  const written = c.agreement?.kind === '书面' && c.source !== 'court_entrusted';
   return {
     caseId: loaded.row.id,
     caseNumber: loaded.row.caseNumber,
@@ -135,9 +143,10 @@ export function documentsOverview(
             name: p.name,
             role: partyRoleLabels[roleKey(p.role)],
           })),
-          court: chooseCourt(c),
-          courtFixed: c.source === '法院委派' || c.source === '法院委托',
+          court: chooseCourt(c) ?? null,
+          courtFixed: isCourtReferred(c),
           deadline: c.agreement?.effectiveDate ? confirmationDeadline(c.agreement.effectiveDate) : null,
+          propertyRights: propertyRightsHint(c.disputeTypeCode),
         }
       : null,
   };

@@ -26,6 +26,7 @@ import type {
   ReturnVisit,
   Termination,
 } from '../documents';
+import { fileNumber, propertyRightsHint } from '../documents';
 import { NotFoundError } from '../errors';
 import { documentSettings, sealTextOf, type DocumentDeskSettings } from './settings';
 import { officeDateTime, parseStatements, splitList, splitRequests } from './text';
@@ -53,24 +54,14 @@ export const stageOfStatus: Record<CaseStatus, CaseStage | null> = {
   voided: null,
 };
 
-const sourceOf: Record<string, CaseSource> = {
-  party_application: '当事人申请',
-  proactive: '主动调解',
-  court_delegated: '法院委派',
-  court_entrusted: '法院委托',
-  police_referral: '公安移送',
-  petition_referral: '信访移送',
-  government_referral: '政府部门指定',
-  hotline_12345: '12345热线转办',
-  other: '其他',
-};
-
 const roleOf = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
 
 export interface ConfirmationChoice {
   /** Case-party ids of the applicants; all parties when absent. */
   applicantPartyIds?: string[];
   courtName?: string;
+  /** The clerk's answer; absent: what the dispute type tells (none when it cannot tell). */
+  propertyRights?: boolean;
 }
 
 export interface LoadOptions {
@@ -202,6 +193,8 @@ function agreementOf(repos: Repositories, caseId: string): Agreement | undefined
     kind: a.kind === 'written' ? '书面' : '口头',
     number: a.number,
     facts: a.facts,
+    // Recorded apart since issue 10; older agreements keep it in the facts (one heading prints).
+    ...(a.responsibility ? { responsibility: a.responsibility } : {}),
     terms: JSON.parse(a.terms) as string[],
     performance: { manner: a.performanceManner, place: a.performancePlace, deadline: a.performanceDeadline },
     ...(a.amountFen !== null ? { amountFen: a.amountFen } : {}),
@@ -288,12 +281,16 @@ function dossierOf(
     );
   }
   if (c.termination) contents.push(item('调解终止告知书', c.termination.date));
+  // A court-entrusted case's report to its court belongs in the file too.
+  if (c.source === 'court_entrusted' && (c.agreement || c.termination)) {
+    contents.push(item('调解情况说明（协议送交函）', c.agreement?.reachedDate ?? c.termination?.date));
+  }
   for (const v of c.returnVisits) contents.push(item('人民调解回访记录', v.date));
   contents.push(item('备考表'));
   const end = c.agreement?.reachedDate ?? c.termination?.date ?? outcome?.closedOn ?? options.today;
   const result = c.agreement ? '调解成功' : c.termination ? '调解终止，已告知当事人其他解决途径' : '已结案';
   return {
-    volumeNumber: c.caseNumber,
+    volumeNumber: fileNumber(c),
     filedBy: options.actorName,
     filedDate: outcome?.closedOn ?? options.today,
     retention: settings.retention,
@@ -302,6 +299,12 @@ function dossierOf(
     contents,
     notes: `本案${result}。${outcome?.closeNote ?? ''}`.trim(),
   };
+}
+
+function propertyRightsOf(answer: boolean | undefined, disputeType: string): { propertyRights?: boolean } {
+  if (answer !== undefined) return { propertyRights: answer };
+  const hint = propertyRightsHint(disputeType);
+  return hint === 'ask' ? {} : { propertyRights: hint === 'yes' };
 }
 
 export async function loadDocumentCase(
@@ -319,7 +322,9 @@ export async function loadDocumentCase(
     repos.catalog.organisation(committeeId),
     repos.catalog.disputeType(row.disputeType),
   ]);
-  const committeeName = org?.name ?? '';
+  // One full name (the seal's words) for every document: never the short name in one and the
+  // county-prefixed one in another.
+  const committeeName = org ? sealTextOf(org, repos.documents.sealText(committeeId), settings.county) : '';
   const disputeType = type?.name ?? row.disputeType;
   const parties = casePartiesOf(repos, caseId).map(({ link, party }) => partyOf(link, party));
   const mediators = mediatorsOf(repos, caseId);
@@ -327,22 +332,24 @@ export async function loadDocumentCase(
   const outcome = repos.workflow.outcome(caseId);
   const routes = routesOf(outcome);
   const mediationRows = records.filter((r) => r.kind === 'mediation');
-  const source = sourceOf[row.source] ?? '其他';
-  const courtReferred = source === '法院委派' || source === '法院委托';
+  const source = row.source as CaseSource;
   const stage = stageOfStatus[status];
 
   const document: DocumentCase = {
     committee: {
       name: committeeName,
-      sealText: org ? sealTextOf(org, repos.documents.sealText(committeeId), settings.county) : '',
+      sealText: committeeName,
       ...(org?.address ? { address: org.address } : {}),
     },
     caseNumber: row.caseNumber,
+    ...(columns?.handlingNumber ? { handlingNumber: columns.handlingNumber } : {}),
     stage: stage ?? 'registered',
     disputeType,
+    disputeTypeCode: row.disputeType,
     source,
-    // Cases registered before the court was recorded fall back to the county's basic court.
-    ...(courtReferred ? { referringCourt: row.referringCourt ?? settings.defaultCourt } : {}),
+    // A court-referred case registered before the court was asked for has none: its papers say
+    // what to record instead of silently going to the default court.
+    ...(row.referringCourt ? { referringCourt: row.referringCourt } : {}),
     township: row.township,
     receivedDate: row.receivedOn,
     summary: row.summary,
@@ -365,6 +372,7 @@ export async function loadDocumentCase(
     confirmation: {
       applicantPartyIds: options.confirmation?.applicantPartyIds ?? parties.map((p) => p.id),
       ...(options.confirmation?.courtName ? { courtName: options.confirmation.courtName } : {}),
+      ...propertyRightsOf(options.confirmation?.propertyRights, row.disputeType),
     },
     termination: terminationOf(outcome),
     returnVisits: visitsOf(

@@ -37,8 +37,9 @@ export async function documentSettings(repos: Repositories): Promise<DocumentDes
 }
 
 /**
- * The seal's exact text: the organisation's own when recorded, else the county name plus (for a
- * village committee) its township plus the committee's name — "平罗县渠口乡人民调解委员会".
+ * The committee's full name as every document prints it, which is also the seal's exact text:
+ * the organisation's recorded seal text, else the county name plus (for a village committee) its
+ * township plus the committee's name — "平罗县渠口乡人民调解委员会".
  */
 export function sealTextOf(
   org: Pick<OrganisationRow, 'name' | 'kind' | 'township'>,

@@ -8,11 +8,12 @@ import {
   type attachScanInput,
   type DocumentFileDto,
   type DocumentVersionDto,
+  type GeneratedDocumentDto,
   type generateDocumentInput,
 } from '../../contract';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
-import { agreementFingerprint, documentKind, renderDocument } from '../documents';
+import { agreementFingerprint, documentKind, PROPERTY_RIGHTS_QUESTION, renderDocument } from '../documents';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { availabilityOf } from './availability';
@@ -83,10 +84,15 @@ function versionDto(repos: Repositories, row: DocumentVersionRow): DocumentVersi
   return versionDtos(repos, row.caseId, row.kind).find((v) => v.id === row.id)!;
 }
 
+/**
+ * Generates a document and keeps it as a new version; content identical to the latest version's
+ * (same SHA-256, e.g. the agreement again after 结案) adds nothing: that version is returned,
+ * marked unchanged, so the screen can say so instead of showing an identical 第2版.
+ */
 export async function generateDocument(
   ctx: ServiceContext,
   input: z.output<typeof generateDocumentInput>,
-): Promise<DocumentVersionDto> {
+): Promise<GeneratedDocumentDto> {
   const kind = documentKind(input.kind);
   const day = today(ctx.clock);
   const loaded = await loadDocumentCase(ctx.repos, input.caseId, {
@@ -97,10 +103,19 @@ export async function generateDocument(
   ctx.audit.target = input.caseId;
   const { reasons } = availabilityOf(kind, loaded, day);
   if (reasons.length > 0) throw new ConflictError(`不能生成${kind.title}：${reasons.join('；')}`);
+  if (kind.id === 'confirmation-application' && loaded.document.confirmation?.propertyRights === undefined) {
+    throw ValidationError.field(['confirmation', 'propertyRights'], '涉及财产权利', PROPERTY_RIGHTS_QUESTION);
+  }
   // The document layer checks again (printable fields, court refusals) and says what to fix.
   const data = await renderDocument(kind.id, loaded.document, { today: day });
-  const fingerprint = kind.verified ? agreementFingerprint(loaded.document) : null;
   const caseNumber = loaded.row.caseNumber;
+  const hash = sha256(data);
+  const latest = ctx.repos.documents.versions(input.caseId, kind.id)[0]; // newest first
+  if (latest?.sha256 === hash) {
+    ctx.audit.detail = `${caseNumber}：${kind.title} 内容未变，沿用第${latest.versionNo}版`;
+    return { ...versionDto(ctx.repos, latest), unchanged: true };
+  }
+  const fingerprint = kind.verified ? agreementFingerprint(loaded.document) : null;
   const versionNo = ctx.repos.documents.nextVersionNo(input.caseId, kind.id);
   const now = ctx.clock.now().toISOString();
   const row: DocumentVersionRow = {
@@ -111,7 +126,7 @@ export async function generateDocument(
     title: kind.title,
     fileName: fileNameOf(caseNumber, kind.title, versionNo),
     size: data.length,
-    sha256: sha256(data),
+    sha256: hash,
     fingerprint: fingerprint?.hash ?? null,
     shortCode: fingerprint?.shortCode ?? null,
     caseNumber,
@@ -123,7 +138,7 @@ export async function generateDocument(
   const code = fingerprint ? `，核验码${fingerprint.shortCode}` : '';
   recordHistory(ctx, input.caseId, `生成${kind.title}`, [], `第${versionNo}版${code}`);
   ctx.audit.detail = `${caseNumber}：${kind.title} 第${versionNo}版（SHA-256 ${row.sha256.slice(0, 12)}…${code}）`;
-  return versionDto(ctx.repos, row);
+  return { ...versionDto(ctx.repos, row), unchanged: false };
 }
 
 export function versionRow(repos: Repositories, versionId: string): DocumentVersionRow {

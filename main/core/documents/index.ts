@@ -13,7 +13,17 @@ import type { DocumentContext } from './generators/context';
 
 export * from './model';
 export * from './registry';
-export { checkConfirmation, chooseCourt, confirmationDeadline, type ConfirmationCheck } from './confirmation';
+export {
+  checkConfirmation,
+  chooseCourt,
+  confirmationDeadline,
+  entrustedRefusal,
+  isCourtReferred,
+  missingCourt,
+  PROPERTY_RIGHTS_QUESTION,
+  propertyRightsHint,
+  type ConfirmationCheck,
+} from './confirmation';
 export {
   agreementFingerprint,
   agreementVerification,

@@ -3,6 +3,8 @@
 // pure functions of it. Dates are ISO strings ('YYYY-MM-DD', times 'YYYY-MM-DDTHH:mm'), money is
 // integer fen so no float ever reaches a printed amount.
 
+import type { CaseSource } from '../../contract';
+
 /** 'YYYY-MM-DD' */
 export type IsoDate = string;
 /** 'YYYY-MM-DDTHH:mm' (local time, as the clerk entered it) */
@@ -10,17 +12,8 @@ export type IsoDateTime = string;
 
 export type PartyRole = '申请人' | '被申请人' | '第三人';
 
-export type CaseSource =
-  | '当事人申请'
-  | '主动调解'
-  | '法院委派'
-  | '法院委托'
-  | '公安移送'
-  | '信访移送'
-  | '政府部门指定'
-  // Local sources outside the standard form's tick boxes: printed as an extra ticked box.
-  | '12345热线转办'
-  | '其他';
+/** How the case came in: the contract's codes, printed with the contract's labels. */
+export type { CaseSource };
 
 /**
  * Where a case is in its life. The workflow module owns the real state machine; documents only
@@ -36,7 +29,10 @@ export type CaseStage =
   | 'archived';
 
 export interface Committee {
-  /** Full name as printed in headings, e.g. "城关镇人民调解委员会". */
+  /**
+   * The one full name every document prints, from the organisation record: its seal text, e.g.
+   * "平罗县渠口乡人民调解委员会" (never the short "渠口乡人民调解委员会").
+   */
   name: string;
   /** Exact text of the committee seal; printed where the seal is applied. */
   sealText: string;
@@ -184,6 +180,11 @@ export interface JudicialConfirmation {
   /** Overrides the chosen court (e.g. the subject-matter court). */
   courtName?: string;
   applicationDate?: IsoDate;
+  /**
+   * The agreement concerns property rights (land, a house, a vehicle): the proof of those rights
+   * is attached (法释〔2011〕5号 Art. 3). Asked at confirmation time when the case cannot tell.
+   */
+  propertyRights?: boolean;
 }
 
 export interface Termination {
@@ -242,9 +243,18 @@ export interface DocumentSettings {
 
 export interface DocumentCase {
   committee: Committee;
+  /** The number the case was registered under (受理编号): printed on the intake documents. */
   caseNumber: string;
+  /**
+   * The handling committee's own number, given when it accepted a case dispatched to it. The
+   * agreement and the file documents carry it (fileNumber); absent when the registering
+   * committee handles the case itself.
+   */
+  handlingNumber?: string;
   stage: CaseStage;
   disputeType: string;
+  /** The catalog code of the dispute type (e.g. housing_homestead), when known. */
+  disputeTypeCode?: string;
   source: CaseSource;
   /** The court that invited/entrusted the committee, for 法院委派/委托 cases. */
   referringCourt?: string;
@@ -268,3 +278,7 @@ export interface DocumentCase {
   dossier?: Dossier;
   settings: DocumentSettings;
 }
+
+/** The number the case's file is kept under: the handling committee's, else the intake number. */
+export const fileNumber = (c: Pick<DocumentCase, 'caseNumber' | 'handlingNumber'>): string =>
+  c.handlingNumber ?? c.caseNumber;

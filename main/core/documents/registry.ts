@@ -2,6 +2,7 @@ import type { DocumentGenerator } from './generators/context';
 import { agreementDocument, AGREEMENT_TITLE } from './generators/agreement';
 import { applicationDocument, APPLICATION_TITLE } from './generators/application';
 import { confirmationApplicationDocument, CONFIRMATION_TITLE } from './generators/confirmationApplication';
+import { COURT_REPORT_TITLE, courtReportDocument } from './generators/courtReport';
 import { CONTENTS_TITLE, dossierContentsDocument } from './generators/dossierContents';
 import { COVER_TITLE, dossierCoverDocument } from './generators/dossierCover';
 import { dossierNoteDocument, NOTE_TITLE } from './generators/dossierNote';
@@ -12,7 +13,7 @@ import { ORAL_TITLE, oralAgreementDocument } from './generators/oralAgreement';
 import { RETURN_VISIT_TITLE, returnVisitDocument } from './generators/returnVisit';
 import { RIGHTS_TITLE, rightsNoticeDocument } from './generators/rightsNotice';
 import { TERMINATION_TITLE, terminationNoticeDocument } from './generators/terminationNotice';
-import { checkConfirmation } from './confirmation';
+import { checkConfirmation, missingCourt } from './confirmation';
 import type { CaseStage, DocumentCase, IsoDate } from './model';
 import { printable } from './printable';
 
@@ -29,6 +30,7 @@ export type DocumentKindId =
   | 'agreement'
   | 'oral-agreement'
   | 'confirmation-application'
+  | 'court-report'
   | 'termination-notice'
   | 'return-visit'
   | 'dossier-cover'
@@ -112,6 +114,15 @@ export const documentKinds: readonly DocumentKind[] = [
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '书面',
     refusals: (c, today) => checkConfirmation(c, today).refusals,
+  },
+  {
+    // Court-entrusted cases instead of a confirmation application: the report to the court.
+    id: 'court-report',
+    title: `${COURT_REPORT_TITLE}（协议送交函）`,
+    generate: printable(courtReportDocument),
+    stages: [...AFTER_AGREEMENT, 'terminated'],
+    hasData: (c) => c.source === 'court_entrusted' && Boolean(c.agreement ?? c.termination),
+    refusals: (c) => (c.referringCourt ? [] : [missingCourt(c)]),
   },
   {
     id: 'termination-notice',

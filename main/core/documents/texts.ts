@@ -29,13 +29,6 @@ export const defaultTexts = {
     '申请人之间因{disputeType}纠纷，于{date}经{committee}主持调解，自愿达成调解协议，协议约定：',
   confirmationCommitment:
     '申请人出于解决纠纷的目的自愿达成协议，没有恶意串通、规避法律的行为；如果因为该协议内容损害国家利益、集体利益或者他人合法权益的，申请人愿意承担相应的民事责任和其他法律责任。',
-  confirmationAttachments: [
-    '调解协议书',
-    '申请人身份证明、资格证明',
-    '调解组织主持调解的证明',
-    '与调解协议相关的财产权利证明',
-    '送达地址确认书',
-  ].join('\n'),
   terminationBody:
     '{parties}之间的{disputeType}纠纷，本委员会于{received}受理并进行调解。因{reason}，依照《中华人民共和国人民调解法》第二十六条的规定，本委员会决定终止调解。',
   terminationRoutes: '你们可以依法通过{routes}等途径维护自己的权利。',

@@ -87,8 +87,10 @@ export async function recordAgreement(
     ...newRecord(ctx, stamp),
     caseId: c.id,
     kind: input.kind,
-    number: c.caseNumber,
+    // The handling committee's number when it accepted a dispatched case, else the intake number.
+    number: ctx.repos.workflow.caseWorkflowColumns(c.id)?.handlingNumber ?? c.caseNumber,
     facts: input.facts,
+    responsibility: input.responsibility ?? null,
     terms: JSON.stringify(input.terms),
     performanceManner: input.performanceManner,
     performancePlace: input.performancePlace,

@@ -10,6 +10,7 @@ import { conflictsOf } from './conflicts';
 import { caseFor, moveTo } from './guard';
 import { saveOutcome } from './outcome';
 import { newRecord } from '../newRecord';
+import { assignHandlingNumber } from './handlingNumber';
 
 // Sending a case to a committee and its mediators; the committee accepting or returning it;
 // transfer, escalation up the tiers (village → township → county), and referral out.
@@ -182,8 +183,10 @@ export async function respond(
       version: a.version + 1,
     });
     moveTo(ctx, c, 'accept');
-    recordHistory(ctx, c.id, '接收案件', [], `${org?.name ?? ''}接收，开始调解`);
-    ctx.audit.detail = `${c.caseNumber}：${org?.name ?? ''}接收`;
+    const handlingNumber = org ? await assignHandlingNumber(ctx, c, org) : null;
+    const numbered = handlingNumber ? `，承办编号${handlingNumber}` : '';
+    recordHistory(ctx, c.id, '接收案件', [], `${org?.name ?? ''}接收，开始调解${numbered}`);
+    ctx.audit.detail = `${c.caseNumber}：${org?.name ?? ''}接收${numbered}`;
     return;
   }
   if (!input.reason) throw ValidationError.field(['reason'], '退回理由', '退回案件须写明理由');

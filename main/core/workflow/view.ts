@@ -68,7 +68,8 @@ export function deadlinesOf(
   if (mediationOpen.includes(c.status as CaseStatus))
     add('mediation', '调解期限', mediationDeadline(c, settings));
   if (agreement && (c.status === 'succeeded' || c.status === 'performing' || c.status === 'visited')) {
-    if (agreement.kind === 'written' && agreement.effectiveOn)
+    // A court-entrusted case is reviewed by its court, not confirmed: no confirmation window.
+    if (agreement.kind === 'written' && agreement.effectiveOn && c.source !== 'court_entrusted')
       add('confirmation', '司法确认申请期限', confirmationDeadline(agreement.effectiveOn));
     if (c.status !== 'visited') add('performance', '履行期限', agreement.performanceDeadline);
   }
@@ -84,6 +85,7 @@ export function agreementView(repos: Repositories, caseId: string): AgreementDto
     kind: a.kind,
     number: a.number,
     facts: a.facts,
+    responsibility: a.responsibility,
     terms: JSON.parse(a.terms) as string[],
     performanceManner: a.performanceManner,
     performancePlace: a.performancePlace,

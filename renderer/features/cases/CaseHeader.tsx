@@ -11,6 +11,11 @@ export function CaseHeader({ detail, actions }: { detail: CaseDetail; actions: R
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-number">
           {detail.caseNumber}
         </Typography.Title>
+        {detail.handlingNumber && (
+          <Typography.Text type="secondary" data-testid="handling-number">
+            承办编号 {detail.handlingNumber}
+          </Typography.Text>
+        )}
         <StatusTag status={detail.status} />
         <div style={{ flex: 1 }} />
         {actions}

@@ -1,6 +1,6 @@
-import { Alert, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import type { ApiError, DocumentsOverviewDto, DocumentVersionDto } from '../../../main/contract';
+import type { ApiError, DocumentsOverviewDto, GeneratedDocumentDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { useGenerateDocumentMutation } from './documentsApi';
@@ -8,11 +8,14 @@ import { useGenerateDocumentMutation } from './documentsApi';
 interface Values {
   applicantPartyIds: string[];
   courtName: string;
+  propertyRights?: boolean;
 }
 
 /**
  * 司法确认申请书: every party signs as a joint applicant (the service refuses otherwise, naming
- * who is missing), addressed to the court the rules choose; the window's end is shown.
+ * who is missing), addressed to the court the rules choose; the window's end is shown. Whether the
+ * agreement concerns property rights is asked when the dispute type cannot tell (the proof of
+ * those rights is then listed as an attachment).
  */
 export function ConfirmationModal({
   caseId,
@@ -24,7 +27,7 @@ export function ConfirmationModal({
   caseId: string;
   confirmation: NonNullable<DocumentsOverviewDto['confirmation']>;
   warnings: string[];
-  onGenerated: (version: DocumentVersionDto) => void;
+  onGenerated: (version: GeneratedDocumentDto) => void;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
@@ -40,6 +43,7 @@ export function ConfirmationModal({
       confirmation: {
         applicantPartyIds: values.applicantPartyIds,
         ...(court && court !== confirmation.court ? { courtName: court } : {}),
+        ...(values.propertyRights !== undefined ? { propertyRights: values.propertyRights } : {}),
       },
     });
     if ('error' in result) setError(asApiError(result.error));
@@ -66,7 +70,10 @@ export function ConfirmationModal({
         layout="vertical"
         initialValues={{
           applicantPartyIds: confirmation.parties.map((p) => p.id),
-          courtName: confirmation.court,
+          courtName: confirmation.court ?? '',
+          ...(confirmation.propertyRights === 'ask'
+            ? {}
+            : { propertyRights: confirmation.propertyRights === 'yes' }),
         }}
         onFinish={(values) => void submit(values)}
       >
@@ -92,6 +99,19 @@ export function ConfirmationModal({
           rules={[{ required: true, whitespace: true, message: '请填写受理法院' }]}
         >
           <Input disabled={confirmation.courtFixed} maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          name="propertyRights"
+          label="调解协议是否涉及财产权利"
+          extra="如房屋、土地、林木的权属或者使用权。涉及的，申请书附件列明“与调解协议相关的财产权利证明”。"
+          rules={[{ required: true, message: '请选择调解协议是否涉及财产权利' }]}
+        >
+          <Radio.Group
+            options={[
+              { value: true, label: '涉及财产权利' },
+              { value: false, label: '不涉及' },
+            ]}
+          />
         </Form.Item>
       </Form>
       {confirmation.deadline && (

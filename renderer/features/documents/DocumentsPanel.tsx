@@ -1,9 +1,14 @@
 import { FileAddOutlined, EyeOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DocumentAvailabilityDto, DocumentKindIdDto, DocumentVersionDto } from '../../../main/contract';
+import type {
+  DocumentAvailabilityDto,
+  DocumentKindIdDto,
+  DocumentVersionDto,
+  GeneratedDocumentDto,
+} from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
@@ -22,6 +27,7 @@ const shortName: Record<DocumentKindIdDto, string> = {
   agreement: '协议书',
   'oral-agreement': '口头协议登记表',
   'confirmation-application': '司法确认申请书',
+  'court-report': '调解情况说明',
   'termination-notice': '终止告知书',
   'return-visit': '回访记录',
   'dossier-cover': '卷宗封面',
@@ -34,6 +40,7 @@ const emphasised = new Set<DocumentKindIdDto>([
   'agreement',
   'oral-agreement',
   'confirmation-application',
+  'court-report',
   'termination-notice',
 ]);
 
@@ -63,11 +70,12 @@ function Availability({ row }: { row: DocumentAvailabilityDto }) {
 }
 
 /**
- * 文书 for the case page: the 13 standard forms in binding order, which may be generated now
+ * 文书 for the case page: the standard forms in binding order, which may be generated now
  * (and in plain words why the others may not), 生成 → preview → 打印 / 另存为 / 下载, every
  * stored version with its hash and 核验码, and the signed scans.
  */
 export function DocumentsPanel({ caseId }: { caseId: string }) {
+  const { message } = App.useApp();
   const { can } = useAccess();
   const { data, error, isFetching } = useCaseDocumentsQuery(caseId);
   // Roles that handle cases, on a case this user may change (committee scope).
@@ -75,7 +83,7 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
   const [generate] = useGenerateDocumentMutation();
   const [generating, setGenerating] = useState<DocumentKindIdDto | null>(null);
   const [failure, setFailure] = useState<ReturnType<typeof asApiError> | null>(null);
-  const [preview, setPreview] = useState<DocumentVersionDto | null>(null);
+  const [preview, setPreview] = useState<{ version: DocumentVersionDto; notice?: string } | null>(null);
   const [history, setHistory] = useState<DocumentAvailabilityDto | null>(null);
   const [confirming, setConfirming] = useState<DocumentAvailabilityDto | null>(null);
 
@@ -89,7 +97,18 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
     const result = await generate({ caseId, kind: row.kind });
     setGenerating(null);
     if ('error' in result) setFailure(asApiError(result.error));
-    else setPreview(result.data);
+    else show(result.data);
+  };
+
+  /** Opens what was generated; content identical to the latest version reuses it, and says so. */
+  const show = (generated: GeneratedDocumentDto) => {
+    if (!generated.unchanged) {
+      setPreview({ version: generated });
+      return;
+    }
+    const notice = `内容与第${generated.versionNo}版相同，未生成新版本，以下为第${generated.versionNo}版。`;
+    void message.info(notice);
+    setPreview({ version: generated, notice });
   };
 
   return (
@@ -177,7 +196,11 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
                   </Button>
                 )}
                 {row.latest && (
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview(row.latest)}>
+                  <Button
+                    size="small"
+                    icon={<EyeOutlined />}
+                    onClick={() => setPreview({ version: row.latest! })}
+                  >
                     预览
                   </Button>
                 )}
@@ -191,14 +214,21 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
           },
         ]}
       />
-      {preview && <PreviewModal key={preview.id} version={preview} onClose={() => setPreview(null)} />}
+      {preview && (
+        <PreviewModal
+          key={preview.version.id}
+          version={preview.version}
+          {...(preview.notice ? { notice: preview.notice } : {})}
+          onClose={() => setPreview(null)}
+        />
+      )}
       {history && (
         <VersionsDrawer
           caseId={caseId}
           kind={history.kind}
           title={history.title}
           canUpload={mayGenerate}
-          onPreview={setPreview}
+          onPreview={(version) => setPreview({ version })}
           onClose={() => setHistory(null)}
         />
       )}
@@ -210,7 +240,7 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
           onClose={() => setConfirming(null)}
           onGenerated={(version) => {
             setConfirming(null);
-            setPreview(version);
+            show(version);
           }}
         />
       )}

@@ -16,7 +16,16 @@ const messageOf = (error: unknown) => (error instanceof DeskError ? error.messag
  * One stored version as it will print: the pages rendered from the stored .docx, then 打印, and
  * 另存为 / 用 Word/WPS 打开 on the desktop or 下载 in a browser. Every copy that leaves is audited.
  */
-export function PreviewModal({ version, onClose }: { version: DocumentVersionDto; onClose: () => void }) {
+export function PreviewModal({
+  version,
+  notice,
+  onClose,
+}: {
+  version: DocumentVersionDto;
+  /** Said above the pages, e.g. that regenerating changed nothing and this version was reused. */
+  notice?: string;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const dispatch = useAppDispatch();
   const { data: platform } = useDocumentPlatformQuery();
@@ -143,6 +152,15 @@ export function PreviewModal({ version, onClose }: { version: DocumentVersionDto
           )}
         </Space>
       </div>
+      {notice && (
+        <Alert
+          type="info"
+          showIcon
+          title={notice}
+          style={{ margin: '8px 16px' }}
+          data-testid="preview-notice"
+        />
+      )}
       {failure && <Alert type="error" showIcon title={failure} style={{ margin: 16 }} />}
       <Spin spinning={!blob && !failure} description="正在排版…">
         <div

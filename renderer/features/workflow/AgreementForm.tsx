@@ -96,13 +96,21 @@ export function AgreementForm({
           options={agreementKinds.map((k) => ({ value: k, label: agreementKindLabels[k] }))}
         />
       </Form.Item>
-      <Form.Item
-        name="facts"
-        label="纠纷主要事实、争议事项及各方责任"
-        required
-        rules={[zodRule(shape.facts)]}
-      >
+      <Form.Item name="facts" label="纠纷主要事实、争议事项" required rules={[zodRule(shape.facts)]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={8000} />
+      </Form.Item>
+      {/* Art. 29: each party's responsibility, printed under its own heading on the agreement. */}
+      <Form.Item
+        name="responsibility"
+        label="各方当事人的责任"
+        rules={[zodRule(shape.responsibility)]}
+        extra="写明各方当事人应承担的责任，每方一行，如“被申请人未按约定支付流转费，应承担主要责任。”"
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={4000}
+          placeholder="申请人……；被申请人……"
+        />
       </Form.Item>
       <Form.List name="terms" rules={[termsRule]}>
         {(fields, { add, remove }, { errors }) => (

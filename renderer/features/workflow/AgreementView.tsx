@@ -14,6 +14,11 @@ export function AgreementView({ agreement: a }: { agreement: AgreementDto }) {
       <Descriptions.Item label="协议形式">
         <Tag color={a.kind === 'written' ? 'green' : 'cyan'}>{agreementKindLabels[a.kind]}</Tag>
       </Descriptions.Item>
+      {a.responsibility && (
+        <Descriptions.Item label="各方责任" span={2}>
+          <Typography.Text style={{ whiteSpace: 'pre-line' }}>{a.responsibility}</Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="协议内容" span={2}>
         <ol style={{ margin: 0, paddingInlineStart: 20 }}>
           {a.terms.map((t, i) => (

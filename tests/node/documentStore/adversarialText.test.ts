@@ -75,8 +75,16 @@ const oddCase: Partial<CreateCaseInput> = {
 async function generateAll(caseId: string, only?: DocumentKindIdDto[]): Promise<Record<string, Buffer>> {
   const overview = await w.app.ok('documents:list', { caseId });
   const files: Record<string, Buffer> = {};
+  // The confirmation dialog's answers: all parties apply; the agreement concerns property rights.
+  const confirmation = overview.confirmation
+    ? { applicantPartyIds: overview.confirmation.parties.map((p) => p.id), propertyRights: true }
+    : undefined;
   for (const k of overview.kinds.filter((k) => k.available && (!only || only.includes(k.kind)))) {
-    const version = await w.app.ok('documents:generate', { caseId, kind: k.kind });
+    const version = await w.app.ok('documents:generate', {
+      caseId,
+      kind: k.kind,
+      ...(k.kind === 'confirmation-application' && confirmation ? { confirmation } : {}),
+    });
     const file = await w.app.ok('documents:get', { versionId: version.id });
     files[k.kind] = Buffer.from(file.dataBase64, 'base64');
   }

@@ -24,13 +24,23 @@ const lo = new LibreOffice();
 let w: World;
 const versions: Partial<Record<DocumentKindIdDto, DocumentVersionDto>> = {};
 const pdfs: Record<string, PdfResult> = {};
-const numbers = { agreed: '', terminated: '', oral: '' };
+// The county centre registers each case (intake number) and dispatches it to the medical committee,
+// which gives it its own number on acceptance: the agreement and file documents carry that one.
+const numbers = { agreed: '', agreedIntake: '', terminated: '', oral: '' };
 
 async function generateAll(caseId: string, only?: DocumentKindIdDto[]): Promise<Record<string, Buffer>> {
   const overview = await w.app.ok('documents:list', { caseId });
   const files: Record<string, Buffer> = {};
+  // The clerk answers the confirmation dialog: all parties apply; the land transfer concerns property rights.
+  const confirmation = overview.confirmation
+    ? { applicantPartyIds: overview.confirmation.parties.map((p) => p.id), propertyRights: true }
+    : undefined;
   for (const k of overview.kinds.filter((k) => k.available && (!only || only.includes(k.kind)))) {
-    const version = await w.app.ok('documents:generate', { caseId, kind: k.kind });
+    const version = await w.app.ok('documents:generate', {
+      caseId,
+      kind: k.kind,
+      ...(k.kind === 'confirmation-application' && confirmation ? { confirmation } : {}),
+    });
     versions[k.kind] = version;
     const file = await w.app.ok('documents:get', { versionId: version.id });
     files[k.kind] = Buffer.from(file.dataBase64, 'base64');
@@ -43,6 +53,7 @@ beforeAll(async () => {
   // 1. A written agreement, performed, visited and closed: everything but the two failure/oral forms.
   const { caseId, workflow } = await agreedCase(w);
   numbers.agreed = workflow.agreement!.number;
+  numbers.agreedIntake = (await w.app.ok('cases:get', { id: caseId })).caseNumber;
   await w.app.ok('workflow:beginPerformance', { caseId });
   await w.app.ok('workflow:recordVisit', {
     caseId,
@@ -72,7 +83,7 @@ beforeAll(async () => {
     how: '当面告知并送达告知书',
     toldOn: '2026-11-30',
   });
-  numbers.terminated = (await w.app.ok('cases:get', { id: informed.caseId })).caseNumber;
+  numbers.terminated = (await w.app.ok('cases:get', { id: informed.caseId })).handlingNumber!;
   Object.assign(files, await generateAll(failed, ['termination-notice']));
 
   // 3. An oral agreement: 口头协议登记表.
@@ -162,7 +173,8 @@ describe('every document of a case recorded through the desk, rendered by LibreO
       '申请人：宁夏塞上沃土农业发展有限公司',
       '申请人：马玉兰',
       `确认申请人于2026年11月30日经平罗县医疗纠纷人民调解委员会主持调解达成的调解协议（编号：${numbers.agreed}）有效`,
-      RICH_TERMS[0]!,
+      // The quoted term names everyone as 申请人, with the role they had in the agreement.
+      '申请人宁夏塞上沃土农业发展有限公司（原被申请人）于2026年12月20日前向申请人张志军支付',
       '此致',
       '平罗县人民法院',
     ]);
@@ -177,9 +189,12 @@ describe('every document of a case recorded through the desk, rendered by LibreO
       '请求被申请人支付拖欠的土地流转费58,300元',
       '请求被申请人拆除地上附着物',
     ]);
+    expect(numbers.agreed).toBe('（2026）平医调字第0001号');
+    expect(numbers.agreedIntake).toBe('（2026）平调字第0001号');
+    expectInOrder(pdfs.application!.text, ['人民调解申请书', `受理编号：${numbers.agreedIntake}`]);
     expectInOrder(pdfs['intake-register']!.text, [
       '人民调解受理登记表',
-      numbers.agreed,
+      numbers.agreedIntake,
       '合同',
       '☑当事人申请',
       '马秀英',
@@ -187,6 +202,7 @@ describe('every document of a case recorded through the desk, rendered by LibreO
     ]);
     expectInOrder(pdfs['rights-notice']!.text, [
       '当事人权利义务告知书',
+      `编号：${numbers.agreed}`,
       '张志军、宁夏塞上沃土农业发展有限公司、马玉兰：',
     ]);
     expectInOrder(pdfs['investigation-record']!.text, [

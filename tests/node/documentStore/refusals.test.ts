@@ -144,9 +144,42 @@ describe('the judicial-confirmation application is refused where a court would r
     const ok = await w.app.ok('documents:generate', {
       caseId,
       kind: 'confirmation-application',
-      confirmation: { applicantPartyIds: confirmation!.parties.map((p) => p.id) },
+      confirmation: { applicantPartyIds: confirmation!.parties.map((p) => p.id), propertyRights: true },
     });
     expect(ok.versionNo).toBe(1);
+  });
+
+  it('asks whether the agreement concerns property rights when the dispute type cannot tell', async () => {
+    const w = await workflowWorld();
+    const { caseId } = await agreedCase(w); // a contract dispute: it may or may not
+    const { confirmation } = await w.app.ok('documents:list', { caseId });
+    expect(confirmation!.propertyRights).toBe('ask');
+    const applicantPartyIds = confirmation!.parties.map((p) => p.id);
+    expect(
+      await w.app.call('documents:generate', {
+        caseId,
+        kind: 'confirmation-application',
+        confirmation: { applicantPartyIds },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message:
+          '涉及财产权利：请说明调解协议是否涉及财产权利（如房屋、土地、林木的权属或者使用权）：涉及的，申请书附件须列明与调解协议相关的财产权利证明',
+      },
+    });
+    const answered = await w.app.ok('documents:generate', {
+      caseId,
+      kind: 'confirmation-application',
+      confirmation: { applicantPartyIds, propertyRights: false },
+    });
+    expect(answered.versionNo).toBe(1);
+    // A homestead dispute concerns property rights: nothing to ask.
+    const homestead = await agreedCase(w, {}, { disputeType: 'housing_homestead' });
+    expect(
+      (await w.app.ok('documents:list', { caseId: homestead.caseId })).confirmation!.propertyRights,
+    ).toBe('yes');
   });
 
   it('warns from day 25 and refuses after the 30-day window, counted on the app clock', async () => {
@@ -202,6 +235,47 @@ describe('the judicial-confirmation application is refused where a court would r
       court: '石嘴山市大武口区人民法院',
       courtFixed: true,
     });
+  });
+
+  it('offers a court-entrusted case no confirmation application, says why, and a report to its court instead', async () => {
+    const w = await workflowWorld();
+    const { caseId } = await agreedCase(
+      w,
+      {},
+      { source: 'court_entrusted', referringCourt: '平罗县人民法院' },
+    );
+    const overview = await w.app.ok('documents:list', { caseId });
+    expect(overview.confirmation).toBeNull();
+    expect(overview.kinds.find((k) => k.kind === 'confirmation-application')).toMatchObject({
+      available: false,
+      reasons: [
+        '本案为法院委托（诉中）案件：人民法院立案后委托调解的，调解协议由平罗县人民法院审查，依法出具民事调解书或者准许撤诉，不适用司法确认。请生成“调解情况说明（协议送交函）”送交平罗县人民法院。',
+      ],
+    });
+    expect(overview.kinds.find((k) => k.kind === 'court-report')).toMatchObject({ available: true });
+    const report = await w.app.ok('documents:generate', { caseId, kind: 'court-report' });
+    expect(report).toMatchObject({ versionNo: 1, title: '调解情况说明（协议送交函）' });
+    // An ordinary case is not offered the report.
+    const ordinary = await agreedCase(w);
+    expect((await kind(w, ordinary.caseId, 'court-report')).available).toBe(false);
+  });
+
+  it('never sends a court-referred case without a recorded court to the default court', async () => {
+    const w = await workflowWorld();
+    const { caseId } = await agreedCase(
+      w,
+      {},
+      { source: 'court_delegated', referringCourt: '平罗县人民法院' },
+    );
+    // A row registered before the court was asked for (legacy data): no court recorded.
+    w.app.session
+      .requireUnlocked()
+      .store.sql.run(`UPDATE cases SET referring_court = NULL WHERE id = ?`, caseId);
+    const overview = await w.app.ok('documents:list', { caseId });
+    expect(overview.confirmation).toMatchObject({ court: null, courtFixed: true });
+    expect(overview.kinds.find((k) => k.kind === 'confirmation-application')!.reasons).toEqual([
+      '本案为法院委派（诉前）案件，但未记录委派（委托）调解的法院：请先在案件登记中补充该法院，文书不会改送默认法院。',
+    ]);
   });
 
   it('requires the referring court when a case is court-referred', async () => {

@@ -28,7 +28,8 @@ describe('核验 of a printed agreement', () => {
         caseNumber: '（2026）平调字第0001号',
         partyNames: expect.stringContaining('张志军') as unknown,
         committeeName: '平罗县医疗纠纷人民调解委员会',
-        agreementNumber: '（2026）平调字第0001号',
+        // The medical committee's own number, given when it accepted the centre's case.
+        agreementNumber: '（2026）平医调字第0001号',
         versionNos: [1],
         generatedAt: v1.generatedAt,
         generatedByName: '测试tiaojie',
@@ -37,7 +38,8 @@ describe('核验 of a printed agreement', () => {
       },
     });
 
-    const payload = ['TJHY1', '（2026）平调字第0001号', '（2026）平调字第0001号', v1.fingerprint].join('|');
+    // The QR payload: the case's (intake) number, the agreement's (handling) number, the fingerprint.
+    const payload = ['TJHY1', '（2026）平调字第0001号', '（2026）平医调字第0001号', v1.fingerprint].join('|');
     expect(await w.app.ok('documents:verify', { code: payload })).toMatchObject({
       verdict: 'valid',
       match: { versionNos: [1] },
@@ -76,7 +78,11 @@ describe('核验 of a printed agreement', () => {
     const w = await workflowWorld();
     const { caseId } = await agreedCase(w);
     const v1 = await w.app.ok('documents:generate', { caseId, kind: 'agreement' });
+    // Dates printed in Chinese numerals: new bytes, the same agreement, so the same code.
+    await w.app.session.transaction(async (repos) => repos.settings.set('documents.dateStyle', 'chinese'));
     const v2 = await w.app.ok('documents:generate', { caseId, kind: 'agreement' });
+    expect(v2).toMatchObject({ versionNo: 2, unchanged: false });
+    expect(v2.sha256).not.toBe(v1.sha256);
     expect(v2.shortCode).toBe(v1.shortCode);
     expect(await w.app.ok('documents:verify', { code: v1.shortCode! })).toMatchObject({
       verdict: 'valid',

@@ -10,7 +10,7 @@ import {
   statusRelationCase,
 } from '../../fixtures/documentCase';
 
-// Judicial confirmation admissibility (CPL 2021 Arts. 201–202, SPC interpretation): joint
+// Judicial confirmation admissibility (CPL 2023 revision Arts. 205–206, SPC interpretation): joint
 // application by all parties, within 30 days of the agreement taking effect, never for status
 // relations or ownership determinations. The agreement took effect 2026-11-17.
 
@@ -116,7 +116,7 @@ describe('chooseCourt', () => {
   it('sends court-referred cases to the inviting court, whatever was chosen', () => {
     const referred = {
       ...richCase(),
-      source: '法院委派' as const,
+      source: 'court_delegated' as const,
       referringCourt: '平罗县人民法院城关人民法庭',
       confirmation: {
         applicantPartyIds: ['p-zhang', 'p-company', 'p-ma'],
@@ -129,10 +129,20 @@ describe('chooseCourt', () => {
     expect(check.warnings[0]).toContain('将送往平罗县人民法院城关人民法庭');
   });
 
-  it('refuses a court-referred case whose court was not recorded', () => {
-    const referred = { ...richCase(), source: '法院委托' as const };
+  it('refuses a court-delegated case whose court was not recorded, and never picks the default court', () => {
+    const referred = { ...richCase(), source: 'court_delegated' as const };
+    expect(chooseCourt(referred)).toBeUndefined();
     expect(checkConfirmation(referred, '2026-11-30').refusals).toEqual([
-      '本案为法院委托案件，应当向委派（委托）法院申请，但未记录该法院名称。',
+      '本案为法院委派（诉前）案件，但未记录委派（委托）调解的法院：请先在案件登记中补充该法院，文书不会改送默认法院。',
+    ]);
+  });
+
+  it('offers no confirmation for a court-entrusted case and says why and what instead', () => {
+    const entrusted = { ...richCase(), source: 'court_entrusted' as const, referringCourt: '平罗县人民法院' };
+    const check = checkConfirmation(entrusted, '2026-11-30');
+    expect(check.ok).toBe(false);
+    expect(check.refusals).toEqual([
+      '本案为法院委托（诉中）案件：人民法院立案后委托调解的，调解协议由平罗县人民法院审查，依法出具民事调解书或者准许撤诉，不适用司法确认。请生成“调解情况说明（协议送交函）”送交平罗县人民法院。',
     ]);
   });
 });

@@ -15,6 +15,7 @@ import { ageAt, archiveDate, daysBetween, formatDateTime } from '../../../main/c
 import { agreementCopies } from '../../../main/core/documents/generators/agreement';
 import {
   aPerson,
+  entrustedCase,
   manyPartiesCase,
   oralAgreementCase,
   richCase,
@@ -64,9 +65,9 @@ describe('amounts in fen', () => {
 });
 
 describe('document registry', () => {
-  it('lists thirteen kinds with unique ids', () => {
-    expect(documentKinds).toHaveLength(13);
-    expect(new Set(documentKinds.map((k) => k.id)).size).toBe(13);
+  it('lists fourteen kinds with unique ids', () => {
+    expect(documentKinds).toHaveLength(14);
+    expect(new Set(documentKinds.map((k) => k.id)).size).toBe(14);
   });
 
   it('offers what the case stage and data allow', () => {
@@ -85,6 +86,11 @@ describe('document registry', () => {
     expect(archived).toContain('dossier-note');
     expect(archived).not.toContain('oral-agreement');
     expect(archived).not.toContain('termination-notice');
+    // The court report is for court-entrusted cases only, which get no confirmation application.
+    expect(archived).not.toContain('court-report');
+    const entrusted = ids(entrustedCase());
+    expect(entrusted).toContain('court-report');
+    expect(entrusted).toContain('agreement');
     expect(ids({ ...oralAgreementCase(), stage: 'agreed' })).toContain('oral-agreement');
     const terminated = ids(terminatedCase());
     expect(terminated).toContain('termination-notice');

@@ -45,7 +45,8 @@ describe('a successful mediation, start to close', () => {
     const agreed = await w.app.ok('workflow:recordAgreement', agreement(caseId));
     expect(agreed.status).toBe('succeeded');
     expect(agreed.agreement).toMatchObject({
-      number: '（2026）平调字第0001号',
+      // The medical committee accepted the centre's case: the agreement carries its own number.
+      number: '（2026）平医调字第0001号',
       confirmationDeadline: '2026-12-30',
       amountFen: 863_000,
     });

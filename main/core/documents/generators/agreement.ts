@@ -1,11 +1,13 @@
 import type { Document, FileChild } from 'docx';
 import type { Agreement, DocumentCase } from '../model';
 import { formatDate } from '../layout/dates';
-import { amountText } from '../layout/money';
+import { amountText, capitalYuan, formatYuan } from '../layout/money';
+import { withWhole } from '../layout/unbreakable';
 import { formDocument } from '../layout/page';
 import { body, heading, numbered, numberLine, title } from '../layout/paragraphs';
 import { allPartyParagraphs } from '../layout/parties';
-import { partySignLines, sealAndDate, signLines, staffSignLines } from '../layout/signatures';
+import { paginate } from '../layout/flow';
+import { partySignRows, sealAndDate, signatureBlock, signLines, staffSignLines } from '../layout/signatures';
 import { sealWithVerification } from '../layout/verificationBlock';
 import { text } from '../texts';
 import { need, type DocumentContext } from './context';
@@ -33,7 +35,10 @@ export function performanceLines(c: DocumentCase, a: Agreement): string[] {
     `履行地点：${a.performance.place}`,
     `履行期限：${formatDate(a.performance.deadline, c.settings.dateStyle)}前履行完毕。`,
   ];
-  if (a.amountFen !== undefined) lines.push(`本协议涉及金额：${amountText(a.amountFen)}。`);
+  if (a.amountFen !== undefined) {
+    const fen = a.amountFen;
+    lines.push(`本协议涉及金额：${withWhole(amountText(fen), [formatYuan(fen), capitalYuan(fen)])}。`);
+  }
   return lines;
 }
 
@@ -59,32 +64,59 @@ export function paragraphsOf(value: string): FileChild[] {
     .map((line) => body(line));
 }
 
+/** The heading over the parties' signatures; repeated with （续） where the rows break to a new page. */
+export const PARTY_SIGN_HEADING = '当事人（签名、盖章或者按指印）：';
+
+/**
+ * What travels with the committee's seal, in order of preference: the last party's row and the
+ * committee's signatories, or the signatories alone, or only the recorder (when more would leave
+ * the page before more than a third empty). A seal page with no one's signature on it invites
+ * the question whether it belongs to this agreement.
+ */
+type SealCompany = 'lastParty' | 'staff' | 'recorder';
+const SEAL_COMPANY: readonly SealCompany[] = ['lastParty', 'staff', 'recorder'];
+
 export function agreementDocument(c: DocumentCase, ctx: DocumentContext): Document {
   const a = writtenAgreement(c);
-  const children: FileChild[] = [
-    title(AGREEMENT_TITLE),
-    numberLine(`编号：${a.number}`),
-    ...allPartyParagraphs(c, { style: 'mediation' }),
-    ...factsSection(a),
-    heading(text(c, 'agreementIntro')),
-    ...numbered(a.terms),
-    heading('履行方式、地点、期限：'),
-    ...performanceLines(c, a).map((line) => body(line)),
-    body(text(c, 'agreementEffect')),
-    body(text(c, 'agreementCopies', { copies: agreementCopies(c) }), { keepNext: true }),
-    // From here to the date is one block: it moves to the next page as a whole if it must.
-    heading('当事人（签名、盖章或者按指印）：'),
-    ...signLines(partySignLines(c.parties)),
-    ...signLines(staffSignLines(c)),
-    ...(ctx.verification
-      ? [
-          sealWithVerification(
-            c.committee.sealText,
-            formatDate(a.signedDate, c.settings.dateStyle),
-            ctx.verification,
-          ),
-        ]
-      : sealAndDate(c, a.signedDate)),
-  ];
-  return formDocument({ title: AGREEMENT_TITLE, creator: c.committee.name, children });
+  return paginate(SEAL_COMPANY, (continued, company) => {
+    const children: FileChild[] = [
+      title(AGREEMENT_TITLE),
+      numberLine(`编号：${a.number}`),
+      ...allPartyParagraphs(c, { style: 'mediation' }),
+      ...factsSection(a),
+      heading(text(c, 'agreementIntro')),
+      ...numbered(a.terms),
+      heading('履行方式、地点、期限：'),
+      ...performanceLines(c, a).map((line) => body(line)),
+      // The closing sentences stay with the last line before them, so the copies sentence never
+      // opens a page on its own; the signatures may start on the next page.
+      body(text(c, 'agreementEffect'), { keepNext: true }),
+      body(text(c, 'agreementCopies', { copies: agreementCopies(c) })),
+    ];
+    const at = children.length;
+    const block = signatureBlock(
+      PARTY_SIGN_HEADING,
+      partySignRows(c.parties),
+      continued,
+      company === 'lastParty',
+    );
+    const staff = staffSignLines(c);
+    children.push(
+      ...block.paragraphs,
+      ...staff.flatMap((line, i) => signLines([line], company !== 'recorder' || i === staff.length - 1)),
+      ...(ctx.verification
+        ? [
+            sealWithVerification(
+              c.committee.sealText,
+              formatDate(a.signedDate, c.settings.dateStyle),
+              ctx.verification,
+            ),
+          ]
+        : sealAndDate(c, a.signedDate)),
+    );
+    return {
+      doc: formDocument({ title: AGREEMENT_TITLE, creator: c.committee.name, children }),
+      rowStarts: block.rowOffsets.map((offset) => at + offset),
+    };
+  });
 }

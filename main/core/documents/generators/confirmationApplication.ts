@@ -1,47 +1,105 @@
-import type { Document } from 'docx';
-import { chooseCourt } from '../confirmation';
-import type { DocumentCase } from '../model';
+import type { Document, FileChild, Paragraph } from 'docx';
+import { chooseCourt, missingCourt } from '../confirmation';
+import type { DocumentCase, Party } from '../model';
+import { asJointApplicants } from '../layout/applicantTerms';
 import { formatDate } from '../layout/dates';
+import { paginate } from '../layout/flow';
 import { formDocument } from '../layout/page';
-import { arabicNumbered, body, heading, numbered, plain, title } from '../layout/paragraphs';
+import { arabicNumbered, body, heading, labelled, numbered, plain, title } from '../layout/paragraphs';
 import { allPartyParagraphs } from '../layout/parties';
-import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
-import { text, textLines } from '../texts';
+import { partySignRows, sealAndDate, signatureBlock } from '../layout/signatures';
+import { whole } from '../layout/unbreakable';
+import { text } from '../texts';
 import { writtenAgreement } from './agreement';
-import type { DocumentContext } from './context';
+import { need, type DocumentContext } from './context';
 
 // 司法确认申请书 after the SPC civil-procedure form: every party is a joint 申请人 (there is no
-// respondent), 请求事项, 事实和理由 with the agreed terms, the no-collusion commitment, 此致 the
-// court, every applicant signs, date, attachments. Whether it may be filed at all is
-// checkConfirmation's job; this only prints.
+// respondent), 请求事项, 事实和理由 with the agreed terms (each party named as 申请人), the
+// no-collusion commitment, 此致 the court, every applicant signs, date, and the attachments the
+// case calls for. Whether it may be filed at all is checkConfirmation's job; this only prints.
 
 export const CONFIRMATION_TITLE = '司法确认申请书';
+export const APPLICANT_SIGN_HEADING = '申请人（签名或者盖章）：';
+
+/**
+ * What goes with the application (法释〔2011〕5号 Art. 3, 民诉解释): the agreement, each
+ * applicant's identity papers, a power of attorney for each party acting through an agent, the
+ * committee's proof that it presided, the property-rights proof only where the agreement concerns
+ * property rights, and each applicant's address-for-service confirmation; with copies.
+ */
+export function confirmationAttachments(c: DocumentCase): string[] {
+  const n = c.parties.length;
+  const attorneys = c.parties.flatMap((p: Party) =>
+    p.agents.filter((a) => a.kind === '委托代理人').map((a) => `授权委托书（${p.name}委托${a.name}）1份`),
+  );
+  return [
+    '人民调解协议书1份',
+    `申请人身份证明、资格证明${n}份`,
+    ...attorneys,
+    '调解组织主持调解的证明1份',
+    ...(c.confirmation?.propertyRights ? ['与调解协议相关的财产权利证明1份'] : []),
+    `送达地址确认书${n}份`,
+  ];
+}
+
+/**
+ * How the attachments are set: a numbered list, or, when the list would leave the page before it
+ * more than a third empty, one run-in paragraph that fits where the list did not.
+ */
+type AttachmentStyle = 'list' | 'runIn';
+
+function attachmentParagraphs(c: DocumentCase, style: AttachmentStyle): Paragraph[] {
+  const items = confirmationAttachments(c);
+  if (style === 'runIn') {
+    return [labelled('附件', `${items.map((item, i) => `${i + 1}. ${item}`).join('；')}。`)];
+  }
+  // The list holds together, so it never has a page to itself.
+  return [heading('附件：'), ...arabicNumbered(items, (i) => ({ keepNext: i < items.length - 1 }))];
+}
 
 export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentContext): Document {
   const a = writtenAgreement(c);
   const style = c.settings.dateStyle;
   const reached = formatDate(a.reachedDate, style);
-  const vars = { date: reached, committee: c.committee.name, number: a.number, disputeType: c.disputeType };
+  const vars = {
+    date: reached,
+    committee: c.committee.name,
+    number: whole(a.number),
+    disputeType: c.disputeType,
+  };
   const applicantRole = () => '申请人';
-  return formDocument({
-    title: CONFIRMATION_TITLE,
-    creator: c.committee.name,
-    children: [
+  const court = need(chooseCourt(c), missingCourt(c));
+  const styles: AttachmentStyle[] = ['list', 'runIn'];
+  return paginate(styles, (continued, attachments) => {
+    const children: FileChild[] = [
       title(CONFIRMATION_TITLE),
       ...allPartyParagraphs(c, { style: 'court', roleLabel: applicantRole }),
       heading('请求事项：'),
       body(text(c, 'confirmationRequest', vars)),
       heading('事实和理由：'),
       body(text(c, 'confirmationFacts', vars)),
-      ...numbered(a.terms),
+      ...numbered(asJointApplicants(a.terms, c.parties)),
       body(text(c, 'confirmationCommitment')),
       body('此致', { keepNext: true }),
-      plain(chooseCourt(c), { keepNext: true }),
-      heading('申请人（签名或者盖章）：'),
-      ...signLines(partySignLines(c.parties, applicantRole)),
-      ...sealAndDate(c, c.confirmation?.applicationDate ?? ctx.today, { withSeal: false }),
-      heading('附件：'),
-      ...arabicNumbered(textLines(c, 'confirmationAttachments')),
-    ],
+      plain(court, { keepNext: true }),
+    ];
+    const at = children.length;
+    const block = signatureBlock(
+      APPLICANT_SIGN_HEADING,
+      partySignRows(c.parties, applicantRole),
+      continued,
+      true,
+    );
+    children.push(
+      ...block.paragraphs,
+      // The last signer and the date travel with the attachments: the list is carried with the
+      // signatures, never left alone on a page.
+      ...sealAndDate(c, c.confirmation?.applicationDate ?? ctx.today, { withSeal: false, keepNext: true }),
+      ...attachmentParagraphs(c, attachments),
+    );
+    return {
+      doc: formDocument({ title: CONFIRMATION_TITLE, creator: c.committee.name, children }),
+      rowStarts: block.rowOffsets.map((offset) => at + offset),
+    };
   });
 }

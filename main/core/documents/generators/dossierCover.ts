@@ -6,6 +6,7 @@ import { fonts } from '../layout/styles';
 import { formTable, L, V, type Row } from '../layout/tables';
 import { joinNames, type DocumentContext } from './context';
 import { dossierOf, dossierTitle } from './dossierCommon';
+import { whole } from '../layout/unbreakable';
 
 // 卷宗封面: "<committee> 调解卷宗", then 卷名, 卷号, 人民调解员, mediation dates, 立卷人, 立卷日期,
 // 保管期限, 备注 in a ruled grid.
@@ -35,7 +36,7 @@ export function dossierCoverDocument(c: DocumentCase, _ctx: DocumentContext): Do
         [2200, 6645],
         [
           field('卷　　名', dossierTitle(c, d)),
-          field('卷　　号', d.volumeNumber),
+          field('卷　　号', whole(d.volumeNumber)),
           field('人民调解员', joinNames(c.mediators.map((m) => m.name))),
           field('调解日期', `${formatDate(d.mediationFrom, style)}至${formatDate(d.mediationTo, style)}`),
           field('立 卷 人', d.filedBy),

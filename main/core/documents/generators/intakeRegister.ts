@@ -1,4 +1,5 @@
 import type { Document } from 'docx';
+import { caseSourceLabels, caseSources } from '../../../contract';
 import type { CaseSource, DocumentCase } from '../model';
 import { formatDate } from '../layout/dates';
 import { formDocument } from '../layout/page';
@@ -14,20 +15,13 @@ import { joinNames, type DocumentContext } from './context';
 
 export const INTAKE_TITLE = '人民调解受理登记表';
 
-const SOURCES: readonly CaseSource[] = [
-  '当事人申请',
-  '主动调解',
-  '法院委派',
-  '法院委托',
-  '公安移送',
-  '信访移送',
-  '政府部门指定',
-];
+/** The printed form's boxes; a local source outside them is printed as an extra ticked box. */
+const SOURCES: readonly CaseSource[] = caseSources.filter((s) => s !== 'hotline_12345' && s !== 'other');
 
-/** ☑当事人申请 ☐主动调解 … — the printed form's tick boxes, ticked from the data. */
+/** ☑当事人申请 ☐主动调解 … — the printed form's tick boxes, ticked from the data, in the contract's words. */
 export function sourceTicks(source: CaseSource): string {
-  const ticks = SOURCES.map((s) => `${s === source ? '☑' : '☐'}${s}`);
-  if (!SOURCES.includes(source)) ticks.push(`☑${source}`);
+  const ticks = SOURCES.map((s) => `${s === source ? '☑' : '☐'}${caseSourceLabels[s]}`);
+  if (!SOURCES.includes(source)) ticks.push(`☑${caseSourceLabels[source]}`);
   return ticks.join('　');
 }
 

@@ -1,11 +1,12 @@
 import type { Document, FileChild } from 'docx';
-import type { DocumentCase, InvestigationRecord } from '../model';
+import { fileNumber, type DocumentCase, type InvestigationRecord } from '../model';
 import { formatDateTime } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { body, labelled, numberLine, title } from '../layout/paragraphs';
 import { signLines } from '../layout/signatures';
 import { text } from '../texts';
 import { joinNames, need, type DocumentContext } from './context';
+import { whole } from '../layout/unbreakable';
 
 // 人民调解调查记录, one per investigation, each on its own page: time, place, investigators,
 // recorder, the person questioned, others present, the matter, questions and answers, then the
@@ -16,7 +17,7 @@ export const INVESTIGATION_TITLE = '人民调解调查记录';
 function subjectLine(r: InvestigationRecord): string {
   const s = r.subject;
   const parts = [s.name, s.sex, s.age !== undefined ? `${s.age}岁` : undefined, s.relation, s.address];
-  const phone = s.phone ? `，联系电话：${s.phone}` : '';
+  const phone = s.phone ? `，联系电话：${whole(s.phone)}` : '';
   return `${parts.filter(Boolean).join('，')}${phone}`;
 }
 
@@ -24,7 +25,7 @@ function recordChildren(c: DocumentCase, r: InvestigationRecord, index: number):
   const style = c.settings.dateStyle;
   return [
     title(INVESTIGATION_TITLE, { pageBreakBefore: index > 0 }),
-    numberLine(`编号：${c.caseNumber}`),
+    numberLine(`编号：${fileNumber(c)}`),
     labelled('时间', formatDateTime(r.time, style)),
     labelled('地点', r.place),
     labelled('调查人', joinNames(r.investigators)),

@@ -1,5 +1,5 @@
 import type { Document, FileChild } from 'docx';
-import type { DocumentCase, MediationRecord } from '../model';
+import { fileNumber, type DocumentCase, type MediationRecord } from '../model';
 import { formatDateTime, formatTime, sameDay, smallChinese } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { numberLine, title } from '../layout/paragraphs';
@@ -66,7 +66,7 @@ function sessionChildren(c: DocumentCase, r: MediationRecord, index: number, tot
   const ordinal = total > 1 ? `（第${smallChinese(index + 1)}次）` : '';
   return [
     title(`${MEDIATION_RECORD_TITLE}${ordinal}`, { pageBreakBefore: index > 0 }),
-    numberLine(`编号：${c.caseNumber}`),
+    numberLine(`编号：${fileNumber(c)}`),
     formTable([2000, 2800, 1300, 2745], sessionRows(c, r)),
   ];
 }

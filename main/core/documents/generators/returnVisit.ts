@@ -1,10 +1,11 @@
 import type { Document, FileChild } from 'docx';
-import type { DocumentCase, ReturnVisit } from '../model';
+import { fileNumber, type DocumentCase, type ReturnVisit } from '../model';
 import { formatDate } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { numberLine, title } from '../layout/paragraphs';
 import { formTable, L, V, type Row } from '../layout/tables';
 import { joinNames, need, type DocumentContext } from './context';
+import { whole } from '../layout/unbreakable';
 
 // 人民调解回访记录, one form per visit: 当事人, 调解协议编号 (same as the agreement's number), 回访
 // 事由, 回访情况 (performance, satisfaction, court action, signs of escalation, measures taken),
@@ -23,7 +24,7 @@ function visitRows(c: DocumentCase, v: ReturnVisit): Row[] {
   ];
   return [
     { cells: [L('当事人'), V(joinNames(c.parties.map((p) => `${p.role} ${p.name}`)), 3)] },
-    { cells: [L('调解协议编号'), V(c.agreement?.number ?? c.caseNumber, 3)] },
+    { cells: [L('调解协议编号'), V(whole(c.agreement?.number ?? fileNumber(c)), 3)] },
     { cells: [L('回访事由'), V(`${c.disputeType}纠纷调解协议履行情况回访`, 3)] },
     { cells: [L('回访时间'), V(date), L('回访方式'), V(v.method ?? '上门回访')] },
     { cells: [L('被回访人'), V(joinNames(v.visited), 3)] },
@@ -38,7 +39,7 @@ function visitRows(c: DocumentCase, v: ReturnVisit): Row[] {
 function visitChildren(c: DocumentCase, v: ReturnVisit, index: number): FileChild[] {
   return [
     title(RETURN_VISIT_TITLE, { pageBreakBefore: index > 0 }),
-    numberLine(`编号：${c.caseNumber}`),
+    numberLine(`编号：${fileNumber(c)}`),
     formTable([1900, 2900, 1400, 2645], visitRows(c, v)),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Document } from 'docx';
-import type { DocumentCase } from '../model';
+import { fileNumber, type DocumentCase } from '../model';
 import { formDocument } from '../layout/page';
 import { body, heading, numberLine, plain, title } from '../layout/paragraphs';
 import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
@@ -19,7 +19,7 @@ export function rightsNoticeDocument(c: DocumentCase, _ctx: DocumentContext): Do
     creator: c.committee.name,
     children: [
       title(RIGHTS_TITLE),
-      numberLine(`编号：${c.caseNumber}`),
+      numberLine(`编号：${fileNumber(c)}`),
       plain(`${c.parties.map((p) => p.name).join('、')}：`),
       body(text(c, 'rightsIntro')),
       heading('一、当事人在人民调解活动中享有下列权利：'),

@@ -1,5 +1,5 @@
 import type { Document } from 'docx';
-import type { DocumentCase } from '../model';
+import { fileNumber, type DocumentCase } from '../model';
 import { formatDate } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { body, heading, numberLine, plain, title } from '../layout/paragraphs';
@@ -30,7 +30,7 @@ export function terminationNoticeDocument(c: DocumentCase, _ctx: DocumentContext
     creator: c.committee.name,
     children: [
       title(TERMINATION_TITLE),
-      numberLine(`编号：${t.number ?? c.caseNumber}`),
+      numberLine(`编号：${t.number ?? fileNumber(c)}`),
       plain(`${c.parties.map((p) => p.name).join('、')}：`),
       body(text(c, 'terminationBody', vars)),
       body(text(c, 'terminationRoutes', vars)),

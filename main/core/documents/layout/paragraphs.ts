@@ -1,6 +1,7 @@
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx';
+import { AlignmentType, Paragraph, type IParagraphOptions } from 'docx';
 import { smallChinese } from './dates';
 import { BODY_CHAR, fonts, styleIds } from './styles';
+import { keepCodesWhole, textRuns, whole } from './unbreakable';
 
 // Paragraph shapes every form uses. Keep-with-next flags live here so generators only say what
 // belongs together, not how Word keeps it together.
@@ -20,24 +21,32 @@ export function title(text: string, options: { pageBreakBefore?: boolean } = {})
   return new Paragraph({
     style: styleIds.title,
     ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
-    children: [new TextRun(text)],
+    children: textRuns(text),
   });
 }
 
-/** Case or document number under the title, right aligned as on the printed forms. */
+/**
+ * Case or document number under the title, right aligned as on the printed forms. The text is
+ * "label：number"; the number after the last colon never breaks.
+ */
 export function numberLine(text: string): Paragraph {
+  const colon = text.lastIndexOf('：');
   return new Paragraph({
     style: styleIds.plain,
     alignment: AlignmentType.RIGHT,
     keepNext: true,
     spacing: { after: 160 },
-    children: [new TextRun(text)],
+    children: textRuns(colon < 0 ? whole(text) : text.slice(0, colon + 1) + whole(text.slice(colon + 1))),
   });
 }
 
-/** Indented body paragraph (two characters), the default for prose. */
+/** Indented body paragraph (two characters), the default for prose; codes typed in it stay whole. */
 export function body(text: string, keep?: Keep): Paragraph {
-  return new Paragraph({ style: styleIds.body, ...keepProps(keep), children: [new TextRun(text)] });
+  return new Paragraph({
+    style: styleIds.body,
+    ...keepProps(keep),
+    children: textRuns(keepCodesWhole(text)),
+  });
 }
 
 /** Body paragraph with a 黑体 lead-in, e.g. "纠纷主要事实、争议事项：……". */
@@ -45,7 +54,7 @@ export function labelled(label: string, value: string, keep?: Keep): Paragraph {
   return new Paragraph({
     style: styleIds.body,
     ...keepProps(keep),
-    children: [new TextRun({ text: `${label}：`, font: fonts.heading }), new TextRun(value)],
+    children: [...textRuns(`${label}：`, { font: fonts.heading }), ...textRuns(keepCodesWhole(value))],
   });
 }
 
@@ -55,7 +64,7 @@ export function plain(text: string, keep?: Keep & { indentChars?: number }): Par
     style: styleIds.plain,
     ...keepProps(keep),
     ...(keep?.indentChars ? { indent: { left: keep.indentChars * BODY_CHAR } } : {}),
-    children: [new TextRun(text)],
+    children: textRuns(keepCodesWhole(text)),
   });
 }
 
@@ -65,7 +74,7 @@ export function heading(text: string): Paragraph {
     style: styleIds.body,
     keepNext: true,
     keepLines: true,
-    children: [new TextRun({ text, font: fonts.heading })],
+    children: textRuns(text, { font: fonts.heading }),
   });
 }
 
@@ -77,6 +86,9 @@ export function numbered(items: readonly string[], keepLast?: Keep): Paragraph[]
 }
 
 /** 1. 2. 3. numbered lines, for attachments and lists inside a section. */
-export function arabicNumbered(items: readonly string[], keep?: Keep): Paragraph[] {
-  return items.map((item, i) => body(`${i + 1}. ${item}`, keep));
+export function arabicNumbered(
+  items: readonly string[],
+  keep?: Keep | ((index: number) => Keep),
+): Paragraph[] {
+  return items.map((item, i) => body(`${i + 1}. ${item}`, typeof keep === 'function' ? keep(i) : keep));
 }

@@ -2,6 +2,7 @@ import type { Paragraph } from 'docx';
 import type { Agent, DocumentCase, OrganisationParty, Party, PersonParty } from '../model';
 import { ageAt, formatDate, type DateStyle } from './dates';
 import { body } from './paragraphs';
+import { whole } from './unbreakable';
 
 // How a party is described. Mediation forms list 姓名、性别、民族、出生日期… with labels; court
 // forms (司法确认申请书) follow the civil-procedure order: name, sex, birth date, ethnicity, ID,
@@ -23,31 +24,32 @@ export function personAge(p: PersonParty, referenceDate: string): number {
 
 function personText(p: PersonParty, style: PartyStyle, dateStyle: DateStyle): string {
   const born = `${formatDate(p.birthDate, dateStyle)}出生`;
-  const id = `${p.idType}号码：${p.idNumber}`;
+  const id = `${p.idType}号码：${whole(p.idNumber)}`;
+  const phone = whole(p.phone);
   if (style === 'court') {
     const work = p.employer ? `${p.employer}${p.occupation}` : p.occupation;
-    return `${p.name}，${p.sex}，${born}，${p.ethnicity}，${id}，${work}，住${p.address}。联系电话：${p.phone}。`;
+    return `${p.name}，${p.sex}，${born}，${p.ethnicity}，${id}，${work}，住${p.address}。联系电话：${phone}。`;
   }
-  return `${p.name}，${p.sex}，${p.ethnicity}，${born}，${id}，职业：${p.occupation}，住址：${p.address}，联系电话：${p.phone}。`;
+  return `${p.name}，${p.sex}，${p.ethnicity}，${born}，${id}，职业：${p.occupation}，住址：${p.address}，联系电话：${phone}。`;
 }
 
 function organisationText(p: OrganisationParty, style: PartyStyle): string {
   if (style === 'court') {
-    return `${p.name}，住所地${p.address}，统一社会信用代码：${p.uscc}。`;
+    return `${p.name}，住所地${p.address}，统一社会信用代码：${whole(p.uscc)}。`;
   }
-  return `${p.name}，统一社会信用代码：${p.uscc}，住所：${p.address}，联系电话：${p.phone}。`;
+  return `${p.name}，统一社会信用代码：${whole(p.uscc)}，住所：${p.address}，联系电话：${whole(p.phone)}。`;
 }
 
 function representativeText(p: OrganisationParty, style: PartyStyle): string {
   const r = p.representative;
-  const phone = style === 'court' ? `联系电话：${p.phone}。` : '';
+  const phone = style === 'court' ? `联系电话：${whole(p.phone)}。` : '';
   return `${r.kind}：${r.name}，${r.title}。${phone}`;
 }
 
 export function agentText(a: Agent): string {
-  const id = a.idType && a.idNumber ? `${a.idType}号码：${a.idNumber}，` : '';
+  const id = a.idType && a.idNumber ? `${a.idType}号码：${whole(a.idNumber)}，` : '';
   const employer = a.employer ? `${a.employer}，` : '';
-  return `${a.kind}：${a.name}，${a.relation}，${employer}${id}代理权限：${a.authority}，联系电话：${a.phone}。`;
+  return `${a.kind}：${a.name}，${a.relation}，${employer}${id}代理权限：${a.authority}，联系电话：${whole(a.phone)}。`;
 }
 
 export interface PartyBlockOptions {
@@ -74,8 +76,9 @@ export function partyLines(c: DocumentCase, p: Party, options: PartyBlockOptions
 
 function partyParagraphs(c: DocumentCase, p: Party, options: PartyBlockOptions): Paragraph[] {
   const lines = partyLines(c, p, options);
-  // The lines of one party stay together; different parties may break between them.
-  return lines.map((text, i) => body(text, { keepNext: i < lines.length - 1 }));
+  // Only an organisation's name stays with its representative's line: a whole party block kept
+  // together would push up to nine lines to the next page and leave that much blank.
+  return lines.map((text, i) => body(text, { keepNext: i === 0 && p.kind === 'organisation' }));
 }
 
 /** 申请人：张志军（男，汉族，51岁）, for registers that list parties briefly. */

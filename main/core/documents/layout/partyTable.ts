@@ -2,6 +2,7 @@ import type { DocumentCase, Party } from '../model';
 import { formatDate } from './dates';
 import { agentText, personAge } from './parties';
 import { L, V, type Cell, type Row } from './tables';
+import { whole } from './unbreakable';
 
 // Party rows for grid forms (申请书): a shaded role row, then the party's fields in three
 // label/value pairs. Six columns, sized so a date, a mobile number and 统一社会信用代码 fit.
@@ -28,13 +29,13 @@ export function partyGridRows(c: DocumentCase, p: Party, roleLabel: string): Row
           V(p.occupation),
         ],
       },
-      { cells: [L('证件号码'), V(`${p.idType} ${p.idNumber}`, 3), L('联系电话'), V(p.phone)] },
+      { cells: [L('证件号码'), V(`${p.idType} ${whole(p.idNumber)}`, 3), L('联系电话'), V(whole(p.phone))] },
       { cells: [L('住址'), V(p.address, 5)] },
     );
   } else {
     rows.push(
       { cells: [L('名称'), V(p.name, 5)] },
-      { cells: [L('统一社会信用代码'), V(p.uscc, 3), L('联系电话'), V(p.phone)] },
+      { cells: [L('统一社会信用代码'), V(whole(p.uscc), 3), L('联系电话'), V(whole(p.phone))] },
       { cells: [L('住所'), V(p.address, 5)] },
       {
         cells: [L(p.representative.kind), V(p.representative.name), L('职务'), V(p.representative.title, 3)],

@@ -2,12 +2,15 @@ import { AlignmentType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { DocumentCase, Party } from '../model';
 import { formatDate } from './dates';
 import { CONTENT_WIDTH } from './page';
+import { heading } from './paragraphs';
 import { sealLines } from './seal';
 import { BODY_CHAR, styleIds } from './styles';
+import { readable, textRuns } from './unbreakable';
 
 // Signature areas: one line per signer with room above it for a hand signature, the committee
-// seal text and the date. The whole block is chained with keepNext so it never starts at the
-// foot of one page and ends on the next, however many parties sign.
+// seal text and the date. Short blocks (receipts, records) are chained with keepNext; the
+// agreement's and the application's may break between signers (signatureBlock), each signer's
+// row kept whole, with a short continuation heading on the next page.
 
 const RIGHT_COLUMN = 5000; // twips from the left margin where "签名：" starts
 const LEFT_ROOM = RIGHT_COLUMN / BODY_CHAR - 1; // characters that fit before it
@@ -23,7 +26,7 @@ export interface SignLine {
 /** Approximate printed width in body characters (CJK = 1, Latin = ½). */
 function visualWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  for (const ch of readable(text)) width += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
   return width;
 }
 
@@ -48,13 +51,13 @@ export function signLines(lines: readonly SignLine[], keepLast = true): Paragrap
     const last = i === lines.length - 1;
     const indent = spec.indent ?? 0;
     if (!spec.right) {
-      out.push(line([new TextRun(spec.left)], !last || keepLast, SIGN_SPACE, indent));
+      out.push(line(textRuns(spec.left), !last || keepLast, SIGN_SPACE, indent));
     } else if (visualWidth(spec.left) + indent <= LEFT_ROOM) {
-      const runs = [new TextRun(spec.left), new TextRun({ children: [new Tab(), spec.right] })];
+      const runs = [...textRuns(spec.left), new TextRun({ children: [new Tab(), spec.right] })];
       out.push(line(runs, !last || keepLast, SIGN_SPACE, indent));
     } else {
       // A long organisation name: name on its own line, signature on the next.
-      out.push(line([new TextRun(spec.left)], true, SIGN_SPACE, indent));
+      out.push(line(textRuns(spec.left), true, SIGN_SPACE, indent));
       out.push(line([new TextRun({ children: [new Tab(), spec.right] })], !last || keepLast, 0, indent));
     }
   });
@@ -79,6 +82,43 @@ export function partySignLines(
       out.push({ left: `${agent.kind}：${agent.name}`, right: '签名：', indent: 2 });
   }
   return out;
+}
+
+/** One row per party: its line and its agents' lines, which never part. */
+export function partySignRows(parties: readonly Party[], roleOf?: (p: Party) => string): SignLine[][] {
+  return parties.map((p) => partySignLines([p], roleOf));
+}
+
+export interface SignatureBlock {
+  paragraphs: Paragraph[];
+  /** For each row, the index of its first paragraph (or its continuation heading) in `paragraphs`. */
+  rowOffsets: number[];
+}
+
+/**
+ * A signature block that may break between rows, never inside one. The heading stays with the
+ * first row; a row listed in `continued` (it begins a page, see layout/flow) gets the heading
+ * again with （续）, kept with it.
+ * @param keepLastWithNext keep the last row with what follows (the date of the application).
+ */
+export function signatureBlock(
+  title: string,
+  rows: readonly SignLine[][],
+  continued: ReadonlySet<number>,
+  keepLastWithNext = false,
+): SignatureBlock {
+  const paragraphs: Paragraph[] = [heading(title)];
+  const rowOffsets: number[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0 && continued.has(i)) {
+      rowOffsets.push(paragraphs.length);
+      paragraphs.push(heading(`${title}（续）`));
+    } else {
+      rowOffsets.push(i === 0 ? 0 : paragraphs.length);
+    }
+    paragraphs.push(...signLines(row, keepLastWithNext && i === rows.length - 1));
+  });
+  return { paragraphs, rowOffsets };
 }
 
 /** Where a party signs on a grid form: its name, and what goes in the signature cell. */

@@ -51,7 +51,9 @@ export const styleIds = {
 export const documentStyles: IStylesOptions = {
   default: {
     document: {
-      run: { font: fonts.body, size: size.body },
+      // Chinese for East Asian text: Word applies its line-start/line-end rules (no 。 opening a
+      // line) only to text in a language that has them; untagged text gets none.
+      run: { font: fonts.body, size: size.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
       paragraph: { spacing: { line: line.body, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
     },
   },

@@ -6,7 +6,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   WidthType,
   HeightRule,
@@ -14,6 +13,7 @@ import {
 } from 'docx';
 import { CONTENT_WIDTH } from './page';
 import { styleIds, TABLE_CHAR } from './styles';
+import { keepCodesWhole, textRuns } from './unbreakable';
 
 // Register-style forms (登记表, 回访记录, 卷内目录, 封面) are grids. Every row is cantSplit by default
 // so a label never sits on one page and its value on the next; only free-text rows that can
@@ -87,18 +87,20 @@ function widthsFor(weights: readonly number[], total: number): number[] {
   return out;
 }
 
-function cellParagraphs(cell: Cell): Paragraph[] {
+/** @param keepNext the row stays with the next one: Word keeps rows together through their paragraphs. */
+function cellParagraphs(cell: Cell, keepNext = false): Paragraph[] {
   const lines = typeof cell.text === 'string' ? [cell.text] : [...cell.text];
   const align = ALIGN[cell.align ?? (cell.label ? 'center' : 'left')];
   const paragraphs = (lines.length ? lines : ['']).map(
     (line) =>
       new Paragraph({
         style: styleIds.cell,
+        ...(keepNext ? { keepNext: true } : {}),
         alignment: cell.indent ? AlignmentType.LEFT : align,
         ...(cell.indent ? { indent: { firstLine: 2 * TABLE_CHAR } } : {}),
         // Right-aligned seal lines and dates sit two characters in from the rule, as written.
         ...(cell.align === 'right' ? { indent: { right: 2 * TABLE_CHAR } } : {}),
-        children: line ? [new TextRun(line)] : [],
+        children: line ? textRuns(keepCodesWhole(line)) : [],
       }),
   );
   for (const line of cell.footer ?? []) {
@@ -108,7 +110,7 @@ function cellParagraphs(cell: Cell): Paragraph[] {
         alignment: AlignmentType.RIGHT,
         spacing: { before: 200 },
         indent: { right: 2 * TABLE_CHAR },
-        children: [new TextRun(line)],
+        children: textRuns(line),
       }),
     );
   }
@@ -155,7 +157,7 @@ export function formTable(weights: readonly number[], rows: readonly Row[]): Tab
           verticalAlign: row.allowSplit && !cell.label ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           margins: { top: 60, bottom: 60, left: 60, right: 60 },
           ...(cell.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEDED' } } : {}),
-          children: cellParagraphs(cell),
+          children: cellParagraphs(cell, row.keepNext),
         });
       });
       skip();
@@ -163,7 +165,6 @@ export function formTable(weights: readonly number[], rows: readonly Row[]): Tab
       return new TableRow({
         cantSplit: !row.allowSplit,
         ...(row.header ? { tableHeader: true } : {}),
-        ...(row.keepNext ? { keepNext: true } : {}),
         height: { value: row.minHeight ?? 560, rule: HeightRule.ATLEAST },
         children: cells,
       });

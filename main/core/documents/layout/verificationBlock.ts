@@ -8,7 +8,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   WidthType,
 } from 'docx';
@@ -16,6 +15,7 @@ import type { VerificationAssets } from '../verification';
 import { CONTENT_WIDTH } from './page';
 import { sealLines } from './seal';
 import { BODY_CHAR, fonts, size, styleIds } from './styles';
+import { textRuns, whole } from './unbreakable';
 
 // The agreement's last row: the 核验码 block (QR code + short code) at the bottom left, the
 // committee seal text and date at the right, where the seal is pressed. Sharing one row keeps
@@ -29,7 +29,7 @@ function note(text: string, bold = false): Paragraph {
   return new Paragraph({
     style: styleIds.small,
     keepLines: true,
-    children: [new TextRun({ text, size: size.footnote, font: bold ? fonts.heading : fonts.body })],
+    children: textRuns(text, { size: size.footnote, font: bold ? fonts.heading : fonts.body }),
   });
 }
 
@@ -40,7 +40,7 @@ function sealLine(text: string, spaceBefore = 0, indentChars = 2): Paragraph {
     indent: { right: indentChars * BODY_CHAR },
     spacing: { before: spaceBefore },
     keepLines: true,
-    children: [new TextRun(text)],
+    children: textRuns(text),
   });
 }
 
@@ -80,7 +80,7 @@ export function sealWithVerification(sealText: string, date: string, v: Verifica
                   }),
                 ],
               }),
-              note(`核验码：${v.shortCode}`, true),
+              note(`核验码：${whole(v.shortCode)}`, true),
               note('扫码或输入核验码核对协议'),
             ],
           }),
