@@ -101,40 +101,71 @@ export class PartyRepository {
     );
   }
 
-  /** Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. */
+  /**
+   * Suggestions while typing. An exact ID number or credit code finds its record whatever became
+   * of its cases (saving would reuse it anyway); a name or the last 4 characters offer only parties
+   * of a case still on record: a voided case is void everywhere, its parties included. A name
+   * matches from its start (the name index) or anywhere in it: the party names of the newest
+   * cases the full-text index finds (`match`, a MATCH expression from queryToMatch).
+   * caseCount counts cases that are not voided.
+   */
   suggest(
-    query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string },
+    query: {
+      idNumber?: string;
+      creditCode?: string;
+      idSuffix?: string;
+      name?: { text: string; match: string | null };
+    },
     limit = 8,
   ): PartySuggestionRow[] {
-    const count = `(SELECT count(*) FROM case_parties cp WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL) AS caseCount`;
+    const liveCases = `FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+      WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND c.deleted_at IS NULL AND c.status <> 'voided'`;
+    const select = `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount FROM parties`;
+    const live = `deleted_at IS NULL AND EXISTS (SELECT 1 ${liveCases})`;
     if (query.idNumber) {
       return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`,
+        `${select} WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`,
         query.idNumber,
         limit,
       );
     }
     if (query.creditCode) {
       return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`,
+        `${select} WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`,
         query.creditCode,
         limit,
       );
     }
     if (query.idSuffix) {
-      return this.db.sql.all(
-        `SELECT ${columns}, ${count} FROM parties WHERE id_suffix = ? AND deleted_at IS NULL LIMIT ?`,
-        query.idSuffix,
-        limit,
-      );
+      return this.db.sql.all(`${select} WHERE id_suffix = ? AND ${live} LIMIT ?`, query.idSuffix, limit);
     }
+    const name = query.name?.text ?? '';
     // Range on the name index instead of LIKE, which SQLite will not run on an index here.
-    const prefix = query.namePrefix ?? '';
-    return this.db.sql.all(
-      `SELECT ${columns}, ${count} FROM parties WHERE name >= ? AND name < ? AND deleted_at IS NULL ORDER BY name LIMIT ?`,
-      prefix,
-      `${prefix}\uffff`,
+    const byPrefix = this.db.sql.all<PartySuggestionRow>(
+      `${select} WHERE name >= ? AND name < ? AND ${live} ORDER BY name LIMIT ?`,
+      name,
+      `${name}\uffff`,
       limit,
     );
+    if (byPrefix.length >= limit || !query.name?.match) return byPrefix;
+    const inside = this.db.sql.all<PartySuggestionRow>(
+      `${select} WHERE id IN (
+          SELECT cp.party_id FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
+            JOIN cases c ON c.rowid = hit.rowid
+            JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
+           WHERE c.deleted_at IS NULL AND c.status <> 'voided')
+         AND deleted_at IS NULL AND instr(name, ?) > 1
+       ORDER BY name LIMIT ?`,
+      query.name.match,
+      name,
+      limit - byPrefix.length,
+    );
+    return [...byPrefix, ...inside];
   }
 }
+
+/**
+ * How many of the newest matching cases a name-inside search reads: a common word (有限公司)
+ * stays one quick look, while a name anyone would type further down the list is still found.
+ */
+export const INFIX_CASES = 400;

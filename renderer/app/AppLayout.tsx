@@ -5,6 +5,7 @@ import { roleLabels } from '../../main/contract';
 import { useSignOutMutation } from '../api/session';
 import { useAccess } from './access';
 import { appRoutes, menuKeyOf } from './routes';
+import { useFreshArrival } from './useFreshArrival';
 import { useIdleTouch } from './useIdleTouch';
 
 const { Header, Sider, Content } = Layout;
@@ -19,6 +20,7 @@ export function AppLayout() {
   const menuRoutes = routes.filter((r) => r.menu !== false);
   const groups = [...new Set(menuRoutes.map((r) => r.group))];
   const home = menuRoutes[0]?.path ?? '/account';
+  const arriving = useFreshArrival(user?.id, home);
   const selectedKey = menuKeyOf(
     location.pathname,
     menuRoutes.map((r) => r.path),
@@ -62,12 +64,16 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ padding: 24 }}>
-          <Routes>
-            {routes.map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
-            ))}
-            <Route path="*" element={<Navigate to={home} replace />} />
-          </Routes>
+          {arriving ? (
+            <Navigate to={home} replace />
+          ) : (
+            <Routes>
+              {routes.map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+              <Route path="*" element={<Navigate to={home} replace />} />
+            </Routes>
+          )}
         </Content>
       </Layout>
     </Layout>

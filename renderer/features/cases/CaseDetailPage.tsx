@@ -68,7 +68,7 @@ export function CaseDetailPage() {
         <CaseHeader detail={detail} actions={actions} />
       </Card>
       <WorkflowPanel caseId={detail.id} />
-      <DocumentsPanel caseId={detail.id} />
+      <DocumentsPanel caseId={detail.id} voided={detail.status === 'voided'} />
       <Card title={`当事人（${detail.parties.length}）`}>
         <Row gutter={[16, 16]}>
           {detail.parties.map((p) => (

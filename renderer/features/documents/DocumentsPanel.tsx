@@ -67,7 +67,7 @@ function Availability({ row }: { row: DocumentAvailabilityDto }) {
  * (and in plain words why the others may not), 生成 → preview → 打印 / 另存为 / 下载, every
  * stored version with its hash and 核验码, and the signed scans.
  */
-export function DocumentsPanel({ caseId }: { caseId: string }) {
+export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voided?: boolean }) {
   const { can } = useAccess();
   const mayGenerate = can(['cases:mediate', 'cases:dispatch']);
   const { data, error, isFetching } = useCaseDocumentsQuery(caseId);
@@ -102,7 +102,15 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
       data-testid="documents-panel"
     >
       <ErrorAlert error={error ? asApiError(error) : failure} />
-      {!mayGenerate && (
+      {voided && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="本案已作废，不能生成文书；作废前已生成的文书仍可查看。"
+        />
+      )}
+      {!voided && !mayGenerate && (
         <Alert
           type="info"
           showIcon
@@ -114,7 +122,8 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
         rowKey="kind"
         size="small"
         loading={isFetching && !data}
-        dataSource={data?.kinds ?? []}
+        dataSource={(data?.kinds ?? []).filter((k) => !voided || k.versionCount > 0)}
+        locale={{ emptyText: voided ? '作废前未生成文书' : undefined }}
         pagination={false}
         columns={[
           {

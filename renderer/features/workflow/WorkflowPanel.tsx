@@ -123,16 +123,22 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
           </Space>
         )}
         <Divider style={{ margin: '20px 0 16px' }} />
-        <Row gutter={24}>
-          <Col xs={24} xl={13}>
-            <SectionHeading>当前承办</SectionHeading>
-            <AssignmentView assignment={wf.assignment} />
-          </Col>
-          <Col xs={24} xl={11}>
-            <SectionHeading>期限</SectionHeading>
-            <DeadlineList deadlines={wf.deadlines} />
-          </Col>
-        </Row>
+        {wf.status === 'voided' ? (
+          <Typography.Text type="secondary" data-testid="voided-note">
+            本案已作废：不再分流、调解，没有进行中的期限；案号作废留档，不再使用。
+          </Typography.Text>
+        ) : (
+          <Row gutter={24}>
+            <Col xs={24} xl={13}>
+              <SectionHeading>当前承办</SectionHeading>
+              <AssignmentView assignment={wf.assignment} />
+            </Col>
+            <Col xs={24} xl={11}>
+              <SectionHeading>期限</SectionHeading>
+              <DeadlineList deadlines={wf.deadlines} />
+            </Col>
+          </Row>
+        )}
       </Card>
       {wf.agreement && (
         <Card title="调解协议">

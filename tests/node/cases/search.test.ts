@@ -323,16 +323,22 @@ function idNumbers(c: Registered): string[] {
   return c.parties.flatMap((p) => (p.kind === 'person' && p.idNumber ? [p.idNumber.toUpperCase()] : []));
 }
 
+/** ID numbers and organisations' credit codes: both are found in full or by their last 4+ characters. */
+function codes(c: Registered): string[] {
+  return [...idNumbers(c), ...c.parties.flatMap((p) => (p.creditCode ? [p.creditCode] : []))];
+}
+
 function expectedFor(query: string): Set<string> {
   const q = query.normalize('NFKC').trim();
   const found = cases.filter((c) => {
     if (/^\p{Script=Han}+$/u.test(q)) return hanText(c).some((t) => t.includes(q));
     if (/^\d{2,}$/.test(q)) {
       return (
-        numbers(c).some((n) => n.startsWith(q)) ||
-        (q.length >= 4 && idNumbers(c).some((id) => id.endsWith(q)))
+        numbers(c).some((n) => n.startsWith(q)) || (q.length >= 4 && codes(c).some((id) => id.endsWith(q)))
       );
     }
+    // Letters and digits: the end of a credit code (or of an ID number ending in X).
+    if (/^[0-9A-Z]{4,}$/i.test(q)) return codes(c).some((code) => code.endsWith(q.toUpperCase()));
     throw new Error(`the oracle does not cover "${query}"`);
   });
   return new Set(found.map((c) => c.id));
@@ -433,6 +439,21 @@ describe('the search box', () => {
     const other = cases[9]!;
     const otherId = idNumbers(other)[0]!;
     expect(await found(otherId)).toEqual(idsOf(cases.filter((c) => idNumbers(c).includes(otherId))));
+  });
+
+  it('finds an organisation by its full credit code, and by its last 4 characters, as ID numbers are', async () => {
+    const org = cases.find((c) => c.status === 'accepted' && c.parties[1]!.kind === 'organisation')!;
+    const code = org.parties[1]!.creditCode!;
+    const sameCode = idsOf(cases.filter((c) => c.status === 'accepted' && codes(c).includes(code)));
+    expect(await found(code)).toEqual(sameCode);
+    expect(await found(code.toLowerCase())).toEqual(sameCode);
+    expect(await found(`${code.slice(0, 8)} ${code.slice(8)}`)).toEqual(sameCode);
+    for (const tail of [code.slice(-4), code.slice(-4).toLowerCase(), code.slice(-6)]) {
+      expect(await found(tail), tail).toEqual(expectedFor(tail));
+      expect((await found(tail)).has(org.id), tail).toBe(true);
+    }
+    // The leading characters of a code find nothing: only the tail is looked up.
+    expect(await found(code.slice(0, 12))).toEqual(new Set());
   });
 
   it('never finds a case by the leading digits of an ID number (full numbers are not in the index)', async () => {
@@ -773,6 +794,8 @@ describe('query plans', () => {
     ['digits', '7788'],
     ['phone', '13995217788'],
     ['ID number', maLan.idNumber],
+    ['credit code', '91512081MA62K0260E'],
+    ['credit code tail', 'K0260E'],
     ['case number', '（2026）平调字第0001号'],
     ['case number words', '平调字第1号'],
   ];
