@@ -17,6 +17,7 @@ import {
   listRefusalsInput,
   refusalDto,
   refusalInput,
+  refusalNoticeInput,
   refusalPage,
   repeatCheckInput,
   repeatMatch,
@@ -25,6 +26,7 @@ import {
   voidCaseInput,
 } from '../schemas/cases';
 import { id, empty } from '../schemas/common';
+import { documentFileDto } from '../schemas/documents';
 import { partySuggestion, searchPartiesInput } from '../schemas/parties';
 import { defineChannels } from './spec';
 
@@ -119,6 +121,14 @@ export const caseChannels = defineChannels({
     access: 'cases:create',
     kind: 'mutation',
     label: '登记不予受理',
+  },
+  'intake:refusalNotice': {
+    input: refusalNoticeInput,
+    output: documentFileDto,
+    access: 'cases:create',
+    // A plaintext copy leaves the encrypted store: audited like a document export.
+    kind: 'mutation',
+    label: '打印不予受理告知书',
   },
   'intake:listRefusals': {
     input: listRefusalsInput,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseSources, caseStatuses, courtProcedures, refusalReasons, riskFlags, riskLevels } from './catalog';
 import { id, isoDateTime, pageQuery, paged, text } from './common';
+import { referralRoutes } from './dispatch';
 import { casePartyDto, isoDate, partyInput, phoneField } from './parties';
 import { parseAmount } from '../validation/amount';
 
@@ -205,6 +206,13 @@ export const refusalInput = z.strictObject({
     .preprocess((v) => (v === '' ? undefined : v), text('具体说明', 500).optional())
     .describe('具体说明'),
   told: text('告知当事人的内容', 500, 4),
+  /** The other routes the 不予受理告知书 names (court, arbitration, administration, police…). */
+  routes: z
+    .array(z.enum(referralRoutes, { error: '其他途径不正确' }))
+    .max(referralRoutes.length)
+    .refine((r) => new Set(r).size === r.length, '其他途径有重复')
+    .default([])
+    .describe('可以选择的其他途径'),
 });
 export type RefusalInput = z.input<typeof refusalInput>;
 
@@ -220,10 +228,13 @@ export const refusalDto = z.object({
   reason: z.enum(refusalReasons),
   reasonDetail: z.string().nullable(),
   told: z.string(),
+  routes: z.array(z.enum(referralRoutes)),
   recordedByName: z.string(),
   createdAt: isoDateTime,
 });
 export type RefusalDto = z.infer<typeof refusalDto>;
+
+export const refusalNoticeInput = z.strictObject({ id });
 
 export const listRefusalsInput = z.strictObject({ ...pageQuery });
 export const refusalPage = paged(refusalDto);

@@ -15,6 +15,7 @@ import {
 import { findRepeats } from '../../core/cases/repeats';
 import { caseDetail } from '../../core/cases/view';
 import { today } from '../../core/dates';
+import { refusalNoticeFile } from '../../core/documentStore';
 import type { HandlerGroup } from './types';
 
 export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
@@ -34,6 +35,7 @@ export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
   'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
   'parties:search': (input, ctx) => suggestParties(ctx.repos, input.query, today(ctx.clock)),
   'intake:refuse': (input, ctx) => recordRefusal(ctx, input),
+  'intake:refusalNotice': (input, ctx) => refusalNoticeFile(ctx, input.id),
   'intake:listRefusals': (input, ctx) => listRefusals(ctx, input.page, input.pageSize),
   'drafts:get': (input, ctx) => getDraft(ctx, input.form),
   'drafts:save': (input, ctx) => saveDraft(ctx, input.form, input.data),

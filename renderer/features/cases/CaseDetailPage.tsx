@@ -6,6 +6,7 @@ import type { CaseStatus } from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
+import { AgreementPrintAction } from '../documents/AgreementPrintAction';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CaseEditForm } from './CaseEditForm';
@@ -46,6 +47,7 @@ export function CaseDetailPage() {
 
   const actions = (
     <Space>
+      <AgreementPrintAction caseId={detail.id} />
       <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
         返回
       </Button>

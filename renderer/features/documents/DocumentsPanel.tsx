@@ -3,7 +3,13 @@ import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DocumentAvailabilityDto, DocumentKindIdDto, DocumentVersionDto } from '../../../main/contract';
+import {
+  DOCUMENT_HANDLERS,
+  generateAccess,
+  type DocumentAvailabilityDto,
+  type DocumentKindIdDto,
+  type DocumentVersionDto,
+} from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
@@ -69,7 +75,8 @@ function Availability({ row }: { row: DocumentAvailabilityDto }) {
  */
 export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voided?: boolean }) {
   const { can } = useAccess();
-  const mayGenerate = can(['cases:mediate', 'cases:dispatch']);
+  const mayGenerate = can(DOCUMENT_HANDLERS);
+  const intakeOnly = !mayGenerate && can('cases:create');
   const { data, error, isFetching } = useCaseDocumentsQuery(caseId);
   const [generate] = useGenerateDocumentMutation();
   const [generating, setGenerating] = useState<DocumentKindIdDto | null>(null);
@@ -115,7 +122,11 @@ export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voi
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="您可以预览和导出已生成的文书；生成文书由承办调解员或分流员操作。"
+          title={
+            intakeOnly
+              ? '受理时当事人签署的申请书、受理登记表和权利义务告知书可在此生成、打印；其他文书由承办调解员或分流员生成。'
+              : '您可以预览和导出已生成的文书；生成文书由承办调解员或分流员操作。'
+          }
         />
       )}
       <Table<DocumentAvailabilityDto>
@@ -172,7 +183,7 @@ export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voi
             width: 320,
             render: (_: unknown, row) => (
               <Space wrap size={6}>
-                {mayGenerate && (
+                {!voided && can(generateAccess(row.kind)) && (
                   <Button
                     size="small"
                     type={row.available && emphasised.has(row.kind) ? 'primary' : 'default'}

@@ -2,7 +2,7 @@ import { DownloadOutlined, FileWordOutlined, PrinterOutlined, SaveOutlined } fro
 import { Alert, App, Button, Modal, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentVersionDto } from '../../../main/contract';
+import type { DocumentFileDto, DocumentVersionDto } from '../../../main/contract';
 import { baseApi } from '../../api/baseApi';
 import { DeskError, invoke } from '../../api/desk';
 import { useAppDispatch } from '../../app/hooks';
@@ -12,11 +12,27 @@ import { base64ToBlob, downloadBlob, sizeText } from './files';
 
 const messageOf = (error: unknown) => (error instanceof DeskError ? error.message : '操作未完成，请重试');
 
+/** A form made on request and not stored with a case (the 不予受理告知书): its making was audited. */
+export interface LooseDocument {
+  title: string;
+  file: DocumentFileDto;
+}
+
+/** Either a stored version or a loose document. */
+interface Props {
+  version?: DocumentVersionDto;
+  loose?: LooseDocument;
+  onClose: () => void;
+}
+
 /**
  * One stored version as it will print: the pages rendered from the stored .docx, then 打印, and
  * 另存为 / 用 Word/WPS 打开 on the desktop or 下载 in a browser. Every copy that leaves is audited.
+ * A loose document (made on request, audited then) previews, prints and downloads the same way.
  */
-export function PreviewModal({ version, onClose }: { version: DocumentVersionDto; onClose: () => void }) {
+export function PreviewModal({ version, loose: looseDocument, onClose }: Props) {
+  const loose = looseDocument?.file;
+  const title = version ? `${version.title}（第${version.versionNo}版）` : (looseDocument?.title ?? '');
   const { message } = App.useApp();
   const dispatch = useAppDispatch();
   const { data: platform } = useDocumentPlatformQuery();
@@ -25,10 +41,11 @@ export function PreviewModal({ version, onClose }: { version: DocumentVersionDto
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'print' | 'saveAs' | 'open' | 'download' | null>(null);
 
+  const sourceKey = version?.id ?? loose?.sha256;
   useEffect(() => {
     let live = true;
     (async () => {
-      const file = await invoke('documents:get', { versionId: version.id });
+      const file = version ? await invoke('documents:get', { versionId: version.id }) : loose!;
       const docx = base64ToBlob(file.dataBase64, file.mimeType);
       if (!live || !pages.current) return;
       await renderDocx(docx, pages.current);
@@ -37,9 +54,16 @@ export function PreviewModal({ version, onClose }: { version: DocumentVersionDto
     return () => {
       live = false;
     };
-  }, [version.id]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one document per modal (keyed by its source)
+  }, [sourceKey]);
 
   const exportAs = async (mode: 'saveAs' | 'open' | 'download') => {
+    if (loose) {
+      if (blob) downloadBlob(blob, loose.fileName);
+      void message.success(`已下载“${loose.fileName}”`);
+      return;
+    }
+    if (!version) return;
     setBusy(mode);
     try {
       const result = await invoke('documents:export', { versionId: version.id, mode });
@@ -74,13 +98,13 @@ export function PreviewModal({ version, onClose }: { version: DocumentVersionDto
     }
   };
 
-  const desktop = platform?.desktop === true;
+  const desktop = platform?.desktop === true && version !== undefined;
   return (
     <Modal
       open
       centered
       width={940}
-      title={`${version.title}（第${version.versionNo}版）`}
+      title={title}
       onCancel={onClose}
       styles={{ body: { padding: 0 } }}
       footer={
@@ -127,22 +151,24 @@ export function PreviewModal({ version, onClose }: { version: DocumentVersionDto
         </Space>
       }
     >
-      <div style={{ padding: '8px 16px', borderBottom: '1px solid #f0f0f0' }}>
-        <Space size={16} wrap>
-          <Typography.Text type="secondary">
-            {version.generatedByName} 生成于 {dayjs(version.generatedAt).format('YYYY-MM-DD HH:mm')}
-          </Typography.Text>
-          <Typography.Text type="secondary">{sizeText(version.size)}</Typography.Text>
-          <Typography.Text type="secondary" copyable={{ text: version.sha256 }}>
-            SHA-256 {version.sha256.slice(0, 16)}…
-          </Typography.Text>
-          {version.shortCode && (
-            <span>
-              核验码 <Tag color="red">{version.shortCode}</Tag>
-            </span>
-          )}
-        </Space>
-      </div>
+      {version && (
+        <div style={{ padding: '8px 16px', borderBottom: '1px solid #f0f0f0' }}>
+          <Space size={16} wrap>
+            <Typography.Text type="secondary">
+              {version.generatedByName} 生成于 {dayjs(version.generatedAt).format('YYYY-MM-DD HH:mm')}
+            </Typography.Text>
+            <Typography.Text type="secondary">{sizeText(version.size)}</Typography.Text>
+            <Typography.Text type="secondary" copyable={{ text: version.sha256 }}>
+              SHA-256 {version.sha256.slice(0, 16)}…
+            </Typography.Text>
+            {version.shortCode && (
+              <span>
+                核验码 <Tag color="red">{version.shortCode}</Tag>
+              </span>
+            )}
+          </Space>
+        </div>
+      )}
       {failure && <Alert type="error" showIcon title={failure} style={{ margin: 16 }} />}
       <Spin spinning={!blob && !failure} description="正在排版…">
         <div

@@ -87,6 +87,10 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
   };
   const close = () => setOpen(null);
   const me = user?.displayName ?? '';
+  // 记录人 is whoever writes the record: the signed-in user, unless they mediate this case — the
+  // agreement would then name one person twice (as mediator and recorder); then it is left to fill.
+  const mediatesHere = wf.assignment?.mediators.some((m) => m.name === me) ?? false;
+  const recorder = mediatesHere ? '' : me;
   const partyNames = detail?.parties.map((p) => p.name).join('、') ?? '';
   const mediationDue = wf.deadlines.find((d) => d.kind === 'mediation')?.dueOn;
   const visitDue = wf.deadlines.find((d) => d.kind === 'visit')?.dueOn ?? null;
@@ -169,7 +173,7 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
           caseId={caseId}
           kind={open}
           partyNames={partyNames}
-          recorder={me}
+          recorder={recorder}
           existingIds={wf.records.map((r) => r.id)}
           onClose={close}
         />
