@@ -28,6 +28,8 @@ export const permissions = [
   'cases:dispatch',
   'cases:mediate',
   'overview:read',
+  // issue 11: the intake desk
+  'cases:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +47,8 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:dispatch': '分流、移交、转出案件',
   'cases:mediate': '调解、记录、协议与回访',
   'overview:read': '查看全县待办概况',
+  // issue 11: the intake desk
+  'cases:export': '导出案件列表（Excel）',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -56,11 +60,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:manage',
     'mediators:manage',
   ],
-  intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
-  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],
+  intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read', 'cases:export'],
+  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read', 'cases:export'],
   mediator: ['cases:read', 'cases:mediate'],
-  archivist: ['cases:read'],
-  leader: ['audit:read', 'cases:read', 'overview:read'],
+  archivist: ['cases:read', 'cases:export'],
+  leader: ['audit:read', 'cases:read', 'overview:read', 'cases:export'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

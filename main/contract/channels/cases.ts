@@ -8,11 +8,13 @@ import {
 } from '../schemas/catalog';
 import {
   caseDetail,
+  caseExportDto,
   casePage,
   createCaseInput,
   draftDto,
   draftInput,
   draftKey,
+  exportCasesInput,
   listCasesInput,
   listRefusalsInput,
   refusalDto,
@@ -100,6 +102,14 @@ export const caseChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查询案件',
+  },
+  'cases:export': {
+    input: exportCasesInput,
+    output: caseExportDto,
+    access: 'cases:export',
+    // A plaintext copy of the list leaves the encrypted store: audited with its conditions.
+    kind: 'mutation',
+    label: '导出案件列表',
   },
   'cases:revealIdNumber': {
     input: revealIdInput,

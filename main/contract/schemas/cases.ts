@@ -127,6 +127,11 @@ export const caseListItem = z.object({
   partyNames: z.string(),
   amountFen: z.number().int().nullable(),
   riskLevel: z.enum(riskLevels),
+  /**
+   * With a search: the party the case was found by (马玉兰, or 马玉兰（电话尾号7788）); the list
+   * shows it first and highlights what matched. Never a full ID number.
+   */
+  matchedParty: z.string().nullable().optional(),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
@@ -149,6 +154,29 @@ export const listCasesInput = z.strictObject({
 export type ListCasesInput = z.input<typeof listCasesInput>;
 
 export const casePage = paged(caseListItem);
+export type CasePage = z.infer<typeof casePage>;
+
+/**
+ * The case list as an Excel file: exactly the rows the list shows for these conditions (every
+ * page), ID numbers masked. download: the file comes back; saveAs: the desktop asks where.
+ */
+export const exportCasesInput = listCasesInput.omit({ page: true, pageSize: true }).extend({
+  mode: z.enum(['download', 'saveAs'], { error: '请选择导出方式' }).describe('导出方式'),
+});
+export type ExportCasesInput = z.input<typeof exportCasesInput>;
+
+export const caseExportDto = z.object({
+  mode: z.enum(['download', 'saveAs']),
+  /** false when the save dialog was closed. */
+  done: z.boolean(),
+  savedTo: z.string().nullable(),
+  rows: z.number().int(),
+  /** download: the .xlsx for the browser to save. */
+  file: z
+    .object({ fileName: z.string(), mimeType: z.string(), sha256: z.string(), dataBase64: z.string() })
+    .nullable(),
+});
+export type CaseExportDto = z.infer<typeof caseExportDto>;
 
 export const caseHistoryEntry = z.object({
   at: isoDateTime,

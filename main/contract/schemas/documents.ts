@@ -200,6 +200,12 @@ export const platformDto = z.object({
 });
 export type PlatformDto = z.infer<typeof platformDto>;
 
+/**
+ * Where the 核验码 (QR code and short code) sits on a printed agreement: the 核验 page tells the
+ * clerk where to look, and a test renders the agreement and checks the code is really there.
+ */
+export const VERIFICATION_CODE_PLACE = '左下角';
+
 export const verifyInput = z.strictObject({
   code: z
     .string({ error: '请输入核验码或二维码内容' })

@@ -2,6 +2,7 @@ import type { CaseListQuery, Repositories } from '../../../db';
 import { checkCreditCode, checkIdNumber, type CaseStatus, type ListCasesInput } from '../../contract';
 import type { z } from 'zod';
 import type { listCasesInput } from '../../contract';
+import { matchedParty } from './matchedParty';
 import { queryToMatch } from './searchTerms';
 import { namesOf, toListItem } from './view';
 
@@ -54,7 +55,19 @@ export async function listCases(repos: Repositories, input: z.output<typeof list
     offset: (input.page - 1) * input.pageSize,
   });
   const names = await namesOf(repos);
-  return { items: rows.map((r) => toListItem(r, names)), total, page: input.page, pageSize: input.pageSize };
+  const items = rows.map((r) => toListItem(r, names));
+  if (input.query && rows.length) {
+    // Which party each case was found by: one read for the whole page.
+    const listed = repos.cases.partiesOfCases(rows.map((r) => r.id));
+    for (const item of items) {
+      const found = matchedParty(
+        listed.filter((p) => p.caseId === item.id),
+        input.query,
+      );
+      if (found) item.matchedParty = found;
+    }
+  }
+  return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
 export type { CaseStatus, ListCasesInput };

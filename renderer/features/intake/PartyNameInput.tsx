@@ -24,7 +24,7 @@ function describe(s: PartySuggestion): string {
 /**
  * A name field that offers parties already on record (parties:search: the name from its start or
  * anywhere in it) as the clerk types, so a person who comes back is one party record. The first
- * offer is highlighted: Enter takes it (↓ ↑ choose another); plain typing stays free text. Leaving
+ * offer is highlighted: Enter takes it (↓ ↑ choose another); plain typing and Tab stay free text. Leaving
  * the field with offers on screen and none taken is reported, so a half-typed name is never saved
  * silently as a new party.
  */
@@ -48,43 +48,51 @@ export function PartyNameInput({
   const [focused, setFocused] = useState(false);
 
   return (
-    <AutoComplete
-      id={id}
-      value={value}
-      open={focused ? undefined : false}
-      defaultActiveFirstOption
-      onFocus={() => setFocused(true)}
-      onBlur={() => {
-        setFocused(false);
-        onLeftOffered(suggestions);
+    // Enter takes an offer; Tab only moves on (the list's own Tab would adopt the highlighted party
+    // without the clerk choosing it), and leaving with offers on screen is reported on blur.
+    <div
+      onKeyDownCapture={(e) => {
+        if (e.key === 'Tab') e.stopPropagation();
       }}
-      options={suggestions.map((s) => ({
-        value: s.partyId,
-        label: (
-          <Space orientation="vertical" size={0} data-testid="party-suggestion">
-            <span>
-              {s.name}
-              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                {s.caseCount > 0 ? `已涉及${s.caseCount}件案件` : '无有效案件'}
-              </Typography.Text>
-            </span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {describe(s) || '无证件信息'}
-            </Typography.Text>
-          </Space>
-        ),
-      }))}
-      onChange={(next: string) => {
-        // Picking an option reports its partyId here first; onSelect handles it.
-        if (!suggestions.some((s) => s.partyId === next)) onChange?.(next);
-      }}
-      onSelect={(picked: string) => {
-        const s = suggestions.find((x) => x.partyId === picked);
-        if (s) onPick(s);
-      }}
-      popupMatchSelectWidth={360}
     >
-      <Input placeholder={placeholder} maxLength={kind === 'person' ? 40 : 80} />
-    </AutoComplete>
+      <AutoComplete
+        id={id}
+        value={value}
+        open={focused ? undefined : false}
+        defaultActiveFirstOption
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          onLeftOffered(suggestions);
+        }}
+        options={suggestions.map((s) => ({
+          value: s.partyId,
+          label: (
+            <Space orientation="vertical" size={0} data-testid="party-suggestion">
+              <span>
+                {s.name}
+                <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                  {s.caseCount > 0 ? `已涉及${s.caseCount}件案件` : '无有效案件'}
+                </Typography.Text>
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {describe(s) || '无证件信息'}
+              </Typography.Text>
+            </Space>
+          ),
+        }))}
+        onChange={(next: string) => {
+          // Picking an option reports its partyId here first; onSelect handles it.
+          if (!suggestions.some((s) => s.partyId === next)) onChange?.(next);
+        }}
+        onSelect={(picked: string) => {
+          const s = suggestions.find((x) => x.partyId === picked);
+          if (s) onPick(s);
+        }}
+        popupMatchSelectWidth={360}
+      >
+        <Input placeholder={placeholder} maxLength={kind === 'person' ? 40 : 80} />
+      </AutoComplete>
+    </div>
   );
 }

@@ -46,7 +46,7 @@ export function PartyNameItem({ name, kind, label, rules, placeholder, onPick }:
     validator: async () => {
       const p = (form.getFieldValue(path) ?? {}) as PartyValues;
       if (p.partyId || p.confirmedNew || !p.offered?.length) return;
-      throw new Error(`已登记有“${p.offered.join('”“')}”：请在列表中选择（↓ Enter），或确认按新当事人登记`);
+      throw new Error(`已登记有“${p.offered.join('”“')}”，请从列表选择`);
     },
   };
 
@@ -59,7 +59,7 @@ export function PartyNameItem({ name, kind, label, rules, placeholder, onPick }:
       extra={
         pending && (
           <Typography.Link onClick={confirmNew} data-testid="confirm-new-party">
-            不是已登记的当事人，按新当事人登记
+            不是此人，按新当事人登记
           </Typography.Link>
         )
       }

@@ -456,6 +456,28 @@ describe('the search box', () => {
     expect(await found(code.slice(0, 12))).toEqual(new Set());
   });
 
+  it('says which party each case was found by, never with a full ID number', async () => {
+    const matched = async (query: string, caseId: string) =>
+      (await list({ query })).items.find((i) => i.id === caseId)?.matchedParty;
+    expect(await matched('玉兰', plantedMaYuLan().id)).toBe('马玉兰');
+    expect(await matched('赵子龙', plantedMaYuLan().id)).toBe('马玉兰（代理人赵子龙）');
+    expect(await matched('7788', plantedMaLan().id)).toBe(`马兰（电话${maLan.phone}）`);
+    expect(await matched(maYuLan.idNumber.slice(-6), plantedMaYuLan().id)).toBe(
+      `马玉兰（证件尾号${maYuLan.idNumber.slice(-4)}）`,
+    );
+    expect(await matched(maLan.idNumber, plantedMaLan().id)).toBe(
+      `马兰（证件尾号${maLan.idNumber.slice(-4)}）`,
+    );
+    const org = cases.find((c) => c.status === 'accepted' && c.parties[1]!.kind === 'organisation')!;
+    const code = org.parties[1]!.creditCode!;
+    expect(await matched(code, org.id)).toBe(`${org.parties[1]!.name}（信用代码${code}）`);
+    // A summary word is no party's: nothing is singled out. Without a search, nothing either.
+    expect(await matched('院墙', plantedMaLan().id)).toBeUndefined();
+    expect((await list()).items.every((i) => i.matchedParty === undefined)).toBe(true);
+    const page = await list({ query: maLan.idNumber });
+    expect(JSON.stringify(page)).not.toContain(maLan.idNumber);
+  });
+
   it('never finds a case by the leading digits of an ID number (full numbers are not in the index)', async () => {
     expect(await found(maLan.idNumber.slice(0, 14))).toEqual(new Set());
     expect(await found(maLan.idNumber.slice(0, 10))).toEqual(new Set());
