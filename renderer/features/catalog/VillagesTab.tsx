@@ -14,7 +14,10 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
   const [save, { isLoading }] = useSaveVillageMutation();
   const [form] = Form.useForm<{ name: string; code?: string }>();
   const { message } = App.useApp();
-  const villages = catalog.villages.filter((v) => v.township === township);
+  // In the statistical order (by code), then those the office added without one, by name.
+  const villages = catalog.villages
+    .filter((v) => v.township === township)
+    .sort((a, b) => (a.code ?? '~').localeCompare(b.code ?? '~') || a.name.localeCompare(b.name, 'zh-CN'));
 
   const store = async (
     village: Omit<VillageDto, 'id' | 'code'> & { id?: string; code?: string | null },

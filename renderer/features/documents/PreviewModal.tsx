@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileWordOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentFileDto, DocumentVersionDto } from '../../../main/contract';
 import { baseApi } from '../../api/baseApi';
 import { DeskError, invoke } from '../../api/desk';
@@ -36,26 +36,28 @@ export function PreviewModal({ version, loose: looseDocument, onClose }: Props) 
   const { message } = App.useApp();
   const dispatch = useAppDispatch();
   const { data: platform } = useDocumentPlatformQuery();
-  const pages = useRef<HTMLDivElement>(null);
+  // The pages' container, once the modal has mounted it (a state, so rendering waits for it).
+  const [pages, setPages] = useState<HTMLDivElement | null>(null);
   const [blob, setBlob] = useState<Blob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'print' | 'saveAs' | 'open' | 'download' | null>(null);
 
   const sourceKey = version?.id ?? loose?.sha256;
   useEffect(() => {
+    if (!pages) return;
     let live = true;
     (async () => {
       const file = version ? await invoke('documents:get', { versionId: version.id }) : loose!;
       const docx = base64ToBlob(file.dataBase64, file.mimeType);
-      if (!live || !pages.current) return;
-      await renderDocx(docx, pages.current);
+      if (!live) return;
+      await renderDocx(docx, pages);
       if (live) setBlob(docx);
     })().catch((error: unknown) => live && setFailure(`无法显示文书：${messageOf(error)}`));
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one document per modal (keyed by its source)
-  }, [sourceKey]);
+  }, [sourceKey, pages]);
 
   const exportAs = async (mode: 'saveAs' | 'open' | 'download') => {
     if (loose) {
@@ -172,7 +174,7 @@ export function PreviewModal({ version, loose: looseDocument, onClose }: Props) 
       {failure && <Alert type="error" showIcon title={failure} style={{ margin: 16 }} />}
       <Spin spinning={!blob && !failure} description="正在排版…">
         <div
-          ref={pages}
+          ref={setPages}
           data-testid="document-preview"
           style={{ height: '68vh', overflow: 'auto', background: '#e8e8e8' }}
         />
