@@ -46,12 +46,6 @@ const ZHANG = aPerson({
   phone: '13909528877',
 });
 
-/** Types into whatever has focus, then moves on with Tab. */
-async function typeAndTab(page: Page, text: string) {
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab');
-}
-
 /** Types into a Select or AutoComplete and takes the highlighted option with Enter once it is listed. */
 async function choose(page: Page, field: Locator, text: string, option: string) {
   await field.click();
