@@ -109,59 +109,77 @@ export class PartyRepository {
    * cases the full-text index finds (`match`, a MATCH expression from queryToMatch).
    * caseCount counts cases that are not voided.
    */
-  suggest(
-    query: {
-      idNumber?: string;
-      creditCode?: string;
-      idSuffix?: string;
-      name?: { text: string; match: string | null };
-    },
-    limit = 8,
-  ): PartySuggestionRow[] {
+  suggest(query: SuggestQuery, limit = 8): PartySuggestionRow[] {
+    const out: PartySuggestionRow[] = [];
+    for (const statement of this.suggestStatements(query)) {
+      if (out.length >= limit) break;
+      out.push(
+        ...this.db.sql.all<PartySuggestionRow>(statement.sql, ...statement.params, limit - out.length),
+      );
+    }
+    return out;
+  }
+
+  /** The query plans of every statement suggest() may run (tests assert no full scan). */
+  suggestPlan(query: SuggestQuery): string[] {
+    return this.suggestStatements(query).flatMap((s) =>
+      (
+        this.db.sql.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params, 8) as { detail: string }[]
+      ).map((r) => r.detail),
+    );
+  }
+
+  /** The statements for a suggestion query, each taking the remaining limit as its last parameter. */
+  private suggestStatements(query: SuggestQuery): { sql: string; params: unknown[] }[] {
     const liveCases = `FROM case_parties cp JOIN cases c ON c.id = cp.case_id
       WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND c.deleted_at IS NULL AND c.status <> 'voided'`;
     const select = `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount FROM parties`;
     const live = `deleted_at IS NULL AND EXISTS (SELECT 1 ${liveCases})`;
-    if (query.idNumber) {
-      return this.db.sql.all(
-        `${select} WHERE id_number = ? AND deleted_at IS NULL LIMIT ?`,
-        query.idNumber,
-        limit,
-      );
-    }
-    if (query.creditCode) {
-      return this.db.sql.all(
-        `${select} WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`,
-        query.creditCode,
-        limit,
-      );
-    }
-    if (query.idSuffix) {
-      return this.db.sql.all(`${select} WHERE id_suffix = ? AND ${live} LIMIT ?`, query.idSuffix, limit);
-    }
+    // Through the index on the last four characters: the unique index leads with the ID type.
+    if (query.idNumber)
+      return [
+        {
+          sql: `${select} WHERE id_suffix = ? AND id_number = ? AND deleted_at IS NULL LIMIT ?`,
+          params: [query.idNumber.slice(-4), query.idNumber],
+        },
+      ];
+    if (query.creditCode)
+      return [
+        { sql: `${select} WHERE credit_code = ? AND deleted_at IS NULL LIMIT ?`, params: [query.creditCode] },
+      ];
+    if (query.idSuffix)
+      return [{ sql: `${select} WHERE id_suffix = ? AND ${live} LIMIT ?`, params: [query.idSuffix] }];
     const name = query.name?.text ?? '';
     // Range on the name index instead of LIKE, which SQLite will not run on an index here.
-    const byPrefix = this.db.sql.all<PartySuggestionRow>(
-      `${select} WHERE name >= ? AND name < ? AND ${live} ORDER BY name LIMIT ?`,
-      name,
-      `${name}\uffff`,
-      limit,
-    );
-    if (byPrefix.length >= limit || !query.name?.match) return byPrefix;
-    const inside = this.db.sql.all<PartySuggestionRow>(
-      `${select} WHERE id IN (
-          SELECT cp.party_id FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
-            JOIN cases c ON c.rowid = hit.rowid
-            JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
-           WHERE c.deleted_at IS NULL AND c.status <> 'voided')
-         AND deleted_at IS NULL AND instr(name, ?) > 1
-       ORDER BY name LIMIT ?`,
-      query.name.match,
-      name,
-      limit - byPrefix.length,
-    );
-    return [...byPrefix, ...inside];
+    const byPrefix = {
+      sql: `${select} WHERE name >= ? AND name < ? AND ${live} ORDER BY name LIMIT ?`,
+      params: [name, `${name}\uffff`],
+    };
+    if (!query.name?.match) return [byPrefix];
+    // Anywhere in the name: the parties of the newest cases the full-text index finds for it,
+    // read in that order (CROSS JOIN keeps the planner from walking the name index instead).
+    const inside = {
+      sql: `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount
+              FROM (SELECT DISTINCT cp.party_id AS pid
+                      FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
+                      CROSS JOIN cases c ON c.rowid = hit.rowid
+                      CROSS JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
+                     WHERE c.deleted_at IS NULL AND c.status <> 'voided') found
+             CROSS JOIN parties ON parties.id = found.pid
+             WHERE parties.deleted_at IS NULL AND instr(parties.name, ?) > 1
+             ORDER BY parties.name LIMIT ?`,
+      params: [query.name.match, name],
+    };
+    return [byPrefix, inside];
   }
+}
+
+export interface SuggestQuery {
+  idNumber?: string;
+  creditCode?: string;
+  idSuffix?: string;
+  /** A name: from its start, and (with a MATCH expression) anywhere in it. */
+  name?: { text: string; match: string | null };
 }
 
 /**

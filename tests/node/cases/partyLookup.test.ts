@@ -82,3 +82,26 @@ describe('the party lookup', () => {
     ]);
   });
 });
+
+describe('the party lookup’s query plans', () => {
+  it('never reads the party or case tables from end to end, whatever is typed', async () => {
+    const app = await clerkApp();
+    await app.ok('cases:create', aCase({ parties: [aPerson(), COMPANY] }));
+    const repos = app.session.repos();
+    const scans = /^SCAN (parties|cases|case_parties|c|p|cp)\b/;
+    for (const query of [
+      { name: { text: '沃土', match: '"沃土"' } },
+      { name: { text: '马', match: null } },
+      { idSuffix: 'P8XF' },
+      { idNumber: '640221198503150026' },
+      { creditCode: '91640221MA76K3P8XF' },
+    ]) {
+      const lines = repos.parties.suggestPlan(query);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(
+        lines.find((l) => scans.test(l)),
+        `${JSON.stringify(query)}:\n${lines.join('\n')}`,
+      ).toBeUndefined();
+    }
+  });
+});
