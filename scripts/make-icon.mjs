@@ -1,5 +1,5 @@
-// Draws the app icon (resources/icons/icon.png, 512×512) with no image tools or fonts: a
-// seal-red rounded square with a white seal border and the character 人 as two brush strokes.
+// Draws the app icon (resources/icons/icon.png, 512×512; renderer/public/favicon.ico for browsers)
+// with no image tools or fonts: a seal-red rounded square with a white seal border and the character 人 as two brush strokes.
 // Deterministic, so re-running it gives the same bytes: `node scripts/make-icon.mjs`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -72,12 +72,34 @@ function pixel(x, y) {
   return [...rgb, Math.round(tile * 255)];
 }
 
-function render() {
+/** One pixel of a smaller icon: the average of 4×4 samples of the 512-pixel drawing. */
+function scaledPixel(x, y, scale) {
+  const sum = [0, 0, 0, 0];
+  for (let j = 0; j < 4; j++) {
+    for (let i = 0; i < 4; i++) {
+      const [r, g, b, a] = pixel((x + (i + 0.5) / 4) * scale, (y + (j + 0.5) / 4) * scale);
+      // Premultiplied, so transparent samples do not darken the edge.
+      sum[0] += r * a;
+      sum[1] += g * a;
+      sum[2] += b * a;
+      sum[3] += a;
+    }
+  }
+  const alpha = sum[3] / 16;
+  return alpha === 0
+    ? [0, 0, 0, 0]
+    : [...sum.slice(0, 3).map((c) => Math.round(c / sum[3])), Math.round(alpha)];
+}
+
+function render(size = SIZE) {
   // Each scanline: filter byte 0, then RGBA. Pixel centres sampled at +0.5.
-  const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-  for (let y = 0; y < SIZE; y++) {
-    const row = y * (SIZE * 4 + 1);
-    for (let x = 0; x < SIZE; x++) raw.set(pixel(x + 0.5, y + 0.5), row + 1 + x * 4);
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) {
+    const row = y * (size * 4 + 1);
+    for (let x = 0; x < size; x++) {
+      const rgba = size === SIZE ? pixel(x + 0.5, y + 0.5) : scaledPixel(x, y, SIZE / size);
+      raw.set(rgba, row + 1 + x * 4);
+    }
   }
   return raw;
 }
@@ -103,20 +125,48 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-function png() {
+function png(size = SIZE) {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(render(), { level: 9 })),
+    chunk('IDAT', deflateSync(render(size), { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'icons', 'icon.png');
+/** A .ico holding PNG images (Windows Vista+ and every browser read them). */
+function ico(sizes) {
+  const images = sizes.map((size) => png(size));
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map((data, i) => {
+    const entry = Buffer.alloc(16);
+    entry.writeUInt8(sizes[i] >= 256 ? 0 : sizes[i], 0); // 0 means 256
+    entry.writeUInt8(sizes[i] >= 256 ? 0 : sizes[i], 1);
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(data.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += data.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images]);
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'resources', 'icons', 'icon.png');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, png());
 console.log(`icon written: ${out}`);
+// The browser tab's icon (GET /favicon.ico): the same drawing at 16, 32, 48 and 256 pixels.
+// renderer/public is copied as is into out/renderer, which both transports serve.
+const favicon = join(root, 'renderer', 'public', 'favicon.ico');
+mkdirSync(dirname(favicon), { recursive: true });
+writeFileSync(favicon, ico([16, 32, 48, 256]));
+console.log(`favicon written: ${favicon}`);

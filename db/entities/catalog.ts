@@ -65,6 +65,8 @@ export interface VillageRow extends Syncable {
   township: string;
   name: string;
   active: boolean;
+  /** 统计用区划代码 (12 digits, NBS): the provincial export reports villages by it. */
+  code: string | null;
 }
 
 export const VillageEntity = new EntitySchema<VillageRow>({
@@ -75,5 +77,6 @@ export const VillageEntity = new EntitySchema<VillageRow>({
     township: { type: 'text' },
     name: { type: 'text' },
     active: { type: 'boolean', default: true },
+    code: { type: 'text', nullable: true },
   },
 });

@@ -6,6 +6,7 @@ import { ReferringCourt0005 } from './0005-referring-court';
 import { Security0006 } from './0006-security';
 import { Scope0007 } from './0007-scope';
 import { HandlingNumbers0008 } from './0008-handling-numbers';
+import { IntakeDesk0009 } from './0009-intake-desk';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -18,5 +19,6 @@ export const migrations = [
   Security0006,
   Scope0007,
   HandlingNumbers0008,
+  IntakeDesk0009,
   SafeFileNames0011,
 ];

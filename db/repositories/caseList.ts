@@ -19,7 +19,9 @@ export interface CaseListQuery {
     match?: string;
     /** A complete ID number: exact look-up in the party records. */
     idNumber?: string;
-    /** The trailing digits of an ID number (4 or more). */
+    /** A complete credit code: exact look-up in the party records. */
+    creditCode?: string;
+    /** The trailing characters (4 or more) of an ID number or of a credit code. */
     idTail?: string;
     /** An exact case number. */
     caseNumber?: string;
@@ -134,8 +136,8 @@ export class CaseListRepository {
       hits.push('SELECT rowid AS rid FROM case_search WHERE case_search MATCH ?');
       hitParams.push(t.match);
     }
-    // From the party records through their index on the ID's last four characters. DISTINCT: a
-    // number can belong to two party records of one case (different ID types).
+    // From the party records through their index on the last four characters of the ID number or
+    // credit code. DISTINCT: a number can belong to two party records of one case (ID types).
     const byParty = (condition: string) =>
       `SELECT DISTINCT c.rowid AS rid FROM parties p
          JOIN case_parties cp ON cp.party_id = p.id AND cp.deleted_at IS NULL
@@ -145,9 +147,13 @@ export class CaseListRepository {
       hits.push(byParty('p.id_number = ?'));
       hitParams.push(t.idNumber.slice(-4), t.idNumber);
     }
+    if (t?.creditCode) {
+      hits.push(byParty('p.credit_code = ?'));
+      hitParams.push(t.creditCode.slice(-4), t.creditCode);
+    }
     if (t?.idTail) {
-      hits.push(byParty('p.id_number LIKE ?'));
-      hitParams.push(t.idTail.slice(-4), `%${t.idTail}`);
+      hits.push(byParty('(p.id_number LIKE ? OR p.credit_code LIKE ?)'));
+      hitParams.push(t.idTail.slice(-4), `%${t.idTail}`, `%${t.idTail}`);
     }
     if (t?.caseNumber) {
       hits.push('SELECT rowid AS rid FROM cases WHERE case_number = ?');

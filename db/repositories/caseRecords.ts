@@ -26,6 +26,8 @@ export interface RefusalRow extends Syncable {
   reason: string;
   reasonDetail: string | null;
   told: string;
+  /** JSON array of the other routes named on the 不予受理告知书 (referral route codes). */
+  routes: string;
   recordedBy: string;
   recordedByName: string;
 }
@@ -43,6 +45,7 @@ const refusalKeys = [
   'reason',
   'reasonDetail',
   'told',
+  'routes',
   'recordedBy',
   'recordedByName',
 ];
@@ -137,13 +140,20 @@ export class CaseHistoryRepository {
 const refusalColumns = `id, origin_office_id AS originOfficeId, version, created_at AS createdAt, updated_at AS updatedAt,
   deleted_at AS deletedAt, received_on AS receivedOn, applicant_name AS applicantName, applicant_phone AS applicantPhone,
   other_party_name AS otherPartyName, township, dispute_type AS disputeType, summary, reason, reason_detail AS reasonDetail,
-  told, recorded_by AS recordedBy, recorded_by_name AS recordedByName`;
+  told, routes, recorded_by AS recordedBy, recorded_by_name AS recordedByName`;
 
 export class RefusalRepository {
   constructor(private readonly db: DbHandle) {}
 
   insert(row: RefusalRow): void {
     this.db.sql.run(insertSql('intake_refusals', refusalKeys), ...valuesOf(refusalKeys, row));
+  }
+
+  byId(id: string): RefusalRow | undefined {
+    return this.db.sql.get<RefusalRow>(
+      `SELECT ${refusalColumns} FROM intake_refusals WHERE id = ? AND deleted_at IS NULL`,
+      id,
+    );
   }
 
   page(offset: number, limit: number): { rows: RefusalRow[]; total: number } {

@@ -3,6 +3,18 @@ import type { Syncable } from '../entities';
 import { CaseScopeRepository, inScope, type ScopePrincipals } from './caseScope';
 import { insertSql, valuesOf } from './rows';
 
+/** A party as the case list sees it (its full ID number stays in the services, never in a DTO). */
+export interface ListedParty {
+  caseId: string;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  representative: string | null;
+  agentName: string | null;
+  agentPhone: string | null;
+}
+
 export interface CaseRow extends Syncable {
   caseNumber: string;
   committeeId: string;
@@ -164,6 +176,19 @@ export class CaseRepository {
     return this.db.sql.all<CasePartyRow>(
       `SELECT ${casePartyColumns} FROM case_parties WHERE case_id = ? AND deleted_at IS NULL ORDER BY position`,
       caseId,
+    );
+  }
+
+  /** The parties of a page of cases in one statement: what the list needs to say which one matched. */
+  partiesOfCases(caseIds: readonly string[]): ListedParty[] {
+    if (caseIds.length === 0) return [];
+    return this.db.sql.all<ListedParty>(
+      `SELECT cp.case_id AS caseId, p.name, p.phone, p.id_number AS idNumber, p.credit_code AS creditCode,
+              p.representative, cp.agent_name AS agentName, cp.agent_phone AS agentPhone
+         FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+        WHERE cp.case_id IN (${caseIds.map(() => '?').join(', ')}) AND cp.deleted_at IS NULL
+        ORDER BY cp.case_id, cp.position`,
+      ...caseIds,
     );
   }
 

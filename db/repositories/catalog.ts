@@ -65,6 +65,10 @@ export class CatalogRepository {
     return this.db.em.getRepository(VillageEntity).findOneBy({ township, name, deletedAt: IsNull() });
   }
 
+  villageByCode(code: string): Promise<VillageRow | null> {
+    return this.db.em.getRepository(VillageEntity).findOneBy({ code, deletedAt: IsNull() });
+  }
+
   async saveVillage(row: VillageRow): Promise<void> {
     await this.db.em.getRepository(VillageEntity).save(row);
   }

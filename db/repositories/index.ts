@@ -44,7 +44,7 @@ export type Repositories = ReturnType<typeof repositories>;
 export type { AuditRow } from './audit';
 export { listStrategyLimits, type CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
-export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
+export type { CaseLinkRow, CasePartyRow, CaseRow, ListedParty } from './cases';
 export type { DocumentScanRow, DocumentVersionRow } from './documents';
 export type { PartyRow, PartySuggestionRow } from './parties';
 export type { MediatorRow, MembershipRow, TrainingRow } from './mediators';

@@ -103,33 +103,104 @@ export class PartyRepository {
   }
 
   /**
-   * Suggestions while typing: name prefix, exact ID number or credit code, or ID last 4. Parties
-   * are seen through cases: only those in a case in scope, with the number of such cases.
+  /**
+   * Suggestions while typing. Parties are seen through cases: only those in a case in the user's
+   * scope (`scope`), with the number of such cases that are not voided. An exact ID number or
+   * credit code finds its record while any case in scope holds it (saving would reuse it anyway);
+   * a name or the last 4 characters offer only parties of a case still on record: a voided case
+   * is void everywhere, its parties included. A name matches from its start (the name index) or
+   * anywhere in it: the party names of the newest cases in scope the full-text index finds
+   * (`match`, a MATCH expression from queryToMatch).
    */
-  suggest(
-    query: { namePrefix?: string; idNumber?: string; creditCode?: string; idSuffix?: string },
-    scope: ScopePrincipals,
-    limit = 8,
-  ): PartySuggestionRow[] {
+  suggest(query: SuggestQuery, scope: ScopePrincipals, limit = 8): PartySuggestionRow[] {
     if (scope.length === 0) return [];
-    const test = inScope('c.rowid', scope);
-    const count = `(SELECT count(*) FROM case_parties cp JOIN cases c ON c.id = cp.case_id AND c.deleted_at IS NULL
-      WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND ${test.sql}) AS caseCount`;
-    const seen = (where: string, order = '') =>
-      `SELECT * FROM (SELECT ${columns}, ${count} FROM parties WHERE ${where} AND deleted_at IS NULL${order})
-        WHERE caseCount > 0 LIMIT ?`;
-    if (query.idNumber) return this.db.sql.all(seen('id_number = ?'), ...test.params, query.idNumber, limit);
-    if (query.creditCode)
-      return this.db.sql.all(seen('credit_code = ?'), ...test.params, query.creditCode, limit);
-    if (query.idSuffix) return this.db.sql.all(seen('id_suffix = ?'), ...test.params, query.idSuffix, limit);
-    // Range on the name index instead of LIKE, which SQLite will not run on an index here.
-    const prefix = query.namePrefix ?? '';
-    return this.db.sql.all(
-      seen('name >= ? AND name < ?', ' ORDER BY name'),
-      ...test.params,
-      prefix,
-      `${prefix}\uffff`,
-      limit,
+    const out: PartySuggestionRow[] = [];
+    for (const statement of this.suggestStatements(query, scope)) {
+      if (out.length >= limit) break;
+      out.push(
+        ...this.db.sql.all<PartySuggestionRow>(statement.sql, ...statement.params, limit - out.length),
+      );
+    }
+    return out;
+  }
+
+  /** The query plans of every statement suggest() may run (tests assert no full scan). */
+  suggestPlan(query: SuggestQuery, scope: ScopePrincipals): string[] {
+    return this.suggestStatements(query, scope).flatMap((s) =>
+      (
+        this.db.sql.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params, 8) as { detail: string }[]
+      ).map((r) => r.detail),
     );
   }
+
+  /** The statements for a suggestion query, each taking the remaining limit as its last parameter. */
+  private suggestStatements(
+    query: SuggestQuery,
+    scope: ScopePrincipals,
+  ): { sql: string; params: unknown[] }[] {
+    const test = inScope('c.rowid', scope);
+    const casesInScope = `FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+      WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND c.deleted_at IS NULL AND ${test.sql}`;
+    const liveCases = `${casesInScope} AND c.status <> 'voided'`;
+    // Each statement starts with the count's scope parameters.
+    const select = `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount FROM parties`;
+    const seen = `deleted_at IS NULL AND EXISTS (SELECT 1 ${casesInScope})`;
+    const live = `deleted_at IS NULL AND EXISTS (SELECT 1 ${liveCases})`;
+    const t = test.params;
+    // Through the index on the last four characters: the unique index leads with the ID type.
+    if (query.idNumber)
+      return [
+        {
+          sql: `${select} WHERE id_suffix = ? AND id_number = ? AND ${seen} LIMIT ?`,
+          params: [...t, query.idNumber.slice(-4), query.idNumber, ...t],
+        },
+      ];
+    if (query.creditCode)
+      return [
+        {
+          sql: `${select} WHERE credit_code = ? AND ${seen} LIMIT ?`,
+          params: [...t, query.creditCode, ...t],
+        },
+      ];
+    if (query.idSuffix)
+      return [
+        { sql: `${select} WHERE id_suffix = ? AND ${live} LIMIT ?`, params: [...t, query.idSuffix, ...t] },
+      ];
+    const name = query.name?.text ?? '';
+    // Range on the name index instead of LIKE, which SQLite will not run on an index here.
+    const byPrefix = {
+      sql: `${select} WHERE name >= ? AND name < ? AND ${live} ORDER BY name LIMIT ?`,
+      params: [...t, name, `${name}\uffff`, ...t],
+    };
+    if (!query.name?.match) return [byPrefix];
+    // Anywhere in the name: the parties of the newest cases in scope the full-text index finds
+    // for it, read in that order (CROSS JOIN keeps the planner from walking the name index).
+    const inside = {
+      sql: `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount
+              FROM (SELECT DISTINCT cp.party_id AS pid
+                      FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
+                      CROSS JOIN cases c ON c.rowid = hit.rowid
+                      CROSS JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
+                     WHERE c.deleted_at IS NULL AND c.status <> 'voided' AND ${test.sql}) found
+             CROSS JOIN parties ON parties.id = found.pid
+             WHERE parties.deleted_at IS NULL AND instr(parties.name, ?) > 1
+             ORDER BY parties.name LIMIT ?`,
+      params: [...t, query.name.match, ...t, name],
+    };
+    return [byPrefix, inside];
+  }
 }
+
+export interface SuggestQuery {
+  idNumber?: string;
+  creditCode?: string;
+  idSuffix?: string;
+  /** A name: from its start, and (with a MATCH expression) anywhere in it. */
+  name?: { text: string; match: string | null };
+}
+
+/**
+ * How many of the newest matching cases a name-inside search reads: a common word (有限公司)
+ * stays one quick look, while a name anyone would type further down the list is still found.
+ */
+export const INFIX_CASES = 400;

@@ -41,6 +41,8 @@ export const otherIdKinds = [
   'mediator',
   'user',
   'village',
+  /** intake_refusals.id: a 不予受理 record of this installation's intake desk (not a case). */
+  'refusal',
 ] as const;
 export type OtherIdKind = (typeof otherIdKinds)[number];
 

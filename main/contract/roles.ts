@@ -30,6 +30,8 @@ export const permissions = [
   'overview:read',
   // issue 8
   'audit:acknowledge',
+  // issue 11: the intake desk
+  'cases:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,6 +50,7 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:mediate': '调解、记录、协议与回访',
   'overview:read': '查看全县待办概况',
   'audit:acknowledge': '确认审计告警',
+  'cases:export': '导出案件列表（Excel）',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -60,11 +63,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'mediators:manage',
     'audit:acknowledge',
   ],
-  intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
-  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],
+  intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read', 'cases:export'],
+  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read', 'cases:export'],
   mediator: ['cases:read', 'cases:mediate'],
-  archivist: ['cases:read'],
-  leader: ['audit:read', 'cases:read', 'overview:read'],
+  archivist: ['cases:read', 'cases:export'],
+  leader: ['audit:read', 'cases:read', 'overview:read', 'cases:export'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

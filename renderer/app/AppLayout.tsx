@@ -6,6 +6,7 @@ import { useSignOutMutation } from '../api/session';
 import { AuditAlarmBanner } from '../features/audit/AuditAlarmBanner';
 import { useAccess } from './access';
 import { appRoutes, menuKeyOf } from './routes';
+import { useFreshArrival } from './useFreshArrival';
 import { useIdleTouch } from './useIdleTouch';
 
 const { Header, Sider, Content } = Layout;
@@ -20,6 +21,7 @@ export function AppLayout() {
   const menuRoutes = routes.filter((r) => r.menu !== false);
   const groups = [...new Set(menuRoutes.map((r) => r.group))];
   const home = menuRoutes[0]?.path ?? '/account';
+  const arriving = useFreshArrival(user?.id, home);
   const selectedKey = menuKeyOf(
     location.pathname,
     menuRoutes.map((r) => r.path),
@@ -64,12 +66,16 @@ export function AppLayout() {
         </Header>
         <Content style={{ padding: 24 }}>
           {can('audit:acknowledge') && <AuditAlarmBanner />}
-          <Routes>
-            {routes.map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
-            ))}
-            <Route path="*" element={<Navigate to={home} replace />} />
-          </Routes>
+          {arriving ? (
+            <Navigate to={home} replace />
+          ) : (
+            <Routes>
+              {routes.map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+              <Route path="*" element={<Navigate to={home} replace />} />
+            </Routes>
+          )}
         </Content>
       </Layout>
     </Layout>

@@ -20,7 +20,16 @@ const BATCH = 2_000;
 
 export interface BuildResult {
   /** Query material drawn from the stored cases. */
-  picks: { name2: string[]; name3: string[]; caseNumber: string[]; idSuffix: string[] };
+  picks: {
+    name2: string[];
+    name3: string[];
+    caseNumber: string[];
+    idSuffix: string[];
+    /** Two characters from inside an organisation's name (after 平罗县/宁夏/石嘴山市). */
+    orgInfix: string[];
+    /** The last 4 characters of an organisation's credit code. */
+    creditTail: string[];
+  };
   bulkSeconds: number;
 }
 
@@ -111,6 +120,8 @@ export async function buildDatabase(
     name3: new Picks(every),
     caseNumber: new Picks(every),
     idSuffix: new Picks(every),
+    orgInfix: new Picks(every),
+    creditTail: new Picks(every),
   };
   const raw = app.session.requireUnlocked().store.sql.raw;
   // Secondary indexes are built after the load, as any bulk import would; unique ones stay (the
@@ -132,6 +143,10 @@ export async function buildDatabase(
       const { caseNumber } = writer.write(c, clerks[i % clerks.length]!, c.createdAt, false);
       picks.caseNumber.offer(i, caseNumber);
       for (const p of c.parties) {
+        if (p.kind === 'organisation') {
+          picks.orgInfix.offer(i, p.name.replace(/^(平罗县|宁夏|石嘴山市)/, '').slice(0, 2));
+          picks.creditTail.offer(i, p.creditCode?.slice(-4));
+        }
         if (p.kind !== 'person') continue;
         const chars = [...p.name].length;
         if (chars === 2) picks.name2.offer(i, p.name);
@@ -155,6 +170,8 @@ export async function buildDatabase(
       name3: picks.name3.values,
       caseNumber: picks.caseNumber.values,
       idSuffix: picks.idSuffix.values,
+      orgInfix: picks.orgInfix.values,
+      creditTail: picks.creditTail.values,
     },
     bulkSeconds,
   };

@@ -74,6 +74,10 @@ export function toInput(c: BenchCase): CreateCaseInput {
     receivedOn: c.receivedOn,
     summary: c.summary,
     requests: c.requests,
+    // Court-referred cases name the referring court (the service requires it).
+    ...(c.source === 'court_delegated' || c.source === 'court_entrusted'
+      ? { referringCourt: '平罗县人民法院' }
+      : {}),
     ...(c.amountFen !== null ? { amountFen: (c.amountFen / 100).toFixed(2) } : {}),
     riskLevel: c.riskLevel,
     riskFlags: c.riskFlags,

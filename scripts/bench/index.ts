@@ -282,21 +282,34 @@ async function main(): Promise<void> {
     (_, i) => SUMMARY_WORDS[i % SUMMARY_WORDS.length]!,
   );
   const townships = catalog.townships;
-  /** The searches and list pages, as whoever is signed in (their committee scope applies). */
-  const searchesInScope = async () => ({
-    search: {
+  /** The searches, party look-ups and list pages, as whoever is signed in (their committee scope applies). */
+  const searchesInScope = async () => {
+    const search = {
       name2: await measure(picks.name2, (query) => ({ query })),
       name3: await measure(picks.name3, (query) => ({ query })),
       caseNumber: await measure(picks.caseNumber, (query) => ({ query })),
       idSuffix: await measure(picks.idSuffix, (query) => ({ query })),
       summaryWord: await measure(wordValues, (query) => ({ query })),
-    },
-    listPage: await measure(
-      townships.map((t) => t),
-      (township) => ({ statuses: ['accepted', 'mediating'], township }),
-    ),
-    listUnfiltered: await measure(['-'], () => ({})),
-  });
+      creditTail: await measure(picks.creditTail, (query) => ({ query })),
+    };
+    // The intake form's party lookup with two characters from inside a company's name (沃土 finds
+    // 宁夏塞上沃土…): the name index gives nothing, the newest matching cases give the parties.
+    const lookupTimes: number[] = [];
+    for (let i = 0; i < options.searches + 20; i++) {
+      const query = picks.orgInfix[i % picks.orgInfix.length]!;
+      const [, t] = await timed(() => ok('parties:search', { query }));
+      if (i >= 20) lookupTimes.push(t);
+    }
+    return {
+      search,
+      partyLookup: summarise(lookupTimes),
+      listPage: await measure(
+        townships.map((t) => t),
+        (township) => ({ statuses: ['accepted', 'mediating'], township }),
+      ),
+      listUnfiltered: await measure(['-'], () => ({})),
+    };
+  };
   const county = await searchesInScope();
   // Signing out closes the database; the township clerk's sign-in opens it again.
   await ok('auth:signOut', {});
@@ -336,6 +349,19 @@ async function main(): Promise<void> {
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
   const rssNowMb = mb(process.memoryUsage().rss);
 
+  // 导出Excel of the county clerk's whole list (every case in scope, no condition), after the
+  // peak above was read: what it adds to the memory is its own line.
+  log('export…');
+  await ok('auth:signOut', {});
+  await ok('auth:signIn', { username: CLERK.username, password: CLERK.password });
+  const [exported, exportMs] = await timed(() => ok('cases:export', { mode: 'download' }));
+  const exportResult = {
+    rows: exported.rows,
+    seconds: round(exportMs / 1000, 1),
+    fileMb: mb(Buffer.byteLength(exported.file?.dataBase64 ?? '', 'base64')),
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+  };
+
   // The bulk rows are real rows: the audit chain over all of them verifies.
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
@@ -374,6 +400,8 @@ async function main(): Promise<void> {
     ms(r.search.caseNumber, 5, '  搜索 案号 (full)', hitsNote(r.search.caseNumber)),
     ms(r.search.idSuffix, 5, '  搜索 身份证后4位', hitsNote(r.search.idSuffix)),
     ms(r.search.summaryWord, 5, '  搜索 案情关键词', hitsNote(r.search.summaryWord)),
+    ms(r.search.creditTail, 5, '  搜索 信用代码后4位', hitsNote(r.search.creditTail)),
+    ms(r.partyLookup, null, '  当事人查找 名称中的2字 (parties:search)', `n=${r.partyLookup.n}`),
     ms(r.listPage, 10, '  列表首页 status+township', hitsNote(r.listPage)),
     ms(r.listUnfiltered, 10, '  列表首页 no filter', `${r.listUnfiltered.meanHits} cases in scope`),
   ];
@@ -402,6 +430,11 @@ async function main(): Promise<void> {
       note: `start ${rssAtStart}, after creates ${rssAfterCreates}, end ${rssNowMb} MB; page cache ≤ ${cacheMb} MB`,
     },
     {
+      metric: '导出Excel 县中心用户全部案件 (cases:export)',
+      value: `${exportResult.seconds} s`,
+      note: `${exportResult.rows} rows, ${exportResult.fileMb} MB .xlsx; peak RSS after ${exportResult.peakRssMb} MB`,
+    },
+    {
       metric: '审计链 audit:verify',
       value: verify.intact ? 'intact' : 'BROKEN',
       pass: verify.intact,
@@ -428,6 +461,7 @@ async function main(): Promise<void> {
     createRatio: ratio,
     county,
     township,
+    export: exportResult,
     dbMb: mb(dbBytes),
     walMb: mb(walBytes),
     peakRssMb,

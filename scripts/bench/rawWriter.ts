@@ -189,7 +189,7 @@ export class RawWriter {
       birthDate: birth,
       idType: idNumber ? 'resident_id' : null,
       idNumber,
-      idSuffix: idNumber ? idNumber.slice(-4) : null,
+      idSuffix: (idNumber ?? org?.creditCode)?.slice(-4) ?? null,
       occupation: person?.occupation ?? null,
       creditCode: org?.creditCode ?? null,
       representative: org?.representative ?? null,

@@ -335,7 +335,7 @@ test('基础目录: the 管理员 adds a local dispute type and villages', async
   await page.getByRole('menuitem', { name: '基础目录' }).click();
 
   await test.step('the 18 statistical types are read-only; a local sub-type maps onto one', async () => {
-    await expect(page.getByRole('row', { name: /婚姻家庭/ })).toContainText('统计类型');
+    await expect(page.getByRole('row', { name: /婚姻家庭 （本类）/ })).toContainText('统计类型');
     await page.getByRole('button', { name: '新增地方子类型' }).click();
     const dialog = page.getByRole('dialog', { name: '新增地方子类型' });
     await dialog.getByLabel('类型名称').fill('农资买卖');
@@ -349,15 +349,18 @@ test('基础目录: the 管理员 adds a local dispute type and villages', async
     await desk.screenshot(page, 'catalog-01-dispute-types');
   });
 
-  await test.step('villages per township: add with Enter, deactivate', async () => {
+  await test.step('villages per township: the seeded ones with their codes; add with Enter, deactivate', async () => {
     await page.getByRole('tab', { name: '村（社区）' }).click();
     await page.getByRole('menuitem', { name: /渠口乡/ }).click();
+    // 渠口村 is seeded (NBS 2023): adding it again is refused, by name.
+    await expect(page.getByRole('row', { name: /渠口村/ })).toContainText('640221202200');
     await page.getByPlaceholder('在渠口乡下添加村（社区），回车确认').fill('渠口村');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('row', { name: /渠口村/ })).toContainText('启用');
-    await page.getByPlaceholder('在渠口乡下添加村（社区），回车确认').fill('六顷地村');
+    await expect(page.getByText('渠口乡已有“渠口村”')).toBeVisible();
+    await page.getByPlaceholder('在渠口乡下添加村（社区），回车确认').fill('渠口新村');
     await page.keyboard.press('Enter');
-    const row = page.getByRole('row', { name: /六顷地村/ });
+    await expect(page.getByRole('row', { name: /渠口新村/ })).toContainText('启用');
+    const row = page.getByRole('row', { name: /六羊村/ });
     await row.getByRole('button', { name: '停用' }).click();
     await expect(row).toContainText('已停用');
     await desk.screenshot(page, 'catalog-02-villages');
@@ -368,9 +371,11 @@ test('基础目录: the 管理员 adds a local dispute type and villages', async
     if (!catalog.ok) throw new Error(catalog.error.message);
     expect(catalog.value.disputeTypes.find((t) => t.name === '农资买卖')?.officialCode).toBe('contract');
     const quzhou = catalog.value.villages.filter((v) => v.township === '渠口乡');
-    expect(Object.fromEntries(quzhou.map((v) => [v.name, v.active]))).toEqual({
+    expect(quzhou).toHaveLength(14); // 13 seeded + the one added
+    expect(Object.fromEntries(quzhou.map((v) => [v.name, v.active]))).toMatchObject({
       渠口村: true,
-      六顷地村: false,
+      渠口新村: true,
+      六羊村: false,
     });
   });
 });

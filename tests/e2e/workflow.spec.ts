@@ -179,6 +179,9 @@ test('分流 → 接收 → 调解记录与协议 → 期限与超期 → 终止
         '申请人陈述了输液过敏的经过，院方说明了处置过程；双方就补偿数额协商，院方同意承担告知不足的责任。',
       );
     await drawer.getByLabel(/调解结果/).fill('双方自愿达成调解协议');
+    // She mediates this case, so she is not the recorder by default: a colleague keeps the record.
+    await expect(drawer.getByLabel('记录人')).toHaveValue('');
+    await drawer.getByLabel('记录人').fill('杨帆');
     await drawer
       .locator('input[type=file]')
       .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });

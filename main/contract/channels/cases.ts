@@ -8,15 +8,18 @@ import {
 } from '../schemas/catalog';
 import {
   caseDetail,
+  caseExportDto,
   casePage,
   createCaseInput,
   draftDto,
   draftInput,
   draftKey,
+  exportCasesInput,
   listCasesInput,
   listRefusalsInput,
   refusalDto,
   refusalInput,
+  refusalNoticeInput,
   refusalPage,
   repeatCheckInput,
   repeatMatch,
@@ -25,6 +28,7 @@ import {
   voidCaseInput,
 } from '../schemas/cases';
 import { id, empty } from '../schemas/common';
+import { documentFileDto } from '../schemas/documents';
 import { partySuggestion, searchPartiesInput } from '../schemas/parties';
 import { defineChannels } from './spec';
 
@@ -111,6 +115,15 @@ export const caseChannels = defineChannels({
     label: '查询案件',
     ids: { committeeId: 'organisation', receivedBy: 'user' },
   },
+  'cases:export': {
+    input: exportCasesInput,
+    output: caseExportDto,
+    access: 'cases:export',
+    // A plaintext copy of the list leaves the encrypted store: audited with its conditions.
+    kind: 'mutation',
+    label: '导出案件列表',
+    ids: { committeeId: 'organisation', receivedBy: 'user' },
+  },
   'cases:revealIdNumber': {
     input: revealIdInput,
     output: z.object({ idNumber: z.string() }),
@@ -132,6 +145,15 @@ export const caseChannels = defineChannels({
     access: 'cases:create',
     kind: 'mutation',
     label: '登记不予受理',
+  },
+  'intake:refusalNotice': {
+    input: refusalNoticeInput,
+    output: documentFileDto,
+    access: 'cases:create',
+    // A plaintext copy leaves the encrypted store: audited like a document export.
+    kind: 'mutation',
+    label: '打印不予受理告知书',
+    ids: { id: 'refusal' },
   },
   'intake:listRefusals': {
     input: listRefusalsInput,

@@ -5,6 +5,7 @@ import {
   documentFileDto,
   documentsOverviewDto,
   documentVersionDto,
+  DOCUMENT_HANDLERS,
   exportDocumentInput,
   exportResultDto,
   generateDocumentInput,
@@ -24,7 +25,7 @@ import { defineChannels } from './spec';
 // plaintext copy that leaves the encrypted store (download, save as, open in Word) is a
 // mutation so that it is audited, like revealing an ID number.
 
-const handlers = ['cases:mediate', 'cases:dispatch'] as const;
+const handlers = DOCUMENT_HANDLERS;
 
 export const documentChannels = defineChannels({
   'documents:platform': {
@@ -45,7 +46,8 @@ export const documentChannels = defineChannels({
   'documents:generate': {
     input: generateDocumentInput,
     output: generatedDocumentDto,
-    access: handlers,
+    // Narrowed per kind by generateAccess(): a 受理员 may print only the intake forms.
+    access: [...handlers, 'cases:create'],
     kind: 'mutation',
     label: '生成文书',
     ids: { caseId: 'case:write', 'confirmation.applicantPartyIds[]': 'caseParty:read' },

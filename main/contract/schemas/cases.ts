@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseSources, caseStatuses, courtProcedures, refusalReasons, riskFlags, riskLevels } from './catalog';
 import { id, isoDateTime, pageQuery, paged, text } from './common';
+import { referralRoutes } from './dispatch';
 import { casePartyDto, partyInput, phoneField } from './parties';
 import { calendarDate } from './dates';
 import { longText, searchText, textRule } from './freeText';
@@ -134,6 +135,11 @@ export const caseListItem = z.object({
   partyNames: z.string(),
   amountFen: z.number().int().nullable(),
   riskLevel: z.enum(riskLevels),
+  /**
+   * With a search: the party the case was found by (马玉兰, or 马玉兰（电话尾号7788）); the list
+   * shows it first and highlights what matched. Never a full ID number.
+   */
+  matchedParty: z.string().nullable().optional(),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
@@ -156,6 +162,29 @@ export const listCasesInput = z.strictObject({
 export type ListCasesInput = z.input<typeof listCasesInput>;
 
 export const casePage = paged(caseListItem);
+export type CasePage = z.infer<typeof casePage>;
+
+/**
+ * The case list as an Excel file: exactly the rows the list shows for these conditions (every
+ * page), ID numbers masked. download: the file comes back; saveAs: the desktop asks where.
+ */
+export const exportCasesInput = listCasesInput.omit({ page: true, pageSize: true }).extend({
+  mode: z.enum(['download', 'saveAs'], { error: '请选择导出方式' }).describe('导出方式'),
+});
+export type ExportCasesInput = z.input<typeof exportCasesInput>;
+
+export const caseExportDto = z.object({
+  mode: z.enum(['download', 'saveAs']),
+  /** false when the save dialog was closed. */
+  done: z.boolean(),
+  savedTo: z.string().nullable(),
+  rows: z.number().int(),
+  /** download: the .xlsx for the browser to save. */
+  file: z
+    .object({ fileName: z.string(), mimeType: z.string(), sha256: z.string(), dataBase64: z.string() })
+    .nullable(),
+});
+export type CaseExportDto = z.infer<typeof caseExportDto>;
 
 export const caseHistoryEntry = z.object({
   at: isoDateTime,
@@ -217,6 +246,13 @@ export const refusalInput = z.strictObject({
     .preprocess((v) => (v === '' ? undefined : v), longText('具体说明', 500).optional())
     .describe('具体说明'),
   told: longText('告知当事人的内容', 500, 4),
+  /** The other routes the 不予受理告知书 names (court, arbitration, administration, police…). */
+  routes: z
+    .array(z.enum(referralRoutes, { error: '其他途径不正确' }))
+    .max(referralRoutes.length)
+    .refine((r) => new Set(r).size === r.length, '其他途径有重复')
+    .default([])
+    .describe('可以选择的其他途径'),
 });
 export type RefusalInput = z.input<typeof refusalInput>;
 
@@ -232,10 +268,13 @@ export const refusalDto = z.object({
   reason: z.enum(refusalReasons),
   reasonDetail: z.string().nullable(),
   told: z.string(),
+  routes: z.array(z.enum(referralRoutes)),
   recordedByName: z.string(),
   createdAt: isoDateTime,
 });
 export type RefusalDto = z.infer<typeof refusalDto>;
+
+export const refusalNoticeInput = z.strictObject({ id });
 
 export const listRefusalsInput = z.strictObject({ ...pageQuery });
 export const refusalPage = paged(refusalDto);

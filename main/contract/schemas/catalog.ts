@@ -221,7 +221,14 @@ export const disputeTypeDto = z.object({
 });
 export type DisputeTypeDto = z.infer<typeof disputeTypeDto>;
 
-export const villageDto = z.object({ id, township: z.string(), name: z.string(), active: z.boolean() });
+export const villageDto = z.object({
+  id,
+  township: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  /** 统计用区划代码 (12 digits); null for a village the office added without one. */
+  code: z.string().nullable(),
+});
 export type VillageDto = z.infer<typeof villageDto>;
 
 export const committeeDto = z.object({
@@ -267,4 +274,16 @@ export const saveVillageInput = z.strictObject({
   township: text('乡镇', 20, 2),
   name: text('村（社区）名称', 30, 2),
   active: z.boolean().default(true).describe('启用'),
+  /** Left out on a rename or (de)activation: the code on record stays. */
+  code: z
+    .preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z
+        .string()
+        .check(textRule('统计用区划代码'))
+        .trim()
+        .regex(/^\d{12}$/, '统计用区划代码为12位数字，如 640221104201')
+        .optional(),
+    )
+    .describe('统计用区划代码'),
 });

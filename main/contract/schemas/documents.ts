@@ -1,3 +1,4 @@
+import type { Access, Permission } from '../roles';
 import { z } from 'zod';
 import { id, isoDateTime, text } from './common';
 import { fileNameField, textRule } from './freeText';
@@ -24,6 +25,22 @@ export const documentKindIds = [
   'dossier-note',
 ] as const;
 export type DocumentKindIdDto = (typeof documentKindIds)[number];
+
+/** Who makes documents: those who handle the case (mediators, and dispatchers at the county desk). */
+export const DOCUMENT_HANDLERS = ['cases:mediate', 'cases:dispatch'] as const satisfies readonly Permission[];
+
+/**
+ * The forms the parties sign at the desk on the day of intake: the intake clerk (受理员) prints
+ * them there, before the case is dispatched. Every other form is made by those who handle it.
+ */
+export const intakeDocumentKinds = ['application', 'intake-register', 'rights-notice'] as const;
+
+/** Who may generate a form of this kind (the service checks it; the screen shows the buttons by it). */
+export function generateAccess(kind: DocumentKindIdDto): Access {
+  return (intakeDocumentKinds as readonly string[]).includes(kind)
+    ? [...DOCUMENT_HANDLERS, 'cases:create']
+    : DOCUMENT_HANDLERS;
+}
 
 export const documentKindLabels: Record<DocumentKindIdDto, string> = {
   application: '人民调解申请书',
@@ -202,6 +219,12 @@ export const platformDto = z.object({
   openWithDefaultApp: z.boolean(),
 });
 export type PlatformDto = z.infer<typeof platformDto>;
+
+/**
+ * Where the 核验码 (QR code and short code) sits on a printed agreement: the 核验 page tells the
+ * clerk where to look, and a test renders the agreement and checks the code is really there.
+ */
+export const VERIFICATION_CODE_PLACE = '左下角';
 
 export const verifyInput = z.strictObject({
   code: z

@@ -126,13 +126,24 @@ export const casePartyDto = z.object({
 });
 export type CasePartyDto = z.infer<typeof casePartyDto>;
 
-/** Existing party records offered while typing a name or ID number. */
+/**
+ * Existing party records offered while typing a name or ID number, with what is on record (the
+ * ID number masked, as the screens show it) so choosing one fills the card. caseCount: cases not
+ * voided.
+ */
 export const partySuggestion = z.object({
   partyId: id,
   kind: z.enum(['person', 'organisation']),
   name: z.string(),
+  sex: z.enum(sexes).nullable(),
+  ethnicity: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  idType: z.enum(idTypes).nullable(),
   idNumberMasked: z.string().nullable(),
+  occupation: z.string().nullable(),
   creditCode: z.string().nullable(),
+  representative: z.string().nullable(),
+  representativeTitle: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
   caseCount: z.number().int(),

@@ -1,4 +1,4 @@
-import type { DisputeTypeRow, OrganisationRow, Repositories } from '../../../db';
+import type { DisputeTypeRow, OrganisationRow, Repositories, VillageRow } from '../../../db';
 import type { CatalogDto, CommitteeDto, DisputeTypeDto, VillageDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -27,6 +27,22 @@ export function toCommitteeDto(row: OrganisationRow, day: string): CommitteeDto 
   };
 }
 
+function toVillageDto(v: VillageRow): VillageDto {
+  return { id: v.id, township: v.township, name: v.name, active: v.active, code: v.code };
+}
+
+/** A village's code lies under its township's: the first 9 digits are the township's. */
+function checkVillageCode(township: string, code: string): void {
+  const townshipCode = pingluo.townshipCodes.get(township);
+  if (townshipCode && !code.startsWith(townshipCode.slice(0, 9))) {
+    throw ValidationError.field(
+      ['code'],
+      '统计用区划代码',
+      `${township}的村（社区）代码应以 ${townshipCode.slice(0, 9)} 开头`,
+    );
+  }
+}
+
 function toDisputeTypeDto(row: DisputeTypeRow): DisputeTypeDto {
   return { code: row.code, name: row.name, officialCode: row.officialCode, active: row.active };
 }
@@ -39,12 +55,7 @@ export async function getCatalog(ctx: ServiceContext): Promise<CatalogDto> {
   ]);
   return {
     townships: pingluo.townships,
-    villages: villages.map((v): VillageDto => ({
-      id: v.id,
-      township: v.township,
-      name: v.name,
-      active: v.active,
-    })),
+    villages: villages.map(toVillageDto),
     disputeTypes: disputeTypes.map(toDisputeTypeDto),
     committees: organisations.map((o) => toCommitteeDto(o, today(ctx.clock))),
     ownCommitteeId: ctx.office.id,
@@ -107,20 +118,35 @@ export async function saveDisputeType(
 
 export async function saveVillage(
   ctx: ServiceContext,
-  input: { id?: string | undefined; township: string; name: string; active: boolean },
+  input: {
+    id?: string | undefined;
+    township: string;
+    name: string;
+    active: boolean;
+    code?: string | undefined;
+  },
 ): Promise<VillageDto> {
   requireTownship(input.township);
+  if (input.code) checkVillageCode(input.township, input.code);
   const now = ctx.clock.now().toISOString();
   const existing = input.id ? await ctx.repos.catalog.village(input.id) : null;
   if (input.id && !existing) throw new NotFoundError('找不到该村（社区），请刷新后重试');
   const clash = await ctx.repos.catalog.villageByName(input.township, input.name);
   if (clash && clash.id !== existing?.id) throw new ConflictError(`${input.township}已有“${input.name}”`);
-  const row = existing
+  const code = input.code ?? existing?.code ?? null;
+  if (code !== null) {
+    const holder = await ctx.repos.catalog.villageByCode(code);
+    if (holder && holder.id !== existing?.id)
+      throw new ConflictError(`代码 ${code} 已是${holder.township}“${holder.name}”的代码`);
+    if (existing && existing.township !== input.township) checkVillageCode(input.township, code);
+  }
+  const row: VillageRow = existing
     ? {
         ...existing,
         township: input.township,
         name: input.name,
         active: input.active,
+        code,
         version: existing.version + 1,
         updatedAt: now,
       }
@@ -129,9 +155,10 @@ export async function saveVillage(
         township: input.township,
         name: input.name,
         active: input.active,
+        code,
       };
   await ctx.repos.catalog.saveVillage(row);
   ctx.audit.target = row.id;
-  ctx.audit.detail = `${existing ? '修改' : '新增'}村（社区）：${row.township}${row.name}`;
-  return { id: row.id, township: row.township, name: row.name, active: row.active };
+  ctx.audit.detail = `${existing ? '修改' : '新增'}村（社区）：${row.township}${row.name}${code ? `（${code}）` : ''}`;
+  return toVillageDto(row);
 }

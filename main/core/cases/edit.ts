@@ -2,7 +2,6 @@ import type { CaseRow } from '../../../db';
 import {
   caseSourceLabels,
   formatFen,
-  partyRoleLabels,
   riskFlagLabels,
   riskLevelLabels,
   type CaseDetail,
@@ -16,6 +15,7 @@ import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { requireDisputeType, requireTownship } from './catalog';
 import { diff, plain, recordHistory, type FieldChange } from './history';
+import { partyChanges } from './partyChanges';
 import { checkCaseDates, linkParties, referringCourtOf, resolveAll } from './intake';
 import { caseSearchText, partyNamesOf } from './searchIndex';
 import { conflictsOf } from '../workflow/conflicts';
@@ -106,17 +106,8 @@ export async function updateCase(
       return value;
     },
   );
-  // Party details (address, phone, agent…) changed without a name change show as one line each.
-  for (const l of linked) {
-    const old = oldParties.find((o) => o.link.id === l.link.id);
-    if (old && (old.link.role !== l.link.role || old.link.agentName !== l.link.agentName)) {
-      changes.push({
-        field: `当事人“${l.party.name}”`,
-        before: `${partyRoleLabels[old.link.role as keyof typeof partyRoleLabels]}${old.link.agentName ? `，代理人${old.link.agentName}` : ''}`,
-        after: `${partyRoleLabels[l.link.role as keyof typeof partyRoleLabels]}${l.link.agentName ? `，代理人${l.link.agentName}` : ''}`,
-      });
-    }
-  }
+  // Each party's changed fields, one line each (ID numbers masked); added and removed parties.
+  changes.push(...partyChanges(oldParties, linked));
   const rowid = ctx.repos.cases.rowidOf(before.id)!;
   const handlingNumber = ctx.repos.workflow.caseWorkflowColumns(before.id)?.handlingNumber;
   ctx.repos.cases.setSearchTerms(

@@ -1,19 +1,23 @@
 import type { CaseListQuery, Repositories, ScopePrincipals } from '../../../db';
-import { checkIdNumber, type CaseStatus, type ListCasesInput } from '../../contract';
+import { checkCreditCode, checkIdNumber, type CaseStatus, type ListCasesInput } from '../../contract';
 import type { z } from 'zod';
 import type { listCasesInput } from '../../contract';
+import { matchedParty } from './matchedParty';
 import { queryToMatch } from './searchTerms';
 import { namesOf, toListItem } from './view';
 
-// The one search box: a full ID number is looked up exactly; digits may be a phone, an ID's
-// last digits or a case sequence; anything else goes to the full-text index (names, summary
-// words, numbers).
+// The one search box: a full ID number or credit code is looked up exactly; digits may be a
+// phone, the last characters of an ID number or credit code, or a case sequence; anything else
+// goes to the full-text index (names, summary words, numbers).
 
 export function searchParts(query: string, today: string): CaseListQuery['text'] | 'nothing' | undefined {
   const q = query.normalize('NFKC').trim();
   if (!q) return undefined;
   const id = checkIdNumber(q, today);
   if (id.ok) return { idNumber: id.value.normalized };
+  // An organisation's credit code works like an ID number: the full code, or its last characters.
+  const credit = /[A-Z]/i.test(q) ? checkCreditCode(q) : null;
+  if (credit && credit.status !== 'invalid') return { creditCode: credit.normalized };
   // A complete case number names one case: look it up alone. Its words ("2026", "号") are in
   // every case of the year, so the full-text part would add unrelated cases (an ID ending 0001).
   const caseNumber = q.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
@@ -25,7 +29,8 @@ export function searchParts(query: string, today: string): CaseListQuery['text']
   const joined = /^\d+(?:[\s-]+\d+)+$/.test(q) ? queryToMatch(q.replace(/[\s-]+/g, '')) : null;
   if (match) parts.match = joined && joined !== match ? `(${match}) OR (${joined})` : match;
   const compact = q.replace(/\s+/g, '').toUpperCase();
-  if (/^\d{3,17}[\dX]$/.test(compact) && compact.length >= 4) parts.idTail = compact;
+  // The tail of an ID number or credit code: 4+ characters a credit code may hold (no I O Z S V).
+  if (/^[0-9A-HJ-NP-RTUWXY]{4,18}$/.test(compact)) parts.idTail = compact;
   if (/调字|第.+号|^[（(]\d{4}[)）]/.test(q)) parts.caseNumber = q.replace(/\(/g, '（').replace(/\)/g, '）');
   return Object.keys(parts).length ? parts : 'nothing';
 }
@@ -57,7 +62,19 @@ export async function listCases(
     offset: (input.page - 1) * input.pageSize,
   });
   const names = await namesOf(repos);
-  return { items: rows.map((r) => toListItem(r, names)), total, page: input.page, pageSize: input.pageSize };
+  const items = rows.map((r) => toListItem(r, names));
+  if (input.query && rows.length) {
+    // Which party each case was found by: one read for the whole page.
+    const listed = repos.cases.partiesOfCases(rows.map((r) => r.id));
+    for (const item of items) {
+      const found = matchedParty(
+        listed.filter((p) => p.caseId === item.id),
+        input.query,
+      );
+      if (found) item.matchedParty = found;
+    }
+  }
+  return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
 export type { CaseStatus, ListCasesInput };

@@ -5,8 +5,12 @@ import {
   checkIdNumber,
   maskIdNumber,
   sexLabels,
+  type IdType,
   type ParsedPartyInput,
+  type PartySuggestion,
+  type Sex,
 } from '../../contract';
+import { queryToMatch } from './searchTerms';
 import { ValidationError } from '../errors';
 
 // Turning what the clerk typed into party records. A person with an ID number, or an
@@ -88,7 +92,9 @@ export function resolveParty(
     birthDate: derived?.birthDate ?? person?.birthDate ?? null,
     idType: person && idNumber ? person.idType : null,
     idNumber,
-    idSuffix: idNumber ? idNumber.slice(-4) : null,
+    // The last four characters of the ID number, or of an organisation's credit code: list search
+    // finds both through this one index (caseList.ts), never through the full-text index.
+    idSuffix: (idNumber ?? creditCode)?.slice(-4) ?? null,
     occupation: person?.occupation ?? null,
     creditCode,
     representative: org?.representative ?? null,
@@ -132,32 +138,43 @@ export function resolveParty(
 }
 
 /**
- * Already-registered parties matching what the clerk is typing (name prefix, ID, credit code or
- * ID last 4), as seen through the cases in the clerk's scope.
+/**
+ * Already-registered parties matching what the clerk is typing: a name (from its start or
+ * anywhere in it), an ID number or credit code, or the last 4 characters of one, as seen through
+ * the cases in the clerk's scope. What is on record comes along (ID numbers masked), so choosing
+ * one shows the clerk what will be reused.
  */
 export function suggestParties(
   repos: Repositories,
   scope: ScopePrincipals,
   query: string,
   todayDate: string,
-) {
+): PartySuggestion[] {
   const q = query.normalize('NFKC').trim();
   if (!q) return [];
   const id = checkIdNumber(q, todayDate);
   const credit = /^[0-9A-Z]{18}$/i.test(q) ? checkCreditCode(q) : null;
+  const name = q.replace(/\s+/g, '');
   const rows = id.ok
     ? repos.parties.suggest({ idNumber: id.value.normalized }, scope)
     : credit && credit.status !== 'invalid'
       ? repos.parties.suggest({ creditCode: credit.normalized }, scope)
-      : /^\d{3}[\dXx]$/.test(q)
+      : /^[0-9A-HJ-NP-RTUWXY]{4}$/i.test(q) && /\d/.test(q)
         ? repos.parties.suggest({ idSuffix: q.toUpperCase() }, scope)
-        : repos.parties.suggest({ namePrefix: q }, scope);
+        : repos.parties.suggest({ name: { text: name, match: queryToMatch(name) } }, scope);
   return rows.map((r) => ({
     partyId: r.id,
     kind: r.kind,
     name: r.name,
+    sex: r.sex as Sex | null,
+    ethnicity: r.ethnicity,
+    birthDate: r.birthDate,
+    idType: r.idType as IdType | null,
     idNumberMasked: r.idNumber ? maskIdNumber(r.idNumber) : null,
+    occupation: r.occupation,
     creditCode: r.creditCode,
+    representative: r.representative,
+    representativeTitle: r.representativeTitle,
     phone: r.phone,
     address: r.address,
     caseCount: r.caseCount,

@@ -1,5 +1,5 @@
 import type { RefusalRow } from '../../../db';
-import type { RefusalDto, RefusalReason, refusalInput } from '../../contract';
+import type { ReferralRoute, RefusalDto, RefusalReason, refusalInput } from '../../contract';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -30,6 +30,7 @@ export async function recordRefusal(
     reason: input.reason,
     reasonDetail: input.reasonDetail ?? null,
     told: input.told,
+    routes: JSON.stringify(input.routes),
     recordedBy: ctx.actor.userId,
     recordedByName: ctx.actor.displayName,
   };
@@ -52,6 +53,7 @@ function toRefusalDto(row: RefusalRow, disputeTypeName: string): RefusalDto {
     reason: row.reason as RefusalReason,
     reasonDetail: row.reasonDetail,
     told: row.told,
+    routes: JSON.parse(row.routes) as ReferralRoute[],
     recordedByName: row.recordedByName,
     createdAt: row.createdAt,
   };

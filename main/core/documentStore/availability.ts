@@ -90,7 +90,7 @@ export function availabilityOf(
   if (!kind.stages.includes(c.stage)) return { reasons: [stageHint[groupOf[kind.id]]], warnings: [] };
   if (!kind.hasData(c)) return { reasons: [missingData(kind.id, c)], warnings: [] };
   const reasons: string[] = [];
-  const issues = printableIssues(c);
+  const issues = printableIssues(c, kind.staff);
   if (issues.length > 0) {
     const listed = issues.slice(0, 3).map((i) => `${i.field}${i.message}`);
     reasons.push(`请先补充：${listed.join('；')}${issues.length > 3 ? `等${issues.length}项` : ''}`);

@@ -356,7 +356,9 @@ export async function loadDocumentCase(
     requests: splitRequests(row.requests),
     parties,
     mediators,
-    recorder: records.at(-1)?.recorder ?? mediators[0]?.name ?? '',
+    // Whoever wrote the latest record; never the mediator by default (the agreement would name
+    // one person twice): with no record yet, printableIssues asks for it.
+    recorder: records.at(-1)?.recorder ?? '',
     registrar: row.receivedByName,
     investigations: records
       .filter((r) => r.kind === 'investigation')

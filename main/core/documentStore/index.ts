@@ -19,3 +19,4 @@ export {
   versionRow,
 } from './versions';
 export { verifyCode } from './verify';
+export { refusalNoticeFile } from './refusalNotice';

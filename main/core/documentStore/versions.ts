@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { DocumentVersionRow, Repositories } from '../../../db';
 import {
   displayNameFor,
+  generateAccess,
+  mayAccess,
   MAX_SCAN_BYTES,
   stripHiddenCharacters,
   type attachScanInput,
@@ -14,7 +16,7 @@ import {
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { agreementFingerprint, documentKind, PROPERTY_RIGHTS_QUESTION, renderDocument } from '../documents';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordHistory } from '../cases/history';
 import { availabilityOf } from './availability';
 import { loadDocumentCase } from './caseDocument';
@@ -93,6 +95,8 @@ export async function generateDocument(
   ctx: ServiceContext,
   input: z.output<typeof generateDocumentInput>,
 ): Promise<GeneratedDocumentDto> {
+  if (!mayAccess(generateAccess(input.kind), ctx.actor.roles))
+    throw new ForbiddenError('受理员只能生成人民调解申请书、受理登记表和当事人权利义务告知书');
   const kind = documentKind(input.kind);
   const day = today(ctx.clock);
   const loaded = await loadDocumentCase(ctx.repos, input.caseId, {

@@ -46,28 +46,46 @@ function partyChecks(p: Party, i: number): Check[] {
   return checks;
 }
 
-export function printableIssues(c: DocumentCase): ApiIssue[] {
+/**
+ * Whether a form needs the mediators and the recorder. The forms signed at the desk on the day of
+ * intake (申请书, 受理登记表, 权利义务告知书) come before any mediator is assigned; only the forms
+ * with a 记录人 line (调解记录, 协议书, 口头协议登记表) need the recorder, who is named in the
+ * mediation records (never the mediator by default: the form would name one person twice).
+ */
+export interface StaffNeeds {
+  mediators: boolean;
+  recorder: boolean;
+}
+export const MEDIATORS: StaffNeeds = { mediators: true, recorder: false };
+export const WITH_RECORDER: StaffNeeds = { mediators: true, recorder: true };
+export const NO_STAFF: StaffNeeds = { mediators: false, recorder: false };
+
+export function printableIssues(c: DocumentCase, staff: StaffNeeds = MEDIATORS): ApiIssue[] {
   const checks: Check[] = [
     [['committee', 'name'], '调解委员会名称', c.committee.name],
     [['committee', 'sealText'], '调解委员会印章名称', c.committee.sealText],
     [['caseNumber'], '案件编号', c.caseNumber],
     [['disputeType'], '纠纷类型', c.disputeType],
-    [['recorder'], '记录人', c.recorder],
+    ...(staff.recorder ? [[['recorder'], '记录人', c.recorder] satisfies Check] : []),
     ...c.mediators.map((m, i): Check => [['mediators', i, 'name'], `人民调解员 第${i + 1}项`, m.name]),
     ...c.parties.flatMap(partyChecks),
   ];
   const issues: ApiIssue[] = checks
     .filter(([, , value]) => !value || !value.trim())
-    .map(([path, field]) => ({ path, field, message: '未填写' }));
+    .map(([path, field]) => ({
+      path,
+      field,
+      message: path[0] === 'recorder' ? '未填写（登记调解记录时写明记录人）' : '未填写',
+    }));
   if (c.parties.length === 0)
     issues.push({ path: ['parties'], field: '当事人', message: '至少需要一名当事人' });
-  if (c.mediators.length === 0)
+  if (staff.mediators && c.mediators.length === 0)
     issues.push({ path: ['mediators'], field: '人民调解员', message: '至少需要一名人民调解员' });
   return issues;
 }
 
-export function assertPrintable(c: DocumentCase): void {
-  const issues = printableIssues(c);
+export function assertPrintable(c: DocumentCase, staff: StaffNeeds = MEDIATORS): void {
+  const issues = printableIssues(c, staff);
   if (issues.length === 0) return;
   const first = issues[0]!;
   const more = issues.length > 1 ? `等${issues.length}项` : '';
@@ -75,9 +93,9 @@ export function assertPrintable(c: DocumentCase): void {
 }
 
 /** The generator, refusing to print half-filled data. */
-export function printable(generate: DocumentGenerator): DocumentGenerator {
+export function printable(generate: DocumentGenerator, staff: StaffNeeds = MEDIATORS): DocumentGenerator {
   return (c, ctx) => {
-    assertPrintable(c);
+    assertPrintable(c, staff);
     return generate(c, ctx);
   };
 }

@@ -15,7 +15,7 @@ import { RIGHTS_TITLE, rightsNoticeDocument } from './generators/rightsNotice';
 import { TERMINATION_TITLE, terminationNoticeDocument } from './generators/terminationNotice';
 import { checkConfirmation, missingCourt } from './confirmation';
 import type { CaseStage, DocumentCase, IsoDate } from './model';
-import { printable } from './printable';
+import { NO_STAFF, printable, WITH_RECORDER, type StaffNeeds } from './printable';
 
 // The documents the app can print, in the order they are bound into the file (卷内目录 order).
 // A kind is offered when the case is in one of its stages AND holds the data it needs; the
@@ -49,6 +49,8 @@ export interface DocumentKind {
   verified?: boolean;
   /** Reasons the document must not be produced at all on this date (e.g. a court would refuse). */
   refusals?: (c: DocumentCase, today: IsoDate) => string[];
+  /** Whether it needs the mediators and the recorder (default: the mediators only). */
+  staff?: StaffNeeds;
 }
 
 const AFTER_INTAKE: CaseStage[] = ['registered', 'mediating', 'agreed', 'terminated', 'closed', 'archived'];
@@ -60,21 +62,24 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'application',
     title: APPLICATION_TITLE,
-    generate: printable(applicationDocument),
+    generate: printable(applicationDocument, NO_STAFF),
+    staff: NO_STAFF,
     stages: ['applied', ...AFTER_INTAKE],
     hasData: (c) => c.parties.some((p) => p.role === '申请人') && c.requests.length > 0,
   },
   {
     id: 'intake-register',
     title: INTAKE_TITLE,
-    generate: printable(intakeRegisterDocument),
+    generate: printable(intakeRegisterDocument, NO_STAFF),
+    staff: NO_STAFF,
     stages: AFTER_INTAKE,
     hasData: always,
   },
   {
     id: 'rights-notice',
     title: RIGHTS_TITLE,
-    generate: printable(rightsNoticeDocument),
+    generate: printable(rightsNoticeDocument, NO_STAFF),
+    staff: NO_STAFF,
     stages: AFTER_INTAKE,
     hasData: always,
   },
@@ -88,14 +93,16 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'mediation-record',
     title: MEDIATION_RECORD_TITLE,
-    generate: printable(mediationRecordDocument),
+    generate: printable(mediationRecordDocument, WITH_RECORDER),
+    staff: WITH_RECORDER,
     stages: AFTER_INTAKE,
     hasData: (c) => c.mediations.length > 0,
   },
   {
     id: 'agreement',
     title: AGREEMENT_TITLE,
-    generate: printable(agreementDocument),
+    generate: printable(agreementDocument, WITH_RECORDER),
+    staff: WITH_RECORDER,
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '书面',
     verified: true,
@@ -103,7 +110,8 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'oral-agreement',
     title: ORAL_TITLE,
-    generate: printable(oralAgreementDocument),
+    generate: printable(oralAgreementDocument, WITH_RECORDER),
+    staff: WITH_RECORDER,
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '口头',
   },

@@ -1,4 +1,5 @@
 import seed from '../../../resources/seed/pingluo.json';
+import divisions from '../../../resources/seed/pingluo-villages.json';
 import type { OfficeKind } from '../../contract';
 
 // Pingluo's organisations as shipped (resources/seed/pingluo.json). Their ids are fixed, so a
@@ -16,6 +17,8 @@ export const pingluo = {
   county: seed.county,
   townships: seed.townships,
   organisations: seed.organisations as SeedOrganisation[],
+  /** 统计用区划代码 of each township (NBS 2023, resources/seed/pingluo-villages.json). */
+  townshipCodes: new Map(divisions.townships.map((t) => [t.name, t.code])),
 };
 
 /** The offices a new installation can be: the county center and the 13 township committees. */

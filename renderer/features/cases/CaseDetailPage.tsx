@@ -6,6 +6,7 @@ import type { CaseStatus } from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
+import { AgreementPrintAction } from '../documents/AgreementPrintAction';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CaseEditForm } from './CaseEditForm';
@@ -49,6 +50,7 @@ export function CaseDetailPage() {
 
   const actions = (
     <Space>
+      <AgreementPrintAction caseId={detail.id} />
       <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
         返回
       </Button>
@@ -71,7 +73,7 @@ export function CaseDetailPage() {
         <CaseHeader detail={detail} actions={actions} />
       </Card>
       <WorkflowPanel caseId={detail.id} />
-      <DocumentsPanel caseId={detail.id} />
+      <DocumentsPanel caseId={detail.id} voided={detail.status === 'voided'} />
       <Card title={`当事人（${detail.parties.length}）`}>
         <Row gutter={[16, 16]}>
           {detail.parties.map((p) => (

@@ -57,6 +57,8 @@ export function CaseFilters({ params, update, catalog }: Props) {
             value={params.statuses}
             onChange={(statuses) => update({ statuses })}
             options={caseStatuses.map((s) => ({ value: s, label: caseStatusLabels[s] }))}
+            // Tall enough for every status, 已作废 included: a virtual list renders only what fits.
+            listHeight={caseStatuses.length * 32 + 8}
             showSearch={search}
             aria-label="状态"
           />

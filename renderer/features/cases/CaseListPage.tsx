@@ -10,6 +10,7 @@ import { caseColumns, defaultHiddenColumns } from './caseColumns';
 import { CaseFilters } from './CaseFilters';
 import { useListCasesQuery, useListClerksQuery } from './casesApi';
 import { ColumnSettings } from './ColumnSettings';
+import { ExportButton } from './ExportButton';
 import { noFilters, useCaseListParams, type CaseListParams } from './useCaseListParams';
 import { useColumnPrefs } from './useColumnPrefs';
 
@@ -26,7 +27,7 @@ function useTableHeight(reserved: number): number {
 
 /** Route /cases: search, filter, sort and page through the cases; a row opens the case. */
 export function CaseListPage() {
-  const { user } = useAccess();
+  const { user, can } = useAccess();
   const { params, update, input, pageSizes } = useCaseListParams();
   const { data: clerks } = useListClerksQuery();
   const { data, isFetching, error } = useListCasesQuery(input);
@@ -65,6 +66,7 @@ export function CaseListPage() {
           >
             清除条件
           </Button>
+          {can('cases:export') && <ExportButton input={input} total={data?.total} />}
           <ColumnSettings
             columns={all.map((c) => ({ key: String(c.key), title: c.title as string }))}
             hidden={prefs.hidden}

@@ -2,6 +2,7 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { caseSourceLabels, type CaseListItem } from '../../../main/contract';
 import { amountText, RiskTag, StatusTag } from './caseTags';
+import { PartyNamesCell } from './PartyNamesCell';
 import type { CaseListParams } from './useCaseListParams';
 
 /** Every column the list can show; key = what the column settings remember. Never an ID number. */
@@ -22,7 +23,14 @@ export function caseColumns(params: CaseListParams): TableColumnsType<CaseListIt
         </Link>
       ),
     },
-    { key: 'partyNames', title: '当事人', dataIndex: 'partyNames', width: 170, ellipsis: true },
+    {
+      key: 'partyNames',
+      title: '当事人',
+      dataIndex: 'partyNames',
+      width: 200,
+      ellipsis: { showTitle: false },
+      render: (_v: string, c) => <PartyNamesCell item={c} query={params.q} />,
+    },
     { key: 'disputeTypeName', title: '纠纷类型', dataIndex: 'disputeTypeName', width: 100, ellipsis: true },
     {
       key: 'place',

@@ -28,7 +28,8 @@ export const casesApi = baseApi.injectEndpoints({
     }),
     voidCase: b.mutation<ChannelOutput<'cases:void'>, ChannelInput<'cases:void'>>({
       query: call('cases:void'),
-      invalidatesTags: ['Case', 'Audit'],
+      // Void everywhere at once: the workflow panel, its deadlines, the documents and the to-do lists.
+      invalidatesTags: ['Case', 'Audit', 'Workflow', 'Todo'],
     }),
     revealIdNumber: b.mutation<ChannelOutput<'cases:revealIdNumber'>, ChannelInput<'cases:revealIdNumber'>>({
       query: call('cases:revealIdNumber'),

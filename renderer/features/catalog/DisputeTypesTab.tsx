@@ -16,6 +16,7 @@ export function DisputeTypesTab({ catalog }: { catalog: CatalogDto }) {
   const { message } = App.useApp();
   const [modal, setModal] = useState<{ editing: DisputeTypeDto | null } | null>(null);
 
+  const names = new Map(catalog.disputeTypes.map((t) => [t.code, t.name]));
   const rows: Row[] = catalog.disputeTypes
     .filter((t) => t.officialCode === null)
     .map((t) => {
@@ -38,7 +39,7 @@ export function DisputeTypesTab({ catalog }: { catalog: CatalogDto }) {
     <>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
         <Typography.Text type="secondary">
-          18类统计类型按司法部统计报表设置，不可修改；地方子类型（如商会、信访）计入所对应的统计类型。
+          18类统计类型按司法部统计报表设置，不可修改；地方子类型（如土地流转、农民工工资）计入所对应的统计类型。
         </Typography.Text>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ editing: null })}>
           新增地方子类型
@@ -52,6 +53,18 @@ export function DisputeTypesTab({ catalog }: { catalog: CatalogDto }) {
         expandable={{ defaultExpandAllRows: true }}
         columns={[
           { title: '名称', dataIndex: 'name' },
+          {
+            // The mapping the monthly return and the provincial export report by.
+            title: '计入统计类型',
+            key: 'official',
+            width: 160,
+            render: (_v, t) =>
+              t.officialCode ? (
+                <span data-testid="reports-as">{names.get(t.officialCode) ?? t.officialCode}</span>
+              ) : (
+                <Typography.Text type="secondary">（本类）</Typography.Text>
+              ),
+          },
           {
             title: '类别',
             key: 'kind',

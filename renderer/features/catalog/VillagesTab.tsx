@@ -5,16 +5,25 @@ import { saveVillageInput, type CatalogDto, type VillageDto } from '../../../mai
 import { asApiError, zodRule } from '../../components/forms';
 import { useSaveVillageMutation } from './catalogApi';
 
-/** Villages (村、社区) under each of the 13 townships: add, rename in place, deactivate. */
+/**
+ * Villages (村、社区) under each of the 13 townships, seeded with their 统计用区划代码 (NBS 2023):
+ * add (with a code when known), rename in place, deactivate.
+ */
 export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
   const [township, setTownship] = useState(catalog.townships[0] ?? '');
   const [save, { isLoading }] = useSaveVillageMutation();
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; code?: string }>();
   const { message } = App.useApp();
-  const villages = catalog.villages.filter((v) => v.township === township);
+  // In the statistical order (by code), then those the office added without one, by name.
+  const villages = catalog.villages
+    .filter((v) => v.township === township)
+    .sort((a, b) => (a.code ?? '~').localeCompare(b.code ?? '~') || a.name.localeCompare(b.name, 'zh-CN'));
 
-  const store = async (village: Omit<VillageDto, 'id'> & { id?: string }, done: string) => {
-    const result = await save(village);
+  const store = async (
+    village: Omit<VillageDto, 'id' | 'code'> & { id?: string; code?: string | null },
+    done: string,
+  ) => {
+    const result = await save({ ...village, code: village.code ?? undefined });
     if ('error' in result) {
       void message.error(asApiError(result.error).message);
       return false;
@@ -26,8 +35,8 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
   const add = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    if (await store({ township, name: v.name.trim(), active: true }, `已添加“${v.name.trim()}”`))
-      form.resetFields();
+    const added = { township, name: v.name.trim(), active: true, code: v.code?.trim() || undefined };
+    if (await store(added, `已添加“${added.name}”`)) form.resetFields();
   };
 
   return (
@@ -55,6 +64,9 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
         <Form form={form} layout="inline" style={{ marginBottom: 12 }} onFinish={() => void add()}>
           <Form.Item name="name" rules={[zodRule(saveVillageInput.shape.name)]} style={{ width: 320 }}>
             <Input placeholder={`在${township}下添加村（社区），回车确认`} maxLength={30} />
+          </Form.Item>
+          <Form.Item name="code" rules={[zodRule(saveVillageInput.shape.code)]} style={{ width: 220 }}>
+            <Input placeholder="统计用区划代码（可不填）" maxLength={12} aria-label="统计用区划代码" />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={isLoading}>
@@ -86,6 +98,17 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
                   {name}
                 </Typography.Text>
               ),
+            },
+            {
+              title: '统计用区划代码',
+              dataIndex: 'code',
+              width: 150,
+              render: (code: string | null) =>
+                code ? (
+                  <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{code}</Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary">未填</Typography.Text>
+                ),
             },
             {
               title: '状态',

@@ -3,11 +3,13 @@ import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type {
-  DocumentAvailabilityDto,
-  DocumentKindIdDto,
-  DocumentVersionDto,
-  GeneratedDocumentDto,
+import {
+  DOCUMENT_HANDLERS,
+  generateAccess,
+  type DocumentAvailabilityDto,
+  type DocumentKindIdDto,
+  type DocumentVersionDto,
+  type GeneratedDocumentDto,
 } from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -74,12 +76,15 @@ function Availability({ row }: { row: DocumentAvailabilityDto }) {
  * (and in plain words why the others may not), 生成 → preview → 打印 / 另存为 / 下载, every
  * stored version with its hash and 核验码, and the signed scans.
  */
-export function DocumentsPanel({ caseId }: { caseId: string }) {
+export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voided?: boolean }) {
   const { message } = App.useApp();
   const { can } = useAccess();
   const { data, error, isFetching } = useCaseDocumentsQuery(caseId);
-  // Roles that handle cases, on a case this user may change (committee scope).
-  const mayGenerate = can(['cases:mediate', 'cases:dispatch']) && data?.writable === true;
+  // Roles that handle cases, on a case this user may change (committee scope); the 受理员 prints
+  // the intake forms of a case in their scope.
+  const writable = data?.writable === true;
+  const mayGenerate = can(DOCUMENT_HANDLERS) && writable;
+  const intakeOnly = !can(DOCUMENT_HANDLERS) && can('cases:create') && writable;
   const [generate] = useGenerateDocumentMutation();
   const [generating, setGenerating] = useState<DocumentKindIdDto | null>(null);
   const [failure, setFailure] = useState<ReturnType<typeof asApiError> | null>(null);
@@ -122,19 +127,34 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
       data-testid="documents-panel"
     >
       <ErrorAlert error={error ? asApiError(error) : failure} />
-      {data && !mayGenerate && (
+      {voided && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="本案已作废，不能生成文书；作废前已生成的文书仍可查看。"
+        />
+      )}
+      {data && !voided && !mayGenerate && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="您可以预览和导出已生成的文书；生成文书由承办调解员或分流员操作。"
+          title={
+            intakeOnly
+              ? '受理时当事人签署的申请书、受理登记表和权利义务告知书可在此生成、打印；其他文书由承办调解员或分流员生成。'
+              : writable
+                ? '您可以预览和导出已生成的文书；生成文书由承办调解员或分流员操作。'
+                : '本案不由您所在的调解组织承办：您可以预览和导出已生成的文书，不能生成或上传。'
+          }
         />
       )}
       <Table<DocumentAvailabilityDto>
         rowKey="kind"
         size="small"
         loading={isFetching && !data}
-        dataSource={data?.kinds ?? []}
+        dataSource={(data?.kinds ?? []).filter((k) => !voided || k.versionCount > 0)}
+        locale={{ emptyText: voided ? '作废前未生成文书' : undefined }}
         pagination={false}
         columns={[
           {
@@ -183,7 +203,7 @@ export function DocumentsPanel({ caseId }: { caseId: string }) {
             width: 320,
             render: (_: unknown, row) => (
               <Space wrap size={6}>
-                {mayGenerate && (
+                {!voided && writable && can(generateAccess(row.kind)) && (
                   <Button
                     size="small"
                     type={row.available && emphasised.has(row.kind) ? 'primary' : 'default'}

@@ -14,6 +14,7 @@ import { IntakeActionBar } from './IntakeActionBar';
 import { emptyCase, toCreateInput, type CaseFormValues, type PartyValues } from './intakeValues';
 import { PartiesSection } from './PartiesSection';
 import { RefusalDrawer } from './RefusalDrawer';
+import { useRefusalNotice } from './useRefusalNotice';
 import { refusalPrefill } from './refusalPrefill';
 import { RepeatPanel } from './RepeatPanel';
 import { useIntakeDraft } from './useIntakeDraft';
@@ -55,6 +56,7 @@ export function IntakeForm({
   const [createCase, { isLoading }] = useCreateCaseMutation();
   const [error, setError] = useState<ApiError | null>(null);
   const [refusing, setRefusing] = useState(false);
+  const notice = useRefusalNotice();
   const addParty = useRef<(() => void) | null>(null);
   const { message } = App.useApp();
 
@@ -186,9 +188,12 @@ export function IntakeForm({
           onRecorded={(refusal) => {
             // The same visitor: the intake they started is finished by the refusal.
             if (prefill.applicantName && refusal.applicantName === prefill.applicantName) clear();
+            // They leave with the 不予受理告知书 in hand.
+            void notice.open(refusal.id);
           }}
         />
       )}
+      {notice.modal}
     </>
   );
 }

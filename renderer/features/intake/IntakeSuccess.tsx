@@ -1,8 +1,12 @@
-import { Button, Result, Typography } from 'antd';
+import { Button, Result, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../main/contract';
+import { PrintDocumentButton } from '../documents/PrintDocumentButton';
 
-/** The new case number, large, for the clerk to read out or write on the file. */
+/**
+ * The new case number, large, for the clerk to read out or write on the file, and the forms the
+ * parties sign at the desk before they leave (申请书, 受理登记表, 权利义务告知书), one click each.
+ */
 export function IntakeSuccess({ created, onNext }: { created: CaseDetail; onNext: () => void }) {
   const navigate = useNavigate();
   const first = created.parties.find((p) => p.role === 'applicant')?.name ?? '';
@@ -29,6 +33,26 @@ export function IntakeSuccess({ created, onNext }: { created: CaseDetail; onNext
           {created.caseNumber}
         </div>
         <Typography.Text type="secondary">草稿已清除；可在“案件查询”中随时查看</Typography.Text>
+        <div style={{ marginTop: 24 }} data-testid="intake-documents">
+          <Typography.Text strong style={{ display: 'block', marginBottom: 12 }}>
+            请当事人当场签署：
+          </Typography.Text>
+          <Space size={12} align="start" wrap style={{ justifyContent: 'center' }}>
+            <PrintDocumentButton caseId={created.id} kind="application" label="打印申请书" showReasons />
+            <PrintDocumentButton
+              caseId={created.id}
+              kind="intake-register"
+              label="打印受理登记表"
+              showReasons
+            />
+            <PrintDocumentButton
+              caseId={created.id}
+              kind="rights-notice"
+              label="打印权利义务告知书"
+              showReasons
+            />
+          </Space>
+        </div>
       </div>
     </Result>
   );

@@ -1,29 +1,23 @@
 import { Col, Form, Input, Row } from 'antd';
 import { creditCodeRules, organisationRules } from './intakeRules';
-import type { PartyValues } from './intakeValues';
-import { PartyNameInput } from './PartyNameInput';
+import { PartyNameItem } from './PartyNameItem';
 import type { PartyFieldProps } from './partyFieldProps';
 import { PartyPhoneItem } from './PartyPhoneItem';
 
 /** 名称 … 住所 of an organisation. A credit code failing its check only warns (yellow). */
 export function OrganisationFields({ name, onPick, onLastEnter }: PartyFieldProps) {
-  const form = Form.useFormInstance();
-  const partyId = Form.useWatch<PartyValues['partyId']>(['parties', name, 'partyId'], {
-    form,
-    preserve: true,
-  });
   return (
     <>
       <Row gutter={12}>
         <Col span={9}>
-          <Form.Item name={[name, 'name']} label="单位名称" required rules={organisationRules.name}>
-            <PartyNameInput
-              kind="organisation"
-              partyId={partyId}
-              onPick={onPick}
-              placeholder="与营业执照一致"
-            />
-          </Form.Item>
+          <PartyNameItem
+            name={name}
+            kind="organisation"
+            label="单位名称"
+            rules={organisationRules.name}
+            onPick={onPick}
+            placeholder="与营业执照一致，可查找已登记单位"
+          />
         </Col>
         <Col span={9}>
           <Form.Item

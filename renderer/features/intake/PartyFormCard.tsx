@@ -34,18 +34,47 @@ export function PartyFormCard({ name, index, canRemove, onRemove, onAddNext }: P
   const changed = (key: keyof PartyValues) => (prev: CaseFormValues, next: CaseFormValues) =>
     prev.parties?.[name]?.[key] !== next.parties?.[name]?.[key];
 
+  // Choosing a registered party shows what is on record (the ID number masked, as every screen
+  // shows it) for the clerk to confirm or change; what the clerk already typed stays.
   const pick = (s: PartySuggestion) => {
     const current = (form.getFieldValue(['parties', name]) ?? {}) as PartyValues;
+    const keep = <T,>(typed: T | undefined, registered: T | null) => typed || registered || undefined;
+    const person =
+      s.kind === 'person'
+        ? {
+            idType: current.idNumber ? current.idType : (s.idType ?? current.idType),
+            idNumberMasked: current.idNumber ? undefined : s.idNumberMasked,
+            sex: keep(current.sex, s.sex),
+            birthDate: keep(current.birthDate, s.birthDate),
+            ethnicity: keep(current.ethnicity, s.ethnicity),
+            occupation: keep(current.occupation, s.occupation),
+          }
+        : {
+            creditCode: keep(current.creditCode, s.creditCode),
+            representative: keep(current.representative, s.representative),
+            representativeTitle: keep(current.representativeTitle, s.representativeTitle),
+          };
     form.setFieldValue(['parties', name], {
       ...current,
+      ...person,
       partyId: s.partyId,
       reusedCaseCount: s.caseCount,
+      offered: undefined,
+      confirmedNew: undefined,
       name: s.name,
-      phone: current.phone || s.phone || undefined,
-      address: current.address || s.address || undefined,
+      phone: keep(current.phone, s.phone),
+      address: keep(current.address, s.address),
     });
+    void form.validateFields([['parties', name, 'name']]).catch(() => undefined);
   };
-  const unlink = () => form.setFieldValue(['parties', name, 'partyId'], undefined);
+  // No longer the registered party: its number on record no longer applies to this card.
+  const unlink = () =>
+    form.setFieldValue(['parties', name], {
+      ...((form.getFieldValue(['parties', name]) ?? {}) as PartyValues),
+      partyId: undefined,
+      reusedCaseCount: undefined,
+      idNumberMasked: undefined,
+    });
 
   const onLastEnter = () => {
     if (!valueOf('hasAgent')) onAddNext();

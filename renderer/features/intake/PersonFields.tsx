@@ -7,7 +7,7 @@ import { labelContains } from '../catalog/catalogOptions';
 import { useIdNumberExtra } from './useIdNumberExtra';
 import { idNumberRules, personRules } from './intakeRules';
 import type { PartyValues } from './intakeValues';
-import { PartyNameInput } from './PartyNameInput';
+import { PartyNameItem } from './PartyNameItem';
 import type { PartyFieldProps } from './partyFieldProps';
 import { PartyPhoneItem } from './PartyPhoneItem';
 
@@ -42,14 +42,14 @@ export function PersonFields({ name, onPick, onLastEnter }: PartyFieldProps) {
     <>
       <Row gutter={12}>
         <Col span={6}>
-          <Form.Item name={[name, 'name']} label="姓名" required rules={personRules.name}>
-            <PartyNameInput
-              kind="person"
-              partyId={party.partyId}
-              onPick={onPick}
-              placeholder="可查找已登记当事人"
-            />
-          </Form.Item>
+          <PartyNameItem
+            name={name}
+            kind="person"
+            label="姓名"
+            rules={personRules.name}
+            onPick={onPick}
+            placeholder="可查找已登记当事人"
+          />
         </Col>
         <Col span={5}>
           <Form.Item name={[name, 'idType']} label="证件类型">

@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -16,7 +16,7 @@ import { applyServerErrors, asApiError, isoDateItemProps, todayIso, zodRule } fr
 import { useHotkeys } from '../../components/useHotkeys';
 import { disputeTypeOptions, labelContains, townshipOptions } from '../catalog/catalogOptions';
 import { useRecordRefusalMutation } from './intakeApi';
-import { refusalToldTemplates } from './refusalTemplates';
+import { refusalRouteTemplates, refusalToldTemplates, routeOptions } from './refusalTemplates';
 
 const shape = refusalInput.shape;
 const search = { filterOption: labelContains };
@@ -60,6 +60,8 @@ export function RefusalDrawer({ catalog, prefill, onClose, onRecorded }: Props) 
     const told = (form.getFieldValue('told') as string | undefined) ?? '';
     const isTemplate = !told.trim() || Object.values(refusalToldTemplates).includes(told);
     if (isTemplate) form.setFieldValue('told', refusalToldTemplates[reason]);
+    // The routes follow the reason until the clerk chooses them.
+    if (!form.isFieldTouched('routes')) form.setFieldValue('routes', refusalRouteTemplates[reason]);
   };
 
   return (
@@ -82,7 +84,7 @@ export function RefusalDrawer({ catalog, prefill, onClose, onRecorded }: Props) 
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ receivedOn: todayIso(), ...prefill }}
+        initialValues={{ receivedOn: todayIso(), routes: [], ...prefill }}
         onValuesChange={(changed: Partial<RefusalInput>) => changed.reason && onReason(changed.reason)}
       >
         <Row gutter={12}>
@@ -172,6 +174,14 @@ export function RefusalDrawer({ catalog, prefill, onClose, onRecorded }: Props) 
             maxLength={500}
             placeholder="如：已由平罗县人民法院立案受理"
           />
+        </Form.Item>
+        <Form.Item
+          name="routes"
+          label="可以选择的其他途径"
+          extra="印在不予受理告知书上，交来访人带走"
+          rules={[zodRule(shape.routes)]}
+        >
+          <Checkbox.Group options={routeOptions} />
         </Form.Item>
         <Form.Item name="told" label="告知当事人的内容" required rules={[zodRule(shape.told)]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} />

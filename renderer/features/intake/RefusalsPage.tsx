@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Table, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
 import { useListRefusalsQuery } from './intakeApi';
 import { RefusalDrawer } from './RefusalDrawer';
+import { routeOptions } from './refusalTemplates';
+import { useRefusalNotice } from './useRefusalNotice';
 
 /** Route /refusals: every 不予受理 on record, newest first; a row opens to the full text. */
 export function RefusalsPage() {
@@ -18,6 +20,7 @@ export function RefusalsPage() {
   const { data: catalog } = useGetCatalogQuery();
   const { can } = useAccess();
   const [open, setOpen] = useState(false);
+  const notice = useRefusalNotice();
 
   return (
     <Card
@@ -42,6 +45,10 @@ export function RefusalsPage() {
               <Descriptions.Item label="纠纷简要情况">{r.summary}</Descriptions.Item>
               <Descriptions.Item label="具体说明">{r.reasonDetail ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="告知当事人的内容">{r.told}</Descriptions.Item>
+              <Descriptions.Item label="可以选择的其他途径">
+                {r.routes.map((route) => routeOptions.find((o) => o.value === route)?.label).join('、') ||
+                  '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="登记时间">
                 {dayjs(r.createdAt).format('YYYY-MM-DD HH:mm')}
               </Descriptions.Item>
@@ -76,7 +83,7 @@ export function RefusalsPage() {
             render: (v: string | null) => v ?? '',
           },
           { title: '乡镇', dataIndex: 'township', width: 80 },
-          { title: '纠纷类型', dataIndex: 'disputeTypeName', width: 90 },
+          { title: '纠纷类型', dataIndex: 'disputeTypeName', width: 100 },
           {
             title: '不予受理理由',
             dataIndex: 'reason',
@@ -88,9 +95,37 @@ export function RefusalsPage() {
             ),
           },
           { title: '登记人', dataIndex: 'recordedByName', width: 80 },
+          ...(can('cases:create')
+            ? [
+                {
+                  title: '告知书',
+                  key: 'notice',
+                  width: 96,
+                  render: (_v: unknown, r: RefusalDto) => (
+                    <Button
+                      size="small"
+                      icon={<PrinterOutlined />}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void notice.open(r.id);
+                      }}
+                    >
+                      打印
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {open && <RefusalDrawer catalog={catalog} onClose={() => setOpen(false)} />}
+      {open && (
+        <RefusalDrawer
+          catalog={catalog}
+          onClose={() => setOpen(false)}
+          onRecorded={(r) => void notice.open(r.id)}
+        />
+      )}
+      {notice.modal}
     </Card>
   );
 }

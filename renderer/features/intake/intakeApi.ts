@@ -21,6 +21,11 @@ export const intakeApi = baseApi.injectEndpoints({
       query: call('intake:refuse'),
       invalidatesTags: ['Refusal', 'Audit'],
     }),
+    // The file itself is never cached: it is shown, printed or downloaded, then dropped.
+    refusalNotice: b.mutation<ChannelOutput<'intake:refusalNotice'>, ChannelInput<'intake:refusalNotice'>>({
+      query: call('intake:refusalNotice'),
+      invalidatesTags: ['Audit'],
+    }),
     listRefusals: b.query<ChannelOutput<'intake:listRefusals'>, ChannelInput<'intake:listRefusals'>>({
       query: call('intake:listRefusals'),
       providesTags: ['Refusal'],
@@ -33,5 +38,6 @@ export const {
   useSaveDraftMutation,
   useClearDraftMutation,
   useRecordRefusalMutation,
+  useRefusalNoticeMutation,
   useListRefusalsQuery,
 } = intakeApi;

@@ -35,6 +35,10 @@ export interface PartyValues {
   casePartyId?: string;
   /** Screen only: how many cases the reused party record already has. */
   reusedCaseCount?: number;
+  /** Screen only: registered parties offered for the name the clerk left without taking one. */
+  offered?: string[];
+  /** Screen only: the clerk confirmed this is a new party although others were offered. */
+  confirmedNew?: boolean;
   name?: string;
   idType?: IdType;
   idNumber?: string;

@@ -1,4 +1,4 @@
-import type { RefusalReason } from '../../../main/contract';
+import { referralRoutes, type ReferralRoute, type RefusalReason } from '../../../main/contract';
 
 /**
  * What the clerk usually tells the person for each reason (人民调解法 art. 3, 17, 26: voluntary,
@@ -12,3 +12,22 @@ export const refusalToldTemplates: Record<RefusalReason, string> = {
   not_civil: '已告知：该事项不属于人民调解的民间纠纷范围，可以向有关部门反映或者通过诉讼等途径解决。',
   other: '',
 };
+
+/** The other routes a 不予受理告知书 usually names for each reason; the clerk ticks or unticks. */
+export const refusalRouteTemplates: Record<RefusalReason, ReferralRoute[]> = {
+  party_refused: ['litigation', 'arbitration', 'administrative'],
+  already_accepted: [],
+  not_civil: ['administrative', 'police'],
+  other: [],
+};
+
+/** How the notice words each route (the labels of 转出 say what the desk does, these what the visitor may do). */
+const routeLabels: Record<ReferralRoute, string> = {
+  litigation: '向人民法院起诉',
+  arbitration: '申请仲裁',
+  administrative: '向行政机关申请处理',
+  petition: '信访渠道',
+  police: '向公安机关报案、求助',
+};
+
+export const routeOptions = referralRoutes.map((r) => ({ value: r, label: routeLabels[r] }));

@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Result, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import type { VerificationDto } from '../../../main/contract';
+import { VERIFICATION_CODE_PLACE, type VerificationDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { useLazyVerifyCodeQuery } from './verifyApi';
@@ -84,7 +84,7 @@ export function VerifyPage() {
       }
     >
       <Typography.Paragraph type="secondary" style={{ maxWidth: 760 }}>
-        输入人民调解协议书右下角二维码下方的12位核验码（如
+        输入人民调解协议书{VERIFICATION_CODE_PLACE}二维码下方的12位核验码（如
         7K2M-9QXA-4D1F，大小写、空格均可），或用扫码枪扫描二维码。系统将核对该协议书是否由本单位出具、内容是否被改动、是否为最新版本。
       </Typography.Paragraph>
       <Form

@@ -147,7 +147,7 @@ export function RecordForm({ caseId, kind, partyNames, recorder, existingIds, on
       <Row gutter={16}>
         <Col span={10}>
           <Form.Item name="recorder" label="记录人" required rules={[zodRule(shape.recorder)]}>
-            <Input maxLength={40} />
+            <Input maxLength={40} placeholder="作记录的人，一般不由本案调解员兼任" />
           </Form.Item>
         </Col>
       </Row>

@@ -83,6 +83,10 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
   };
   const close = () => setOpen(null);
   const me = user?.displayName ?? '';
+  // 记录人 is whoever writes the record: the signed-in user, unless they mediate this case — the
+  // agreement would then name one person twice (as mediator and recorder); then it is left to fill.
+  const mediatesHere = wf.assignment?.mediators.some((m) => m.name === me) ?? false;
+  const recorder = mediatesHere ? '' : me;
   const partyNames = detail?.parties.map((p) => p.name).join('、') ?? '';
   const mediationDue = wf.deadlines.find((d) => d.kind === 'mediation')?.dueOn;
   const visitDue = wf.deadlines.find((d) => d.kind === 'visit')?.dueOn ?? null;
@@ -129,16 +133,22 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
           </Space>
         )}
         <Divider style={{ margin: '20px 0 16px' }} />
-        <Row gutter={24}>
-          <Col xs={24} xl={13}>
-            <SectionHeading>当前承办</SectionHeading>
-            <AssignmentView assignment={wf.assignment} />
-          </Col>
-          <Col xs={24} xl={11}>
-            <SectionHeading>期限</SectionHeading>
-            <DeadlineList deadlines={wf.deadlines} />
-          </Col>
-        </Row>
+        {wf.status === 'voided' ? (
+          <Typography.Text type="secondary" data-testid="voided-note">
+            本案已作废：不再分流、调解，没有进行中的期限；案号作废留档，不再使用。
+          </Typography.Text>
+        ) : (
+          <Row gutter={24}>
+            <Col xs={24} xl={13}>
+              <SectionHeading>当前承办</SectionHeading>
+              <AssignmentView assignment={wf.assignment} />
+            </Col>
+            <Col xs={24} xl={11}>
+              <SectionHeading>期限</SectionHeading>
+              <DeadlineList deadlines={wf.deadlines} />
+            </Col>
+          </Row>
+        )}
       </Card>
       {wf.agreement && (
         <Card title="调解协议">
@@ -174,7 +184,7 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
           caseId={caseId}
           kind={open}
           partyNames={partyNames}
-          recorder={me}
+          recorder={recorder}
           existingIds={wf.records.map((r) => r.id)}
           onClose={close}
         />

@@ -233,4 +233,60 @@ describe('registering a dispute', () => {
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('records what changed about each party: field, before and after, ID numbers masked', async () => {
+    const app = await clerkApp();
+    const created = await app.ok('cases:create', aCase());
+    const base = aCase();
+    const [applicant, company] = base.parties as [
+      Extract<(typeof base.parties)[number], { kind: 'person' }>,
+      Extract<(typeof base.parties)[number], { kind: 'organisation' }>,
+    ];
+    const updated = await app.ok('cases:update', {
+      id: created.id,
+      version: created.version,
+      disputeType: base.disputeType,
+      source: base.source,
+      township: base.township,
+      village: base.village,
+      receivedOn: base.receivedOn,
+      summary: base.summary,
+      requests: base.requests,
+      amountFen: base.amountFen,
+      riskLevel: 'normal',
+      riskFlags: [],
+      parties: [
+        {
+          ...applicant,
+          casePartyId: created.parties[0]!.casePartyId,
+          phone: '13995201111',
+          idNumber: '11010519491231002X',
+        },
+        {
+          ...company,
+          casePartyId: created.parties[1]!.casePartyId,
+          representative: '李建设',
+          representativeTitle: undefined,
+        },
+        { kind: 'person', role: 'third_party', name: '张伟', idType: 'resident_id' },
+      ],
+    });
+    const changes = updated.history.at(-1)!.changes;
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { field: '当事人“马玉兰” › 联系电话', before: '13909521234', after: '13995201111' },
+        { field: '当事人“马玉兰” › 证件号码', before: '640221********0026', after: '110105********002X' },
+        { field: '当事人“马玉兰” › 出生日期', before: '1985-03-15', after: '1949-12-31' },
+        {
+          field: '当事人“平罗县塞上农业科技有限公司” › 法定代表人（负责人）',
+          before: '王建军',
+          after: '李建设',
+        },
+        { field: '当事人“张伟”', before: '（无）', after: '新增为第三人' },
+      ]),
+    );
+    // An empty field keeps what is on record, so it is no change.
+    expect(changes.find((c) => c.field.endsWith('职务'))).toBeUndefined();
+    expect(JSON.stringify(updated.history)).not.toMatch(/640221198503150026|11010519491231002X/);
+  });
 });

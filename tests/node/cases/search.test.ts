@@ -325,16 +325,22 @@ function idNumbers(c: Registered): string[] {
   return c.parties.flatMap((p) => (p.kind === 'person' && p.idNumber ? [p.idNumber.toUpperCase()] : []));
 }
 
+/** ID numbers and organisations' credit codes: both are found in full or by their last 4+ characters. */
+function codes(c: Registered): string[] {
+  return [...idNumbers(c), ...c.parties.flatMap((p) => (p.creditCode ? [p.creditCode] : []))];
+}
+
 function expectedFor(query: string): Set<string> {
   const q = query.normalize('NFKC').trim();
   const found = cases.filter((c) => {
     if (/^\p{Script=Han}+$/u.test(q)) return hanText(c).some((t) => t.includes(q));
     if (/^\d{2,}$/.test(q)) {
       return (
-        numbers(c).some((n) => n.startsWith(q)) ||
-        (q.length >= 4 && idNumbers(c).some((id) => id.endsWith(q)))
+        numbers(c).some((n) => n.startsWith(q)) || (q.length >= 4 && codes(c).some((id) => id.endsWith(q)))
       );
     }
+    // Letters and digits: the end of a credit code (or of an ID number ending in X).
+    if (/^[0-9A-Z]{4,}$/i.test(q)) return codes(c).some((code) => code.endsWith(q.toUpperCase()));
     throw new Error(`the oracle does not cover "${query}"`);
   });
   return new Set(found.map((c) => c.id));
@@ -435,6 +441,43 @@ describe('the search box', () => {
     const other = cases[9]!;
     const otherId = idNumbers(other)[0]!;
     expect(await found(otherId)).toEqual(idsOf(cases.filter((c) => idNumbers(c).includes(otherId))));
+  });
+
+  it('finds an organisation by its full credit code, and by its last 4 characters, as ID numbers are', async () => {
+    const org = cases.find((c) => c.status === 'accepted' && c.parties[1]!.kind === 'organisation')!;
+    const code = org.parties[1]!.creditCode!;
+    const sameCode = idsOf(cases.filter((c) => c.status === 'accepted' && codes(c).includes(code)));
+    expect(await found(code)).toEqual(sameCode);
+    expect(await found(code.toLowerCase())).toEqual(sameCode);
+    expect(await found(`${code.slice(0, 8)} ${code.slice(8)}`)).toEqual(sameCode);
+    for (const tail of [code.slice(-4), code.slice(-4).toLowerCase(), code.slice(-6)]) {
+      expect(await found(tail), tail).toEqual(expectedFor(tail));
+      expect((await found(tail)).has(org.id), tail).toBe(true);
+    }
+    // The leading characters of a code find nothing: only the tail is looked up.
+    expect(await found(code.slice(0, 12))).toEqual(new Set());
+  });
+
+  it('says which party each case was found by, never with a full ID number', async () => {
+    const matched = async (query: string, caseId: string) =>
+      (await list({ query })).items.find((i) => i.id === caseId)?.matchedParty;
+    expect(await matched('玉兰', plantedMaYuLan().id)).toBe('马玉兰');
+    expect(await matched('赵子龙', plantedMaYuLan().id)).toBe('马玉兰（代理人赵子龙）');
+    expect(await matched('7788', plantedMaLan().id)).toBe(`马兰（电话${maLan.phone}）`);
+    expect(await matched(maYuLan.idNumber.slice(-6), plantedMaYuLan().id)).toBe(
+      `马玉兰（证件尾号${maYuLan.idNumber.slice(-4)}）`,
+    );
+    expect(await matched(maLan.idNumber, plantedMaLan().id)).toBe(
+      `马兰（证件尾号${maLan.idNumber.slice(-4)}）`,
+    );
+    const org = cases.find((c) => c.status === 'accepted' && c.parties[1]!.kind === 'organisation')!;
+    const code = org.parties[1]!.creditCode!;
+    expect(await matched(code, org.id)).toBe(`${org.parties[1]!.name}（信用代码${code}）`);
+    // A summary word is no party's: nothing is singled out. Without a search, nothing either.
+    expect(await matched('院墙', plantedMaLan().id)).toBeUndefined();
+    expect((await list()).items.every((i) => i.matchedParty === undefined)).toBe(true);
+    const page = await list({ query: maLan.idNumber });
+    expect(JSON.stringify(page)).not.toContain(maLan.idNumber);
   });
 
   it('never finds a case by the leading digits of an ID number (full numbers are not in the index)', async () => {
@@ -776,6 +819,8 @@ describe('query plans', () => {
     ['digits', '7788'],
     ['phone', '13995217788'],
     ['ID number', maLan.idNumber],
+    ['credit code', '91512081MA62K0260E'],
+    ['credit code tail', 'K0260E'],
     ['case number', '（2026）平调字第0001号'],
     ['case number words', '平调字第1号'],
   ];

@@ -177,8 +177,9 @@ async function recordCases(): Promise<void> {
     note: oddLong('已送达'),
   });
 
-  // 3. An oral agreement.
+  // 3. An oral agreement (its 记录人 is the one named in the mediation record).
   cases.oral = await mediatingCase(w, { ...oddCase, repeatReason: '另一起独立纠纷（三）' });
+  await addRecords(w, cases.oral);
   await w.app.ok('workflow:recordAgreement', {
     ...agreement(cases.oral),
     kind: 'oral',

@@ -86,8 +86,9 @@ beforeAll(async () => {
   numbers.terminated = (await w.app.ok('cases:get', { id: informed.caseId })).handlingNumber!;
   Object.assign(files, await generateAll(failed, ['termination-notice']));
 
-  // 3. An oral agreement: 口头协议登记表.
+  // 3. An oral agreement: 口头协议登记表 (its 记录人 is the one named in the mediation record).
   const oral = await mediatingCase(w);
+  await addRecords(w, oral);
   const oralFlow = await w.app.ok('workflow:recordAgreement', {
     ...richAgreement(oral),
     kind: 'oral',

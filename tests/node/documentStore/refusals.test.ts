@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../fixtures/builders';
 import type { DocumentKindIdDto } from '../../../main/contract';
-import { agreedCase, mediatingCase, RICH_PARTIES, workflowWorld, type World } from './world';
+import {
+  addRecords,
+  agreedCase,
+  mediatingCase,
+  richAgreement,
+  RICH_PARTIES,
+  workflowWorld,
+  type World,
+} from './world';
 
 // Documents are offered only where they make sense, and the 司法确认申请书 is refused — with
 // the reason shown — exactly where a court would refuse it (domain.md §2).
@@ -81,6 +89,38 @@ describe('which documents a case offers', () => {
     expect(overview.kinds.every((k) => !k.available && k.reasons[0] === '案件已作废，不能生成文书')).toBe(
       true,
     );
+  });
+
+  it('lets the 受理员 print the intake forms at intake, before any mediator is assigned, and nothing else', async () => {
+    const w = await workflowWorld();
+    const caseId = await w.newCase({ parties: RICH_PARTIES, repeatReason: '另一起纠纷' });
+    // w.newCase leaves the 受理员 signed in, as at the desk.
+    const overview = await w.app.ok('documents:list', { caseId });
+    expect(overview.kinds.filter((k) => k.available).map((k) => k.kind)).toEqual([
+      'application',
+      'intake-register',
+      'rights-notice',
+    ]);
+    for (const kindId of ['application', 'intake-register', 'rights-notice'] as const) {
+      const version = await w.app.ok('documents:generate', { caseId, kind: kindId });
+      expect(version).toMatchObject({ kind: kindId, versionNo: 1 });
+    }
+    expect(await w.app.call('documents:generate', { caseId, kind: 'investigation-record' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('asks for the 记录人 from the mediation records, never printing the mediator twice', async () => {
+    const w = await workflowWorld();
+    const caseId = await mediatingCase(w);
+    await w.app.ok('workflow:recordAgreement', richAgreement(caseId));
+    expect(await kind(w, caseId, 'agreement')).toMatchObject({
+      available: false,
+      reasons: ['请先补充：记录人未填写（登记调解记录时写明记录人）'],
+    });
+    await addRecords(w, caseId);
+    expect(await kind(w, caseId, 'agreement')).toMatchObject({ available: true });
   });
 
   it('offers the oral-agreement register instead of the agreement book, and no confirmation, for an oral agreement', async () => {

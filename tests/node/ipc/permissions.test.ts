@@ -34,10 +34,11 @@ describe('the contract and its handlers', () => {
         mayAccess(channels[n].access, ['leader']),
     );
     // Revealing a full ID number is a read, run as an audited call so every look is on record;
-    // so is exporting a copy of a document (download, save as, open in Word).
+    // so is exporting a copy of a document (download, save as, open in Word) or of the case list.
     expect(open.sort()).toEqual([
       'account:changePassword',
       'auth:signOut',
+      'cases:export',
       'cases:revealIdNumber',
       'documents:export',
     ]);

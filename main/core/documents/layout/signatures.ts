@@ -140,7 +140,7 @@ export function staffSignLines(c: DocumentCase, includeRecorder = true): SignLin
  * @param keepNext keep the date with what follows.
  */
 export function sealAndDate(
-  c: DocumentCase,
+  c: Pick<DocumentCase, 'committee' | 'settings'>,
   dateIso: string | undefined,
   { withSeal = true, keepNext = false }: { withSeal?: boolean; keepNext?: boolean } = {},
 ): Paragraph[] {
