@@ -71,6 +71,8 @@ export function toInput(c: BenchCase): CreateCaseInput {
     riskLevel: c.riskLevel,
     riskFlags: c.riskFlags,
     committeeId: c.committeeId,
+    // Court-referred cases name their court (required since 0005; the raw writer stores the same).
+    ...(c.source === 'court_delegated' ? { referringCourt: '平罗县人民法院' } : {}),
     parties: c.parties.map(
       (p) => ({ ...p, ...(p.kind === 'person' ? { idType: 'resident_id' } : {}) }) as PartyInput,
     ),
