@@ -28,6 +28,9 @@ export const permissions = [
   'cases:dispatch',
   'cases:mediate',
   'overview:read',
+  // backup (issue 12)
+  'backup:manage',
+  'backup:restore',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +48,9 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:dispatch': '分流、移交、转出案件',
   'cases:mediate': '调解、记录、协议与回访',
   'overview:read': '查看全县待办概况',
+  // backup (issue 12)
+  'backup:manage': '设置备份位置、立即备份',
+  'backup:restore': '从备份恢复数据',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -55,6 +61,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'catalog:manage',
     'orgs:manage',
     'mediators:manage',
+    // backup (issue 12)
+    'backup:manage',
+    'backup:restore',
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],

@@ -47,6 +47,12 @@ export class Session {
   idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   /** Set by sign-out: the dispatcher locks once the call's transaction (and audit) committed. */
   lockAfterCall: 'signedOut' | null = null;
+  /**
+   * Work that must run once the call's transaction has committed and before its answer goes
+   * back, such as a restore replacing the database the transaction ran on. Its failure is the
+   * call's failure.
+   */
+  afterCall: (() => Promise<void>) | null = null;
   private unlocked: Unlocked | null = null;
   private lastActivity = 0;
   private pendingAudit: AuditEvent[] = [];

@@ -1,0 +1,43 @@
+// Backup file names: desk-backup-<installation>-<YYYYMMDD>-<HHmmss>[-n].zip, the time in Beijing.
+// ASCII only (old unzip tools, network shares); nothing about any person; the installation part
+// (the first 8 hex digits of its random id) keeps two offices' backups in one shared folder apart,
+// so rotation only ever touches this installation's own files. A file being written carries
+// PARTIAL_SUFFIX and is never listed as a backup.
+
+export const BACKUP_PREFIX = 'desk-backup-';
+export const BACKUP_EXTENSION = '.zip';
+export const PARTIAL_SUFFIX = '.partial';
+
+const NAME = /^desk-backup-([0-9a-f]{8})-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.zip$/;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+export function installationTag(installationId: string): string {
+  return installationId.replace(/-/g, '').slice(0, 8).toLowerCase();
+}
+
+/** The name for a backup made at `at`; `n` tells apart two made within the same second. */
+export function backupFileName(installationId: string, at: Date, n = 0): string {
+  const beijing = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString();
+  const stamp = `${beijing.slice(0, 10).replace(/-/g, '')}-${beijing.slice(11, 19).replace(/:/g, '')}`;
+  return `${BACKUP_PREFIX}${installationTag(installationId)}-${stamp}${n > 0 ? `-${n}` : ''}${BACKUP_EXTENSION}`;
+}
+
+export interface ParsedBackupName {
+  installation: string;
+  /** When it was made (to the second). */
+  at: Date;
+}
+
+export function parseBackupName(name: string): ParsedBackupName | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, installation, y, mo, d, h, mi, s] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(utc)) return null;
+  return { installation: installation!, at: new Date(utc - BEIJING_OFFSET_MS) };
+}
+
+/** A file this app was writing when it stopped: ours to clean up, never a backup. */
+export function isPartialBackup(name: string): boolean {
+  return name.startsWith(BACKUP_PREFIX) && name.endsWith(PARTIAL_SUFFIX);
+}
