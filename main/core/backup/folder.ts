@@ -3,7 +3,7 @@ import { accessSync, constants, readdirSync, rmSync, statSync, statfsSync, write
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupFileDto, BackupFolderState } from '../../contract';
 import { ValidationError } from '../errors';
-import { installationTag, isPartialBackup, PARTIAL_SUFFIX, parseBackupName } from './names';
+import { installationTag, isPartialBackup, newestFirst, PARTIAL_SUFFIX, parseBackupName } from './names';
 
 // The folder backups go to: is it there, can we write, is there room; which backups are in it.
 
@@ -99,7 +99,7 @@ export function listBackups(folder: string, installationId: string | null): Back
     }
     files.push({ name, path, createdAt: parsed.at.toISOString(), bytes, own: parsed.installation === own });
   }
-  return files.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  return files.sort((a, b) => newestFirst(a.name, b.name));
 }
 
 /**

@@ -26,15 +26,25 @@ export interface ParsedBackupName {
   installation: string;
   /** When it was made (to the second). */
   at: Date;
+  /** 0, or n for the n-th later backup within the same second. */
+  n: number;
 }
 
 export function parseBackupName(name: string): ParsedBackupName | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  const [, installation, y, mo, d, h, mi, s] = m;
+  const [, installation, y, mo, d, h, mi, s, n] = m;
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (Number.isNaN(utc)) return null;
-  return { installation: installation!, at: new Date(utc - BEIJING_OFFSET_MS) };
+  return { installation: installation!, at: new Date(utc - BEIJING_OFFSET_MS), n: Number(n ?? 0) };
+}
+
+/** Newest first, by the time and the same-second counter in their names. */
+export function newestFirst(a: string, b: string): number {
+  const pa = parseBackupName(a);
+  const pb = parseBackupName(b);
+  if (!pa || !pb) return b.localeCompare(a);
+  return pb.at.getTime() - pa.at.getTime() || pb.n - pa.n;
 }
 
 /** A file this app was writing when it stopped: ours to clean up, never a backup. */

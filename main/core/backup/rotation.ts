@@ -1,4 +1,5 @@
 import { addDays, officeDate } from '../dates';
+import { newestFirst } from './names';
 
 // Which backups to keep (grandfather-father-son, counted as restic counts them): the newest backup
 // of each of the last `keepDaily` days that have one, of each of the last `keepWeekly` weeks
@@ -30,15 +31,13 @@ const buckets: { key: (day: string) => string; count: (p: KeepPolicy) => number 
 
 /** The names to keep; every other backup of this installation may be deleted. */
 export function backupsToKeep(backups: Dated[], policy: KeepPolicy): Set<string> {
-  const newestFirst = [...backups].sort(
-    (a, b) => b.at.getTime() - a.at.getTime() || b.name.localeCompare(a.name),
-  );
+  const ordered = [...backups].sort((a, b) => newestFirst(a.name, b.name) || b.at.getTime() - a.at.getTime());
   const keep = new Set<string>();
-  if (newestFirst[0]) keep.add(newestFirst[0].name);
+  if (ordered[0]) keep.add(ordered[0].name);
   for (const bucket of buckets) {
     const seen = new Set<string>();
     const limit = bucket.count(policy);
-    for (const backup of newestFirst) {
+    for (const backup of ordered) {
       const key = bucket.key(officeDate(backup.at));
       if (seen.has(key)) continue;
       if (seen.size >= limit) break;
