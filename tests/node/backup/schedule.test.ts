@@ -178,7 +178,7 @@ describe('backup health for the 管理员', () => {
       {
         level: 'warning',
         title: '已超过3天没有备份',
-        detail: expect.stringContaining('上次成功的备份是 2026-11-30'),
+        detail: expect.stringContaining('上次成功的备份是 2026-11-30') as string,
       },
     ]);
 

@@ -4,12 +4,11 @@
 // every acknowledged intake must be there and complete, nothing may be half-written, the number
 // sequences must have no holes, and the database and the audit chain must check out.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
 import { ADMIN, addUser, setUpApp, switchUser, testApp, testKdfCost } from '../../helpers/app';
+import { childCommand, seeded, type ChildCommand } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 
 const RUNS = 52;
@@ -17,46 +16,13 @@ const CLERK = { username: 'clerk', password: 'Passw0rd1' };
 const workerSource = resolve(import.meta.dirname, 'crashWorker.ts');
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
-/** sfc-like seeded generator: the kill moments differ run to run but the same on every machine. */
-function seeded(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
-// The worker is bundled once (esbuild, which tsx brings) so each of the 52 starts takes ~0.5 s
-// instead of ~1.5 s under the tsx loader; without esbuild it runs under tsx.
-let bundleDir: string | null = null;
-let command: { args: string[]; env: NodeJS.ProcessEnv };
+let command: ChildCommand;
 
 beforeAll(async () => {
-  try {
-    const esbuild = await import('esbuild');
-    bundleDir = mkdtempSync(join(tmpdir(), 'desk-crash-worker-'));
-    const outfile = join(bundleDir, 'worker.cjs');
-    await esbuild.build({
-      entryPoints: [workerSource],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-    });
-    command = { args: [outfile], env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') } };
-  } catch {
-    command = { args: ['--import', 'tsx', workerSource], env: process.env };
-  }
+  command = await childCommand(workerSource);
 }, 60_000);
 
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
+afterAll(() => command.dispose());
 
 const running = new Set<ChildProcess>();
 afterEach(() => {
