@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const clock = args.testHooks ? new ManualClock() : undefined;
   const app = createApp({ dataDir: args.dataDir, ...(clock ? { clock } : {}) });
   app.session.startIdleWatch();
+  app.backup.startSchedule();
   const token = args.token ?? randomBytes(32).toString('base64url');
   const server = await startWebServer({
     dispatch: app.dispatch,
