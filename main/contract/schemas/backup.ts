@@ -147,6 +147,7 @@ export const restorePreviewDto = z.object({
     cases: z.number().int(),
     parties: z.number().int(),
     users: z.number().int(),
+    /** Generated documents, their signed scans and the evidence attached to cases. */
     documents: z.number().int(),
     auditEntries: z.number().int(),
   }),

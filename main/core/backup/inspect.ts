@@ -195,7 +195,7 @@ export async function inspectBackup(
         cases: count('cases'),
         parties: count('parties'),
         users: count('users'),
-        documents: count('document_versions') + count('document_scans'),
+        documents: count('document_versions') + count('document_scans') + count('attachments'),
         auditEntries: count('audit_log'),
       },
       unlockedWith: options.unlock.kind,
