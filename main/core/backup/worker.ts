@@ -141,7 +141,10 @@ function workerMain(
   }
 }
 
+// tsx and esbuild (the bench, the kill tests' bundled child) compile with keepNames, which wraps
+// functions in esbuild's __name helper: the same helper is defined here for the text to run.
 const bootstrap = `'use strict';
+const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
 const { parentPort, workerData } = require('node:worker_threads');
 (${workerMain.toString()})(
   require,
