@@ -57,13 +57,17 @@ export async function takeSnapshot(options: {
     options.key,
   );
   let sourceCounts: TableCounts | null = null;
+  let copying = true;
   run.onMessage((m) => {
     if (m.type === 'counted') sourceCounts = m.counts;
-    if (m.type === 'vacuumed') options.onProgress('check', 0);
+    if (m.type === 'vacuumed') {
+      copying = false;
+      options.onProgress('check', 0);
+    }
   });
   const expected = Math.max(1, sizeOf(options.database));
   const ticker = setInterval(() => {
-    if (sourceCounts === null) options.onProgress('copy', Math.min(0.99, sizeOf(options.target) / expected));
+    if (copying) options.onProgress('copy', Math.min(0.99, sizeOf(options.target) / expected));
   }, 250);
   try {
     await Promise.race([nextMessage(run, ['ready']), run.result]);
