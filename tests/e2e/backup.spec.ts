@@ -170,7 +170,9 @@ test('a new PC restores the backup through the first-run wizard', async ({ page,
     await desk.screenshot(page, 'backup-10-restored-sign-in');
     await signIn(page, CLERK);
     await page.getByRole('menuitem', { name: '案件查询' }).click();
-    await expect(page.getByRole('row', { name: /马玉兰/ })).toContainText('调解中');
+    // The list is virtualised: its rows are found by key, not as table rows.
+    await expect(page.locator('[data-row-key]', { hasText: '马玉兰' })).toContainText('调解中');
+    await expect(page.getByText('共 1 件')).toBeVisible();
     await desk.screenshot(page, 'backup-11-restored-cases');
   });
 });
