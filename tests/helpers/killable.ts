@@ -1,8 +1,10 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
-// For kill -9 tests: a child process the test starts and SIGKILLs at chosen moments.
+// For kill -9 tests: child processes the test starts and SIGKILLs at chosen moments.
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -17,7 +19,7 @@ export function seeded(seed: number) {
   };
 }
 
-export interface ChildCommand {
+interface ChildCommand {
   args: string[];
   env: NodeJS.ProcessEnv;
   dispose(): void;
@@ -27,7 +29,7 @@ export interface ChildCommand {
  * The worker script bundled once (esbuild, which tsx brings), so each of many starts takes
  * ~0.5 s instead of ~1.5 s under the tsx loader; without esbuild it runs under tsx.
  */
-export async function childCommand(workerSource: string): Promise<ChildCommand> {
+async function childCommand(workerSource: string): Promise<ChildCommand> {
   try {
     const esbuild = await import('esbuild');
     const bundleDir = mkdtempSync(join(tmpdir(), 'desk-crash-worker-'));
@@ -50,4 +52,36 @@ export async function childCommand(workerSource: string): Promise<ChildCommand> 
   } catch {
     return { args: ['--import', 'tsx', workerSource], env: process.env, dispose: () => undefined };
   }
+}
+
+/**
+ * A test file's worker processes: bundled before its tests, and after each test every one still
+ * running is killed (only those this file started, by their pid).
+ */
+export function killableWorkers(workerSource: string) {
+  let command: ChildCommand;
+  const running = new Set<ChildProcessWithoutNullStreams>();
+  beforeAll(async () => {
+    command = await childCommand(workerSource);
+  }, 60_000);
+  afterAll(() => command.dispose());
+  afterEach(() => {
+    for (const child of running)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    running.clear();
+  });
+  return {
+    /** Starts the worker with these arguments, stdout and stderr piped. */
+    start(args: string[]): ChildProcessWithoutNullStreams {
+      const child = spawn(process.execPath, [...command.args, ...args], {
+        cwd: repoRoot,
+        env: command.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      child.stdin.end();
+      running.add(child);
+      child.on('close', () => running.delete(child));
+      return child;
+    },
+  };
 }

@@ -4,33 +4,20 @@
 // rotation). Afterwards the live database must be intact, every backup the app lists must pass
 // the full check a restore makes, none of what a kill cut off may be listed, and the next backup
 // must succeed and sweep the remains away.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultBackupKeep } from '../../../main/contract';
 import { addUser, setUpApp, testApp, testKdfCost } from '../../helpers/app';
-import { childCommand, seeded, type ChildCommand } from '../../helpers/killable';
+import { killableWorkers, seeded } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 import { aCase } from '../../fixtures/builders';
 
 const RUNS = 20;
 const OPERATOR = { username: 'beifen', password: 'Beifen2026' };
 const workerSource = resolve(import.meta.dirname, 'crashWorker.ts');
-const repoRoot = resolve(import.meta.dirname, '../../..');
 
-let command: ChildCommand;
-beforeAll(async () => {
-  command = await childCommand(workerSource);
-}, 60_000);
-afterAll(() => command.dispose());
-
-const running = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  running.clear();
-});
+const workers = killableWorkers(workerSource);
 
 interface Life {
   acked: string[];
@@ -49,12 +36,7 @@ const PHASES = [
 /** One life of the worker, killed `delayMs` after a backup of its entered `phase`. */
 function runWorker(dataDir: string, phase: string, delayMs: number): Promise<Life> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [...command.args, dataDir, OPERATOR.username, OPERATOR.password, JSON.stringify(testKdfCost)],
-      { cwd: repoRoot, env: command.env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    running.add(child);
+    const child = workers.start([dataDir, OPERATOR.username, OPERATOR.password, JSON.stringify(testKdfCost)]);
     let out = '';
     let err = '';
     let killedByUs = false;
@@ -77,7 +59,6 @@ function runWorker(dataDir: string, phase: string, delayMs: number): Promise<Lif
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(watchdog);
-      running.delete(child);
       if (!killedByUs || signal !== 'SIGKILL') {
         fail(
           new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),

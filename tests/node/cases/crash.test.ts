@@ -3,34 +3,18 @@
 // after cases:create returned ok; the test SIGKILLs it at a random moment, 50+ times. Afterwards
 // every acknowledged intake must be there and complete, nothing may be half-written, the number
 // sequences must have no holes, and the database and the audit chain must check out.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
 import { ADMIN, addUser, setUpApp, switchUser, testApp, testKdfCost } from '../../helpers/app';
-import { childCommand, seeded, type ChildCommand } from '../../helpers/killable';
+import { killableWorkers, seeded } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 
 const RUNS = 52;
 const CLERK = { username: 'clerk', password: 'Passw0rd1' };
 const workerSource = resolve(import.meta.dirname, 'crashWorker.ts');
-const repoRoot = resolve(import.meta.dirname, '../../..');
 
-let command: ChildCommand;
-
-beforeAll(async () => {
-  command = await childCommand(workerSource);
-}, 60_000);
-
-afterAll(() => command.dispose());
-
-const running = new Set<ChildProcess>();
-afterEach(() => {
-  // Only the workers this test started, by their pid.
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  running.clear();
-});
+const workers = killableWorkers(workerSource);
 
 interface Ack {
   id: string;
@@ -57,26 +41,16 @@ function runWorker(
   delayMs: number,
 ): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ...command.args,
-        dataDir,
-        CLERK.username,
-        CLERK.password,
-        JSON.stringify(testKdfCost),
-        `run-${seed}`,
-        // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
-        // an acknowledged intake) open each of the four number sequences.
-        String((seed * 7) % 10),
-      ],
-      {
-        cwd: repoRoot,
-        env: command.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    running.add(child);
+    const child = workers.start([
+      dataDir,
+      CLERK.username,
+      CLERK.password,
+      JSON.stringify(testKdfCost),
+      `run-${seed}`,
+      // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
+      // an acknowledged intake) open each of the four number sequences.
+      String((seed * 7) % 10),
+    ]);
     let out = '';
     let err = '';
     let armed = false;
@@ -103,7 +77,6 @@ function runWorker(
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(watchdog);
-      running.delete(child);
       if (!killedByUs || signal !== 'SIGKILL') {
         fail(
           new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),
