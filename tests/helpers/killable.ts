@@ -85,3 +85,49 @@ export function killableWorkers(workerSource: string) {
     },
   };
 }
+
+/**
+ * Lets a worker run until the test kills it: once `armed(outputSoFar)` is true (checked at start
+ * and on every output), it is SIGKILLed `delayMs` later. Resolves with the complete lines it
+ * printed: a line the kill cut off was never acknowledged. Rejects if it ended by itself.
+ */
+export function untilKilled(
+  child: ChildProcessWithoutNullStreams,
+  armed: (out: string) => boolean,
+  delayMs: number,
+  watchdogMs = 30_000,
+): Promise<string[]> {
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    let fuse: NodeJS.Timeout | null = null;
+    let killedByUs = false;
+    const kill = () => {
+      killedByUs = true;
+      child.kill('SIGKILL');
+    };
+    const check = () => {
+      if (!fuse && armed(out)) fuse = setTimeout(kill, delayMs);
+    };
+    const watchdog = setTimeout(kill, watchdogMs);
+    check();
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      check();
+    });
+    child.stderr.on('data', (chunk: string) => (err += chunk));
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(watchdog);
+      if (!killedByUs || signal !== 'SIGKILL') {
+        fail(
+          new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),
+        );
+        return;
+      }
+      done(out.split('\n').slice(0, -1));
+    });
+  });
+}

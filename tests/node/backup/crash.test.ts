@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBackupKeep } from '../../../main/contract';
 import { addUser, setUpApp, testApp, testKdfCost } from '../../helpers/app';
-import { killableWorkers, seeded } from '../../helpers/killable';
+import { killableWorkers, seeded, untilKilled } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 import { aCase } from '../../fixtures/builders';
 
@@ -34,49 +34,19 @@ const PHASES = [
 ];
 
 /** One life of the worker, killed `delayMs` after a backup of its entered `phase`. */
-function runWorker(dataDir: string, phase: string, delayMs: number): Promise<Life> {
-  return new Promise((done, fail) => {
-    const child = workers.start([dataDir, OPERATOR.username, OPERATOR.password, JSON.stringify(testKdfCost)]);
-    let out = '';
-    let err = '';
-    let killedByUs = false;
-    const kill = () => {
-      killedByUs = true;
-      child.kill('SIGKILL');
-    };
-    const watchdog = setTimeout(kill, 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    let armed = false;
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      if (!armed && out.includes(`phase ${phase}\n`)) {
-        armed = true;
-        setTimeout(kill, delayMs);
-      }
-    });
-    child.stderr.on('data', (chunk: string) => (err += chunk));
-    child.on('error', fail);
-    child.on('close', (code, signal) => {
-      clearTimeout(watchdog);
-      if (!killedByUs || signal !== 'SIGKILL') {
-        fail(
-          new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),
-        );
-        return;
-      }
-      const life: Life = { acked: [], killedIn: '' };
-      for (const line of out.split('\n').slice(0, -1)) {
-        const [kind, ...rest] = line.split(' ');
-        if (kind === 'backup') {
-          life.acked.push(rest[0]!);
-          life.killedIn = '';
-        } else if (kind === 'phase') life.killedIn = rest.join(' ');
-        else if (kind !== 'ready') fail(new Error(`unexpected worker output: ${line}`));
-      }
-      done(life);
-    });
-  });
+async function runWorker(dataDir: string, phase: string, delayMs: number): Promise<Life> {
+  const child = workers.start([dataDir, OPERATOR.username, OPERATOR.password, JSON.stringify(testKdfCost)]);
+  const lines = await untilKilled(child, (out) => out.includes(`phase ${phase}\n`), delayMs);
+  const life: Life = { acked: [], killedIn: '' };
+  for (const line of lines) {
+    const [kind, ...rest] = line.split(' ');
+    if (kind === 'backup') {
+      life.acked.push(rest[0]!);
+      life.killedIn = '';
+    } else if (kind === 'phase') life.killedIn = rest.join(' ');
+    else if (kind !== 'ready') throw new Error(`unexpected worker output: ${line}`);
+  }
+  return life;
 }
 
 describe('kill -9 during a backup', () => {

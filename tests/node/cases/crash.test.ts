@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
 import { ADMIN, addUser, setUpApp, switchUser, testApp, testKdfCost } from '../../helpers/app';
-import { killableWorkers, seeded } from '../../helpers/killable';
+import { killableWorkers, seeded, untilKilled } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 
 const RUNS = 52;
@@ -34,69 +34,37 @@ interface Run {
  * right after sign-in, or before sign-in has finished (during start-up, the WAL replay of the
  * previous kill, or the sign-in's own audit entry).
  */
-function runWorker(
+async function runWorker(
   dataDir: string,
   seed: number,
   when: 'streaming' | 'justReady' | 'starting',
   delayMs: number,
 ): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = workers.start([
-      dataDir,
-      CLERK.username,
-      CLERK.password,
-      JSON.stringify(testKdfCost),
-      `run-${seed}`,
-      // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
-      // an acknowledged intake) open each of the four number sequences.
-      String((seed * 7) % 10),
-    ]);
-    let out = '';
-    let err = '';
-    let armed = false;
-    let killedByUs = false;
-    const kill = () => {
-      killedByUs = true;
-      child.kill('SIGKILL');
-    };
-    const arm = () => {
-      if (armed) return;
-      armed = true;
-      setTimeout(kill, delayMs);
-    };
-    const watchdog = setTimeout(kill, 20_000);
-    if (when === 'starting') arm();
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      if (when === 'justReady' && out.includes('ready\n')) arm();
-      if (when === 'streaming' && out.includes('\ncase ')) arm();
-    });
-    child.stderr.on('data', (chunk: string) => (err += chunk));
-    child.on('error', fail);
-    child.on('close', (code, signal) => {
-      clearTimeout(watchdog);
-      if (!killedByUs || signal !== 'SIGKILL') {
-        fail(
-          new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),
-        );
-        return;
-      }
-      // Only complete lines count: a line cut off by the kill was never fully acknowledged.
-      const lines = out.split('\n').slice(0, -1);
-      const acks: Ack[] = [];
-      const voids: string[] = [];
-      for (const line of lines) {
-        const [kind, id, caseNumber, applicant] = line.split(' ');
-        if (kind === 'case')
-          acks.push({ id: id!, caseNumber: caseNumber!, applicant: applicant!, voided: false });
-        else if (kind === 'void') voids.push(id!);
-        else if (kind !== 'ready') fail(new Error(`unexpected worker output: ${line}`));
-      }
-      done({ acks, voids, sawReady: lines[0] === 'ready' });
-    });
-  });
+  const child = workers.start([
+    dataDir,
+    CLERK.username,
+    CLERK.password,
+    JSON.stringify(testKdfCost),
+    `run-${seed}`,
+    // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
+    // an acknowledged intake) open each of the four number sequences.
+    String((seed * 7) % 10),
+  ]);
+  const armed = (out: string) =>
+    when === 'starting' ||
+    (when === 'justReady' && out.includes('ready\n')) ||
+    (when === 'streaming' && out.includes('\ncase '));
+  const lines = await untilKilled(child, armed, delayMs, 20_000);
+  const acks: Ack[] = [];
+  const voids: string[] = [];
+  for (const line of lines) {
+    const [kind, id, caseNumber, applicant] = line.split(' ');
+    if (kind === 'case')
+      acks.push({ id: id!, caseNumber: caseNumber!, applicant: applicant!, voided: false });
+    else if (kind === 'void') voids.push(id!);
+    else if (kind !== 'ready') throw new Error(`unexpected worker output: ${line}`);
+  }
+  return { acks, voids, sawReady: lines[0] === 'ready' };
 }
 
 describe('kill -9 while intakes are being saved', () => {
