@@ -1,8 +1,10 @@
 import type { Repositories } from '../../../db';
 
-// What other parts of the app must do when the data is replaced by a restore. Called by
-// replace.ts inside the restored database's first transaction (after its audit entry), before the
-// restore counts as done: if a hook throws, the restore is rolled back and the old data returns.
+// What other parts of the app must do when the data is replaced by a restore (replace.ts):
+// inside the restored database's first transaction, after the restore's own audit entry
+// (afterRestoreInDatabase: if it throws, the restore is rolled back and the old data returns), and
+// once that has committed, for what lives outside the database (afterRestoreCommitted: recorded in
+// the restore journal first, so a start-up after a crash runs it again).
 
 export interface RestoredFrom {
   dataDir: string;
@@ -29,16 +31,22 @@ export async function reconcileExchangeWatermarksAfterRestore(
 ): Promise<void> {}
 
 /**
- * The audit chain's head may also be kept outside the database (sec's anchor file in the data
- * directory, which only ever moves forward, so that cutting entries off the end of the log is
- * caught even by someone who can write the database). A restore legitimately moves the chain back
- * to the backup's head plus the restore's own entry: the anchor must be reset here to
- * `auditHead`, or the next verification would report the restored log as truncated. That anchor
- * is not in this branch yet; when it lands, its owner resets it here.
+ * The audit chain's head may also be kept outside the database, in an anchor file in the data
+ * directory that only ever moves forward, so that cutting entries off the end of the log is caught
+ * even by someone who can write the database. A restore legitimately moves the chain back to the
+ * backup's head plus the restore's own entry: the anchor must follow it here, to `auditHead`, or
+ * the next verification would report the restored log as cut short. That anchor is sec's work
+ * (their branch: main/core/audit/anchor.ts, `moveAnchorAfterRestore(dataDir, head)`), not in this
+ * branch: when the two meet, this calls it with `restored.dataDir` and `restored.auditHead`.
  */
 export function resetAuditAnchorAfterRestore(_restored: RestoredFrom): void {}
 
-export async function afterRestore(repos: Repositories, restored: RestoredFrom): Promise<void> {
+/** Inside the restored database's first transaction. */
+export async function afterRestoreInDatabase(repos: Repositories, restored: RestoredFrom): Promise<void> {
   await reconcileExchangeWatermarksAfterRestore(repos, restored);
+}
+
+/** Once the restored database has committed; run again by a start-up that finds it unfinished. */
+export function afterRestoreCommitted(restored: RestoredFrom): void {
   resetAuditAnchorAfterRestore(restored);
 }

@@ -6,14 +6,15 @@ import type { Clock } from '../clock';
 import { fsyncDir, writeFileDurably } from '../files/durable';
 import { dataPaths } from '../session/paths';
 import { inTransaction } from '../session/session';
-import { afterRestore } from './hooks';
+import { afterRestoreCommitted, afterRestoreInDatabase, type RestoredFrom } from './hooks';
 import type { StagedRestore } from './inspect';
 
 // Replacing the data with a checked backup (inspect.ts), with the database closed. A journal
 // file makes it all-or-nothing across a crash: the old desk.db and keys.json are moved aside,
 // the backup's put in place and opened (migrated if it is older), its audit log gets the
-// restore's entry, and only then is the journal marked committed and the old files deleted.
-// A start-up that finds a journal still "swapping" puts the old files back.
+// restore's entry, and only once that has committed is the journal marked committed; then what
+// lives outside the database follows (hooks.ts) and the old files go. A start-up that finds the
+// journal still "swapping" puts the old files back; one that finds it "committed" finishes.
 
 const JOURNAL = 'restore-journal.json';
 const ASIDE = '.before-restore';
@@ -23,6 +24,8 @@ interface Journal {
   state: 'swapping' | 'committed';
   /** Whether there was a database and a key file before (not on a fresh installation). */
   had: { database: boolean; keys: boolean };
+  /** Once committed: what the after-commit hooks need, to run them again after a crash. */
+  restored?: RestoredFrom;
 }
 
 function files(dataDir: string) {
@@ -51,7 +54,8 @@ function rollBack(dataDir: string, journal: Journal): void {
   rmSync(f.journal, { force: true });
 }
 
-function finish(dataDir: string): void {
+function finish(dataDir: string, journal: Journal): void {
+  if (journal.restored) afterRestoreCommitted(journal.restored);
   const f = files(dataDir);
   for (const file of [...f.database, f.keys]) rmSync(file + ASIDE, { force: true });
   rmSync(f.journal, { force: true });
@@ -69,7 +73,7 @@ export function recoverInterruptedRestore(dataDir: string): 'none' | 'rolledBack
     journal = { state: 'swapping', had: { database: true, keys: true } };
   }
   if (journal.state === 'committed') {
-    finish(dataDir);
+    finish(dataDir, journal);
     return 'finished';
   }
   rollBack(dataDir, journal);
@@ -92,6 +96,7 @@ export async function replaceData(options: ReplaceOptions): Promise<void> {
   };
   writeFileDurably(f.journal, JSON.stringify(journal));
   let store: Store | null = null;
+  let restored: RestoredFrom;
   try {
     for (const file of [...f.database, f.keys]) if (existsSync(file)) renameSync(file, file + ASIDE);
     renameSync(options.staged.database, f.database[0]!);
@@ -99,15 +104,17 @@ export async function replaceData(options: ReplaceOptions): Promise<void> {
     fsyncDir(options.dataDir);
 
     store = await openStore({ file: f.database[0]!, key: options.staged.key, create: false });
-    await inTransaction(store, async (repos) => {
+    restored = await inTransaction(store, async (repos) => {
       await appendAudit(repos, options.clock, options.audit);
       const head = repos.audit.last()!;
-      await afterRestore(repos, {
+      const from: RestoredFrom = {
         dataDir: options.dataDir,
         fileName: options.staged.fileName,
         backupCreatedAt: options.staged.manifest.createdAt,
         auditHead: { seq: head.seq, hash: head.hash },
-      });
+      };
+      await afterRestoreInDatabase(repos, from);
+      return from;
     });
     await store.close();
     store = null;
@@ -116,6 +123,7 @@ export async function replaceData(options: ReplaceOptions): Promise<void> {
     rollBack(options.dataDir, journal);
     throw error;
   }
-  writeFileDurably(f.journal, JSON.stringify({ ...journal, state: 'committed' } satisfies Journal));
-  finish(options.dataDir);
+  const committed: Journal = { ...journal, state: 'committed', restored };
+  writeFileDurably(f.journal, JSON.stringify(committed));
+  finish(options.dataDir, committed);
 }
