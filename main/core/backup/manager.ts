@@ -8,21 +8,17 @@ import type {
   BackupStatusDto,
   BackupTodoDto,
   BackupTrigger,
-  RestorePreviewDto,
-  RestoreResultDto,
 } from '../../contract';
 import type { Actor } from '../actor';
 import { appendAudit, type AuditEvent } from '../audit/log';
-import { KeyFile } from '../auth/keyFile';
-import { setAsideOrphanDatabase } from '../auth/service';
-import { AccountLockedError, ConflictError, DomainError } from '../errors';
+import { ConflictError } from '../errors';
 import type { Session } from '../session/session';
 import { createBackup, type BackupOutcome } from './create';
 import type { BackupDialogs } from './dialogs';
 import { acceptableFolder, folderCondition, freeSpace, listBackups, type FreeSpaceProbe } from './folder';
 import { backupNotices } from './health';
-import { BackupUnlockFailed, inspectBackup, STAGED_FOR_MS, type StagedRestore, type Unlock } from './inspect';
-import { replaceData } from './replace';
+import { explain, progressReporter } from './progress';
+import { Restorer } from './restorer';
 import { CHECK_EVERY_MS, dailyBackupDue } from './schedule';
 import { backupPaths, readBackupState, settingsOf, updateBackupState } from './state';
 
@@ -35,8 +31,6 @@ export interface BackupManagerOptions {
   freeSpace?: FreeSpaceProbe;
 }
 
-type JobKind = BackupJobDto['kind'];
-
 interface Job extends BackupJobDto {
   done: Promise<BackupOutcome | null>;
 }
@@ -48,20 +42,12 @@ const triggerLabels: Record<BackupTrigger, string> = {
   beforeRestore: '恢复前自动备份',
 };
 
-const RESTORE_LOCKOUT_KEY = 'backup-restore';
-
-/** A failure the 管理员 can act on, in Chinese; the technical detail goes to the console. */
-function explain(error: unknown): string {
-  if (error instanceof DomainError) return error.message;
-  const code = (error as { code?: string }).code ?? '';
-  console.error('[backup]', error);
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间已满，备份未完成';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入备份位置的权限，备份未完成';
-  if (code === 'ENOENT' || code === 'ENODEV')
-    return '备份位置在备份过程中变得不可用（U盘被拔出？），备份未完成';
-  if (code === 'EIO') return '读写出错，U盘或磁盘可能有问题，备份未完成';
-  return `备份时发生错误（${code || (error as Error).message || '未知'}），备份未完成`;
-}
+const recordOf = (outcome: BackupOutcome) => ({
+  at: outcome.at,
+  file: outcome.file,
+  bytes: outcome.bytes,
+  sha256: outcome.sha256,
+});
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -69,9 +55,10 @@ function mb(bytes: number): string {
 
 export class BackupManager {
   private job: Job | null = null;
-  private staged: StagedRestore | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly probe: FreeSpaceProbe;
+  /** Checking and restoring backups (restorer.ts). */
+  readonly restores: Restorer;
 
   constructor(
     private readonly session: Session,
@@ -82,9 +69,7 @@ export class BackupManager {
     const { work, staging } = backupPaths(this.dataDir);
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
-    session.onEvent((event) => {
-      if (event === 'session:locked') this.discardStaged();
-    });
+    this.restores = new Restorer(session, this);
   }
 
   private get dataDir(): string {
@@ -184,18 +169,6 @@ export class BackupManager {
     return { path };
   }
 
-  private progress(jobId: string, kind: JobKind) {
-    let last = { percent: -1, message: '', at: 0 };
-    return (percent: number, message: string) => {
-      const now = Date.now();
-      if (this.job?.id === jobId) Object.assign(this.job, { percent, message });
-      // One event per visible change, at most ~6 a second: enough for a smooth bar.
-      if (message === last.message && (percent === last.percent || now - last.at < 150)) return;
-      last = { percent, message, at: now };
-      this.session.emit('backup:progress', { jobId, kind, percent, message });
-    };
-  }
-
   /** The audit entry of a finished backup: now if someone is signed in, else at the next sign-in. */
   private async audit(event: AuditEvent): Promise<void> {
     await this.session.mutex.run(async () => {
@@ -207,7 +180,8 @@ export class BackupManager {
     });
   }
 
-  private sourceNow() {
+  /** What a backup of the data as it is now needs, the key copied. */
+  sourceNow() {
     const unlocked = this.session.requireUnlocked();
     return {
       dataDir: this.dataDir,
@@ -239,7 +213,9 @@ export class BackupManager {
       done: Promise.resolve(null),
     };
     this.job = job;
-    const onProgress = this.progress(id, 'backup');
+    const onProgress = progressReporter(this.session, id, 'backup', (percent, message) =>
+      Object.assign(job, { percent, message }),
+    );
     job.done = createBackup(source, {
       folder: state.folder,
       trigger,
@@ -250,10 +226,7 @@ export class BackupManager {
       onProgress,
     })
       .then(async (outcome) => {
-        updateBackupState(this.dataDir, {
-          last: { at: outcome.at, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256 },
-          lastError: null,
-        });
+        updateBackupState(this.dataDir, { last: recordOf(outcome), lastError: null });
         const rotated = outcome.rotatedOut.length
           ? `；按保留规则删除旧备份${outcome.rotatedOut.length}份`
           : '';
@@ -330,148 +303,39 @@ export class BackupManager {
     this.timer = null;
   }
 
-  // --- restore -------------------------------------------------------------------------------
-
-  private discardStaged(): void {
-    if (!this.staged) return;
-    this.staged.key.fill(0);
-    this.staged = null;
-    rmSync(backupPaths(this.dataDir).staging, { recursive: true, force: true });
-  }
-
-  private takeStaged(token: string): StagedRestore {
-    const staged = this.staged;
-    if (!staged || staged.token !== token) {
-      throw new ConflictError('请重新选择并解锁备份文件（检查结果已失效）');
-    }
-    if (this.session.clock.now().getTime() > staged.expiresAt) {
-      this.discardStaged();
-      throw new ConflictError('检查备份已超过15分钟，请重新选择并解锁备份文件');
-    }
-    this.staged = null;
-    return staged;
-  }
-
-  /** Checks and unlocks a backup for restore (see inspect.ts); keeps it staged for restore(). */
-  async inspect(input: { path: string; unlock: Unlock }): Promise<RestorePreviewDto> {
-    const wait = this.session.lockout.secondsLocked(RESTORE_LOCKOUT_KEY);
-    if (wait > 0) throw new AccountLockedError(wait);
-    this.discardStaged();
-    const jobId = randomUUID();
-    const keyFile = this.session.keyFile;
-    try {
-      const { staged, preview } = await inspectBackup({
-        ...input,
-        dataDir: this.dataDir,
-        currentOffice: keyFile?.office ?? null,
-        currentInstallationId: keyFile?.installationId ?? null,
-        onProgress: this.progress(jobId, 'inspect'),
-      });
-      staged.expiresAt = this.session.clock.now().getTime() + STAGED_FOR_MS;
-      this.staged = staged;
-      this.session.lockout.succeed(RESTORE_LOCKOUT_KEY);
-      return preview;
-    } catch (error) {
-      if (error instanceof BackupUnlockFailed) {
-        const lockedFor = this.session.lockout.fail(RESTORE_LOCKOUT_KEY);
-        if (lockedFor > 0) throw new AccountLockedError(lockedFor);
-      }
-      throw error;
-    }
-  }
-
-  private result(staged: StagedRestore, safetyBackup: string | null): RestoreResultDto {
-    return { fileName: staged.fileName, backupCreatedAt: staged.manifest.createdAt, safetyBackup };
+  /** True while a backup runs (a restore waits for it). */
+  get busy(): boolean {
+    return this.job !== null;
   }
 
   /**
-   * Restore on a set-up installation, inside the 管理员's call (the mutex is held): a backup of
-   * the current data first (to the backup folder, or the data directory when that is unusable),
-   * then, once the call has committed, lock and replace (dispatcher: session.afterCall).
+   * The backup a restore makes of the data it replaces, inside the restore's call (which holds
+   * the mutex already: nothing else is writing). Into the backup folder, or, when that is
+   * unusable, beside the data: not the rule (a dead disk takes both), but it still guards
+   * against restoring the wrong backup.
    */
-  async restore(token: string, actor: Actor): Promise<RestoreResultDto> {
-    if (this.job) throw new ConflictError('正在备份，请等这次备份完成后再恢复');
-    const staged = this.takeStaged(token);
-    let safety: BackupOutcome;
-    try {
-      safety = await this.safetyBackup();
-    } catch (error) {
-      staged.key.fill(0);
-      rmSync(backupPaths(this.dataDir).staging, { recursive: true, force: true });
-      throw new ConflictError(
-        `恢复前自动备份当前数据失败：${explain(error)}。为防止数据丢失，已取消恢复，当前数据没有任何改动`,
-      );
-    }
-    this.session.afterCall = async () => {
-      await this.session.lock('signedOut');
-      await this.replace(staged, {
-        action: 'backup:restored',
-        outcome: 'ok',
-        actor,
-        target: staged.fileName,
-        detail: `从备份恢复：${staged.fileName}（备份于 ${staged.manifest.createdAt}）；恢复前的数据已自动备份为 ${safety.file}`,
-      });
-    };
-    return this.result(staged, safety.file);
-  }
-
-  private async safetyBackup(): Promise<BackupOutcome> {
+  async backupBeforeRestore(jobId: string): Promise<BackupOutcome> {
     const state = readBackupState(this.dataDir);
     const usable = folderCondition(state.folder, this.neededBytes(), this.probe).state === 'ok';
-    // Not into the data directory as a rule (a dead disk takes both), but when the backup folder
-    // is unusable, a copy beside the data still guards against restoring the wrong backup.
     const folder = usable && state.folder ? state.folder : join(this.dataDir, 'pre-restore-backups');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const jobId = randomUUID();
     const outcome = await createBackup(this.sourceNow(), {
       folder,
       trigger: 'beforeRestore',
       clock: this.session.clock,
-      // The restore call holds the mutex already: nothing else is writing.
       hold: (task) => task(),
       policy: state,
       freeSpace: this.probe,
-      onProgress: this.progress(jobId, 'restore'),
+      onProgress: progressReporter(this.session, jobId, 'restore'),
     });
-    if (usable) {
-      updateBackupState(this.dataDir, {
-        last: { at: outcome.at, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256 },
-        lastError: null,
-      });
-    }
+    if (usable) updateBackupState(this.dataDir, { last: recordOf(outcome), lastError: null });
     return outcome;
-  }
-
-  private async replace(staged: StagedRestore, audit: AuditEvent): Promise<void> {
-    try {
-      await replaceData({ dataDir: this.dataDir, staged, clock: this.session.clock, audit });
-      this.session.keyFile = KeyFile.load(this.dataDir);
-    } finally {
-      staged.key.fill(0);
-      rmSync(backupPaths(this.dataDir).staging, { recursive: true, force: true });
-    }
-  }
-
-  /** Restore from the first-run wizard: nothing to back up first; the app is then set up. */
-  async restoreFresh(token: string): Promise<RestoreResultDto> {
-    if (this.session.state !== 'uninitialized')
-      throw new ConflictError('本机已完成初始化，请登录后在“数据备份”中恢复');
-    const staged = this.takeStaged(token);
-    setAsideOrphanDatabase(this.session);
-    await this.replace(staged, {
-      action: 'backup:restored',
-      outcome: 'ok',
-      actor: null,
-      target: staged.fileName,
-      detail: `首次使用时从备份恢复：${staged.fileName}（备份于 ${staged.manifest.createdAt}，以${staged.unlockedWith === 'password' ? '账户密码' : '恢复码'}解锁）`,
-    });
-    return this.result(staged, null);
   }
 
   /** App exit: let a running backup finish (it is verified or deleted, never left half), then stop. */
   async close(): Promise<void> {
     this.stopSchedule();
     await this.whenIdle();
-    this.discardStaged();
+    this.restores.discardStaged();
   }
 }

@@ -26,13 +26,13 @@ export const backupHandlers: HandlerGroup<keyof typeof backupChannels> = {
   },
   'backup:choose': (input, _ctx, app) => app.backup.choose(input.what, input.startIn ?? null),
   'backup:list': (input, _ctx, app) => app.backup.list(input.folder),
-  'backup:inspect': (input, _ctx, app) => app.backup.inspect(input),
+  'backup:inspect': (input, _ctx, app) => app.backup.restores.inspect(input),
   'backup:restore': (input, ctx, app) => {
     ctx.audit.detail = '恢复前已自动备份当前数据；恢复记录写入恢复后的审计日志';
-    return app.backup.restore(input.token, ctx.actor);
+    return app.backup.restores.restore(input.token, ctx.actor);
   },
   'setup:chooseBackup': (input, app) => beforeSetup(app).choose(input.what, input.startIn ?? null),
   'setup:listBackups': (input, app) => beforeSetup(app).list(input.folder),
-  'setup:inspectBackup': (input, app) => beforeSetup(app).inspect(input),
-  'setup:restoreBackup': (input, app) => beforeSetup(app).restoreFresh(input.token),
+  'setup:inspectBackup': (input, app) => beforeSetup(app).restores.inspect(input),
+  'setup:restoreBackup': (input, app) => beforeSetup(app).restores.restoreFresh(input.token),
 };
