@@ -6,12 +6,18 @@ import { statSync } from 'node:fs';
 
 export const KEY_BYTES = 32;
 
-export function applyKey(db: Database, key: Buffer): void {
+/**
+ * The pragmas that key a connection, in order. Also handed to the backup's worker thread
+ * (main/core/backup/worker.ts), which opens its own connections and cannot import this module.
+ */
+export function keyPragmas(key: Buffer): string[] {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
   // A raw key (x'…') skips SQLCipher's own KDF: ours is already a random 256-bit key.
-  db.pragma(`key="x'${key.toString('hex')}'"`);
+  return ["cipher='sqlcipher'", 'legacy=4', `key="x'${key.toString('hex')}'"`];
+}
+
+export function applyKey(db: Database, key: Buffer): void {
+  for (const pragma of keyPragmas(key)) db.pragma(pragma);
   // Fails fast with SQLITE_NOTADB when the key is wrong.
   db.prepare('SELECT count(*) FROM sqlite_master').get();
 }

@@ -21,4 +21,8 @@ export class SettingsRepository {
   async set(key: string, value: unknown): Promise<void> {
     await this.db.em.getRepository(SettingEntity).save({ key, value: JSON.stringify(value) });
   }
+
+  async remove(key: string): Promise<void> {
+    await this.db.em.getRepository(SettingEntity).delete({ key });
+  }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, session as electronSession, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../ipc';
+import { desktopBackupDialogs } from './dialogs';
 import { desktopPlatform } from './documents';
 import { forwardEvents } from './events';
 import { registerIpc } from './ipc';
@@ -61,6 +62,7 @@ export function startDesk(): void {
       desk = createApp({
         dataDir: app.getPath('userData'),
         platform: desktopPlatform({ window: () => window }),
+        dialogs: desktopBackupDialogs({ window: () => window }),
       });
       const appRoot = app.getAppPath();
       registerAppProtocol(join(appRoot, 'out', 'renderer'));
@@ -77,6 +79,7 @@ export function startDesk(): void {
         window = null;
       });
       desk.session.startIdleWatch();
+      desk.backup.startSchedule();
       forwardEvents(desk.session, () => window);
     })
     .catch((error: unknown) => {

@@ -6,8 +6,25 @@ import { z } from 'zod';
 /** The one Electron IPC channel events travel on (name, payload); the preload filters by name. */
 export const EVENT_CHANNEL = 'desk:event';
 
+const backupJobKind = z.enum(['backup', 'inspect', 'restore']);
+
 export const events = {
   'session:locked': z.object({ reason: z.enum(['idle', 'signedOut']) }),
+  // backup (issue 12): one progress bar for backing up, checking a backup and restoring.
+  'backup:progress': z.object({
+    jobId: z.string(),
+    kind: backupJobKind,
+    percent: z.number(),
+    message: z.string(),
+  }),
+  'backup:finished': z.object({
+    jobId: z.string(),
+    kind: backupJobKind,
+    ok: z.boolean(),
+    message: z.string(),
+    /** The backup file's name, when one was written. */
+    file: z.string().nullable(),
+  }),
 };
 
 export type Events = typeof events;

@@ -25,6 +25,7 @@ export * from './schemas/dispatch';
 export * from './schemas/mediation';
 export * from './schemas/workflow';
 export * from './schemas/documents';
+export * from './schemas/backup';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -32,6 +32,9 @@ export const permissions = [
   'audit:acknowledge',
   // issue 11: the intake desk
   'cases:export',
+  // backup (issue 12)
+  'backup:manage',
+  'backup:restore',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,6 +54,9 @@ export const permissionLabels: Record<Permission, string> = {
   'overview:read': '查看全县待办概况',
   'audit:acknowledge': '确认审计告警',
   'cases:export': '导出案件列表（Excel）',
+  // backup (issue 12)
+  'backup:manage': '设置备份位置、立即备份',
+  'backup:restore': '从备份恢复数据',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -62,6 +68,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:manage',
     'mediators:manage',
     'audit:acknowledge',
+    'backup:manage',
+    'backup:restore',
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read', 'cases:export'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read', 'cases:export'],

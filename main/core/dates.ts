@@ -65,3 +65,16 @@ export function ageAt(birth: string, reference: string): number {
   const hadBirthday = r.m > b.m || (r.m === b.m && r.d >= b.d);
   return r.y - b.y - (hadBirthday ? 0 : 1);
 }
+
+/** 'YYYYMMDD-HHmmss' of an instant in Beijing time (UTC+8 all year), as file names carry it. */
+export function officeStamp(at: Date): string {
+  return dayjs.utc(at).add(8, 'hour').format('YYYYMMDD-HHmmss');
+}
+
+/** The instant an officeStamp() names, or null when it names no real time (20260230-…). */
+export function parseOfficeStamp(stamp: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(stamp);
+  if (!m) return null;
+  const at = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
+  return Number.isNaN(at.getTime()) || officeStamp(at) !== stamp ? null : at;
+}

@@ -87,6 +87,7 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
       }
       const output = spec.output.safeParse(value);
       if (!output.success) {
+        session.afterCall = null;
         console.error(`[dispatch] ${channel} returned data outside its contract`, output.error.issues);
         return { ok: false, error: toApiError(new Error('output contract violated')) };
       }
@@ -95,8 +96,14 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         session.lockAfterCall = null;
         await session.lock(reason);
       }
+      if (session.afterCall) {
+        const after = session.afterCall;
+        session.afterCall = null;
+        await after();
+      }
       return { ok: true, value: output.data };
     } catch (error) {
+      session.afterCall = null;
       const apiError = toApiError(error);
       if (audited && session.state === 'unlocked' && apiError.code !== 'UNAUTHENTICATED') {
         await auditFailure(channel, error instanceof DomainError ? apiError.message : '系统内部错误');

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const clock = args.testHooks ? new ManualClock() : undefined;
   const app = createApp({ dataDir: args.dataDir, ...(clock ? { clock } : {}) });
   app.session.startIdleWatch();
+  app.backup.startSchedule();
   const server = await startWebServer({
     dispatch: app.dispatch,
     session: app.session,

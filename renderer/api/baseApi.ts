@@ -26,6 +26,8 @@ export const baseApi = createApi({
     'Draft',
     'Workflow',
     'Todo',
+    // backup (issue 12)
+    'Backup',
   ],
   endpoints: () => ({}),
 });

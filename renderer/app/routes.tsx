@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   FileSearchOutlined,
   FormOutlined,
+  HddOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -18,6 +19,7 @@ import type { ReactNode } from 'react';
 import type { Access } from '../../main/contract';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
@@ -47,7 +49,8 @@ export interface AppRoute {
 /**
  * The one route table: the menu and the router both read it, filtered by access. The first
  * menu entry a user may open is their home, so order matters: a 受理员 lands on 受理登记,
- * a 分流员 or 调解员 (and anyone else who reads cases) on 我的待办.
+ * a 分流员 or 调解员 (and anyone else who reads cases) on 我的待办, and so does a 管理员
+ * (where the backups' health is).
  */
 export const appRoutes: AppRoute[] = [
   {
@@ -62,7 +65,8 @@ export const appRoutes: AppRoute[] = [
     path: '/todo',
     label: '我的待办',
     icon: <CarryOutOutlined />,
-    access: 'cases:read',
+    // A 管理员's 我的待办 holds the backups' health (issue 12), and is their home.
+    access: ['cases:read', 'backup:manage'],
     element: <TodoPage />,
     group: '业务',
   },
@@ -161,6 +165,15 @@ export const appRoutes: AppRoute[] = [
     icon: <SettingOutlined />,
     access: 'settings:manage',
     element: <SettingsPage />,
+    group: '管理',
+  },
+  // backup (issue 12)
+  {
+    path: '/backup',
+    label: '数据备份',
+    icon: <HddOutlined />,
+    access: 'backup:manage',
+    element: <BackupPage />,
     group: '管理',
   },
   {

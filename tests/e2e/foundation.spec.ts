@@ -55,6 +55,8 @@ test('first run → setup → sign in → users → a clerk cannot manage users 
   });
 
   await test.step('create a 受理员', async () => {
+    // The 管理员's home is 我的待办 (the backups' health); 用户管理 is one click away.
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(CLERK.username);

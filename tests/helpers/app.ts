@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput, Result, Role } from '../../main/contract';
 import { ManualClock } from '../../main/core/clock';
 import type { KdfCost } from '../../main/core/auth/kdf';
-import { createApp, type App } from '../../main/ipc';
+import { createApp, type App, type AppOptions } from '../../main/ipc';
 import { removeTempDirs, tempDir } from './tempDir';
 
 /** Cheap scrypt for tests; one test checks the production cost on its own. */
@@ -33,9 +33,12 @@ export const TEST_START = Date.parse('2026-11-30T01:00:00.000Z');
 const realStart = Date.now();
 const testBaseClock = { now: () => new Date(TEST_START + (Date.now() - realStart)) };
 
-export function testApp(dataDir = tempDir()): TestApp {
+/** What a test may add to the app: the desktop's dialogs, a disk that looks full. */
+export type TestAppOptions = Pick<AppOptions, 'dialogs' | 'freeSpace'>;
+
+export function testApp(dataDir = tempDir(), options: TestAppOptions = {}): TestApp {
   const clock = new ManualClock(testBaseClock);
-  const app = createApp({ dataDir, clock, kdfCost: testKdfCost });
+  const app = createApp({ dataDir, clock, kdfCost: testKdfCost, ...options });
   open.push(app);
   const call = async <K extends ChannelName>(channel: K, input: ChannelInput<K>) =>
     (await app.dispatch(channel, input)) as Result<ChannelOutput<K>>;
@@ -56,9 +59,13 @@ export function testApp(dataDir = tempDir()): TestApp {
  * A set-up installation with the admin signed in. Closed after each test, unless `shared`: a
  * whole file's tests read one installation (in a directory the file removes), closed in afterAll.
  */
-export async function setUpApp(dataDir?: string, options: { shared?: boolean } = {}): Promise<TestApp> {
-  const app = testApp(dataDir);
-  if (options.shared) open.splice(open.indexOf(app), 1);
+export async function setUpApp(
+  dataDir?: string,
+  options: TestAppOptions & { shared?: boolean } = {},
+): Promise<TestApp> {
+  const { shared, ...appOptions } = options;
+  const app = testApp(dataDir, appOptions);
+  if (shared) open.splice(open.indexOf(app), 1);
   const { recoveryCode } = await app.ok('setup:begin', {});
   const offices = await app.ok('setup:offices', {});
   await app.ok('setup:complete', {

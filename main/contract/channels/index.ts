@@ -5,6 +5,8 @@ import { caseChannels } from './cases';
 import { documentChannels } from './documents';
 import { organisationChannels } from './organisations';
 import { workflowChannels } from './workflow';
+// backup (issue 12)
+import { backupChannels } from './backup';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -14,6 +16,8 @@ export const channels = {
   ...organisationChannels,
   ...workflowChannels,
   ...documentChannels,
+  // backup (issue 12)
+  ...backupChannels,
 };
 
 export type Channels = typeof channels;

@@ -23,6 +23,7 @@ import {
   terminateInput,
 } from '../schemas/mediation';
 import { overviewDto, todoDto, workflowDto } from '../schemas/workflow';
+import { backupTodoDto } from '../schemas/backup';
 import { transitions } from '../workflow';
 import { defineChannels } from './spec';
 
@@ -175,7 +176,14 @@ export const workflowChannels = defineChannels({
     label: '延长调解期限',
     ids: { caseId: 'case:write' },
   },
-  'todo:mine': { input: empty, output: todoDto, access: 'cases:read', kind: 'query', label: '我的待办' },
+  'todo:mine': {
+    input: empty,
+    // backup (issue 12): the 管理员's 我的待办 carries the backups' health.
+    output: todoDto.extend({ backup: backupTodoDto.nullable() }),
+    access: ['cases:read', 'backup:manage'],
+    kind: 'query',
+    label: '我的待办',
+  },
   'todo:overview': {
     input: empty,
     output: overviewDto,

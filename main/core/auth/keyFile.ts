@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Office } from '../../contract';
 import { SigningKey } from '../audit/signing';
+import { writeFileDurably } from '../files/durable';
 import { deriveKey, newScryptParams, type KdfCost, type ScryptParams } from './kdf';
 
 // The key file (keys.json) beside the encrypted database. It holds the database key wrapped
@@ -135,8 +136,13 @@ export class KeyFile {
   }
 
   static load(dataDir: string): KeyFile {
+    return KeyFile.parse(readFileSync(join(dataDir, KEY_FILE), 'utf8'), dataDir);
+  }
+
+  /** A key file's text (e.g. the copy inside a backup), to be saved, if at all, into `dataDir`. */
+  static parse(text: string, dataDir: string): KeyFile {
     const path = join(dataDir, KEY_FILE);
-    const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFileData;
+    const data = JSON.parse(text) as KeyFileData;
     if (data.format !== 'pingluo-mediation-desk/keys' || data.version !== 1) {
       throw new Error(`unsupported key file: ${path}`);
     }
@@ -166,6 +172,11 @@ export class KeyFile {
 
   get office(): Office {
     return this.data.office;
+  }
+
+  /** Random, per installation (a restored installation keeps its own): names its backup files. */
+  get installationId(): string {
+    return this.data.installationId;
   }
 
   lookup(usernameKey: string): string {
@@ -221,21 +232,6 @@ export class KeyFile {
 
   /** Written whole to a temporary file, flushed, then renamed over: never half a key file. */
   save(): void {
-    const tmp = `${this.path}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.data, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.path);
-    try {
-      const dir = openSync(dirname(this.path), 'r');
-      fsyncSync(dir);
-      closeSync(dir);
-    } catch {
-      // Directory fsync is not supported on every platform (Windows); the rename still stands.
-    }
+    writeFileDurably(this.path, JSON.stringify(this.data, null, 2));
   }
 }

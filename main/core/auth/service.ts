@@ -158,7 +158,7 @@ function ownCommittee(office: Office, now: string) {
 }
 
 /** A database without a key file cannot be opened by anyone: keep it aside, never delete it. */
-function setAsideOrphanDatabase(session: Session): void {
+export function setAsideOrphanDatabase(session: Pick<Session, 'clock' | 'paths'>): void {
   const stamp = session.clock.now().toISOString().replace(/[:.]/g, '-');
   for (const suffix of ['', '-wal', '-shm']) {
     const file = session.paths.database + suffix;

@@ -2,6 +2,7 @@ import type { Repositories } from '../../../db';
 import { readAnchor, writeAnchor, type ChainHead } from '../audit/anchor';
 import { ALARM_ACTION } from '../audit/integrity';
 import { appendAudit, type AuditEvent, type AuditSigner } from '../audit/log';
+import { takeQueuedAudit } from '../audit/queued';
 import { ANCHORED_KEY, tailFindings } from '../audit/tail';
 import type { Clock } from '../clock';
 import { usernameKey } from '../users/names';
@@ -41,7 +42,7 @@ export class AuditTrail {
   /**
    * The unlock's own entries, in one transaction, before anything else is appended: the
    * enrolment of the user's key if needed, then an alarm for whatever the tail check and the
-   * key check found, then the events buffered while locked. Returns whether there was a finding.
+   * key check found, then the events buffered while locked and those queued in the database. Returns whether there was a finding.
    */
   async open(repos: Repositories, found: UnlockFindings, buffered: PendingAuditEvent[]): Promise<boolean> {
     const anchor = readAnchor(this.dataDir);
@@ -66,6 +67,8 @@ export class AuditTrail {
       });
     }
     for (const event of buffered) await this.append(repos, await nameAccount(repos, event));
+    // A restore's own entry, waiting in the restored database (audit/queued.ts).
+    for (const event of await takeQueuedAudit(repos)) await this.append(repos, event);
     if (!(await repos.settings.get<boolean>(ANCHORED_KEY))) await repos.settings.set(ANCHORED_KEY, true);
     // A finding is now in the chain: the anchor is re-based on the chain that records it.
     this.anchored = findings.length > 0 || anchor.kind !== 'present' ? null : anchor.head;

@@ -54,6 +54,12 @@ export class Session {
   lockAfterCall: 'signedOut' | null = null;
   /** Why the session was last locked, until the next unlock: the sign-in screen says so. */
   lockReason: 'idle' | null = null;
+  /**
+   * Work that must run once the call's transaction has committed and before its answer goes
+   * back, such as a restore replacing the database the transaction ran on. Its failure is the
+   * call's failure.
+   */
+  afterCall: (() => Promise<void>) | null = null;
   private unlocked: Unlocked | null = null;
   private lastActivity = 0;
   private pendingAudit: PendingAuditEvent[] = [];

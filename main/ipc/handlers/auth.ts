@@ -21,6 +21,8 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
   'auth:recover': (input, app) => auth.recover(app.session, input),
   'auth:signOut': async (_input, ctx, app) => {
     ctx.audit.target = ctx.actor.userId;
+    // A backup if none was made today (it copies the key now and runs on after the lock).
+    app.backup.atSignOut(ctx.actor);
     // The lock happens after this call's transaction commits (see dispatch: afterCommit).
     app.session.lockAfterCall = 'signedOut';
     return {};

@@ -5,6 +5,8 @@ import { documentHandlers } from './documents';
 import { organisationHandlers } from './organisations';
 import type { Handlers } from './types';
 import { workflowHandlers } from './workflow';
+// backup (issue 12)
+import { backupHandlers } from './backup';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...organisationHandlers,
   ...workflowHandlers,
   ...documentHandlers,
+  // backup (issue 12)
+  ...backupHandlers,
 };

@@ -1,3 +1,4 @@
+import { mayAccess } from '../../contract';
 import type { workflowChannels } from '../../contract/channels/workflow';
 import type { ServiceContext } from '../../core/context';
 import { today } from '../../core/dates';
@@ -48,6 +49,12 @@ export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
   'workflow:close': (input, ctx) => after(ctx, input.caseId, () => closeCase(ctx, input)),
   'workflow:riskReport': (input, ctx) => after(ctx, input.caseId, () => riskReport(ctx, input)),
   'workflow:extendDeadline': (input, ctx) => after(ctx, input.caseId, () => extendDeadline(ctx, input)),
-  'todo:mine': (_input, ctx) => myTodo(ctx),
+  'todo:mine': async (_input, ctx, app) => ({
+    // A 管理员 without case work has no case sections, only the backups' health (issue 12).
+    ...(mayAccess('cases:read', ctx.actor.roles)
+      ? await myTodo(ctx)
+      : { today: today(ctx.clock), newArrivals: [], returned: [], dueSoon: [], overdue: [] }),
+    backup: mayAccess('backup:manage', ctx.actor.roles) ? app.backup.todo() : null,
+  }),
   'todo:overview': (_input, ctx) => overview(ctx),
 };

@@ -1,8 +1,9 @@
-import { Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { Button, Card, Form, Segmented, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError } from '../../components/forms';
+import { RestoreFlow } from '../backup/RestoreFlow';
 import { AdminStep } from './AdminStep';
 import { ConfirmStep } from './ConfirmStep';
 import { OfficeStep, type OfficeValues } from './OfficeStep';
@@ -26,6 +27,8 @@ const steps = ['本机单位', '管理员账户', '记下恢复码', '确认恢�
 export function SetupWizard() {
   const [form] = Form.useForm<SetupValues>();
   const [current, setCurrent] = useState(0);
+  // A new office, or this PC taking over an office's data from a backup (issue 12).
+  const [mode, setMode] = useState<'new' | 'restore'>('new');
   const [error, setError] = useState<ApiError | null>(null);
   const [begin, beginState] = useBeginSetupMutation();
   const [complete, completeState] = useCompleteSetupMutation();
@@ -61,12 +64,40 @@ export function SetupWizard() {
     }
   };
 
+  const title = (
+    <>
+      <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+        人民调解工作台 · 首次使用设置
+      </Typography.Title>
+      <Segmented
+        block
+        value={mode}
+        onChange={(value) => setMode(value as 'new' | 'restore')}
+        options={[
+          { value: 'new', label: '新建：本机第一次使用' },
+          { value: 'restore', label: '从备份恢复：换了电脑或重装系统后' },
+        ]}
+        style={{ margin: '16px 0 8px' }}
+      />
+    </>
+  );
+  if (mode === 'restore') {
+    return (
+      <div className="desk-centered">
+        <Card style={{ width: 720 }}>
+          {title}
+          <div style={{ marginTop: 24 }}>
+            <RestoreFlow mode="setup" />
+          </div>
+        </Card>
+      </div>
+    );
+  }
+
   return (
     <div className="desk-centered">
       <Card style={{ width: 720 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
-          人民调解工作台 · 首次使用设置
-        </Typography.Title>
+        {title}
         <Steps
           current={current}
           items={steps.map((title) => ({ title }))}

@@ -7,6 +7,7 @@ import type { TodoDto, TodoItem } from '../../../main/contract';
 import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
+import { BackupTodoCard } from '../backup/BackupTodoCard';
 import { StatusTag } from '../cases/caseTags';
 import { DueTag } from '../workflow/DueTag';
 import { useTodoMineQuery } from './todoApi';
@@ -97,6 +98,19 @@ export function TodoPage() {
   const section = chosen ?? firstNonEmpty(todo);
   const meta = sections.find((s) => s.key === section)!;
 
+  // A 管理员 without case work: their 我的待办 is the backups' health (issue 12).
+  if (!can('cases:read')) {
+    return (
+      <Card title="我的待办">
+        <ErrorAlert error={error ? asApiError(error) : null} />
+        {todo?.backup && <BackupTodoCard backup={todo.backup} />}
+        {todo?.backup?.notices.length === 0 && (
+          <Typography.Text type="secondary">没有需要处理的事项</Typography.Text>
+        )}
+      </Card>
+    );
+  }
+
   return (
     <Card
       title={
@@ -119,6 +133,7 @@ export function TodoPage() {
       }
     >
       <ErrorAlert error={error ? asApiError(error) : null} />
+      {todo?.backup && <BackupTodoCard backup={todo.backup} />}
       <Row gutter={16} style={{ marginBottom: 16 }} role="tablist">
         {sections.map((s) => {
           const active = s.key === section;

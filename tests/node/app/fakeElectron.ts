@@ -182,7 +182,7 @@ export function createFakeElectron() {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
     },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
     shell: { openExternal: vi.fn() },
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, value: unknown) => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, type Result } from '../../../main/contract';
+import { BackupManager } from '../../../main/core/backup/manager';
 import { Session } from '../../../main/core/session/session';
 import type * as IpcModule from '../../../main/ipc';
 import { createApp, type App } from '../../../main/ipc';
@@ -25,6 +26,7 @@ vi.mock('../../../main/ipc', async (importOriginal) => {
 
 const APP_PATH = join('/opt', 'pingluo-mediation-desk', 'resources', 'app.asar');
 const startIdleWatch = vi.spyOn(Session.prototype, 'startIdleWatch');
+const startSchedule = vi.spyOn(BackupManager.prototype, 'startSchedule');
 let desk: App;
 let window: FakeBrowserWindow;
 
@@ -53,6 +55,7 @@ describe('the desktop app, from start to quit', () => {
     expect(createApp).toHaveBeenCalledExactlyOnceWith({
       dataDir: electron.state.userData,
       platform: expect.any(Object) as unknown,
+      dialogs: expect.any(Object) as unknown,
     });
     desk = vi.mocked(createApp).mock.results[0]!.value as App;
     window = FakeBrowserWindow.instances[0]!;
@@ -65,6 +68,7 @@ describe('the desktop app, from start to quit', () => {
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(startIdleWatch).toHaveBeenCalledTimes(1);
+    expect(startSchedule).toHaveBeenCalledTimes(1);
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 

@@ -3,69 +3,19 @@
 // after cases:create returned ok; the test SIGKILLs it at a random moment, 50+ times. Afterwards
 // every acknowledged intake must be there and complete, nothing may be half-written, the number
 // sequences must have no holes, and the database and the audit chain must check out.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
 import { SEED } from '../../fixtures/builders';
 import { ADMIN, addUser, setUpApp, switchUser, testApp, testKdfCost } from '../../helpers/app';
+import { killableWorkers, seeded, untilKilled } from '../../helpers/killable';
 import { tempDir } from '../../helpers/tempDir';
 
 const RUNS = 52;
 const CLERK = { username: 'clerk', password: 'Passw0rd1' };
 const workerSource = resolve(import.meta.dirname, 'crashWorker.ts');
-const repoRoot = resolve(import.meta.dirname, '../../..');
 
-/** sfc-like seeded generator: the kill moments differ run to run but the same on every machine. */
-function seeded(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
-// The worker is bundled once (esbuild, which tsx brings) so each of the 52 starts takes ~0.5 s
-// instead of ~1.5 s under the tsx loader; without esbuild it runs under tsx.
-let bundleDir: string | null = null;
-let command: { args: string[]; env: NodeJS.ProcessEnv };
-
-beforeAll(async () => {
-  try {
-    const esbuild = await import('esbuild');
-    bundleDir = mkdtempSync(join(tmpdir(), 'desk-crash-worker-'));
-    const outfile = join(bundleDir, 'worker.cjs');
-    await esbuild.build({
-      entryPoints: [workerSource],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-    });
-    command = { args: [outfile], env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') } };
-  } catch {
-    command = { args: ['--import', 'tsx', workerSource], env: process.env };
-  }
-}, 60_000);
-
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
-
-const running = new Set<ChildProcess>();
-afterEach(() => {
-  // Only the workers this test started, by their pid.
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  running.clear();
-});
+const workers = killableWorkers(workerSource);
 
 interface Ack {
   id: string;
@@ -85,80 +35,37 @@ interface Run {
  * right after sign-in, or before sign-in has finished (during start-up, the WAL replay of the
  * previous kill, or the sign-in's own audit entry).
  */
-function runWorker(
+async function runWorker(
   dataDir: string,
   seed: number,
   when: 'streaming' | 'justReady' | 'starting',
   delayMs: number,
 ): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ...command.args,
-        dataDir,
-        CLERK.username,
-        CLERK.password,
-        JSON.stringify(testKdfCost),
-        `run-${seed}`,
-        // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
-        // an acknowledged intake) open each of the four number sequences.
-        String((seed * 7) % 10),
-      ],
-      {
-        cwd: repoRoot,
-        env: command.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    running.add(child);
-    let out = '';
-    let err = '';
-    let armed = false;
-    let killedByUs = false;
-    const kill = () => {
-      killedByUs = true;
-      child.kill('SIGKILL');
-    };
-    const arm = () => {
-      if (armed) return;
-      armed = true;
-      setTimeout(kill, delayMs);
-    };
-    const watchdog = setTimeout(kill, 20_000);
-    if (when === 'starting') arm();
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      if (when === 'justReady' && out.includes('ready\n')) arm();
-      if (when === 'streaming' && out.includes('\ncase ')) arm();
-    });
-    child.stderr.on('data', (chunk: string) => (err += chunk));
-    child.on('error', fail);
-    child.on('close', (code, signal) => {
-      clearTimeout(watchdog);
-      running.delete(child);
-      if (!killedByUs || signal !== 'SIGKILL') {
-        fail(
-          new Error(`worker ended by itself (code ${code}, signal ${signal}):\n${err}\n${out.slice(-500)}`),
-        );
-        return;
-      }
-      // Only complete lines count: a line cut off by the kill was never fully acknowledged.
-      const lines = out.split('\n').slice(0, -1);
-      const acks: Ack[] = [];
-      const voids: string[] = [];
-      for (const line of lines) {
-        const [kind, id, caseNumber, applicant] = line.split(' ');
-        if (kind === 'case')
-          acks.push({ id: id!, caseNumber: caseNumber!, applicant: applicant!, voided: false });
-        else if (kind === 'void') voids.push(id!);
-        else if (kind !== 'ready') fail(new Error(`unexpected worker output: ${line}`));
-      }
-      done({ acks, voids, sawReady: lines[0] === 'ready' });
-    });
-  });
+  const child = workers.start([
+    dataDir,
+    CLERK.username,
+    CLERK.password,
+    JSON.stringify(testKdfCost),
+    `run-${seed}`,
+    // The first intake's committee and year: runs 0, 3, 2 and 7 (all of them kill only after
+    // an acknowledged intake) open each of the four number sequences.
+    String((seed * 7) % 10),
+  ]);
+  const armed = (out: string) =>
+    when === 'starting' ||
+    (when === 'justReady' && out.includes('ready\n')) ||
+    (when === 'streaming' && out.includes('\ncase '));
+  const lines = await untilKilled(child, armed, delayMs, 20_000);
+  const acks: Ack[] = [];
+  const voids: string[] = [];
+  for (const line of lines) {
+    const [kind, id, caseNumber, applicant] = line.split(' ');
+    if (kind === 'case')
+      acks.push({ id: id!, caseNumber: caseNumber!, applicant: applicant!, voided: false });
+    else if (kind === 'void') voids.push(id!);
+    else if (kind !== 'ready') throw new Error(`unexpected worker output: ${line}`);
+  }
+  return { acks, voids, sawReady: lines[0] === 'ready' };
 }
 
 describe('kill -9 while intakes are being saved', () => {

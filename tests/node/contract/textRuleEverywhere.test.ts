@@ -31,6 +31,16 @@ const NOT_TEXT: Record<string, Record<string, string>> = {
   'drafts:save': {
     data: 'the form as JSON, never printed; each field is checked when the form is submitted',
   },
+  'backup:inspect': {
+    'unlock.password': 'a password is never shown',
+    'unlock.recoveryCode': 'parsed as Crockford base32: any other character makes it a wrong code',
+  },
+  'setup:inspectBackup': {
+    'unlock.password': 'a password is never shown',
+    'unlock.recoveryCode': 'parsed as Crockford base32: any other character makes it a wrong code',
+  },
+  'backup:restore': { token: 'compared with the token of the backup checked last, never shown' },
+  'setup:restoreBackup': { token: 'compared with the token of the backup checked last, never shown' },
   'workflow:addAttachment': { dataBase64: 'base64 (regex-checked), then sniffed by content' },
   'documents:attachScan': { dataBase64: 'base64 (regex-checked), then sniffed by content' },
 };
