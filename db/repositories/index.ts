@@ -10,6 +10,8 @@ import {
 import { CaseRepository } from './cases';
 import { CatalogRepository } from './catalog';
 import { DocumentRepository } from './documents';
+// ── dossier (issue 13) ──
+import { DossierRepository } from './dossiers';
 import { MediatorRepository } from './mediators';
 import { WorkflowRepository } from './workflow';
 import { PartyRepository } from './parties';
@@ -33,6 +35,8 @@ export function repositories(db: DbHandle) {
     mediators: new MediatorRepository(db),
     workflow: new WorkflowRepository(db),
     documents: new DocumentRepository(db),
+    // ── dossier (issue 13) ──
+    dossiers: new DossierRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -42,6 +46,15 @@ export type { CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow } from './cases';
 export type { DocumentScanRow, DocumentVersionRow } from './documents';
+// ── dossier (issue 13) ──
+export type {
+  DossierArchiveRow,
+  DossierListQuery,
+  DossierListRow,
+  DossierPaperRow,
+  DossierReviewRow,
+  DossierRow,
+} from './dossiers';
 export type { PartyRow, PartySuggestionRow } from './parties';
 export type { MediatorRow, MembershipRow, TrainingRow } from './mediators';
 export type {

@@ -24,6 +24,8 @@ export * from './schemas/dispatch';
 export * from './schemas/mediation';
 export * from './schemas/workflow';
 export * from './schemas/documents';
+// ── dossier (issue 13) ──
+export * from './schemas/dossiers';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -28,6 +28,10 @@ export const permissions = [
   'cases:dispatch',
   'cases:mediate',
   'overview:read',
+  // ── dossier (issue 13) ──
+  'dossiers:file',
+  'dossiers:archive',
+  'dossiers:review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +49,9 @@ export const permissionLabels: Record<Permission, string> = {
   'cases:dispatch': '分流、移交、转出案件',
   'cases:mediate': '调解、记录、协议与回访',
   'overview:read': '查看全县待办概况',
+  'dossiers:file': '立卷、补充扫描件、导出卷宗',
+  'dossiers:archive': '归档与重新打开卷宗',
+  'dossiers:review': '案卷评查',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -58,8 +65,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read'],
-  mediator: ['cases:read', 'cases:mediate'],
-  archivist: ['cases:read'],
+  mediator: ['cases:read', 'cases:mediate', 'dossiers:file'],
+  archivist: ['cases:read', 'dossiers:file', 'dossiers:archive', 'dossiers:review'],
   leader: ['audit:read', 'cases:read', 'overview:read'],
 };
 

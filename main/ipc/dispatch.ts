@@ -1,6 +1,7 @@
 import { channels, isChannelName, mayAccess, type ChannelName, type Result } from '../contract';
 import { appendAudit } from '../core/audit/log';
 import type { AuditNote, ServiceContext } from '../core/context';
+import { refuseIfArchived } from '../core/dossier/frozen';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { Repositories } from '../../db';
 import type { AppContext } from './context';
@@ -31,6 +32,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         }
         session.touch();
         if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
+        // An archived case is frozen, whatever else the call carries (issue 13).
+        if (spec.kind === 'mutation') refuseIfArchived(channel, rawInput, session.repos());
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {

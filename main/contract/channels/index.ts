@@ -5,6 +5,8 @@ import { caseChannels } from './cases';
 import { documentChannels } from './documents';
 import { organisationChannels } from './organisations';
 import { workflowChannels } from './workflow';
+// ── dossier (issue 13) ──
+import { dossierChannels } from './dossiers';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -14,6 +16,8 @@ export const channels = {
   ...organisationChannels,
   ...workflowChannels,
   ...documentChannels,
+  // ── dossier (issue 13) ──
+  ...dossierChannels,
 };
 
 export type Channels = typeof channels;

@@ -16,6 +16,7 @@ import { recordHistory } from '../cases/history';
 import { availabilityOf } from './availability';
 import { loadDocumentCase } from './caseDocument';
 import { newRecord } from '../newRecord';
+import { dossierForFormsOf } from '../dossier/forms';
 
 // Every generation is kept: a new version of that document for the case, with who made it,
 // when, the SHA-256 of the exact bytes handed out and, for agreements, the verification
@@ -94,6 +95,13 @@ export async function generateDocument(
   ctx.audit.target = input.caseId;
   const { reasons } = availabilityOf(kind, loaded, day);
   if (reasons.length > 0) throw new ConflictError(`不能生成${kind.title}：${reasons.join('；')}`);
+  // The archive papers carry the real page ranges: those of the dossier's PDF (issue 13).
+  if (kind.id.startsWith('dossier-'))
+    loaded.document.dossier = await dossierForFormsOf(ctx.repos, input.caseId, {
+      today: day,
+      actorName: ctx.actor.displayName,
+      at: ctx.clock.now(),
+    });
   // The document layer checks again (printable fields, court refusals) and says what to fix.
   const data = await renderDocument(kind.id, loaded.document, { today: day });
   const fingerprint = kind.verified ? agreementFingerprint(loaded.document) : null;

@@ -5,6 +5,8 @@ import { documentHandlers } from './documents';
 import { organisationHandlers } from './organisations';
 import type { Handlers } from './types';
 import { workflowHandlers } from './workflow';
+// ── dossier (issue 13) ──
+import { dossierHandlers } from './dossiers';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...organisationHandlers,
   ...workflowHandlers,
   ...documentHandlers,
+  // ── dossier (issue 13) ──
+  ...dossierHandlers,
 };

@@ -22,7 +22,10 @@ export interface DossierPdfInput {
   /** The papers between the contents list and the back cover, in binding order. */
   parts: PdfPart[];
   /** Builds the cover, the contents list and the back cover for the given page ranges and total. */
-  frame(ranges: PageRanges, totalPages: number): { cover: FlowDocument; contents: FlowDocument; note: FlowDocument };
+  frame(
+    ranges: PageRanges,
+    totalPages: number,
+  ): { cover: FlowDocument; contents: FlowDocument; note: FlowDocument };
   meta: PdfMeta;
 }
 
@@ -49,7 +52,8 @@ async function measure(part: PdfPart): Promise<Measured> {
     return { part, pages: laid.length, laid };
   }
   let pages = 0;
-  for (const scan of part.scans) pages += scan.mimeType === 'application/pdf' ? (await loadScanPdf(scan)).getPageCount() : 1;
+  for (const scan of part.scans)
+    pages += scan.mimeType === 'application/pdf' ? (await loadScanPdf(scan)).getPageCount() : 1;
   return { part, pages };
 }
 
@@ -57,15 +61,26 @@ export const COVER_KEY = 'cover';
 export const CONTENTS_KEY = 'contents';
 export const NOTE_KEY = 'note';
 
-export async function buildDossierPdf(input: DossierPdfInput): Promise<DossierPdf> {
+interface Plan {
+  measured: Measured[];
+  ranges: PageRanges;
+  frame: {
+    cover: LaidPage[];
+    contents: LaidPage[];
+    note: LaidPage[];
+    flows: ReturnType<DossierPdfInput['frame']>;
+  };
+}
+
+/** Lays everything out (nothing drawn) until the page ranges the frame prints are the real ones. */
+export async function planDossier(input: Pick<DossierPdfInput, 'parts' | 'frame'>): Promise<Plan> {
   const measured: Measured[] = [];
   for (const part of input.parts) measured.push(await measure(part));
-
   // Front matter and back cover depend on the page numbers, which depend on their length.
   let coverPages = 1;
   let contentsPages = 1;
   let notePages = 1;
-  let frame!: { cover: LaidPage[]; contents: LaidPage[]; note: LaidPage[]; flows: ReturnType<DossierPdfInput['frame']> };
+  let frame!: Plan['frame'];
   let ranges: PageRanges = new Map();
   for (let attempt = 0; attempt < 4; attempt++) {
     ranges = new Map();
@@ -81,17 +96,37 @@ export async function buildDossierPdf(input: DossierPdfInput): Promise<DossierPd
     ranges.set(NOTE_KEY, rangeOf(next, notePages));
     const total = next + notePages - 1;
     const flows = input.frame(ranges, total);
-    frame = { cover: paginate(flows.cover), contents: paginate(flows.contents), note: paginate(flows.note), flows };
-    if (frame.cover.length === coverPages && frame.contents.length === contentsPages && frame.note.length === notePages) break;
+    frame = {
+      cover: paginate(flows.cover),
+      contents: paginate(flows.contents),
+      note: paginate(flows.note),
+      flows,
+    };
+    if (
+      frame.cover.length === coverPages &&
+      frame.contents.length === contentsPages &&
+      frame.note.length === notePages
+    )
+      break;
     coverPages = frame.cover.length;
     contentsPages = frame.contents.length;
     notePages = frame.note.length;
   }
+  return { measured, ranges, frame };
+}
 
+export async function buildDossierPdf(input: DossierPdfInput): Promise<DossierPdf> {
+  const { measured, ranges, frame } = await planDossier(input);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitAdapter() as never);
-  const painter: Painter = { doc, // A subset tag (six capitals + '+') marks the embedded font as a subset, as PDF/A expects.
-    font: await doc.embedFont(serifFont().bytes, { subset: true, customName: 'DOSSIE+NotoSerifCJKsc-Regular' }), images: new Map() };
+  const painter: Painter = {
+    doc, // A subset tag (six capitals + '+') marks the embedded font as a subset, as PDF/A expects.
+    font: await doc.embedFont(serifFont().bytes, {
+      subset: true,
+      customName: 'DOSSIE+NotoSerifCJKsc-Regular',
+    }),
+    images: new Map(),
+  };
   const bookmarks: Bookmark[] = [];
   const numbered: PDFPage[] = [];
 

@@ -69,7 +69,7 @@ function tokenize(runs: readonly Run[]): Token[] {
       continue;
     }
     const chars = Array.from(run.text);
-    for (let i = 0; i < chars.length; ) {
+    for (let i = 0; i < chars.length;) {
       const ch = chars[i]!;
       if (ch === ' ' || ch === '\u00a0') {
         push({ text: ch, size: run.size, bold: run.bold, space: ch === ' ' });
@@ -136,11 +136,25 @@ export function layoutParagraph(p: Paragraph, width: number): LaidParagraph {
         continue;
       }
       const last = pieces.at(-1);
-      if (last && !t.image && !last.image && last.size === t.size && last.bold === t.bold && x === last.x + last.width) {
+      if (
+        last &&
+        !t.image &&
+        !last.image &&
+        last.size === t.size &&
+        last.bold === t.bold &&
+        x === last.x + last.width
+      ) {
         last.text += t.text;
         last.width += t.width;
       } else {
-        pieces.push({ x, text: t.text, size: t.size, bold: t.bold, width: t.width, ...(t.image ? { image: t.image } : {}) });
+        pieces.push({
+          x,
+          text: t.text,
+          size: t.size,
+          bold: t.bold,
+          width: t.width,
+          ...(t.image ? { image: t.image } : {}),
+        });
       }
       x += t.width;
     }

@@ -42,8 +42,7 @@ function attrs(node: Xml | undefined): Attrs {
   const value = Object.values(node)[0];
   if (Array.isArray(value)) {
     const a = value.find((c) => typeof c === 'object' && c !== null && '_attr' in c) as
-      | { _attr: Attrs }
-      | undefined;
+      { _attr: Attrs } | undefined;
     return a?._attr ?? {};
   }
   if (value && typeof value === 'object' && '_attr' in value) return (value as { _attr: Attrs })._attr;
@@ -61,7 +60,7 @@ const num = (v: string | number | undefined, fallback = 0): number =>
 function on(node: Xml | undefined): boolean | undefined {
   if (!node) return undefined;
   const v = attrs(node)['w:val'];
-  return !(v === false || v === 'false' || v === 0 || v === '0');
+  return !(v === 'false' || v === 0 || v === '0');
 }
 
 // ─── Styles ──────────────────────────────────────────────────────────────────────────────────
@@ -151,8 +150,7 @@ const BASE: ResolvedStyle = {
 
 function buildStyles(): Map<string, ResolvedStyle> {
   const defaults = documentStyles.default as
-    | { document?: { run?: StyleOptions['run']; paragraph?: StyleOptions['paragraph'] } }
-    | undefined;
+    { document?: { run?: StyleOptions['run']; paragraph?: StyleOptions['paragraph'] } } | undefined;
   const d = fromStyle(defaults?.document);
   const normal: ResolvedStyle = { p: { ...BASE.p, ...d.p }, r: { ...BASE.r, ...d.r } };
   const map = new Map<string, ResolvedStyle>([['Normal', normal]]);
@@ -337,7 +335,12 @@ function tableOf(node: Xml, media: Media): Table {
         span,
         merge: vMerge ? (mergeVal === 'restart' ? 'restart' : 'continue') : 'none',
         vAlign: vAlign === 'center' ? 'center' : vAlign === 'bottom' ? 'bottom' : 'top',
-        margin: { top: side('w:top'), right: side('w:right'), bottom: side('w:bottom'), left: side('w:left') },
+        margin: {
+          top: side('w:top'),
+          right: side('w:right'),
+          bottom: side('w:bottom'),
+          left: side('w:left'),
+        },
         shade: shd && shd !== 'auto' ? String(shd) : null,
         paragraphs: kids(tc)
           .filter((c) => tagOf(c) === 'w:p')

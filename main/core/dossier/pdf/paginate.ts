@@ -1,4 +1,4 @@
-import type { Block, CellSpec, FlowDocument, Paragraph, Table } from './flow';
+import type { Block, CellSpec, FlowDocument, Table } from './flow';
 import { layoutParagraph, paragraphHeight, type LaidParagraph, type Line } from './lines';
 
 // Pagination with Word's rules as our forms use them: keep-with-next chains move to the next page
@@ -90,13 +90,19 @@ class Pager {
           type: piece.image.type,
         });
       } else if (piece.text) {
-        this.draw({ kind: 'text', x: left + piece.x, y: top + line.baseline, text: piece.text, size: piece.size, bold: piece.bold });
+        this.draw({
+          kind: 'text',
+          x: left + piece.x,
+          y: top + line.baseline,
+          text: piece.text,
+          size: piece.size,
+          bold: piece.bold,
+        });
       }
     }
   }
 }
 
-const linesHeight = (lines: readonly Line[]): number => lines.reduce((h, l) => h + l.height, 0);
 
 /** Height a block needs on the page it starts on: all of it if it cannot split, else its first line or row. */
 function leadHeight(block: Laid): number {
@@ -139,7 +145,10 @@ function layoutTable(table: Table, left: number): Laid {
     for (const cell of row.cells) {
       if (cell.spec.merge !== 'restart') continue;
       let end = r;
-      while (rows[end + 1]?.cells.some((c) => c.spec.column === cell.spec.column && c.spec.merge === 'continue')) end++;
+      while (
+        rows[end + 1]?.cells.some((c) => c.spec.column === cell.spec.column && c.spec.merge === 'continue')
+      )
+        end++;
       const total = rows.slice(r, end + 1).reduce((h, x) => h + x.height, 0);
       if (cell.need > total) rows[end]!.height += cell.need - total;
     }
@@ -178,7 +187,8 @@ function drawRows(pager: Pager, t: Extract<Laid, { kind: 'tbl' }>, rows: LaidRow
       let span = h;
       if (cell.spec.merge === 'restart') {
         for (let k = i + 1; k < rows.length; k++) {
-          if (!rows[k]!.cells.some((c) => c.spec.column === cell.spec.column && c.spec.merge === 'continue')) break;
+          if (!rows[k]!.cells.some((c) => c.spec.column === cell.spec.column && c.spec.merge === 'continue'))
+            break;
           span += heights[k]!;
         }
       }
@@ -186,16 +196,20 @@ function drawRows(pager: Pager, t: Extract<Laid, { kind: 'tbl' }>, rows: LaidRow
         pager.draw({ kind: 'rect', x: cell.x, y, w: cell.width, h: span, fill: cell.spec.shade });
       if (!continued) drawCellContent(pager, cell, y, span);
       const leftBorder = Math.abs(cell.x - tableLeft) < 0.5 ? b.left : b.insideV;
-      if (leftBorder) pager.draw({ kind: 'line', x1: cell.x, y1: y, x2: cell.x, y2: y + h, width: leftBorder.width });
+      if (leftBorder)
+        pager.draw({ kind: 'line', x1: cell.x, y1: y, x2: cell.x, y2: y + h, width: leftBorder.width });
       const right = cell.x + cell.width;
       const rightBorder = Math.abs(right - tableRight) < 0.5 ? b.right : b.insideV;
-      if (rightBorder) pager.draw({ kind: 'line', x1: right, y1: y, x2: right, y2: y + h, width: rightBorder.width });
+      if (rightBorder)
+        pager.draw({ kind: 'line', x1: right, y1: y, x2: right, y2: y + h, width: rightBorder.width });
       const topBorder = i === 0 ? b.top : continued ? null : b.insideH;
-      if (topBorder) pager.draw({ kind: 'line', x1: cell.x, y1: y, x2: right, y2: y, width: topBorder.width });
+      if (topBorder)
+        pager.draw({ kind: 'line', x1: cell.x, y1: y, x2: right, y2: y, width: topBorder.width });
     }
     y += h;
   });
-  if (b.bottom) pager.draw({ kind: 'line', x1: tableLeft, y1: y, x2: tableRight, y2: y, width: b.bottom.width });
+  if (b.bottom)
+    pager.draw({ kind: 'line', x1: tableLeft, y1: y, x2: tableRight, y2: y, width: b.bottom.width });
   pager.y = y;
 }
 
@@ -232,7 +246,8 @@ function splitRow(row: LaidRow, room: number): [LaidRow, LaidRow] | null {
       }
     }
     if (tail.length) moved = true;
-    const needOf = (c: LaidParagraph[]) => s.margin.top + s.margin.bottom + c.reduce((a, p) => a + paragraphHeight(p), 0);
+    const needOf = (c: LaidParagraph[]) =>
+      s.margin.top + s.margin.bottom + c.reduce((a, p) => a + paragraphHeight(p), 0);
     firstCells.push({ ...cell, content: head, need: needOf(head) });
     restCells.push({ ...cell, content: tail, need: needOf(tail) });
   }
@@ -250,7 +265,13 @@ function placeTable(pager: Pager, t: Extract<Laid, { kind: 'tbl' }>): void {
   const headerHeight = headers.reduce((h, r) => h + r.height, 0);
   let segment: LaidRow[] = [...headers];
   const flush = () => {
-    if (segment.length) drawRows(pager, t, segment, segment.map((r) => r.height));
+    if (segment.length)
+      drawRows(
+        pager,
+        t,
+        segment,
+        segment.map((r) => r.height),
+      );
     segment = [];
   };
   let used = headerHeight;
@@ -332,7 +353,7 @@ export function paginate(doc: FlowDocument): LaidPage[] {
   const pager = new Pager(doc);
   const laid: Laid[] = doc.blocks.map((b: Block) =>
     b.kind === 'p'
-      ? { kind: 'p', laid: layoutParagraph(b as Paragraph, pager.width), keepNext: b.keepNext }
+      ? { kind: 'p', laid: layoutParagraph(b, pager.width), keepNext: b.keepNext }
       : layoutTable(b, pager.left),
   );
   laid.forEach((block, i) => {

@@ -30,9 +30,22 @@ function hex(fill: string) {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
-export function drawText(page: PDFPage, painter: Painter, text: string, x: number, yTop: number, size: number, bold = false): void {
+export function drawText(
+  page: PDFPage,
+  painter: Painter,
+  text: string,
+  x: number,
+  yTop: number,
+  size: number,
+  bold = false,
+): void {
   const y = page.getHeight() - yTop;
-  if (bold) page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(size * 0.028));
+  if (bold)
+    page.pushOperators(
+      pushGraphicsState(),
+      setTextRenderingMode(TextRenderingMode.FillAndOutline),
+      setLineWidth(size * 0.028),
+    );
   page.drawText(text, { x, y, size, font: painter.font, color: BLACK });
   if (bold) page.pushOperators(popGraphicsState());
 }
@@ -42,12 +55,24 @@ export async function paintPage(painter: Painter, laid: LaidPage): Promise<PDFPa
   const h = laid.height;
   // Fills first, so rules and text sit on top of shaded cells.
   for (const item of laid.items) {
-    if (item.kind === 'rect') page.drawRectangle({ x: item.x, y: h - item.y - item.h, width: item.w, height: item.h, color: hex(item.fill) });
+    if (item.kind === 'rect')
+      page.drawRectangle({
+        x: item.x,
+        y: h - item.y - item.h,
+        width: item.w,
+        height: item.h,
+        color: hex(item.fill),
+      });
   }
   for (const item of laid.items) {
     switch (item.kind) {
       case 'line':
-        page.drawLine({ start: { x: item.x1, y: h - item.y1 }, end: { x: item.x2, y: h - item.y2 }, thickness: item.width, color: BLACK });
+        page.drawLine({
+          start: { x: item.x1, y: h - item.y1 },
+          end: { x: item.x2, y: h - item.y2 },
+          thickness: item.width,
+          color: BLACK,
+        });
         break;
       case 'text':
         drawText(page, painter, item.text, item.x, item.y, item.size, item.bold);
@@ -55,7 +80,10 @@ export async function paintPage(painter: Painter, laid: LaidPage): Promise<PDFPa
       case 'image': {
         let image = painter.images.get(item.data);
         if (!image) {
-          image = item.type === 'png' ? await painter.doc.embedPng(item.data) : await painter.doc.embedJpg(item.data);
+          image =
+            item.type === 'png'
+              ? await painter.doc.embedPng(item.data)
+              : await painter.doc.embedJpg(item.data);
           painter.images.set(item.data, image);
         }
         page.drawImage(image, { x: item.x, y: h - item.y - item.h, width: item.w, height: item.h });
@@ -73,7 +101,14 @@ export function drawFormPageNumber(page: PDFPage, painter: Painter, n: number, f
   const text = `— ${n} —`;
   const size = 14;
   const width = textWidth(text, size);
-  drawText(page, painter, text, (page.getWidth() - width) / 2, page.getHeight() - footerDistance + size, size);
+  drawText(
+    page,
+    painter,
+    text,
+    (page.getWidth() - width) / 2,
+    page.getHeight() - footerDistance + size,
+    size,
+  );
 }
 
 /** The dossier's page number (页号), top right of every page as archivists write it. */
@@ -84,6 +119,12 @@ export function drawDossierPageNumber(page: PDFPage, painter: Painter, n: number
   const x = page.getWidth() - 42 - width;
   const yTop = 40;
   // A white patch keeps the number legible on a dark scan.
-  page.drawRectangle({ x: x - 3, y: page.getHeight() - yTop - 4, width: width + 6, height: size + 4, color: rgb(1, 1, 1) });
+  page.drawRectangle({
+    x: x - 3,
+    y: page.getHeight() - yTop - 4,
+    width: width + 6,
+    height: size + 4,
+    color: rgb(1, 1, 1),
+  });
   drawText(page, painter, text, x, yTop, size);
 }
