@@ -82,8 +82,8 @@ export async function paintPage(painter: Painter, laid: LaidPage): Promise<PDFPa
         if (!image) {
           image =
             item.type === 'png'
-              ? await painter.doc.embedPng(item.data)
-              : await painter.doc.embedJpg(item.data);
+              ? await painter.doc.embedPng(new Uint8Array(item.data))
+              : await painter.doc.embedJpg(new Uint8Array(item.data));
           painter.images.set(item.data, image);
         }
         page.drawImage(image, { x: item.x, y: h - item.y - item.h, width: item.w, height: item.h });

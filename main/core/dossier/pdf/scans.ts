@@ -18,6 +18,12 @@ const MARGIN = 28;
 /** A scan of more pages than this is surely the wrong file (a whole book, a bank statement). */
 export const MAX_SCAN_PAGES = 300;
 
+/**
+ * pdf-lib reads images through a DataView of the whole underlying ArrayBuffer, ignoring a
+ * Buffer's offset into Node's shared pool: hand it a copy that starts at 0.
+ */
+const own = (data: Uint8Array): Uint8Array => new Uint8Array(data);
+
 function refuse(scan: ScanSource, why: string): never {
   throw new ConflictError(`${scan.label}：${why}`);
 }
@@ -27,7 +33,7 @@ export async function loadScanPdf(scan: ScanSource): Promise<PDFDocument> {
   if (scan.data.length === 0) refuse(scan, '文件是空的（0字节），请重新扫描上传');
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(scan.data, { updateMetadata: false, throwOnInvalidObject: false });
+    pdf = await PDFDocument.load(own(scan.data), { updateMetadata: false, throwOnInvalidObject: false });
   } catch (error) {
     if (error instanceof EncryptedPDFError)
       refuse(scan, 'PDF已加密（设有密码或权限限制），请用扫描软件另存为不加密的PDF后重新上传');
@@ -52,8 +58,8 @@ export async function checkScan(scan: ScanSource): Promise<number> {
 
 async function embedImage(doc: PDFDocument, scan: ScanSource) {
   try {
-    if (scan.mimeType === 'image/png') return await doc.embedPng(scan.data);
-    if (scan.mimeType === 'image/jpeg') return await doc.embedJpg(scan.data);
+    if (scan.mimeType === 'image/png') return await doc.embedPng(own(scan.data));
+    if (scan.mimeType === 'image/jpeg') return await doc.embedJpg(own(scan.data));
   } catch {
     refuse(scan, '图片文件已损坏或格式不受支持，请重新扫描为 JPG 或 PNG 后上传');
   }
