@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { DossierRow, Repositories } from '../../../db';
-import type {
-  dossierItemKeys} from '../../contract';
+import type { dossierItemKeys } from '../../contract';
 import {
   caseStatusLabels,
   type archiveDossierInput,

@@ -102,12 +102,16 @@ describe('归档', () => {
       missingReason: '当事人身份证复印件在县局复核，复核后补入卷宗',
     });
     expect(archived.caseStatus).toBe('archived');
-    expect(archived.archives).toMatchObject([{ revision: 1, missingReason: '当事人身份证复印件在县局复核，复核后补入卷宗' }]);
+    expect(archived.archives).toMatchObject([
+      { revision: 1, missingReason: '当事人身份证复印件在县局复核，复核后补入卷宗' },
+    ]);
     const pdf = await w.app.ok('dossiers:pdf', { caseId });
     const read = await readDossierPdf(Buffer.from(pdf.dataBase64, 'base64'));
     const note = compact(read.pages.at(-1)!);
     expect(note).toContain('备考表');
-    expect(note).toContain('缺项归档：缺少当事人身份证明；缺少授权委托书；缺少人民调解协议书签字扫描件。理由：当事人身份证复印件在县局复核');
+    expect(note).toContain(
+      '缺项归档：缺少当事人身份证明；缺少授权委托书；缺少人民调解协议书签字扫描件。理由：当事人身份证复印件在县局复核',
+    );
   });
 
   it('archives the complete file: one PDF with every item in order, numbered pages and matching contents', async () => {
@@ -145,7 +149,15 @@ describe('归档', () => {
 
     // Every page carries its number in the dossier's sequence, top right.
     read.pages.forEach((text, i) => {
-      expect(text.split('\n').find((l) => l.trim())!.trim().split(/\s+/).at(-1), `page ${i + 1}`).toBe(String(i + 1));
+      expect(
+        text
+          .split('\n')
+          .find((l) => l.trim())!
+          .trim()
+          .split(/\s+/)
+          .at(-1),
+        `page ${i + 1}`,
+      ).toBe(String(i + 1));
     });
 
     // The bookmarks: every item in binding order.
@@ -176,12 +188,22 @@ describe('归档', () => {
       expect(Number(range![1]), title).toBe(starts.get(title));
     }
     // Forms typeset from the document model start with their own title on that page.
-    for (const title of ['人民调解受理登记表', '当事人权利义务告知书', '人民调解记录', '人民调解回访记录', '备考表']) {
+    for (const title of [
+      '人民调解受理登记表',
+      '当事人权利义务告知书',
+      '人民调解记录',
+      '人民调解回访记录',
+      '备考表',
+    ]) {
       expect(compact(read.pages[starts.get(title)! - 1]!), title).toContain(title);
     }
     // The scanned ID proof's three pages follow in order.
     const id = starts.get('当事人身份证明')!;
-    expect(read.pages.slice(id - 1, id + 2).map((p) => /ID PAGE (\d) OF 3/.exec(p)?.[1])).toEqual(['1', '2', '3']);
+    expect(read.pages.slice(id - 1, id + 2).map((p) => /ID PAGE (\d) OF 3/.exec(p)?.[1])).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
 
     // Cover and back cover carry the real values.
     const cover = compact(read.pages[0]!);

@@ -63,7 +63,12 @@ export async function closedFailedCase(w: World, kind: 'failed' | 'refused' = 'f
     reason: kind === 'refused' ? '被申请人明确表示拒绝调解' : '双方对赔偿数额分歧过大',
     terminatedOn: '2026-11-30',
   });
-  await w.app.ok('workflow:informRoutes', { caseId, routes: ['litigation'], how: '当面告知并发放告知书', toldOn: '2026-11-30' });
+  await w.app.ok('workflow:informRoutes', {
+    caseId,
+    routes: ['litigation'],
+    how: '当面告知并发放告知书',
+    toldOn: '2026-11-30',
+  });
   await w.app.ok('workflow:close', { caseId });
   return caseId;
 }

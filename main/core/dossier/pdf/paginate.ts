@@ -103,7 +103,6 @@ class Pager {
   }
 }
 
-
 /** Height a block needs on the page it starts on: all of it if it cannot split, else its first line or row. */
 function leadHeight(block: Laid): number {
   if (block.kind === 'p') {

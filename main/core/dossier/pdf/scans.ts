@@ -35,13 +35,23 @@ export async function loadScanPdf(scan: ScanSource): Promise<PDFDocument> {
   try {
     pdf = await PDFDocument.load(own(scan.data), { updateMetadata: false, throwOnInvalidObject: false });
   } catch (error) {
-    if (error instanceof EncryptedPDFError)
+    // pdf-lib is compiled to ES5, where `instanceof` a custom Error subclass fails: read the message.
+    if (
+      error instanceof EncryptedPDFError ||
+      /is encrypted/.test(String((error as Error | undefined)?.message))
+    )
       refuse(scan, 'PDF已加密（设有密码或权限限制），请用扫描软件另存为不加密的PDF后重新上传');
     refuse(scan, 'PDF文件已损坏，无法读取，请重新扫描上传');
   }
   if (pdf.isEncrypted)
     refuse(scan, 'PDF已加密（设有密码或权限限制），请用扫描软件另存为不加密的PDF后重新上传');
-  const count = pdf.getPageCount();
+  let count: number;
+  try {
+    // A garbage body still "loads" (the parser is forgiving); its page tree then does not exist.
+    count = pdf.getPageCount();
+  } catch {
+    refuse(scan, 'PDF文件已损坏，无法读取，请重新扫描上传');
+  }
   if (count === 0) refuse(scan, 'PDF中没有任何页面，请重新扫描上传');
   if (count > MAX_SCAN_PAGES) refuse(scan, `PDF共${count}页，超过${MAX_SCAN_PAGES}页，请确认是否选错文件`);
   return pdf;
