@@ -25,6 +25,8 @@ export const CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  // The dossier PDF previews in the browser's own PDF viewer: a frame of a blob URL the page made.
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -271,6 +271,8 @@ export const exportBatchInput = z.strictObject({
   filedFrom: isoDate.optional().describe('立卷日期起'),
   filedTo: isoDate.optional().describe('立卷日期止'),
   state: z.enum(['open', 'archived']).optional().describe('状态'),
+  reviewed: z.boolean().optional().describe('评查'),
+  query: z.preprocess((v) => (v === '' ? undefined : v), text('卷号、案号或当事人', 40).optional()),
   /** Explicit selection from the list; overrides the filter when given. */
   caseIds: z.array(id).max(2000).optional().describe('选中的案件'),
   target: z.enum(exportTargets, { error: '请选择导出方式' }).describe('导出方式'),

@@ -55,6 +55,8 @@ function selectCases(
   const { rows } = repos.dossiers.list({
     ...(input.committeeId ? { committeeId: input.committeeId } : {}),
     ...(input.state ? { state: input.state } : {}),
+    ...(input.reviewed !== undefined ? { reviewed: input.reviewed } : {}),
+    ...(input.query ? { text: input.query } : {}),
     ...(input.filedFrom ? { filedFrom: input.filedFrom } : {}),
     ...(input.filedTo ? { filedTo: input.filedTo } : {}),
     limit: 100_000,

@@ -7,6 +7,7 @@ import { useAccess } from '../../app/access';
 import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { DossierPanel } from '../dossiers/DossierPanel';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CaseEditForm } from './CaseEditForm';
 import { CaseFacts } from './CaseFacts';
@@ -69,6 +70,7 @@ export function CaseDetailPage() {
       </Card>
       <WorkflowPanel caseId={detail.id} />
       <DocumentsPanel caseId={detail.id} />
+      {(detail.status === 'closed' || detail.status === 'archived') && <DossierPanel caseId={detail.id} />}
       <Card title={`当事人（${detail.parties.length}）`}>
         <Row gutter={[16, 16]}>
           {detail.parties.map((p) => (
