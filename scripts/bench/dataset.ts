@@ -71,6 +71,10 @@ export function toInput(c: BenchCase): CreateCaseInput {
     riskLevel: c.riskLevel,
     riskFlags: c.riskFlags,
     committeeId: c.committeeId,
+    // Court-referred cases name their court (required since migration 0005).
+    ...(c.source === 'court_delegated' || c.source === 'court_entrusted'
+      ? { referringCourt: '平罗县人民法院' }
+      : {}),
     parties: c.parties.map(
       (p) => ({ ...p, ...(p.kind === 'person' ? { idType: 'resident_id' } : {}) }) as PartyInput,
     ),

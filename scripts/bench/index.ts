@@ -1,4 +1,5 @@
 // npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
+//                   [--no-dossiers]
 //                   [--keep] [--seed S] [--pragma k=v]
 //
 // Builds an encrypted database of N intake cases (default 100,000; ≈2.5 parties each) in a
@@ -7,7 +8,9 @@
 //     statements, interleaved (the ratio is the service layer's overhead);
 //   - search p50/p95 (cases:list) for a 2- and a 3-character name, a case number, an ID suffix
 //     and a summary word, and the first list page with filters;
-//   - database size on disk and peak RSS (process.resourceUsage().maxRSS).
+//   - database size on disk and peak RSS (process.resourceUsage().maxRSS);
+//   - the dossier PDF (scripts/bench/dossiers.ts, in a process of its own): ms per 30-page
+//     dossier p50/p95, dossiers per second in a batch of 200, and peak RSS during the batch.
 // Prints a table, then the same figures as one JSON line (the last line of output).
 //
 // The database is built by a child process (build.ts): raw prepared statements in large
@@ -42,6 +45,7 @@ import { officeDate } from '../../main/core/dates';
 import { ADMIN, CLERK, buildDatabase, client, rawContextOf, type BuildResult } from './build';
 import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
+import type { DossierBenchResult } from './dossiers';
 import { RawWriter } from './rawWriter';
 import { round, summarise, table, timed, type Row, type Summary } from './stats';
 
@@ -56,6 +60,8 @@ interface Options {
   productionKdf: boolean;
   /** The document generators' figures (scripts/bench/documents.ts), after the database ones. */
   documents: boolean;
+  /** The dossier PDF figures (scripts/bench/dossiers.ts, a child process). */
+  dossiers: boolean;
   /** Experiments only: pragmas applied to the app's connection after each sign-in. */
   pragmas: string[];
   /** Internal: the child process that builds the database into this directory. */
@@ -71,6 +77,7 @@ function parseArgs(argv: string[]): Options {
     seed: 'bench-2026',
     productionKdf: false,
     documents: true,
+    dossiers: true,
     pragmas: [],
     buildInto: null,
   };
@@ -89,6 +96,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--production-kdf') options.productionKdf = true;
     else if (arg === '--pragma') options.pragmas.push(value());
     else if (arg === '--no-documents') options.documents = false;
+    else if (arg === '--no-dossiers') options.dossiers = false;
     else if (arg === '--build-into') options.buildInto = value();
     else
       throw new Error(
@@ -127,6 +135,24 @@ function fsyncProbe(dir: string, n = 200): Summary {
     rmSync(file, { force: true });
   }
   return summarise(times);
+}
+
+/** The dossier benchmark (dossiers.ts) in a fresh process; its last output line is the JSON. */
+function dossierBenchInChild(): Promise<DossierBenchResult> {
+  return new Promise((done, fail) => {
+    const script = join(__dirname, 'dossiers.ts');
+    const child = spawn(process.execPath, [...process.execArgv, script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) fail(new Error(`dossier benchmark failed (exit ${code})`));
+      else done(JSON.parse(last) as DossierBenchResult);
+    });
+  });
 }
 
 /** Builds the database in a child process (see build.ts) and waits for it. */
@@ -297,6 +323,12 @@ async function main(): Promise<void> {
     log('documents…');
     documents = await benchDocuments();
   }
+  // ── dossier (issue 13): in a process of its own, so its peak RSS is the batch's ──
+  let dossiers: DossierBenchResult | null = null;
+  if (options.dossiers) {
+    log('dossiers…');
+    dossiers = await dossierBenchInChild();
+  }
 
   const createService = summarise(service);
   const createRaw = summarise(rawTimes);
@@ -348,6 +380,30 @@ async function main(): Promise<void> {
       note: `${verify.checked} entries`,
     },
   ];
+  if (dossiers) {
+    rows.push(
+      {
+        metric: `卷宗PDF ${dossiers.pages}页 (rich case)`,
+        p50: dossiers.pdfP50,
+        p95: dossiers.pdfP95,
+        target: 'p95 ≤ 300 ms',
+        pass: dossiers.pdfP95 <= 300,
+        note: `CPU ${dossiers.pdfCpuP50} / ${dossiers.pdfCpuP95} ms; load avg ${dossiers.loadAverage}`,
+      },
+      {
+        metric: `  batch of ${dossiers.batchSize}`,
+        value: `${dossiers.dossiersPerSecond}/s`,
+        note: `${dossiers.batchSeconds} s, zip, unarchived (each typeset)`,
+      },
+      {
+        metric: '  batch peak RSS',
+        value: `${dossiers.batchPeakRssMb} MB`,
+        target: '≤ 400 MB',
+        pass: dossiers.batchPeakRssMb <= 400,
+        note: `after setup ${dossiers.rssAfterSetupMb} MB`,
+      },
+    );
+  }
   if (documents) {
     rows.push(
       { metric: '调解协议书 .docx', p50: documents.agreementP50, p95: documents.agreementP95 },
@@ -382,6 +438,7 @@ async function main(): Promise<void> {
     bulkLoadSeconds: round(bulkSeconds, 1),
     auditIntact: verify.intact,
     documents,
+    dossiers,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };

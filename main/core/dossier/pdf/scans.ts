@@ -28,8 +28,20 @@ function refuse(scan: ScanSource, why: string): never {
   throw new ConflictError(`${scan.label}：${why}`);
 }
 
+/** Parsed once per dossier build: counting its pages and copying them read the same parse. */
+const parsed = new WeakMap<ScanSource, Promise<PDFDocument>>();
+
 /** Loads a PDF scan, refusing encrypted, unreadable or empty ones with a clear reason. */
-export async function loadScanPdf(scan: ScanSource): Promise<PDFDocument> {
+export function loadScanPdf(scan: ScanSource): Promise<PDFDocument> {
+  let pending = parsed.get(scan);
+  if (!pending) {
+    pending = parseScanPdf(scan);
+    parsed.set(scan, pending);
+  }
+  return pending;
+}
+
+async function parseScanPdf(scan: ScanSource): Promise<PDFDocument> {
   if (scan.data.length === 0) refuse(scan, '文件是空的（0字节），请重新扫描上传');
   let pdf: PDFDocument;
   try {
