@@ -8,6 +8,8 @@ import { Scope0007 } from './0007-scope';
 import { HandlingNumbers0008 } from './0008-handling-numbers';
 import { IntakeDesk0009 } from './0009-intake-desk';
 import { SafeFileNames0011 } from './0011-safe-file-names';
+// ── dossier (issue 13) ──
+import { Dossiers0012 } from './0012-dossiers';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   HandlingNumbers0008,
   IntakeDesk0009,
   SafeFileNames0011,
+  // ── dossier (issue 13) ──
+  Dossiers0012,
 ];

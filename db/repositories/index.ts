@@ -10,6 +10,8 @@ import {
 import { CaseRepository } from './cases';
 import { CatalogRepository } from './catalog';
 import { DocumentRepository } from './documents';
+// ── dossier (issue 13) ──
+import { DossierRepository } from './dossiers';
 import { MediatorRepository } from './mediators';
 import { WorkflowRepository } from './workflow';
 import { PartyRepository } from './parties';
@@ -37,6 +39,8 @@ export function repositories(db: DbHandle) {
     documents: new DocumentRepository(db),
     // ── scope (issue 9) ──
     caseScope: new CaseScopeRepository(db),
+    // ── dossier (issue 13) ──
+    dossiers: new DossierRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -46,6 +50,15 @@ export { listStrategyLimits, type CaseListQuery } from './caseList';
 export type { CaseHistoryRow, RefusalRow } from './caseRecords';
 export type { CaseLinkRow, CasePartyRow, CaseRow, ListedParty } from './cases';
 export type { DocumentScanRow, DocumentVersionRow } from './documents';
+// ── dossier (issue 13) ──
+export type {
+  DossierArchiveRow,
+  DossierListQuery,
+  DossierListRow,
+  DossierPaperRow,
+  DossierReviewRow,
+  DossierRow,
+} from './dossiers';
 export type { PartyRow, PartySuggestionRow } from './parties';
 export type { MediatorRow, MembershipRow, TrainingRow } from './mediators';
 export type {

@@ -18,7 +18,9 @@ export function hardenWebContents(contents: WebContents): void {
   // and srcdoc documents a print or preview iframe starts with (same origin, parent's CSP).
   contents.on('will-frame-navigate', (event) => {
     const inertFrame = !event.isMainFrame && (event.url === 'about:blank' || event.url === 'about:srcdoc');
-    if (!inertFrame && !isTrustedUrl(event.url)) event.preventDefault();
+    // A blob the app itself made (the dossier PDF preview) may fill a frame, never the window.
+    const ownBlob = !event.isMainFrame && event.url.startsWith('blob:') && isTrustedUrl(event.url.slice(5));
+    if (!inertFrame && !ownBlob && !isTrustedUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

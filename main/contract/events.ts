@@ -25,6 +25,17 @@ export const events = {
     /** The backup file's name, when one was written. */
     file: z.string().nullable(),
   }),
+  // ── dossier (issue 13): one long job's progress, the shape every progress bar reads ──
+  'job:progress': z.object({
+    jobId: z.string(),
+    /** What the job does, e.g. "批量导出卷宗". */
+    label: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    /** The item being worked on. */
+    current: z.string().nullable(),
+    state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  }),
 };
 
 export type Events = typeof events;

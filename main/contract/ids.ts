@@ -43,6 +43,8 @@ export const otherIdKinds = [
   'village',
   /** intake_refusals.id: a 不予受理 record of this installation's intake desk (not a case). */
   'refusal',
+  /** A long job's id (batch export): only the user who started it may see or stop it. */
+  'job',
 ] as const;
 export type OtherIdKind = (typeof otherIdKinds)[number];
 

@@ -26,6 +26,8 @@ export * from './schemas/mediation';
 export * from './schemas/workflow';
 export * from './schemas/documents';
 export * from './schemas/backup';
+// ── dossier (issue 13) ──
+export * from './schemas/dossiers';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -35,6 +35,10 @@ export const permissions = [
   // backup (issue 12)
   'backup:manage',
   'backup:restore',
+  // ── dossier (issue 13) ──
+  'dossiers:file',
+  'dossiers:archive',
+  'dossiers:review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,6 +61,9 @@ export const permissionLabels: Record<Permission, string> = {
   // backup (issue 12)
   'backup:manage': '设置备份位置、立即备份',
   'backup:restore': '从备份恢复数据',
+  'dossiers:file': '立卷、补充扫描件、导出卷宗',
+  'dossiers:archive': '归档与重新打开卷宗',
+  'dossiers:review': '案卷评查',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -73,8 +80,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read', 'cases:export'],
   dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read', 'cases:export'],
-  mediator: ['cases:read', 'cases:mediate'],
-  archivist: ['cases:read', 'cases:export'],
+  mediator: ['cases:read', 'cases:mediate', 'dossiers:file'],
+  archivist: ['cases:read', 'cases:export', 'dossiers:file', 'dossiers:archive', 'dossiers:review'],
   leader: ['audit:read', 'cases:read', 'overview:read', 'cases:export'],
 };
 

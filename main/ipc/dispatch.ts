@@ -9,6 +9,7 @@ import {
 } from '../contract';
 import { today } from '../core/dates';
 import type { AuditNote, ServiceContext } from '../core/context';
+import { refuseIfArchived } from '../core/dossier/frozen';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
 import { actorScope, checkIds } from '../core/scope';
 import type { Repositories } from '../../db';
@@ -51,6 +52,15 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
         if (actor.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(channel)) {
           throw new ForbiddenError('管理员已重置您的密码，请先设置新密码');
+        }
+        // An archived case is frozen, whatever else the call carries (issue 13). Only for a case
+        // in the user's scope: any other answers as missing, after validation, like every id.
+        if (spec.kind === 'mutation') {
+          const repos = session.repos();
+          const principals = actorScope(repos, actor).principals;
+          refuseIfArchived(channel, rawInput, repos, (caseId) =>
+            repos.caseScope.contains(principals, caseId),
+          );
         }
       }
       // Dates that cannot lie in the future are measured against the office's day on the app clock.

@@ -4,6 +4,7 @@ import {
   BranchesOutlined,
   CarryOutOutlined,
   DashboardOutlined,
+  ContainerOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -33,6 +34,8 @@ import { OverviewPage } from '../features/todo/OverviewPage';
 import { TodoPage } from '../features/todo/TodoPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
+// ── dossier (issue 13) ──
+import { DossiersPage } from '../features/dossiers/DossiersPage';
 
 export interface AppRoute {
   path: string;
@@ -109,6 +112,15 @@ export const appRoutes: AppRoute[] = [
     icon: <DashboardOutlined />,
     access: 'overview:read',
     element: <OverviewPage />,
+    group: '业务',
+  },
+  // ── dossier (issue 13) ──
+  {
+    path: '/dossiers',
+    label: '卷宗管理',
+    icon: <ContainerOutlined />,
+    access: ['dossiers:file', 'dossiers:archive', 'dossiers:review'],
+    element: <DossiersPage />,
     group: '业务',
   },
   {

@@ -84,6 +84,10 @@ export function toInput(c: BenchCase): CreateCaseInput {
     ...(c.referringCourt !== null ? { referringCourt: c.referringCourt } : {}),
     ...(c.courtProcedure !== null ? { courtProcedure: c.courtProcedure } : {}),
     committeeId: c.committeeId,
+    // Court-referred cases name their court (required since migration 0005).
+    ...(c.source === 'court_delegated' || c.source === 'court_entrusted'
+      ? { referringCourt: '平罗县人民法院' }
+      : {}),
     parties: c.parties.map(
       (p) => ({ ...p, ...(p.kind === 'person' ? { idType: 'resident_id' } : {}) }) as PartyInput,
     ),

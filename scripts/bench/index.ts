@@ -1,5 +1,5 @@
 // npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
-//                   [--keep] [--seed S] [--pragma k=v] [--smoke]
+//                   [--no-dossiers] [--keep] [--seed S] [--pragma k=v] [--smoke]
 //
 // --smoke is what `npm test` runs (with --cases 2000): every section with small samples, the
 // figures printed, the timing targets shown but not enforced (tests never assert wall-clock
@@ -15,7 +15,9 @@
 //     applied: as the county centre's clerk (the centre and its sector committees) and as a
 //     township committee's clerk (城关镇);
 //   - database size on disk and peak RSS (process.resourceUsage().maxRSS);
-//   - the backup of that database (backup.ts): time, MB/s against a plain copy, calls meanwhile.
+//   - the backup of that database (backup.ts): time, MB/s against a plain copy, calls meanwhile;
+//   - the dossier PDF (scripts/bench/dossiers.ts, in a process of its own): ms per 30-page
+//     dossier p50/p95, dossiers per second in a batch of 200, and peak RSS during the batch.
 // Prints a table, then the same figures as one JSON line (the last line of output).
 //
 // The database is built by a child process (build.ts): raw prepared statements in large
@@ -60,6 +62,7 @@ import {
 import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
 import { benchBackup } from './backup';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
+import type { DossierBenchResult } from './dossiers';
 import { RawWriter } from './rawWriter';
 import { round, summarise, table, timed, type Row, type Summary } from './stats';
 
@@ -79,6 +82,8 @@ interface Options {
   documentBatch: number;
   /** Small samples, targets not enforced (see the header). */
   smoke: boolean;
+  /** The dossier PDF figures (scripts/bench/dossiers.ts, a child process). */
+  dossiers: boolean;
   /** Experiments only: pragmas applied to the app's connection after each sign-in. */
   pragmas: string[];
   /** Internal: the child process that builds the database into this directory. */
@@ -97,6 +102,7 @@ function parseArgs(argv: string[]): Options {
     documentSamples: 200,
     documentBatch: 1_000,
     smoke: false,
+    dossiers: true,
     pragmas: [],
     buildInto: null,
   };
@@ -118,6 +124,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--pragma') options.pragmas.push(value());
     else if (arg === '--no-documents') options.documents = false;
     else if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--no-dossiers') options.dossiers = false;
     else if (arg === '--build-into') options.buildInto = value();
     else
       throw new Error(
@@ -163,6 +170,26 @@ function fsyncProbe(dir: string, n = 200): Summary {
     rmSync(file, { force: true });
   }
   return summarise(times);
+}
+
+/** The dossier benchmark (dossiers.ts) in a fresh process; its last output line is the JSON. */
+function dossierBenchInChild(smoke: boolean): Promise<DossierBenchResult> {
+  return new Promise((done, fail) => {
+    const script = join(__dirname, 'dossiers.ts');
+    const child = spawn(process.execPath, [...process.execArgv, script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // The smoke run typesets a few, to prove the section works.
+      env: smoke ? { ...process.env, DOSSIER_BENCH_SAMPLES: '3', DOSSIER_BENCH_BATCH: '5' } : process.env,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) fail(new Error(`dossier benchmark failed (exit ${code})`));
+      else done(JSON.parse(last) as DossierBenchResult);
+    });
+  });
 }
 
 /** Builds the database in a child process (see build.ts) and waits for it. */
@@ -384,6 +411,12 @@ async function main(): Promise<void> {
       warmup: options.smoke ? 5 : 30,
     });
   }
+  // ── dossier (issue 13): in a process of its own, so its peak RSS is the batch's ──
+  let dossiers: DossierBenchResult | null = null;
+  if (options.dossiers) {
+    log('dossiers…');
+    dossiers = await dossierBenchInChild(options.smoke);
+  }
 
   const createService = summarise(service);
   const createRaw = summarise(rawTimes);
@@ -468,6 +501,30 @@ async function main(): Promise<void> {
     },
     { metric: '  检查备份 backup:inspect (restore check)', value: `${backup.inspectSeconds} s` },
   );
+  if (dossiers) {
+    rows.push(
+      {
+        metric: `卷宗PDF ${dossiers.pages}页 (rich case)`,
+        p50: dossiers.pdfP50,
+        p95: dossiers.pdfP95,
+        target: 'p95 ≤ 300 ms',
+        pass: dossiers.pdfP95 <= 300,
+        note: `CPU ${dossiers.pdfCpuP50} / ${dossiers.pdfCpuP95} ms; load avg ${dossiers.loadAverage}`,
+      },
+      {
+        metric: `  batch of ${dossiers.batchSize}`,
+        value: `${dossiers.dossiersPerSecond}/s`,
+        note: `${dossiers.batchSeconds} s, zip, unarchived (each typeset)`,
+      },
+      {
+        metric: '  batch peak RSS',
+        value: `${dossiers.batchPeakRssMb} MB`,
+        target: '≤ 400 MB',
+        pass: dossiers.batchPeakRssMb <= 400,
+        note: `after setup ${dossiers.rssAfterSetupMb} MB`,
+      },
+    );
+  }
   if (documents) {
     rows.push(
       { metric: '调解协议书 .docx', p50: documents.agreementP50, p95: documents.agreementP95 },
@@ -503,6 +560,7 @@ async function main(): Promise<void> {
     auditIntact: verify.intact,
     backup,
     documents,
+    dossiers,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };

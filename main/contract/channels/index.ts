@@ -7,6 +7,8 @@ import { organisationChannels } from './organisations';
 import { workflowChannels } from './workflow';
 // backup (issue 12)
 import { backupChannels } from './backup';
+// ── dossier (issue 13) ──
+import { dossierChannels } from './dossiers';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -18,6 +20,8 @@ export const channels = {
   ...documentChannels,
   // backup (issue 12)
   ...backupChannels,
+  // ── dossier (issue 13) ──
+  ...dossierChannels,
 };
 
 export type Channels = typeof channels;

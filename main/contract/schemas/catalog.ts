@@ -97,6 +97,7 @@ export const caseStatuses = [
   'informed',
   'transferred',
   'voided',
+  'archived',
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 export const caseStatusLabels: Record<CaseStatus, string> = {
@@ -111,6 +112,7 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   informed: '已告知其他途径',
   transferred: '已转出',
   voided: '已作废',
+  archived: '已归档',
 };
 /** Cases still being worked on: what repeat detection treats as "open". */
 export const openCaseStatuses: readonly CaseStatus[] = [

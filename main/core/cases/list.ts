@@ -45,6 +45,12 @@ export async function listCases(
   const text = input.query ? searchParts(input.query, today) : undefined;
   const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
   if (text === 'nothing') return empty;
+  // A 卷号 names its case too: archived cases are found by the number on their file (issue 13).
+  if (text?.caseNumber) {
+    const dossier = repos.dossiers.byVolumeNumber(text.caseNumber);
+    const filed = dossier ? repos.cases.byId(dossier.caseId) : undefined;
+    if (filed) text.caseNumber = filed.caseNumber;
+  }
   const { rows, total } = repos.caseList.page({
     scope,
     ...(input.statuses?.length ? { statuses: input.statuses } : {}),

@@ -75,7 +75,7 @@ function missingData(id: DocumentKindId, c: DocumentCase): string {
     case 'return-visit':
       return '尚未登记回访情况';
     default:
-      return '尚未立卷';
+      return '尚未立卷：请在案件的“卷宗”中立卷后生成';
   }
 }
 

@@ -52,6 +52,7 @@ export const stageOfStatus: Record<CaseStatus, CaseStage | null> = {
   informed: 'terminated',
   transferred: 'registered',
   voided: null,
+  archived: 'archived',
 };
 
 const roleOf = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
@@ -384,7 +385,10 @@ export async function loadDocumentCase(
     ),
     settings: { dateStyle: settings.dateStyle, defaultCourt: settings.defaultCourt },
   };
-  if (stage === 'closed' || stage === 'archived') {
+  const filed = repos.dossiers.byCase(caseId);
+  if ((stage === 'closed' || stage === 'archived') && filed) {
+    // The filed dossier's own values; the contents' page ranges come from its PDF layout
+    // (core/dossier, when the cover, contents list or back cover is generated).
     document.dossier = dossierOf(
       document,
       row,
@@ -393,6 +397,14 @@ export async function loadDocumentCase(
       settings,
       repos.workflow.attachments(caseId).length,
     );
+    Object.assign(document.dossier, {
+      volumeNumber: filed.volumeNumber,
+      title: filed.title,
+      filedBy: filed.filedByName,
+      filedDate: filed.filedOn,
+      retention: filed.retention,
+      ...(filed.checkedBy ? { checkedBy: filed.checkedBy } : {}),
+    });
   }
   return { row, status, stage, document, settings };
 }

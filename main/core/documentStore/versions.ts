@@ -22,6 +22,7 @@ import { availabilityOf } from './availability';
 import { loadDocumentCase } from './caseDocument';
 import { newRecord } from '../newRecord';
 import { contentMatches } from '../files/fileType';
+import { dossierForFormsOf } from '../dossier/forms';
 
 // Every generation is kept: a new version of that document for the case, with who made it,
 // when, the SHA-256 of the exact bytes handed out and, for agreements, the verification
@@ -110,6 +111,13 @@ export async function generateDocument(
   if (kind.id === 'confirmation-application' && loaded.document.confirmation?.propertyRights === undefined) {
     throw ValidationError.field(['confirmation', 'propertyRights'], '涉及财产权利', PROPERTY_RIGHTS_QUESTION);
   }
+  // The archive papers carry the real page ranges: those of the dossier's PDF (issue 13).
+  if (kind.id.startsWith('dossier-'))
+    loaded.document.dossier = await dossierForFormsOf(ctx.repos, input.caseId, {
+      today: day,
+      actorName: ctx.actor.displayName,
+      at: ctx.clock.now(),
+    });
   // The document layer checks again (printable fields, court refusals) and says what to fix.
   const data = await renderDocument(kind.id, loaded.document, { today: day });
   const caseNumber = loaded.row.caseNumber;

@@ -7,6 +7,8 @@ import type { Handlers } from './types';
 import { workflowHandlers } from './workflow';
 // backup (issue 12)
 import { backupHandlers } from './backup';
+// ── dossier (issue 13) ──
+import { dossierHandlers } from './dossiers';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -18,4 +20,6 @@ export const handlers: Handlers = {
   ...documentHandlers,
   // backup (issue 12)
   ...backupHandlers,
+  // ── dossier (issue 13) ──
+  ...dossierHandlers,
 };

@@ -8,6 +8,7 @@ import { asApiError } from '../../components/forms';
 import { useGetCatalogQuery } from '../catalog/catalogApi';
 import { AgreementPrintAction } from '../documents/AgreementPrintAction';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { DossierPanel } from '../dossiers/DossierPanel';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CaseEditForm } from './CaseEditForm';
 import { CaseFacts } from './CaseFacts';
@@ -74,6 +75,7 @@ export function CaseDetailPage() {
       </Card>
       <WorkflowPanel caseId={detail.id} />
       <DocumentsPanel caseId={detail.id} voided={detail.status === 'voided'} />
+      {(detail.status === 'closed' || detail.status === 'archived') && <DossierPanel caseId={detail.id} />}
       <Card title={`当事人（${detail.parties.length}）`}>
         <Row gutter={[16, 16]}>
           {detail.parties.map((p) => (

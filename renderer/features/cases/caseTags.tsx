@@ -21,6 +21,7 @@ const statusColors: Record<CaseStatus, string> = {
   informed: 'gold',
   transferred: 'purple',
   voided: 'default',
+  archived: 'purple',
 };
 
 export function StatusTag({ status }: { status: CaseStatus }) {

@@ -1,9 +1,10 @@
-import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Spin, Typography } from 'antd';
+import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { updateSettingsInput, type ApiError, type SettingsDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError, zodRule } from '../../components/forms';
 import { useGetSettingsQuery, useUpdateSettingsMutation } from './settingsApi';
+import { ChecklistCard } from '../dossiers/ChecklistCard';
 
 const shape = updateSettingsInput.shape;
 
@@ -45,55 +46,59 @@ export function SettingsPage() {
 
   if (isLoading || !data) return <Spin />;
   return (
-    <Card title="系统设置" style={{ maxWidth: 760 }}>
-      <ErrorAlert error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={data}
-        onFinish={async (values: SettingsDto) => {
-          setError(null);
-          const result = await update(values);
-          if ('error' in result) {
-            const apiError = asApiError(result.error);
-            if (!applyServerErrors(form, apiError)) setError(apiError);
-          } else void message.success('设置已保存');
-        }}
-      >
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
-          安全
-        </Typography.Title>
-        <Form.Item
-          name="idleLockMinutes"
-          label="无操作自动锁定（分钟）"
-          extra="超过该时间无任何操作，工作台自动锁定并关闭数据库，需重新登录"
-          rules={[{ required: true, message: '请填写自动锁定时间' }, zodRule(shape.idleLockMinutes)]}
+    <Space orientation="vertical" size={16}>
+      <Card title="系统设置" style={{ maxWidth: 760 }}>
+        <ErrorAlert error={error} />
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={data}
+          onFinish={async (values: SettingsDto) => {
+            setError(null);
+            const result = await update(values);
+            if ('error' in result) {
+              const apiError = asApiError(result.error);
+              if (!applyServerErrors(form, apiError)) setError(apiError);
+            } else void message.success('设置已保存');
+          }}
         >
-          <InputNumber min={1} max={240} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Divider />
-        <Typography.Title level={5}>办理期限</Typography.Title>
-        <Typography.Paragraph type="secondary">
-          调解期限从受理之日起计算，到期前7天和3天在“我的待办”中提醒；司法确认申请期限固定为协议生效之日起30日（民事诉讼法）。修改调解期限后，未办结案件按新规定重新计算（已延长的除外）；已安排的回访日期不变。
-        </Typography.Paragraph>
-        <Row gutter={24}>
-          {deadlineFields.map((f) => (
-            <Col span={12} key={f.name}>
-              <Form.Item
-                name={f.name}
-                label={f.label}
-                extra={f.extra}
-                rules={[{ required: true, message: `请填写${f.label}` }, zodRule(shape[f.name])]}
-              >
-                <InputNumber min={1} max={f.max} precision={0} suffix="天" style={{ width: 160 }} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          保存
-        </Button>
-      </Form>
-    </Card>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            安全
+          </Typography.Title>
+          <Form.Item
+            name="idleLockMinutes"
+            label="无操作自动锁定（分钟）"
+            extra="超过该时间无任何操作，工作台自动锁定并关闭数据库，需重新登录"
+            rules={[{ required: true, message: '请填写自动锁定时间' }, zodRule(shape.idleLockMinutes)]}
+          >
+            <InputNumber min={1} max={240} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+          <Divider />
+          <Typography.Title level={5}>办理期限</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            调解期限从受理之日起计算，到期前7天和3天在“我的待办”中提醒；司法确认申请期限固定为协议生效之日起30日（民事诉讼法）。修改调解期限后，未办结案件按新规定重新计算（已延长的除外）；已安排的回访日期不变。
+          </Typography.Paragraph>
+          <Row gutter={24}>
+            {deadlineFields.map((f) => (
+              <Col span={12} key={f.name}>
+                <Form.Item
+                  name={f.name}
+                  label={f.label}
+                  extra={f.extra}
+                  rules={[{ required: true, message: `请填写${f.label}` }, zodRule(shape[f.name])]}
+                >
+                  <InputNumber min={1} max={f.max} precision={0} suffix="天" style={{ width: 160 }} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
+        </Form>
+      </Card>
+      {/* ── dossier (issue 13) ── */}
+      <ChecklistCard />
+    </Space>
   );
 }

@@ -10,8 +10,17 @@ const success: CaseStatus[] = [
   'performing',
   'visited',
   'closed',
+  'archived',
 ];
-const failure: CaseStatus[] = ['accepted', 'dispatched', 'mediating', 'terminated', 'informed', 'closed'];
+const failure: CaseStatus[] = [
+  'accepted',
+  'dispatched',
+  'mediating',
+  'terminated',
+  'informed',
+  'closed',
+  'archived',
+];
 
 const day = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : undefined);
 
@@ -39,7 +48,8 @@ function reachedOn(wf: WorkflowDto, receivedOn: string | undefined): Partial<Rec
 export function StatusSteps({ wf, receivedOn }: { wf: WorkflowDto; receivedOn?: string | undefined }) {
   const status = wf.status;
   const failed = wf.termination !== null || status === 'terminated' || status === 'informed';
-  let path = failed ? failure : success;
+  // 已归档 is shown only once the file is archived (issue 13).
+  let path = (failed ? failure : success).filter((s) => s !== 'archived' || status === 'archived');
   let current = path.indexOf(status);
   let error = false;
   if (status === 'transferred' || status === 'voided') {
@@ -54,7 +64,7 @@ export function StatusSteps({ wf, receivedOn }: { wf: WorkflowDto; receivedOn?: 
     <Steps
       size="small"
       current={current}
-      status={error ? 'error' : status === 'closed' ? 'finish' : 'process'}
+      status={error ? 'error' : status === 'closed' || status === 'archived' ? 'finish' : 'process'}
       data-testid="status-steps"
       items={path.map((s, i) => ({
         key: s,

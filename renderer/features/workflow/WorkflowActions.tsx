@@ -28,7 +28,7 @@ export type StepKey =
 
 const recordable: CaseStatus[] = ['mediating', 'succeeded', 'performing', 'terminated'];
 const mediationOpen: CaseStatus[] = ['accepted', 'dispatched', 'mediating'];
-const ended: CaseStatus[] = ['closed', 'voided', 'transferred'];
+const ended: CaseStatus[] = ['closed', 'voided', 'transferred', 'archived'];
 
 interface Props {
   wf: WorkflowDto;

@@ -74,6 +74,25 @@ describe('navigation guards', () => {
     }
   });
 
+  it('lets a frame show a blob the app made (the dossier PDF preview), but not a foreign one or the window', () => {
+    const contents = hardened();
+    const own = preventable({
+      url: 'blob:app://desk/6f1c2a9e-0d7b-4f5e-9a51-2b8c3d4e5f60',
+      isMainFrame: false,
+    });
+    contents.emit('will-frame-navigate', own);
+    expect(own.defaultPrevented).toBe(false);
+    const foreign = preventable({ url: 'blob:https://evil.example/6f1c2a9e', isMainFrame: false });
+    contents.emit('will-frame-navigate', foreign);
+    expect(foreign.defaultPrevented).toBe(true);
+    const top = preventable({
+      url: 'blob:app://desk/6f1c2a9e-0d7b-4f5e-9a51-2b8c3d4e5f60',
+      isMainFrame: true,
+    });
+    contents.emit('will-frame-navigate', top);
+    expect(top.defaultPrevented).toBe(true);
+  });
+
   it('denies every window.open, even to the app itself', () => {
     const contents = hardened();
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });

@@ -43,6 +43,9 @@ const NOT_TEXT: Record<string, Record<string, string>> = {
   'setup:restoreBackup': { token: 'compared with the token of the backup checked last, never shown' },
   'workflow:addAttachment': { dataBase64: 'base64 (regex-checked), then sniffed by content' },
   'documents:attachScan': { dataBase64: 'base64 (regex-checked), then sniffed by content' },
+  'dossiers:attachPaper': {
+    dataBase64: 'base64 (regex-checked), then parsed as the PDF or image it claims to be (dossier/pdf)',
+  },
 };
 
 interface StringField {

@@ -159,6 +159,12 @@ async function recordCases(): Promise<void> {
     measures: oddLong('告知当事人妥善保管凭证。'),
   });
   await w.app.ok('workflow:close', { caseId: cases.agreed, note: oddLong('协议已履行完毕。') });
+  // 立卷: the archive papers (卷宗封面, 卷内目录, 备考表) are made for a filed dossier.
+  await w.app.ok('dossiers:file', {
+    caseId: cases.agreed,
+    retention: '长期',
+    title: odd('土地承包经营纠纷卷', 60),
+  });
 
   // 2. A failed mediation: the termination notice.
   cases.failed = await mediatingCase(w, { ...oddCase, repeatReason: '另一起独立纠纷（二）' });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentKindIdDto, DocumentVersionDto } from '../../../main/contract';
+import { TINY_JPEG } from '../../fixtures/scans';
 import { LibreOffice, renderPage, type PdfResult } from '../../helpers/libreoffice';
 import { compact, expectInOrder, expectNoBlankFields } from '../documents/assertText';
 import {
@@ -26,7 +27,7 @@ const versions: Partial<Record<DocumentKindIdDto, DocumentVersionDto>> = {};
 const pdfs: Record<string, PdfResult> = {};
 // The county centre registers each case (intake number) and dispatches it to the medical committee,
 // which gives it its own number on acceptance: the agreement and file documents carry that one.
-const numbers = { agreed: '', agreedIntake: '', terminated: '', oral: '' };
+const numbers = { agreed: '', agreedIntake: '', terminated: '', oral: '', volume: '' };
 
 async function generateAll(caseId: string, only?: DocumentKindIdDto[]): Promise<Record<string, Buffer>> {
   const overview = await w.app.ok('documents:list', { caseId });
@@ -66,6 +67,18 @@ beforeAll(async () => {
     measures: '告知当事人妥善保管转账凭证。',
   });
   await w.app.ok('workflow:close', { caseId, note: '协议已履行完毕。' });
+  // 立卷 (issue 13): the archive papers print the filed dossier, with the paper scanned in for it.
+  const filed = await w.app.ok('dossiers:file', { caseId, retention: '长期' });
+  numbers.volume = filed.dossier!.volumeNumber;
+  for (const item of ['id-proofs', 'powers-of-attorney', 'agreement'] as const) {
+    await w.app.ok('dossiers:attachPaper', {
+      caseId,
+      item,
+      fileName: `${item}.jpg`,
+      mimeType: 'image/jpeg',
+      dataBase64: TINY_JPEG.toString('base64'),
+    });
+  }
   const files = await generateAll(caseId);
 
   // 2. A mediation that failed: the termination notice (告知其他途径).
@@ -236,7 +249,7 @@ describe('every document of a case recorded through the desk, rendered by LibreO
     expectInOrder(pdfs['dossier-cover']!.text, [
       '平罗县医疗纠纷人民调解委员会',
       '调解卷宗',
-      numbers.agreed,
+      numbers.volume,
       '马秀英',
       '长期',
     ]);
@@ -244,6 +257,7 @@ describe('every document of a case recorded through the desk, rendered by LibreO
       '人民调解申请书',
       '人民调解受理登记表',
       '当事人权利义务告知书',
+      '当事人身份证明',
       '授权委托书',
       '人民调解调查记录',
       '人民调解记录',

@@ -144,6 +144,21 @@ export const samples: Samples = {
     dataBase64: ONE_PIXEL_PNG,
   }),
   'documents:getScan': (t) => ({ scanId: t.scanId }),
+  'dossiers:get': (t) => ({ caseId: t.caseId }),
+  'dossiers:file': (t) => ({ caseId: t.caseId, retention: '长期' }),
+  'dossiers:update': (t) => ({ caseId: t.caseId, retention: '长期', title: '土地承包经营纠纷卷' }),
+  'dossiers:attachPaper': (t) => ({
+    caseId: t.caseId,
+    item: 'agreement',
+    fileName: '协议书签字页.png',
+    mimeType: 'image/png',
+    dataBase64: ONE_PIXEL_PNG,
+  }),
+  'dossiers:archive': (t) => ({ caseId: t.caseId }),
+  'dossiers:reopen': (t) => ({ caseId: t.caseId, reason: '补充当事人履行凭证后重新归档' }),
+  'dossiers:pdf': (t) => ({ caseId: t.caseId }),
+  'dossiers:review': (t) => ({ caseId: t.caseId, scores: {}, reviewedOn: today }),
+  'dossiers:exportBatch': (t) => ({ caseIds: [t.caseId], target: 'zip' }),
 };
 
 /**

@@ -28,7 +28,11 @@ export function dossierNoteDocument(c: DocumentCase, _ctx: DocumentContext): Doc
         [1800, 2622, 1800, 2623],
         [
           { cells: [L('本卷情况说明', 4)], minHeight: 600 },
-          { cells: [{ text: [summary, d.notes], span: 4, indent: true }], minHeight: 7000, allowSplit: true },
+          {
+            cells: [{ text: [summary, ...d.notes.split('\n')], span: 4, indent: true }],
+            minHeight: 7000,
+            allowSplit: true,
+          },
           { cells: [L('立卷人'), V(d.filedBy), L('检查人'), V(d.checkedBy ?? '')], minHeight: 800 },
           { cells: [L('立卷时间'), V(formatDate(d.filedDate, c.settings.dateStyle), 3)], minHeight: 800 },
         ],
