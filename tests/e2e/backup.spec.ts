@@ -54,6 +54,9 @@ test('the 管理员 sets the folder, backs up now and sees the time on the home 
         for (let at = 0; at < bytes.length; at += 65_536)
           crypto.getRandomValues(bytes.subarray(at, at + 65_536));
         bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+        // A whole file ends with %%EOF (the upload check reads more than the first bytes).
+        const end = new TextEncoder().encode('\n%%EOF\n');
+        bytes.set(end, bytes.length - end.length);
         let binary = '';
         for (let at = 0; at < bytes.length; at += 32_768) {
           binary += String.fromCharCode(...bytes.subarray(at, at + 32_768));

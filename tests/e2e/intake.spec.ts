@@ -302,6 +302,11 @@ test('受理登记 by keyboard → case number → find it → repeat warning �
     await drawer.getByRole('button', { name: '登记不予受理' }).click();
     await expect(page.getByText(`已登记不予受理：${APPLICANT.name}`)).toBeVisible();
     await expect(page.getByTestId('repeat-panel')).toBeHidden();
+    // The 不予受理告知书 opens for the visitor to take away (intakeDesk.spec prints it); close it.
+    const notice = page.getByRole('dialog', { name: '不予受理告知书' });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: '关 闭' }).click();
+    await expect(notice).toBeHidden();
     await page.getByRole('menuitem', { name: '不予受理' }).click();
     const row = page.getByRole('row', { name: new RegExp(APPLICANT.name) });
     await expect(row).toContainText('当事人一方明确拒绝调解');
