@@ -10,6 +10,7 @@ import { IntakeDesk0009 } from './0009-intake-desk';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 // ── dossier (issue 13) ──
 import { Dossiers0012 } from './0012-dossiers';
+import { RefusalScope0015 } from './0015-refusal-scope';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   SafeFileNames0011,
   // ── dossier (issue 13) ──
   Dossiers0012,
+  RefusalScope0015,
 ];

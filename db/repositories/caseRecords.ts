@@ -30,6 +30,8 @@ export interface RefusalRow extends Syncable {
   routes: string;
   recordedBy: string;
   recordedByName: string;
+  /** The organisation whose desk recorded it: its scope sees it (migration 0015). */
+  organisationId: string;
 }
 
 const historyKeys = [...syncKeys, 'caseId', 'at', 'actorId', 'actorName', 'action', 'changes', 'note'];
@@ -48,6 +50,7 @@ const refusalKeys = [
   'routes',
   'recordedBy',
   'recordedByName',
+  'organisationId',
 ];
 
 export class CaseNumberRepository {
@@ -140,7 +143,7 @@ export class CaseHistoryRepository {
 const refusalColumns = `id, origin_office_id AS originOfficeId, version, created_at AS createdAt, updated_at AS updatedAt,
   deleted_at AS deletedAt, received_on AS receivedOn, applicant_name AS applicantName, applicant_phone AS applicantPhone,
   other_party_name AS otherPartyName, township, dispute_type AS disputeType, summary, reason, reason_detail AS reasonDetail,
-  told, routes, recorded_by AS recordedBy, recorded_by_name AS recordedByName`;
+  told, routes, recorded_by AS recordedBy, recorded_by_name AS recordedByName, organisation_id AS organisationId`;
 
 export class RefusalRepository {
   constructor(private readonly db: DbHandle) {}
@@ -156,15 +159,25 @@ export class RefusalRepository {
     );
   }
 
-  page(offset: number, limit: number): { rows: RefusalRow[]; total: number } {
+  /** A page of the records of these organisations (the user's scope), newest first. */
+  page(
+    organisations: readonly string[],
+    offset: number,
+    limit: number,
+  ): { rows: RefusalRow[]; total: number } {
+    if (organisations.length === 0) return { rows: [], total: 0 };
+    const within = `deleted_at IS NULL AND organisation_id IN (${organisations.map(() => '?').join(', ')})`;
     const rows = this.db.sql.all<RefusalRow>(
-      `SELECT ${refusalColumns} FROM intake_refusals WHERE deleted_at IS NULL ORDER BY received_on DESC, created_at DESC LIMIT ? OFFSET ?`,
+      `SELECT ${refusalColumns} FROM intake_refusals WHERE ${within} ORDER BY received_on DESC, created_at DESC LIMIT ? OFFSET ?`,
+      ...organisations,
       limit,
       offset,
     );
     const total =
-      this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM intake_refusals WHERE deleted_at IS NULL`)
-        ?.n ?? 0;
+      this.db.sql.get<{ n: number }>(
+        `SELECT count(*) AS n FROM intake_refusals WHERE ${within}`,
+        ...organisations,
+      )?.n ?? 0;
     return { rows, total };
   }
 }

@@ -2,7 +2,7 @@ import type { RefusalRow } from '../../../db';
 import type { ReferralRoute, RefusalDto, RefusalReason, refusalInput } from '../../contract';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { requireDisputeType, requireTownship } from './catalog';
 import { checkCaseDates } from './intake';
 import { namesOf } from './view';
@@ -17,6 +17,9 @@ export async function recordRefusal(
   requireTownship(input.township);
   const type = await requireDisputeType(ctx.repos, input.disputeType);
   await checkCaseDates(ctx, input.receivedOn);
+  // The record belongs to the clerk's own organisation (the first, when they have several).
+  const organisationId = ctx.scope.roots[0];
+  if (!organisationId) throw new ConflictError('您的账户尚未设置所属组织，请联系管理员在“用户管理”中设置');
   const now = ctx.clock.now().toISOString();
   const row: RefusalRow = {
     ...newRecord(ctx, now),
@@ -33,6 +36,7 @@ export async function recordRefusal(
     routes: JSON.stringify(input.routes),
     recordedBy: ctx.actor.userId,
     recordedByName: ctx.actor.displayName,
+    organisationId,
   };
   ctx.repos.refusals.insert(row);
   ctx.audit.target = row.id;
@@ -60,7 +64,11 @@ function toRefusalDto(row: RefusalRow, disputeTypeName: string): RefusalDto {
 }
 
 export async function listRefusals(ctx: ServiceContext, page: number, pageSize: number) {
-  const { rows, total } = ctx.repos.refusals.page((page - 1) * pageSize, pageSize);
+  const { rows, total } = ctx.repos.refusals.page(
+    [...ctx.scope.organisations],
+    (page - 1) * pageSize,
+    pageSize,
+  );
   const names = await namesOf(ctx.repos);
   return {
     items: rows.map((r) => toRefusalDto(r, names.disputeTypes.get(r.disputeType) ?? r.disputeType)),

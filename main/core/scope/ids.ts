@@ -50,6 +50,13 @@ export function checkIds(ctx: ServiceContext, ids: IdPaths | undefined, input: u
           );
         continue;
       }
+      if (ref === 'refusal') {
+        // A 不予受理 record belongs to the organisation that recorded it (like a case, by scope).
+        const row = ctx.repos.refusals.byId(value);
+        if (!row || !ctx.scope.organisations.has(row.organisationId))
+          throw new NotFoundError('未找到该不予受理记录');
+        continue;
+      }
       const scoped = parseIdRef(ref);
       if (scoped) requireRef(ctx, scoped.kind, value, scoped.access);
     }

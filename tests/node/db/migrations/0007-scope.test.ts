@@ -39,7 +39,7 @@ function assign(store: Store, id: string, caseId: string, committeeId: string, s
 
 describe('migration 0007: committee scope', () => {
   it('gives existing users the office, and existing cases to the committees that hold (and held) them', async () => {
-    const before = migrations.filter((m) => m !== Scope0007);
+    const before = migrations.slice(0, migrations.indexOf(Scope0007));
     const { store, file, key } = await tempStore({ migrations: before });
     store.sql.run(
       `INSERT INTO settings (key, value) VALUES ('office', ?)`,
@@ -114,7 +114,7 @@ describe('migration 0007: committee scope', () => {
   });
 
   it('leaves users without an office empty rather than guessing', async () => {
-    const before = migrations.filter((m) => m !== Scope0007);
+    const before = migrations.slice(0, migrations.indexOf(Scope0007));
     const { store, file, key } = await tempStore({ migrations: before });
     store.sql.run(
       `INSERT INTO users (id, origin_office_id, created_at, updated_at, username, username_key, display_name, roles)
