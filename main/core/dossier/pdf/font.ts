@@ -49,13 +49,28 @@ export function serifFont(): Loaded {
   return loaded;
 }
 
+/** The horizontal metrics table: advance widths by glyph id. */
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
+}
+
+/**
+ * A glyph's advance width read from the hmtx table, as fontkit's Glyph.advanceWidth reads it —
+ * but without asking the glyph: the font has no vmtx, so advanceWidth makes fontkit decode the
+ * outline (about 12 KB a glyph) and keep it for the life of the process.
+ */
+function advanceOf(f: Loaded, glyphId: number): number {
+  const { metrics } = (f.font as unknown as { hmtx: Hmtx }).hmtx;
+  return (metrics.get(Math.min(glyphId, metrics.length - 1))?.advance ?? 0) / f.unitsPerEm;
+}
+
 /** Width of one character in em (a missing glyph measures as a full-width box). */
 export function advance(codePoint: number): number {
   const f = serifFont();
   let w = f.widths.get(codePoint);
   if (w === undefined) {
     const glyph = f.font.glyphForCodePoint(codePoint);
-    w = glyph.id === 0 ? 1 : glyph.advanceWidth / f.unitsPerEm;
+    w = glyph.id === 0 ? 1 : advanceOf(f, glyph.id);
     f.widths.set(codePoint, w);
   }
   return w;
@@ -80,6 +95,16 @@ export function missingCharacters(text: string): string[] {
 
 type Subset = ReturnType<fontkit.Font['createSubset']>;
 
+/**
+ * fontkit keeps every glyph it has handed out, outline decoded, in the shared font for good: a
+ * long batch over varied cases would end holding most of the 21,000 glyphs (about 250 MB). Each
+ * PDF's glyphs are needed only until its subset is written; then the cache is emptied. The
+ * widths the typesetter measures with are kept apart (a number per character).
+ */
+function forgetGlyphs(): void {
+  (serifFont().font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+}
+
 function adaptSubset(subset: Subset): unknown {
   return new Proxy(subset, {
     get(target, prop) {
@@ -92,6 +117,8 @@ function adaptSubset(subset: Subset): unknown {
               stream.emit('end');
             } catch (error) {
               stream.emit('error', error);
+            } finally {
+              forgetGlyphs();
             }
           });
           return stream;
