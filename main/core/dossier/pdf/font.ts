@@ -44,7 +44,10 @@ export function serifFont(): Loaded {
   if (!loaded) {
     const bytes = readFileSync(fontPath());
     const font = fontkit.create(bytes) as fontkit.Font;
-    loaded = { bytes: new Uint8Array(bytes), font, widths: new Map(), unitsPerEm: font.unitsPerEm };
+    // One copy of the 7 MB file: fontkit reads glyphs from it and pdf-lib is handed the same
+    // memory (a file this size is never a slice of Node's shared pool, so it starts at 0).
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    loaded = { bytes: view, font, widths: new Map(), unitsPerEm: font.unitsPerEm };
   }
   return loaded;
 }
