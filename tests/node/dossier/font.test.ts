@@ -1,7 +1,7 @@
 import * as fontkit from 'fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { advance, fontkitAdapter, serifFont } from '../../../main/core/dossier/pdf/font';
+import { advance, fontkitAdapter, MAX_CACHED_GLYPHS, serifFont } from '../../../main/core/dossier/pdf/font';
 
 // The typesetter measures with widths read straight from the font's metrics, and the shared
 // parsed font must not keep every glyph a batch has drawn (a long batch over varied cases would
@@ -19,21 +19,22 @@ describe('dossier font', () => {
     }
   });
 
-  it('lets go of the glyphs of a PDF once its font subset is written', async () => {
+  it('keeps no more than a bounded number of decoded glyphs between PDFs', async () => {
     const cached = () => Object.keys((serifFont().font as unknown as { _glyphs: object })._glyphs).length;
-    const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkitAdapter() as never);
-    const font = await doc.embedFont(serifFont().bytes, { subset: true });
-    doc.addPage().drawText('调解员马秀英：欠款合计86,300元，各方是否认可？', { font, size: 12 });
-    expect(cached()).toBeGreaterThan(0);
-    const bytes = await doc.save();
-    expect(cached()).toBe(0);
-    // Drawing again after the cache was emptied still works in a new PDF.
-    const again = await PDFDocument.create();
-    again.registerFontkit(fontkitAdapter() as never);
-    const f2 = await again.embedFont(serifFont().bytes, { subset: true });
-    again.addPage().drawText('调解员马秀英', { font: f2, size: 12 });
-    expect((await again.save()).length).toBeGreaterThan(1000);
-    expect(bytes.length).toBeGreaterThan(1000);
+    const pdfWith = async (text: string) => {
+      const doc = await PDFDocument.create();
+      doc.registerFontkit(fontkitAdapter() as never);
+      const font = await doc.embedFont(serifFont().bytes, { subset: true });
+      doc.addPage().drawText(text, { font, size: 12 });
+      return doc.save();
+    };
+    // Two batches' worth of distinct Han characters, a PDF each, as varied cases would bring.
+    const han = (from: number) =>
+      Array.from({ length: MAX_CACHED_GLYPHS }, (_, i) => String.fromCodePoint(from + i)).join('');
+    expect((await pdfWith(han(0x4e00))).length).toBeGreaterThan(1000);
+    expect((await pdfWith(han(0x4e00 + MAX_CACHED_GLYPHS))).length).toBeGreaterThan(1000);
+    expect(cached()).toBeLessThanOrEqual(MAX_CACHED_GLYPHS);
+    // Drawing after the cache was emptied still works.
+    expect((await pdfWith('调解员马秀英：欠款合计86,300元')).length).toBeGreaterThan(1000);
   });
 });

@@ -99,13 +99,20 @@ export function missingCharacters(text: string): string[] {
 type Subset = ReturnType<fontkit.Font['createSubset']>;
 
 /**
+ * Glyphs kept decoded between PDFs (about 12 KB each): enough for the characters most dossiers
+ * share, so a batch does not decode them again for every PDF.
+ */
+export const MAX_CACHED_GLYPHS = 1500;
+
+/**
  * fontkit keeps every glyph it has handed out, outline decoded, in the shared font for good: a
- * long batch over varied cases would end holding most of the 21,000 glyphs (about 250 MB). Each
- * PDF's glyphs are needed only until its subset is written; then the cache is emptied. The
- * widths the typesetter measures with are kept apart (a number per character).
+ * long batch over varied cases would end holding most of the 21,000 glyphs (about 250 MB). Once
+ * a PDF's subset is written and the cache has passed its bound, it is emptied. The widths the
+ * typesetter measures with are kept apart (a number per character).
  */
 function forgetGlyphs(): void {
-  (serifFont().font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+  const font = serifFont().font as unknown as { _glyphs: Record<number, unknown> };
+  if (Object.keys(font._glyphs).length > MAX_CACHED_GLYPHS) font._glyphs = {};
 }
 
 function adaptSubset(subset: Subset): unknown {
