@@ -156,7 +156,9 @@ async function run(
         let name = outcome.file.fileName;
         for (let n = 2; names.has(name); n++) name = outcome.file.fileName.replace(/\.pdf$/, `-${n}.pdf`);
         names.add(name);
-        if (zip) zip.addBuffer(Buffer.from(outcome.file.bytes), name);
+        // A view of the PDF's bytes, not a copy: yazl only reads them.
+        const { buffer, byteOffset, byteLength } = outcome.file.bytes;
+        if (zip) zip.addBuffer(Buffer.from(buffer, byteOffset, byteLength), name);
         else await writeFile(join(job.dto.folder!, name), outcome.file.bytes);
         job.dto.exported += 1;
       }

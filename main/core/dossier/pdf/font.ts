@@ -44,9 +44,27 @@ export function serifFont(): Loaded {
   if (!loaded) {
     const bytes = readFileSync(fontPath());
     const font = fontkit.create(bytes) as fontkit.Font;
-    loaded = { bytes: new Uint8Array(bytes), font, widths: new Map(), unitsPerEm: font.unitsPerEm };
+    // One copy of the 7 MB file: fontkit reads glyphs from it and pdf-lib is handed the same
+    // memory (a file this size is never a slice of Node's shared pool, so it starts at 0).
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    loaded = { bytes: view, font, widths: new Map(), unitsPerEm: font.unitsPerEm };
   }
   return loaded;
+}
+
+/** The horizontal metrics table: advance widths by glyph id. */
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
+}
+
+/**
+ * A glyph's advance width read from the hmtx table, as fontkit's Glyph.advanceWidth reads it —
+ * but without asking the glyph: the font has no vmtx, so advanceWidth makes fontkit decode the
+ * outline (about 12 KB a glyph) and keep it for the life of the process.
+ */
+function advanceOf(f: Loaded, glyphId: number): number {
+  const { metrics } = (f.font as unknown as { hmtx: Hmtx }).hmtx;
+  return (metrics.get(Math.min(glyphId, metrics.length - 1))?.advance ?? 0) / f.unitsPerEm;
 }
 
 /** Width of one character in em (a missing glyph measures as a full-width box). */
@@ -55,7 +73,7 @@ export function advance(codePoint: number): number {
   let w = f.widths.get(codePoint);
   if (w === undefined) {
     const glyph = f.font.glyphForCodePoint(codePoint);
-    w = glyph.id === 0 ? 1 : glyph.advanceWidth / f.unitsPerEm;
+    w = glyph.id === 0 ? 1 : advanceOf(f, glyph.id);
     f.widths.set(codePoint, w);
   }
   return w;
@@ -80,6 +98,23 @@ export function missingCharacters(text: string): string[] {
 
 type Subset = ReturnType<fontkit.Font['createSubset']>;
 
+/**
+ * Glyphs kept decoded between PDFs (about 12 KB each): enough for the characters most dossiers
+ * share, so a batch does not decode them again for every PDF.
+ */
+export const MAX_CACHED_GLYPHS = 1500;
+
+/**
+ * fontkit keeps every glyph it has handed out, outline decoded, in the shared font for good: a
+ * long batch over varied cases would end holding most of the 21,000 glyphs (about 250 MB). Once
+ * a PDF's subset is written and the cache has passed its bound, it is emptied. The widths the
+ * typesetter measures with are kept apart (a number per character).
+ */
+function forgetGlyphs(): void {
+  const font = serifFont().font as unknown as { _glyphs: Record<number, unknown> };
+  if (Object.keys(font._glyphs).length > MAX_CACHED_GLYPHS) font._glyphs = {};
+}
+
 function adaptSubset(subset: Subset): unknown {
   return new Proxy(subset, {
     get(target, prop) {
@@ -92,6 +127,8 @@ function adaptSubset(subset: Subset): unknown {
               stream.emit('end');
             } catch (error) {
               stream.emit('error', error);
+            } finally {
+              forgetGlyphs();
             }
           });
           return stream;
