@@ -1,0 +1,10 @@
+export {
+  defaultStatisticsConfig,
+  planTargets,
+  saveStatisticsConfig,
+  statisticsConfig,
+  targetsFor,
+} from './config';
+export { dashboard, statisticRowids, type Period } from './dashboard';
+export { figuresOf, percent, statisticParams } from './figures';
+export { QUALITY_LIMIT, qualityIssues } from './quality';

@@ -1,0 +1,11 @@
+import type { statisticsChannels } from '../../contract/channels/statistics';
+import { today } from '../../core/dates';
+import { dashboard, qualityIssues, saveStatisticsConfig, statisticsConfig } from '../../core/statistics';
+import type { HandlerGroup } from './types';
+
+export const statisticsHandlers: HandlerGroup<keyof typeof statisticsChannels> = {
+  'statistics:dashboard': (input, ctx) => dashboard(ctx.repos, ctx.scope.principals, input, today(ctx.clock)),
+  'statistics:quality': (input, ctx) => qualityIssues(ctx.repos, ctx.scope.principals, input),
+  'statistics:config': (_input, ctx) => statisticsConfig(ctx.repos),
+  'statistics:saveConfig': (input, ctx) => saveStatisticsConfig(ctx, input),
+};
