@@ -20,7 +20,7 @@ import { UserRepository } from './users';
 // ── scope (issue 9) ──
 import { CaseScopeRepository } from './caseScope';
 // ── statistics (issue 15) ──
-import { StatisticsRepository } from './statistics';
+import { MonthlyReturnRepository, StatisticsRepository } from './statistics';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -45,6 +45,7 @@ export function repositories(db: DbHandle) {
     dossiers: new DossierRepository(db),
     // ── statistics (issue 15) ──
     statistics: new StatisticsRepository(db),
+    monthlyReturns: new MonthlyReturnRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -81,4 +82,4 @@ export { AuditRepository, SettingsRepository, UserRepository };
 // ── scope (issue 9) ──
 export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
 // ── statistics (issue 15) ──
-export { measureSql, type StatisticParams, type StatisticRow } from './statistics';
+export { measureSql, type MonthlyReturnRow, type StatisticParams, type StatisticRow } from './statistics';

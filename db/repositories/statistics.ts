@@ -64,6 +64,30 @@ const mediatorOf = (test: string) =>
   `EXISTS (SELECT 1 FROM case_assignments a JOIN case_assignment_mediators am ON am.assignment_id = a.id AND am.deleted_at IS NULL
      WHERE a.case_id = c.id AND a.state = 'accepted' AND a.deleted_at IS NULL${test})`;
 
+/** The conditions of a slice (" AND …" each), as the drill-down and a filtered table use them. */
+function sliceConditions(slice: StatisticSlice): Statement {
+  const extra: string[] = [];
+  const params: unknown[] = [];
+  const equal: [keyof StatisticSlice, StatisticDimension][] = [
+    ['committeeId', 'committee'],
+    ['township', 'township'],
+    ['disputeType', 'disputeType'],
+    ['source', 'source'],
+    ['month', 'month'],
+  ];
+  for (const [field, dimension] of equal) {
+    if (slice[field] === undefined) continue;
+    extra.push(`${keySql[dimension]} = ?`);
+    params.push(slice[field]);
+  }
+  if (slice.mediatorId === null) extra.push(`NOT ${mediatorOf('')}`);
+  else if (slice.mediatorId !== undefined) {
+    extra.push(mediatorOf(' AND am.mediator_id = ?'));
+    params.push(slice.mediatorId);
+  }
+  return { sql: extra.map((e) => ` AND ${e}`).join(''), params };
+}
+
 export interface StatisticRow {
   key: string | null;
   counts: Record<StatisticMeasure, number>;
@@ -126,25 +150,27 @@ export class StatisticsRepository {
   }
 
   /** The figures per slice of the dimension (only slices with cases). */
-  slices(p: StatisticParams, dimension: StatisticDimension): StatisticRow[] {
+  slices(p: StatisticParams, dimension: StatisticDimension, within: StatisticSlice = {}): StatisticRow[] {
     if (p.scope.length === 0) return [];
     const base = this.cohort(p, dimension === 'mediator' ? mediatorJoin : '');
-    const rest = base.sql;
+    const filter = sliceConditions(within);
     const rows = this.db.sql.all<Record<string, unknown>>(
-      `${withK} SELECT ${keySql[dimension]} AS key, ${this.figures()} ${rest} GROUP BY 1 ORDER BY 1`,
+      `${withK} SELECT ${keySql[dimension]} AS key, ${this.figures()} ${base.sql}${filter.sql} GROUP BY 1 ORDER BY 1`,
       ...base.params,
+      ...filter.params,
     );
     return rows.map((r) => StatisticsRepository.row(r));
   }
 
   /** The figures over the whole period (each case once). */
-  total(p: StatisticParams): StatisticRow {
+  total(p: StatisticParams, within: StatisticSlice = {}): StatisticRow {
     if (p.scope.length === 0) return StatisticsRepository.row({ key: null });
     const base = this.cohort(p);
-    const rest = base.sql;
+    const filter = sliceConditions(within);
     const r = this.db.sql.get<Record<string, unknown>>(
-      `${withK} SELECT NULL AS key, ${this.figures()} ${rest}`,
+      `${withK} SELECT NULL AS key, ${this.figures()} ${base.sql}${filter.sql}`,
       ...base.params,
+      ...filter.params,
     );
     return StatisticsRepository.row(r ?? { key: null });
   }
@@ -155,30 +181,10 @@ export class StatisticsRepository {
    */
   rowids(p: StatisticParams, measure: StatisticMeasure, slice: StatisticSlice = {}): Statement {
     const base = this.cohort(p);
-    const rest = base.sql;
-    const extra: string[] = [];
-    const params: unknown[] = [];
-    const equal: [keyof StatisticSlice, StatisticDimension][] = [
-      ['committeeId', 'committee'],
-      ['township', 'township'],
-      ['disputeType', 'disputeType'],
-      ['source', 'source'],
-      ['month', 'month'],
-    ];
-    for (const [field, dimension] of equal) {
-      if (slice[field] === undefined) continue;
-      extra.push(`${keySql[dimension]} = ?`);
-      params.push(slice[field]);
-    }
-    if (slice.mediatorId === null) extra.push(`NOT ${mediatorOf('')}`);
-    else if (slice.mediatorId !== undefined) {
-      extra.push(mediatorOf(' AND am.mediator_id = ?'));
-      params.push(slice.mediatorId);
-    }
-    const more = extra.map((e) => ` AND ${e}`).join('');
+    const within = sliceConditions(slice);
     return {
-      sql: `${withK} SELECT c.rowid ${rest} AND ${measureSql[measure]}${more}`,
-      params: [...base.params, ...params],
+      sql: `${withK} SELECT c.rowid ${base.sql} AND ${measureSql[measure]}${within.sql}`,
+      params: [...base.params, ...within.params],
     };
   }
 
@@ -221,6 +227,50 @@ export class StatisticsRepository {
       p.to,
       ...scope.params,
       limit,
+    );
+  }
+}
+
+// ── 月报 报送 (migration 0013) ──
+
+export interface MonthlyReturnRow {
+  id: string;
+  month: string;
+  committeeId: string | null;
+  figures: string;
+  submittedBy: string;
+  submittedByName: string;
+  submittedAt: string;
+}
+
+export class MonthlyReturnRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  /** The submitted return of the month (committeeId null: the consolidated one). */
+  find(month: string, committeeId: string | null): MonthlyReturnRow | undefined {
+    return this.db.sql.get<MonthlyReturnRow>(
+      `SELECT id, month, committee_id AS committeeId, figures, submitted_by AS submittedBy,
+              submitted_by_name AS submittedByName, submitted_at AS submittedAt
+         FROM monthly_returns WHERE month = ? AND COALESCE(committee_id, '') = ? AND deleted_at IS NULL`,
+      month,
+      committeeId ?? '',
+    );
+  }
+
+  insert(row: MonthlyReturnRow & { originOfficeId: string }): void {
+    this.db.sql.run(
+      `INSERT INTO monthly_returns (id, origin_office_id, created_at, updated_at, month, committee_id, figures,
+         submitted_by, submitted_by_name, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.id,
+      row.originOfficeId,
+      row.submittedAt,
+      row.submittedAt,
+      row.month,
+      row.committeeId,
+      row.figures,
+      row.submittedBy,
+      row.submittedByName,
+      row.submittedAt,
     );
   }
 }

@@ -30,6 +30,7 @@ export * from './schemas/backup';
 export * from './schemas/dossiers';
 // ── statistics (issue 15) ──
 export * from './schemas/statistics';
+export * from './schemas/monthlyReturn';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

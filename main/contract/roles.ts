@@ -96,6 +96,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases:export',
     // ── statistics (issue 15) ──
     'statistics:read',
+    'statistics:manage',
   ],
   mediator: ['cases:read', 'cases:mediate', 'dossiers:file'],
   archivist: ['cases:read', 'cases:export', 'dossiers:file', 'dossiers:archive', 'dossiers:review'],

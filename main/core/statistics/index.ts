@@ -8,3 +8,5 @@ export {
 export { dashboard, statisticRowids, type Period } from './dashboard';
 export { figuresOf, percent, statisticParams } from './figures';
 export { QUALITY_LIMIT, qualityIssues } from './quality';
+export { monthlyReturnFile, monthlyReturnWorkbook, returnStatus, submitReturn } from './monthlyReturn';
+export { differences, monthPeriod, returnColumns, returnFigures, type ReturnFigures } from './returnFigures';
