@@ -116,7 +116,7 @@ export async function monthlyReturnWorkbook(
   for (const group of figures.committees) {
     const subtotalAt = at++;
     const first = at;
-    for (const l of group.lines) writeLine(byCommittee, at++, `　${l.label}`, l.values);
+    for (const l of group.lines) writeLine(byCommittee, at++, `\u3000${l.label}`, l.values);
     writeSum(byCommittee, subtotalAt, `${group.label} 小计`, range(first, at - 1), sumOf(group.lines));
     subtotalRows.push(subtotalAt);
   }

@@ -37,7 +37,7 @@ function rowsOf(sheet: ExcelJS.Worksheet) {
   const out = new Map<string, ExcelJS.CellValue[]>();
   sheet.eachRow((row, n) => {
     if (n < 4) return;
-    const label = String(row.getCell(1).value).trim();
+    const label = row.getCell(1).text.trim();
     out.set(
       label,
       returnColumns.map((_, i) => row.getCell(2 + i).value),
@@ -130,9 +130,6 @@ describe('月报', () => {
       .requireUnlocked()
       .store.sql.run(`UPDATE cases SET status = 'voided' WHERE id = ?`, november.id);
     const status = await world.app.ok('statistics:returnStatus', { month: MONTH });
-    expect(status.differences).toContainEqual(
-      expect.objectContaining({ sheet: '按调委会', column: '受理纠纷（件）', now: expect.any(Number) }),
-    );
     const accepted = status.differences.find((d) => d.sheet === '按调委会' && d.column === '受理纠纷（件）')!;
     expect(accepted.now).toBe(accepted.submitted - 1);
 
@@ -140,7 +137,7 @@ describe('月报', () => {
     const sheet = wb.getWorksheet('按调委会')!;
     const total = rowsOf(sheet).get('合计')!;
     // The frozen numbers, as submitted …
-    expect(evaluate(sheet, total[0]!)).toBe(before.total.counts.accepted);
+    expect(evaluate(sheet, total[0])).toBe(before.total.counts.accepted);
     // … and the change beside them.
     const changes = wb.getWorksheet('报送后变动')!;
     expect(changes.getRow(3).values).toEqual(
