@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { SEED } from '../fixtures/builders';
 import { RICH_CASE, RICH_PERFORMANCE, RICH_TERMS } from '../fixtures/richCase';
 import { ROSTER } from '../fixtures/roster';
@@ -26,6 +29,7 @@ import {
 // the leader opens the dashboard, reads the rates against the plan's targets, drills into the
 // success rate's numerator and lands on exactly those cases in the case list.
 
+const OUT = join('test-results', 'statistics-e2e');
 const LEADER: Account = { username: 'lingdao', name: '刘局长', password: 'Lingdao2026' };
 
 async function settledCase(page: Page, desk: Desk, mediatorId: string, summary: string, visit: boolean) {
@@ -109,5 +113,34 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
     await shootWindow(page, 'statistics-drill');
     await page.getByRole('button', { name: '取消统计条件' }).click();
     await expect(rows).toHaveCount(3);
+  });
+
+  await test.step('export the monthly return of this month and read it back', async () => {
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    const month = beijing().slice(0, 7);
+    const picker = page.getByLabel('月报月份');
+    await picker.click();
+    await picker.fill(month);
+    await picker.press('Enter');
+    await expect(page.getByText('本月尚未报送，导出的是当前数字。')).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出月报' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`人民调解工作统计表_${month}_汇总.xlsx`);
+    mkdirSync(OUT, { recursive: true });
+    const saved = join(OUT, 'monthly-return.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const sheet = wb.getWorksheet('按调委会')!;
+    const medical = sheet
+      .getColumn(1)
+      .values.findIndex((v) => typeof v === 'string' && v.includes('医疗纠纷'));
+    expect(medical).toBeGreaterThan(3);
+    // 受理 2 at the medical committee (the waiting case is still at the county centre), both settled.
+    expect(sheet.getCell(medical, 2).value).toBe(2);
+    expect(sheet.getCell(medical, 4).value).toBe(2);
+    await page.getByText('月报（人民调解工作统计表）').scrollIntoViewIfNeeded();
+    await shootWindow(page, 'statistics-monthly-return');
   });
 });

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { FiguresTable } from './FiguresTable';
 import { customPeriod, periodOf, type Period, type PeriodKind } from './periods';
+import { MonthlyReturnCard } from './MonthlyReturnCard';
 import { QualityCard } from './QualityCard';
 import { RateCards } from './RateCards';
 import { useDashboardQuery } from './statisticsApi';
@@ -100,6 +101,7 @@ export function StatisticsPage() {
           <FiguresTable data={data} periodLabel={period.label} />
         </Card>
       )}
+      <MonthlyReturnCard />
       <QualityCard from={period.from} to={period.to} />
     </Space>
   );

@@ -13,7 +13,19 @@ export const statisticsApi = baseApi.injectEndpoints({
       query: call('statistics:quality'),
       providesTags: ['Workflow', 'Case'],
     }),
+    returnStatus: b.query<ChannelOutput<'statistics:returnStatus'>, ChannelInput<'statistics:returnStatus'>>({
+      query: call('statistics:returnStatus'),
+      providesTags: ['Workflow', 'Case', 'Settings'],
+    }),
+    submitReturn: b.mutation<
+      ChannelOutput<'statistics:submitReturn'>,
+      ChannelInput<'statistics:submitReturn'>
+    >({
+      query: call('statistics:submitReturn'),
+      invalidatesTags: ['Settings', 'Audit'],
+    }),
   }),
 });
 
-export const { useDashboardQuery, useQualityQuery } = statisticsApi;
+export const { useDashboardQuery, useQualityQuery, useReturnStatusQuery, useSubmitReturnMutation } =
+  statisticsApi;
