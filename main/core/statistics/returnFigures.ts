@@ -73,7 +73,7 @@ export async function returnFigures(
   const byKind = new Map<OrganisationKind, ReturnLine[]>();
   for (const r of repos.statistics.slices(params, 'committee', within)) {
     const org = r.key ? orgs.get(r.key) : undefined;
-    const kind = (org?.kind) ?? 'other';
+    const kind = org?.kind ?? 'other';
     byKind.set(kind, [
       ...(byKind.get(kind) ?? []),
       line(r.key ?? '', org?.name ?? r.key ?? '（未知调委会）', r),
