@@ -104,7 +104,7 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
 
   await test.step('drill into the success rate: exactly its cases', async () => {
     const success = page.locator('[data-rate="successRate"]');
-    await success.getByRole('link', { name: /调解成功：2件/ }).click();
+    await success.getByLabel(/调解成功：2件/).click();
     await expect(page.getByText(/统计分析：.*调解成功/)).toBeVisible();
     const rows = page.locator('[data-row-key]');
     await expect(rows).toHaveCount(2);

@@ -32,7 +32,7 @@ export function RateCards({ data, periodLabel }: { data: DashboardDto; periodLab
         const below = value !== null && goal !== null && value < goal;
         const [n, d] = parts(r);
         return (
-          <Col key={r} flex="1 1 200px">
+          <Col key={r} flex="1 1 150px">
             <Card size="small" title={statisticRateLabels[r]} data-rate={r}>
               <Typography.Title level={3} style={{ margin: 0, color: below ? '#cf1322' : undefined }}>
                 {value === null ? '—' : `${value}%`}
