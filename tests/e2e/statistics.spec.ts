@@ -99,6 +99,13 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
     await expect(page.getByRole('img', { name: /逐月趋势/ })).toBeVisible();
     await expect(page.getByText(/共 3 件，涉及金额 172,600 元/)).toBeVisible();
     await shootWindow(page, 'statistics-dashboard');
+    // The trend chart as an image, for a report.
+    const chart = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出图片' }).click();
+    const png = await chart;
+    expect(png.suggestedFilename()).toMatch(/^\d{4}年人民调解逐月趋势\.png$/);
+    mkdirSync(OUT, { recursive: true });
+    await png.saveAs(join(OUT, 'trend.png'));
     await page.screenshot({ path: 'test-results/screens/statistics-full.png', fullPage: true });
   });
 

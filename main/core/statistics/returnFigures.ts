@@ -6,6 +6,7 @@ import {
   type ReturnStatusDto,
 } from '../../contract';
 import { namesOf } from '../cases/view';
+import { addDays, addMonths } from '../dates';
 import { getSettings } from '../settings/service';
 import { statisticParams } from './figures';
 
@@ -48,9 +49,8 @@ export interface ReturnFigures {
 }
 
 export function monthPeriod(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+  const from = `${month}-01`;
+  return { from, to: addDays(addMonths(from, 1), -1) };
 }
 
 const line = (key: string, label: string, r: StatisticRow): ReturnLine => ({
