@@ -1,7 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -14,6 +20,7 @@ echarts.use([
   LegendComponent,
   TooltipComponent,
   MarkLineComponent,
+  TitleComponent,
   CanvasRenderer,
 ]);
 
@@ -70,10 +77,10 @@ export function TrendChart({ data, title }: { data: DashboardDto; title: string 
     chart.current?.setOption(
       {
         animation: false,
-        title: { text: title },
+        title: { text: title, left: 'center', top: 0, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 48, right: 56, top: 40, bottom: 28 },
+        legend: { top: 34 },
+        grid: { left: 48, right: 56, top: 84, bottom: 28 },
         xAxis: { type: 'category', data: months },
         yAxis: [
           { type: 'value', name: '件', minInterval: 1 },
@@ -124,7 +131,7 @@ export function TrendChart({ data, title }: { data: DashboardDto; title: string 
           导出图片
         </Button>
       </div>
-      <div ref={box} role="img" aria-label={title} style={{ height: 320, width: '100%' }} />
+      <div ref={box} role="img" aria-label={title} style={{ height: 360, width: '100%' }} />
     </div>
   );
 }
