@@ -10,6 +10,8 @@ import { IntakeDesk0009 } from './0009-intake-desk';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 // ── dossier (issue 13) ──
 import { Dossiers0012 } from './0012-dossiers';
+// ── statistics (issue 15) ──
+import { Statistics0013 } from './0013-statistics';
 import { RefusalScope0015 } from './0015-refusal-scope';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -26,5 +28,7 @@ export const migrations = [
   SafeFileNames0011,
   // ── dossier (issue 13) ──
   Dossiers0012,
+  // ── statistics (issue 15) ──
+  Statistics0013,
   RefusalScope0015,
 ];

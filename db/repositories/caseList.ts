@@ -26,6 +26,9 @@ export interface CaseListQuery {
     /** An exact case number. */
     caseNumber?: string;
   };
+  // ── statistics (issue 15) ──
+  /** The drill-down: only the rowids this subquery returns (StatisticsRepository.rowids). */
+  statistic?: { sql: string; params: unknown[] };
   sort: 'receivedOn' | 'caseNumber' | 'amount';
   order: 'asc' | 'desc';
   limit: number;
@@ -128,6 +131,11 @@ export class CaseListRepository {
     if (q.receivedTo) {
       clauses.push('cases.received_on <= ?');
       params.push(q.receivedTo);
+    }
+    // ── statistics (issue 15) ──
+    if (q.statistic) {
+      clauses.push(`cases.rowid IN (${q.statistic.sql})`);
+      params.push(...q.statistic.params);
     }
     const hits: string[] = [];
     const hitParams: unknown[] = [];

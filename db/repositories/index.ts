@@ -19,6 +19,8 @@ import { SettingsRepository } from './settings';
 import { UserRepository } from './users';
 // ── scope (issue 9) ──
 import { CaseScopeRepository } from './caseScope';
+// ── statistics (issue 15) ──
+import { MonthlyReturnRepository, StatisticsRepository } from './statistics';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -41,6 +43,9 @@ export function repositories(db: DbHandle) {
     caseScope: new CaseScopeRepository(db),
     // ── dossier (issue 13) ──
     dossiers: new DossierRepository(db),
+    // ── statistics (issue 15) ──
+    statistics: new StatisticsRepository(db),
+    monthlyReturns: new MonthlyReturnRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -76,3 +81,5 @@ export type {
 export { AuditRepository, SettingsRepository, UserRepository };
 // ── scope (issue 9) ──
 export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
+// ── statistics (issue 15) ──
+export { measureSql, type MonthlyReturnRow, type StatisticParams, type StatisticRow } from './statistics';

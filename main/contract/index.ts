@@ -28,6 +28,9 @@ export * from './schemas/documents';
 export * from './schemas/backup';
 // ── dossier (issue 13) ──
 export * from './schemas/dossiers';
+// ── statistics (issue 15) ──
+export * from './schemas/statistics';
+export * from './schemas/monthlyReturn';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -39,6 +39,9 @@ export const permissions = [
   'dossiers:file',
   'dossiers:archive',
   'dossiers:review',
+  // ── statistics (issue 15) ──
+  'statistics:read',
+  'statistics:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,6 +67,9 @@ export const permissionLabels: Record<Permission, string> = {
   'dossiers:file': '立卷、补充扫描件、导出卷宗',
   'dossiers:archive': '归档与重新打开卷宗',
   'dossiers:review': '案卷评查',
+  // ── statistics (issue 15) ──
+  'statistics:read': '查看统计分析与月报',
+  'statistics:manage': '设置年度目标、报送月报',
 };
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -77,12 +83,31 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit:acknowledge',
     'backup:manage',
     'backup:restore',
+    // ── statistics (issue 15) ──
+    'statistics:read',
+    'statistics:manage',
   ],
   intake: ['cases:create', 'cases:edit', 'cases:void', 'cases:read', 'cases:export'],
-  dispatcher: ['cases:edit', 'cases:read', 'cases:dispatch', 'overview:read', 'cases:export'],
+  dispatcher: [
+    'cases:edit',
+    'cases:read',
+    'cases:dispatch',
+    'overview:read',
+    'cases:export',
+    // ── statistics (issue 15) ──
+    'statistics:read',
+    'statistics:manage',
+  ],
   mediator: ['cases:read', 'cases:mediate', 'dossiers:file'],
   archivist: ['cases:read', 'cases:export', 'dossiers:file', 'dossiers:archive', 'dossiers:review'],
-  leader: ['audit:read', 'cases:read', 'overview:read', 'cases:export'],
+  leader: [
+    'audit:read',
+    'cases:read',
+    'overview:read',
+    'cases:export',
+    // ── statistics (issue 15) ──
+    'statistics:read',
+  ],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   CarryOutOutlined,
   DashboardOutlined,
@@ -36,6 +37,8 @@ import { UsersPage } from '../features/users/UsersPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 // ── dossier (issue 13) ──
 import { DossiersPage } from '../features/dossiers/DossiersPage';
+// ── statistics (issue 15) ──
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 
 export interface AppRoute {
   path: string;
@@ -121,6 +124,15 @@ export const appRoutes: AppRoute[] = [
     icon: <ContainerOutlined />,
     access: ['dossiers:file', 'dossiers:archive', 'dossiers:review'],
     element: <DossiersPage />,
+    group: '业务',
+  },
+  // ── statistics (issue 15) ──
+  {
+    path: '/statistics',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    access: 'statistics:read',
+    element: <StatisticsPage />,
     group: '业务',
   },
   {

@@ -63,6 +63,8 @@ import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './d
 import { benchBackup } from './backup';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
 import type { DossierBenchResult } from './dossiers';
+// ── statistics (issue 15) ──
+import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
 import { round, summarise, table, timed, type Row, type Summary } from './stats';
 
@@ -391,6 +393,13 @@ async function main(): Promise<void> {
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
   };
 
+  // ── statistics (issue 15) ──
+  log('statistics…');
+  const statistics = await statisticsBench(app, ok, ADMIN, {
+    samples: options.smoke ? 10 : Math.max(40, options.searches),
+    year: new Date().getFullYear() - 1,
+  });
+
   // The bulk rows are real rows: the audit chain over all of them verifies.
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
@@ -525,6 +534,25 @@ async function main(): Promise<void> {
       },
     );
   }
+  // ── statistics (issue 15) ──
+  rows.push(
+    ms(
+      statistics.slice,
+      150,
+      '统计分析 dashboard slice (statistics:dashboard)',
+      `${statistics.casesInScope} cases in the year, county 领导`,
+    ),
+    ms(statistics.sliceGroupBy, null, '  plain GROUP BY, same cases', 'no scope test, count only'),
+    ms(
+      statistics.monthlyReturn,
+      1000,
+      '县月报 county monthly return .xlsx',
+      `n=${statistics.monthlyReturn.n}`,
+    ),
+    ms(statistics.monthlyGroupBy, null, '  plain GROUP BY committee × type', 'same month'),
+    ms(statistics.drillPage, 10, '统计钻取 drill-down page (cases:list)', '20 rows'),
+    ms(statistics.drillPlain, null, '  plain page, same period', 'no scope, no figure'),
+  );
   if (documents) {
     rows.push(
       { metric: '调解协议书 .docx', p50: documents.agreementP50, p95: documents.agreementP95 },
@@ -561,6 +589,8 @@ async function main(): Promise<void> {
     backup,
     documents,
     dossiers,
+    // ── statistics (issue 15) ──
+    statistics,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };

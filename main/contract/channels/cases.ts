@@ -113,7 +113,13 @@ export const caseChannels = defineChannels({
     access: 'cases:read',
     kind: 'query',
     label: '查询案件',
-    ids: { committeeId: 'organisation', receivedBy: 'user' },
+    ids: {
+      committeeId: 'organisation',
+      receivedBy: 'user',
+      // ── statistics (issue 15) ──
+      'statistic.slice.committeeId': 'organisation',
+      'statistic.slice.mediatorId': 'mediator',
+    },
   },
   'cases:export': {
     input: exportCasesInput,
@@ -122,7 +128,13 @@ export const caseChannels = defineChannels({
     // A plaintext copy of the list leaves the encrypted store: audited with its conditions.
     kind: 'mutation',
     label: '导出案件列表',
-    ids: { committeeId: 'organisation', receivedBy: 'user' },
+    ids: {
+      committeeId: 'organisation',
+      receivedBy: 'user',
+      // ── statistics (issue 15) ──
+      'statistic.slice.committeeId': 'organisation',
+      'statistic.slice.mediatorId': 'mediator',
+    },
   },
   'cases:revealIdNumber': {
     input: revealIdInput,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statisticFilter } from './statistics';
 import { caseSources, caseStatuses, courtProcedures, refusalReasons, riskFlags, riskLevels } from './catalog';
 import { id, isoDateTime, pageQuery, paged, text } from './common';
 import { referralRoutes } from './dispatch';
@@ -158,6 +159,9 @@ export const listCasesInput = z.strictObject({
   receivedTo: calendarDate('受理日期止').optional(),
   sort: z.enum(caseSortKeys).default('receivedOn').describe('排序'),
   order: z.enum(['asc', 'desc']).default('desc').describe('排序方向'),
+  // ── statistics (issue 15) ──
+  /** The drill-down from 统计分析: exactly the cases one figure counted. */
+  statistic: statisticFilter.optional().describe('统计项'),
 });
 export type ListCasesInput = z.input<typeof listCasesInput>;
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   caseSourceLabels,
   caseStatusLabels,
+  statisticMeasureLabels,
   maskIdNumber,
   riskLevelLabels,
   type CaseExportDto,
@@ -60,6 +61,10 @@ function describeConditions(input: z.output<typeof exportCasesInput>): string {
     input.receivedBy ? '指定登记人' : '',
     input.receivedFrom || input.receivedTo
       ? `受理日期：${input.receivedFrom ?? '…'} 至 ${input.receivedTo ?? '…'}`
+      : '',
+    // ── statistics (issue 15) ──
+    input.statistic
+      ? `统计项：${statisticMeasureLabels[input.statistic.measure]}（${input.statistic.from} 至 ${input.statistic.to}）`
       : '',
   ].filter(Boolean);
   return parts.join('；') || '全部案件';

@@ -2,6 +2,7 @@ import type { CaseListQuery, Repositories, ScopePrincipals } from '../../../db';
 import { checkCreditCode, checkIdNumber, type CaseStatus, type ListCasesInput } from '../../contract';
 import type { z } from 'zod';
 import type { listCasesInput } from '../../contract';
+import { statisticRowids } from '../statistics/dashboard';
 import { matchedParty } from './matchedParty';
 import { queryToMatch } from './searchTerms';
 import { namesOf, toListItem } from './view';
@@ -51,6 +52,12 @@ export async function listCases(
     const filed = dossier ? repos.cases.byId(dossier.caseId) : undefined;
     if (filed) text.caseNumber = filed.caseNumber;
   }
+  // ── statistics (issue 15) ──
+  // The drill-down: the figure's own cases (its rowid query), within the period's receipt dates so
+  // the list walks only that range.
+  const statistic = input.statistic ? await statisticRowids(repos, scope, input.statistic, today) : undefined;
+  const from = maxOf(input.receivedFrom, input.statistic?.from);
+  const to = minOf(input.receivedTo, input.statistic?.to);
   const { rows, total } = repos.caseList.page({
     scope,
     ...(input.statuses?.length ? { statuses: input.statuses } : {}),
@@ -59,9 +66,10 @@ export async function listCases(
     ...(input.village ? { village: input.village } : {}),
     ...(input.committeeId ? { committeeId: input.committeeId } : {}),
     ...(input.receivedBy ? { receivedBy: input.receivedBy } : {}),
-    ...(input.receivedFrom ? { receivedFrom: input.receivedFrom } : {}),
-    ...(input.receivedTo ? { receivedTo: input.receivedTo } : {}),
+    ...(from ? { receivedFrom: from } : {}),
+    ...(to ? { receivedTo: to } : {}),
     ...(text ? { text } : {}),
+    ...(statistic ? { statistic } : {}),
     sort: input.sort,
     order: input.order,
     limit: input.pageSize,
@@ -82,5 +90,8 @@ export async function listCases(
   }
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
+
+const maxOf = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
+const minOf = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
 
 export type { CaseStatus, ListCasesInput };

@@ -1,4 +1,4 @@
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseListItem } from '../../../main/contract';
@@ -77,6 +77,20 @@ export function CaseListPage() {
       }
     >
       <CaseFilters key={round} params={params} update={update} catalog={catalog} />
+      {/* ── statistics (issue 15) ── */}
+      {params.statistic && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`统计分析：${params.statistic.label}`}
+          action={
+            <Button size="small" onClick={() => update({ statistic: undefined })}>
+              取消统计条件
+            </Button>
+          }
+        />
+      )}
       <ErrorAlert error={error ? asApiError(error) : null} />
       <Table<CaseListItem>
         virtual

@@ -1,5 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { CaseStatus, caseSortKeys } from '../../../main/contract';
+import type { CaseStatus, caseSortKeys, StatisticFilter } from '../../../main/contract';
 import { sessionEnded } from '../../app/sessionActions';
 
 // The case list's search, filters, sort and page. They live in app state, never in the address:
@@ -17,6 +17,9 @@ export interface CaseListParams {
   to?: string;
   /** 登记人: a clerk's user id. */
   clerk?: string;
+  // ── statistics (issue 15) ──
+  /** The drill-down from 统计分析: the cases one figure counted, with how to name it. */
+  statistic?: { filter: StatisticFilter; label: string };
   sort: (typeof caseSortKeys)[number];
   order: 'asc' | 'desc';
   page: number;

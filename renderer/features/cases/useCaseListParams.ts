@@ -20,6 +20,8 @@ export const noFilters: Partial<CaseListParams> = {
   from: undefined,
   to: undefined,
   clerk: undefined,
+  // ── statistics (issue 15) ──
+  statistic: undefined,
 };
 
 export function useCaseListParams() {
@@ -45,6 +47,8 @@ export function useCaseListParams() {
     ...(params.from ? { receivedFrom: params.from } : {}),
     ...(params.to ? { receivedTo: params.to } : {}),
     ...(params.clerk ? { receivedBy: params.clerk } : {}),
+    // ── statistics (issue 15) ──
+    ...(params.statistic ? { statistic: params.statistic.filter } : {}),
   };
   return { params, update, input, pageSizes };
 }
