@@ -10,6 +10,8 @@ import { IntakeDesk0009 } from './0009-intake-desk';
 import { SafeFileNames0011 } from './0011-safe-file-names';
 // ── dossier (issue 13) ──
 import { Dossiers0012 } from './0012-dossiers';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   SafeFileNames0011,
   // ── dossier (issue 13) ──
   Dossiers0012,
+  // ── screening & subsidy (issue 15) ──
+  ScreeningSubsidy0014,
 ];

@@ -19,6 +19,8 @@ import { SettingsRepository } from './settings';
 import { UserRepository } from './users';
 // ── scope (issue 9) ──
 import { CaseScopeRepository } from './caseScope';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningRepository } from './screening';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -41,6 +43,8 @@ export function repositories(db: DbHandle) {
     caseScope: new CaseScopeRepository(db),
     // ── dossier (issue 13) ──
     dossiers: new DossierRepository(db),
+    // ── screening & subsidy (issue 15) ──
+    screening: new ScreeningRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -76,3 +80,5 @@ export type {
 export { AuditRepository, SettingsRepository, UserRepository };
 // ── scope (issue 9) ──
 export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
+// ── screening & subsidy (issue 15) ──
+export type { ScreeningAnalysisRow, ScreeningFindingRow, ScreeningRoundRow } from './screening';

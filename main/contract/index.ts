@@ -28,6 +28,8 @@ export * from './schemas/documents';
 export * from './schemas/backup';
 // ── dossier (issue 13) ──
 export * from './schemas/dossiers';
+// ── screening & subsidy (issue 15) ──
+export * from './schemas/screening';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

@@ -39,6 +39,9 @@ export const permissions = [
   'dossiers:file',
   'dossiers:archive',
   'dossiers:review',
+  // ── screening & subsidy (issue 15) ──
+  'screening:record',
+  'screening:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,9 +67,12 @@ export const permissionLabels: Record<Permission, string> = {
   'dossiers:file': '立卷、补充扫描件、导出卷宗',
   'dossiers:archive': '归档与重新打开卷宗',
   'dossiers:review': '案卷评查',
+  // ── screening & subsidy (issue 15) ──
+  'screening:record': '登记矛盾纠纷排查、撰写月度分析',
+  'screening:read': '查看排查记录与月度分析',
 };
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
+const baseRolePermissions: Record<Role, readonly Permission[]> = {
   admin: [
     'users:manage',
     'settings:manage',
@@ -83,6 +89,30 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   mediator: ['cases:read', 'cases:mediate', 'dossiers:file'],
   archivist: ['cases:read', 'cases:export', 'dossiers:file', 'dossiers:archive', 'dossiers:review'],
   leader: ['audit:read', 'cases:read', 'overview:read', 'cases:export'],
+};
+
+// ── screening & subsidy (issue 15) ──
+// The committees' own staff record screening rounds and write the monthly analysis; 领导 and
+// 档案员 read them.
+const screeningPermissions: Partial<Record<Role, readonly Permission[]>> = {
+  intake: ['screening:record', 'screening:read'],
+  dispatcher: ['screening:record', 'screening:read'],
+  mediator: ['screening:record', 'screening:read'],
+  archivist: ['screening:read'],
+  leader: ['screening:read'],
+};
+
+function withScreening(role: Role): readonly Permission[] {
+  return [...baseRolePermissions[role], ...(screeningPermissions[role] ?? [])];
+}
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: withScreening('admin'),
+  intake: withScreening('intake'),
+  dispatcher: withScreening('dispatcher'),
+  mediator: withScreening('mediator'),
+  archivist: withScreening('archivist'),
+  leader: withScreening('leader'),
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

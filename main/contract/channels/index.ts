@@ -9,6 +9,8 @@ import { workflowChannels } from './workflow';
 import { backupChannels } from './backup';
 // ── dossier (issue 13) ──
 import { dossierChannels } from './dossiers';
+// ── screening & subsidy (issue 15) ──
+import { screeningChannels } from './screening';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -22,6 +24,8 @@ export const channels = {
   ...backupChannels,
   // ── dossier (issue 13) ──
   ...dossierChannels,
+  // ── screening & subsidy (issue 15) ──
+  ...screeningChannels,
 };
 
 export type Channels = typeof channels;

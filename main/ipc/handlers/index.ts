@@ -9,6 +9,8 @@ import { workflowHandlers } from './workflow';
 import { backupHandlers } from './backup';
 // ── dossier (issue 13) ──
 import { dossierHandlers } from './dossiers';
+// ── screening & subsidy (issue 15) ──
+import { screeningHandlers } from './screening';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
   // ── dossier (issue 13) ──
   ...dossierHandlers,
+  // ── screening & subsidy (issue 15) ──
+  ...screeningHandlers,
 };
