@@ -89,6 +89,11 @@ export class ScreeningRepository {
     );
   }
 
+  /** When this installation was set up (its first account): no screening is owed before it. */
+  installedAt(): string | null {
+    return this.db.sql.get<{ at: string | null }>(`SELECT MIN(created_at) AS at FROM users`)?.at ?? null;
+  }
+
   /** The latest round day of each organisation (for the cadence). */
   lastHeld(organisationIds: readonly string[]): Map<string, string> {
     if (organisationIds.length === 0) return new Map();

@@ -52,7 +52,7 @@ export const screeningChannels = defineChannels({
   'screening:cadence': {
     input: empty,
     output: cadenceDto,
-    access: 'screening:read',
+    access: ['screening:read', 'settings:manage'],
     kind: 'query',
     label: '查看排查频次',
   },

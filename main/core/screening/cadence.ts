@@ -10,7 +10,7 @@ import {
 } from '../../contract';
 import type { Repositories } from '../../../db';
 import type { ServiceContext } from '../context';
-import { addDays, addMonths, daysBetween, today } from '../dates';
+import { addDays, addMonths, daysBetween, officeDate, today } from '../dates';
 import { isActiveOn } from '../cases/catalog';
 
 // How often each kind of organisation screens (两排查), and where each stands in its cycle. The
@@ -82,14 +82,17 @@ export async function screeningDue(ctx: ServiceContext): Promise<{ today: string
   );
   const ids = organisations.map((o) => o.id);
   const last = ctx.repos.screening.lastHeld(ids);
+  const installed = ctx.repos.screening.installedAt();
+  const installedOn = installed ? officeDate(new Date(installed)) : day;
   const rows = organisations.map((o): ScreeningDueRow => {
     const unit = cadence.kinds[o.kind] as Exclude<CadenceUnit, 'none'>;
     const current = periodOf(unit, day);
     const previous = periodOf(unit, addDays(current.from, -1));
     const lastHeldOn = last.get(o.id) ?? null;
     const heldNow = lastHeldOn !== null && lastHeldOn >= current.from;
-    // An organisation set up during the last period owes nothing for it.
-    const existedBefore = (o.activeFrom ?? o.createdAt.slice(0, 10)) <= previous.from;
+    // Nothing is owed for a period that began before the desk (or the organisation) was set up.
+    const since = [installedOn, o.activeFrom ?? '', officeDate(new Date(o.createdAt))].sort().at(-1)!;
+    const existedBefore = since <= previous.from;
     const missed =
       !heldNow &&
       existedBefore &&
