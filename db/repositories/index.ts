@@ -21,6 +21,7 @@ import { UserRepository } from './users';
 import { CaseScopeRepository } from './caseScope';
 // ── screening & subsidy (issue 15) ──
 import { ScreeningRepository } from './screening';
+import { SubsidyRepository } from './subsidy';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -45,6 +46,7 @@ export function repositories(db: DbHandle) {
     dossiers: new DossierRepository(db),
     // ── screening & subsidy (issue 15) ──
     screening: new ScreeningRepository(db),
+    subsidy: new SubsidyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -82,3 +84,4 @@ export { AuditRepository, SettingsRepository, UserRepository };
 export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
 // ── screening & subsidy (issue 15) ──
 export type { ScreeningAnalysisRow, ScreeningFindingRow, ScreeningRoundRow } from './screening';
+export type { SubsidyCandidateRow, SubsidyGradeRow, SubsidyLineRow, SubsidySettlementRow } from './subsidy';

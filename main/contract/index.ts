@@ -30,6 +30,7 @@ export * from './schemas/backup';
 export * from './schemas/dossiers';
 // ── screening & subsidy (issue 15) ──
 export * from './schemas/screening';
+export * from './schemas/subsidy';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

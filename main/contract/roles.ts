@@ -42,6 +42,8 @@ export const permissions = [
   // ── screening & subsidy (issue 15) ──
   'screening:record',
   'screening:read',
+  'subsidy:review',
+  'subsidy:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +72,8 @@ export const permissionLabels: Record<Permission, string> = {
   // ── screening & subsidy (issue 15) ──
   'screening:record': '登记矛盾纠纷排查、撰写月度分析',
   'screening:read': '查看排查记录与月度分析',
+  'subsidy:review': '以案定补：审核案件等级、计算、审批和导出结算',
+  'subsidy:read': '查看以案定补案件与结算',
 };
 
 const baseRolePermissions: Record<Role, readonly Permission[]> = {
@@ -93,13 +97,13 @@ const baseRolePermissions: Record<Role, readonly Permission[]> = {
 
 // ── screening & subsidy (issue 15) ──
 // The committees' own staff record screening rounds and write the monthly analysis; 领导 and
-// 档案员 read them.
+// 档案员 read them. The county reviewer of 以案定补 is the 档案员 (who also does 案卷评查).
 const screeningPermissions: Partial<Record<Role, readonly Permission[]>> = {
   intake: ['screening:record', 'screening:read'],
   dispatcher: ['screening:record', 'screening:read'],
   mediator: ['screening:record', 'screening:read'],
-  archivist: ['screening:read'],
-  leader: ['screening:read'],
+  archivist: ['screening:read', 'subsidy:review', 'subsidy:read'],
+  leader: ['screening:read', 'subsidy:read'],
 };
 
 function withScreening(role: Role): readonly Permission[] {

@@ -11,6 +11,7 @@ import { backupChannels } from './backup';
 import { dossierChannels } from './dossiers';
 // ── screening & subsidy (issue 15) ──
 import { screeningChannels } from './screening';
+import { subsidyChannels } from './subsidy';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -26,6 +27,7 @@ export const channels = {
   ...dossierChannels,
   // ── screening & subsidy (issue 15) ──
   ...screeningChannels,
+  ...subsidyChannels,
 };
 
 export type Channels = typeof channels;

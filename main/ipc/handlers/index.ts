@@ -11,6 +11,7 @@ import { backupHandlers } from './backup';
 import { dossierHandlers } from './dossiers';
 // ── screening & subsidy (issue 15) ──
 import { screeningHandlers } from './screening';
+import { subsidyHandlers } from './subsidy';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   // ── screening & subsidy (issue 15) ──
   ...screeningHandlers,
+  ...subsidyHandlers,
 };

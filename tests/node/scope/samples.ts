@@ -193,6 +193,7 @@ export const samples: Samples = {
       ],
     };
   },
+  'subsidy:setGrade': (t) => ({ caseId: t.caseId, grade: 'major', reason: '涉及人数众多，社会影响较大' }),
 };
 
 /**
