@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
@@ -10,6 +11,7 @@ import {
   FormOutlined,
   HddOutlined,
   IdcardOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StopOutlined,
@@ -36,6 +38,9 @@ import { UsersPage } from '../features/users/UsersPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 // ── dossier (issue 13) ──
 import { DossiersPage } from '../features/dossiers/DossiersPage';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningPage } from '../features/screening/ScreeningPage';
+import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 
 export interface AppRoute {
   path: string;
@@ -121,6 +126,23 @@ export const appRoutes: AppRoute[] = [
     icon: <ContainerOutlined />,
     access: ['dossiers:file', 'dossiers:archive', 'dossiers:review'],
     element: <DossiersPage />,
+    group: '业务',
+  },
+  // ── screening & subsidy (issue 15) ──
+  {
+    path: '/screening',
+    label: '矛盾纠纷排查',
+    icon: <RadarChartOutlined />,
+    access: 'screening:read',
+    element: <ScreeningPage />,
+    group: '业务',
+  },
+  {
+    path: '/subsidy',
+    label: '以案定补',
+    icon: <AccountBookOutlined />,
+    access: 'subsidy:read',
+    element: <SubsidyPage />,
     group: '业务',
   },
   {
