@@ -17,12 +17,15 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
         loading={props.loading}
         dataSource={props.cases}
         data-testid="subsidy-cases"
+        tableLayout="fixed"
+        scroll={{ x: 1180 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '没有已结案的案件' }}
         columns={[
           {
             title: '案件',
             key: 'case',
+            width: 230,
             render: (_v, c) => (
               <div>
                 <Link to={`/cases/${c.caseId}`}>{c.caseNumber}</Link>
