@@ -6,6 +6,7 @@ import { closedCase } from './fixtures/closedCase';
 import { expect, test } from './fixtures/desk';
 import {
   actAs,
+  ADMIN,
   addStaff,
   addUser,
   beijing,
@@ -95,6 +96,23 @@ test('排查发现的纠纷登记为案件；以案定补：定级、计算、�
     await page.getByRole('tab', { name: /排查周期/ }).click();
     await expect(page.getByTestId('screening-due')).toContainText('本期已排查');
     await shootWindow(page, 'screening-04-cadence');
+    await page.getByRole('tab', { name: '月度分析' }).click();
+    const analysis = page.getByTestId('screening-analysis');
+    await expect(analysis).toContainText('排查次数');
+    await analysis
+      .getByLabel('形势研判')
+      .fill('本月矛盾纠纷总体平稳，邻里纠纷多因排水、灌溉引起，需提前介入。');
+    await analysis
+      .getByLabel('工作措施')
+      .fill('一、入冬前开展一次集中排查。\n二、对已登记的邻里纠纷及时调解。');
+    await analysis.getByRole('button', { name: '保存分析' }).click();
+    await expect(page.getByText('月度分析已保存')).toBeVisible();
+    const word = page.waitForEvent('download');
+    await analysis.getByRole('button', { name: '导出 Word' }).click();
+    const docx = join(OUT, 'analysis.docx');
+    await (await word).saveAs(docx);
+    expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+    await shootWindow(page, 'screening-06-analysis');
     await page.getByRole('menuitem', { name: '我的待办' }).click();
     await expect(page.getByTestId('screening-todo')).toContainText('本期待排查');
     await shootWindow(page, 'screening-05-todo');
@@ -106,7 +124,10 @@ test('排查发现的纠纷登记为案件；以案定补：定级、计算、�
     await page.getByRole('menuitem', { name: '以案定补' }).click();
     const cases = page.getByTestId('subsidy-cases');
     await expect(cases).toContainText('案件等级待县级审核确认');
-    await cases.getByRole('button', { name: /定\s?级/ }).first().click();
+    await cases
+      .getByRole('button', { name: /定\s?级/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: /审核补贴等级/ });
     await expect(dialog).toContainText('系统建议');
     await shootWindow(page, 'subsidy-01-grade');
@@ -130,5 +151,18 @@ test('排查发现的纠纷登记为案件；以案定补：定级、计算、�
     const sheet = book.getWorksheet('结算明细')!;
     expect(sheet.getRow(sheet.rowCount).getCell(7).value).toEqual({ formula: 'SUM(G3:G3)', result: 150 });
     expect(closed).toBeTruthy();
+    await page.getByRole('tab', { name: /案件定级/ }).click();
+    await expect(page.getByTestId('subsidy-cases')).toContainText('已结算');
+    await shootWindow(page, 'subsidy-03-cases');
+  });
+
+  await test.step('the 管理员 sees the cadence and the rates in 系统设置', async () => {
+    await handOver(page, desk);
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    const cadence = page.getByTestId('cadence-card');
+    await cadence.scrollIntoViewIfNeeded();
+    await expect(cadence).toContainText('村（居）人民调解委员会');
+    await shootWindow(page, 'screening-07-settings');
   });
 });

@@ -18,14 +18,13 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
         dataSource={props.cases}
         data-testid="subsidy-cases"
         tableLayout="fixed"
-        scroll={{ x: 1180 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '没有已结案的案件' }}
         columns={[
           {
             title: '案件',
             key: 'case',
-            width: 230,
+            width: 200,
             render: (_v, c) => (
               <div>
                 <Link to={`/cases/${c.caseId}`}>{c.caseNumber}</Link>
@@ -35,12 +34,12 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
               </div>
             ),
           },
-          { title: '调委会', dataIndex: 'committeeName', key: 'committee', width: 220, ellipsis: true },
+          { title: '调委会', dataIndex: 'committeeName', key: 'committee', width: 170, ellipsis: true },
           { title: '结案', dataIndex: 'closedOn', key: 'closed', width: 105 },
           {
             title: '建议等级',
             key: 'proposed',
-            width: 200,
+            width: 170,
             render: (_v, c) => (
               <div>
                 {subsidyGradeLabels[c.proposed]}
@@ -53,7 +52,7 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
           {
             title: '审核等级',
             key: 'grade',
-            width: 160,
+            width: 110,
             render: (_v, c) =>
               c.grade ? (
                 <div>
@@ -71,7 +70,7 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
           {
             title: '补贴',
             key: 'eligible',
-            width: 220,
+            width: 170,
             render: (_v, c) =>
               c.paid ? (
                 <Tag color="green">已结算</Tag>
@@ -88,7 +87,7 @@ export function SubsidyCasesTable(props: { cases: SubsidyCaseDto[]; loading: boo
                 {
                   title: '',
                   key: 'act',
-                  width: 80,
+                  width: 70,
                   render: (_v: unknown, c: SubsidyCaseDto) => (
                     <Button size="small" onClick={() => setGrading(c)}>
                       定级
