@@ -12,6 +12,8 @@ import { SafeFileNames0011 } from './0011-safe-file-names';
 import { Dossiers0012 } from './0012-dossiers';
 // ── statistics (issue 15) ──
 import { Statistics0013 } from './0013-statistics';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 import { RefusalScope0015 } from './0015-refusal-scope';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -30,5 +32,7 @@ export const migrations = [
   Dossiers0012,
   // ── statistics (issue 15) ──
   Statistics0013,
+  // ── screening & subsidy (issue 15) ──
+  ScreeningSubsidy0014,
   RefusalScope0015,
 ];

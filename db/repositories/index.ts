@@ -21,6 +21,9 @@ import { UserRepository } from './users';
 import { CaseScopeRepository } from './caseScope';
 // ── statistics (issue 15) ──
 import { MonthlyReturnRepository, StatisticsRepository } from './statistics';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningRepository } from './screening';
+import { SubsidyRepository } from './subsidy';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -46,6 +49,9 @@ export function repositories(db: DbHandle) {
     // ── statistics (issue 15) ──
     statistics: new StatisticsRepository(db),
     monthlyReturns: new MonthlyReturnRepository(db),
+    // ── screening & subsidy (issue 15) ──
+    screening: new ScreeningRepository(db),
+    subsidy: new SubsidyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -83,3 +89,6 @@ export { AuditRepository, SettingsRepository, UserRepository };
 export { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
 // ── statistics (issue 15) ──
 export { measureSql, type MonthlyReturnRow, type StatisticParams, type StatisticRow } from './statistics';
+// ── screening & subsidy (issue 15) ──
+export type { ScreeningAnalysisRow, ScreeningFindingRow, ScreeningRoundRow } from './screening';
+export type { SubsidyCandidateRow, SubsidyGradeRow, SubsidyLineRow, SubsidySettlementRow } from './subsidy';

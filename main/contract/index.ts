@@ -31,6 +31,9 @@ export * from './schemas/dossiers';
 // ── statistics (issue 15) ──
 export * from './schemas/statistics';
 export * from './schemas/monthlyReturn';
+// ── screening & subsidy (issue 15) ──
+export * from './schemas/screening';
+export * from './schemas/subsidy';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

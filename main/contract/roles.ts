@@ -42,6 +42,11 @@ export const permissions = [
   // ── statistics (issue 15) ──
   'statistics:read',
   'statistics:manage',
+  // ── screening & subsidy (issue 15) ──
+  'screening:record',
+  'screening:read',
+  'subsidy:review',
+  'subsidy:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,9 +75,14 @@ export const permissionLabels: Record<Permission, string> = {
   // ── statistics (issue 15) ──
   'statistics:read': '查看统计分析与月报',
   'statistics:manage': '设置年度目标、报送月报',
+  // ── screening & subsidy (issue 15) ──
+  'screening:record': '登记矛盾纠纷排查、撰写月度分析',
+  'screening:read': '查看排查记录与月度分析',
+  'subsidy:review': '以案定补：审核案件等级、计算、审批和导出结算',
+  'subsidy:read': '查看以案定补案件与结算',
 };
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
+const baseRolePermissions: Record<Role, readonly Permission[]> = {
   admin: [
     'users:manage',
     'settings:manage',
@@ -108,6 +118,30 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // ── statistics (issue 15) ──
     'statistics:read',
   ],
+};
+
+// ── screening & subsidy (issue 15) ──
+// The committees' own staff record screening rounds and write the monthly analysis; 领导 and
+// 档案员 read them. The county reviewer of 以案定补 is the 档案员 (who also does 案卷评查).
+const screeningPermissions: Partial<Record<Role, readonly Permission[]>> = {
+  intake: ['screening:record', 'screening:read'],
+  dispatcher: ['screening:record', 'screening:read'],
+  mediator: ['screening:record', 'screening:read'],
+  archivist: ['screening:read', 'subsidy:review', 'subsidy:read'],
+  leader: ['screening:read', 'subsidy:read'],
+};
+
+function withScreening(role: Role): readonly Permission[] {
+  return [...baseRolePermissions[role], ...(screeningPermissions[role] ?? [])];
+}
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: withScreening('admin'),
+  intake: withScreening('intake'),
+  dispatcher: withScreening('dispatcher'),
+  mediator: withScreening('mediator'),
+  archivist: withScreening('archivist'),
+  leader: withScreening('leader'),
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

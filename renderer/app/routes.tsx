@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -11,6 +12,7 @@ import {
   FormOutlined,
   HddOutlined,
   IdcardOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StopOutlined,
@@ -39,6 +41,9 @@ import { VerifyPage } from '../features/verify/VerifyPage';
 import { DossiersPage } from '../features/dossiers/DossiersPage';
 // ── statistics (issue 15) ──
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningPage } from '../features/screening/ScreeningPage';
+import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 
 export interface AppRoute {
   path: string;
@@ -133,6 +138,23 @@ export const appRoutes: AppRoute[] = [
     icon: <BarChartOutlined />,
     access: 'statistics:read',
     element: <StatisticsPage />,
+    group: '业务',
+  },
+  // ── screening & subsidy (issue 15) ──
+  {
+    path: '/screening',
+    label: '矛盾纠纷排查',
+    icon: <RadarChartOutlined />,
+    access: 'screening:read',
+    element: <ScreeningPage />,
+    group: '业务',
+  },
+  {
+    path: '/subsidy',
+    label: '以案定补',
+    icon: <AccountBookOutlined />,
+    access: 'subsidy:read',
+    element: <SubsidyPage />,
     group: '业务',
   },
   {

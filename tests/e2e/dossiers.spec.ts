@@ -1,25 +1,16 @@
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED } from '../fixtures/builders';
-import { RICH_CASE, RICH_PERFORMANCE, RICH_TERMS } from '../fixtures/richCase';
 import { ROSTER } from '../fixtures/roster';
-import { expect, test, type Desk } from './fixtures/desk';
+import { closedCase } from './fixtures/closedCase';
+import { expect, test } from './fixtures/desk';
 import {
-  actAs,
   addStaff,
   addUser,
-  beijing,
-  CLERK,
-  DISPATCHER,
-  dispatchTo,
   handOver,
-  MEDIATOR,
   ok,
   ONE_PIXEL_PNG,
   openCase,
-  registerCase,
   setUpOffice,
   shootWindow,
   signIn,
@@ -33,56 +24,6 @@ import {
 
 const ARCHIVIST: Account = { username: 'dangan', name: '郭晓燕', password: 'Dangan2026' };
 const OUT = join('test-results', 'dossiers-e2e');
-
-/** A case mediated to a written agreement, performed, visited and closed by the mediator. */
-async function closedCase(page: Page, desk: Desk, mediatorId: string, summary?: string): Promise<string> {
-  const today = beijing();
-  await actAs(page, desk, CLERK);
-  const created = await registerCase(page, desk, {
-    ...RICH_CASE,
-    receivedOn: today,
-    ...(summary ? { summary, repeatReason: '另一起独立纠纷' } : {}),
-  });
-  await actAs(page, desk, DISPATCHER);
-  await dispatchTo(page, desk, created.id, SEED.medicalCommitteeId, mediatorId);
-  await actAs(page, desk, MEDIATOR);
-  await ok(desk, page, 'workflow:respond', { caseId: created.id, accept: true });
-  await ok(desk, page, 'workflow:addRecord', {
-    caseId: created.id,
-    kind: 'mediation',
-    heldAt: new Date(Date.now() - 60_000).toISOString(),
-    place: '平罗县人民调解中心第一调解室',
-    partiesPresent: '张志军、张晓峰（委托代理人）、王建国（法定代表人）、马玉兰',
-    rightsNotified: true,
-    statements: '调解员马秀英：欠款合计86,300元，各方是否认可？\n被申请人法定代表人王建国：认可。',
-    result: '经调解，各方自愿达成书面调解协议，当场签字。',
-    recorder: '杨帆',
-  });
-  await ok(desk, page, 'workflow:recordAgreement', {
-    caseId: created.id,
-    kind: 'written',
-    facts: '被申请人自2025年起拖欠土地流转费共计86,300元，应承担主要责任。',
-    terms: RICH_TERMS,
-    ...RICH_PERFORMANCE,
-    performanceDeadline: '2026-12-31' > today ? '2026-12-31' : today,
-    amountFen: '86300',
-    reachedOn: today,
-    effectiveOn: today,
-    subjectMatter: 'ordinary',
-  });
-  await ok(desk, page, 'workflow:beginPerformance', { caseId: created.id });
-  await ok(desk, page, 'workflow:recordVisit', {
-    caseId: created.id,
-    visitedOn: today,
-    visitor: '马秀英',
-    performanceStatus: 'performed',
-    satisfaction: 'satisfied',
-    escalationSigns: false,
-    situation: '款项已转账到位，双方满意。',
-  });
-  await ok(desk, page, 'workflow:close', { caseId: created.id });
-  return created.id;
-}
 
 test('立卷 → 缺项 → 补充扫描件 → 归档 → 卷宗PDF → 批量导出三个卷宗', async ({ page, desk }) => {
   // Three cases are taken to 已结案 through the channels first: more than the default two minutes

@@ -11,6 +11,9 @@ import { backupChannels } from './backup';
 import { dossierChannels } from './dossiers';
 // ── statistics (issue 15) ──
 import { statisticsChannels } from './statistics';
+// ── screening & subsidy (issue 15) ──
+import { screeningChannels } from './screening';
+import { subsidyChannels } from './subsidy';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -26,6 +29,9 @@ export const channels = {
   ...dossierChannels,
   // ── statistics (issue 15) ──
   ...statisticsChannels,
+  // ── screening & subsidy (issue 15) ──
+  ...screeningChannels,
+  ...subsidyChannels,
 };
 
 export type Channels = typeof channels;

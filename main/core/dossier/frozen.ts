@@ -16,6 +16,9 @@ export const openOnArchived: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'dossiers:pdf',
   'dossiers:reopen',
   'dossiers:review',
+  // ── screening & subsidy (issue 15): the subsidy grade is the county's pay decision, not part
+  // of the case file; only archived (and reviewed) cases are paid at all.
+  'subsidy:setGrade',
 ]);
 
 type Resolver = (input: Record<string, unknown>, repos: Repositories) => string | undefined;

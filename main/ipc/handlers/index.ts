@@ -11,6 +11,9 @@ import { backupHandlers } from './backup';
 import { dossierHandlers } from './dossiers';
 // ── statistics (issue 15) ──
 import { statisticsHandlers } from './statistics';
+// ── screening & subsidy (issue 15) ──
+import { screeningHandlers } from './screening';
+import { subsidyHandlers } from './subsidy';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -26,4 +29,7 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   // ── statistics (issue 15) ──
   ...statisticsHandlers,
+  // ── screening & subsidy (issue 15) ──
+  ...screeningHandlers,
+  ...subsidyHandlers,
 };

@@ -5,6 +5,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError, zodRule } from '../../components/forms';
 import { useGetSettingsQuery, useUpdateSettingsMutation } from './settingsApi';
 import { ChecklistCard } from '../dossiers/ChecklistCard';
+// ── screening & subsidy (issue 15) ──
+import { CadenceCard } from '../screening/CadenceCard';
+import { RulesCard } from '../subsidy/RulesCard';
 
 const shape = updateSettingsInput.shape;
 
@@ -99,6 +102,9 @@ export function SettingsPage() {
       </Card>
       {/* ── dossier (issue 13) ── */}
       <ChecklistCard />
+      {/* ── screening & subsidy (issue 15) ── */}
+      <CadenceCard />
+      <RulesCard />
     </Space>
   );
 }

@@ -4,6 +4,8 @@ import type { OverviewDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { useOverviewQuery } from './todoApi';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningReminder } from '../screening/ScreeningReminder';
 
 type Row = OverviewDto['rows'][number];
 type Count = 'open' | 'newArrivals' | 'dueSoon' | 'overdue' | 'returned';
@@ -100,6 +102,8 @@ export function OverviewPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
         即将到期：7天内到期的调解期限、司法确认申请期限、履行期限或回访；超期：已过期限仍未办结的事项。一件案件有多项期限时只计一次。
       </Typography.Paragraph>
+      {/* ── screening & subsidy (issue 15) ── */}
+      <ScreeningReminder only="behind" />
     </Card>
   );
 }

@@ -11,6 +11,8 @@ import { BackupTodoCard } from '../backup/BackupTodoCard';
 import { StatusTag } from '../cases/caseTags';
 import { DueTag } from '../workflow/DueTag';
 import { useTodoMineQuery } from './todoApi';
+// ── screening & subsidy (issue 15) ──
+import { ScreeningReminder } from '../screening/ScreeningReminder';
 
 type Section = 'newArrivals' | 'returned' | 'dueSoon' | 'overdue';
 
@@ -177,6 +179,8 @@ export function TodoPage() {
           onDoubleClick: () => void navigate(`/cases/${t.caseId}`),
         })}
       />
+      {/* ── screening & subsidy (issue 15) ── */}
+      <ScreeningReminder only="due" />
     </Card>
   );
 }

@@ -47,6 +47,8 @@ describe('an archived case is frozen', () => {
         'dossiers:pdf',
         'dossiers:reopen',
         'dossiers:review',
+        // ── screening & subsidy (issue 15): grading for 以案定补 is done on archived cases ──
+        'subsidy:setGrade',
       ].sort(),
     );
     const historyBefore = (await w.app.ok('cases:get', { id: caseId })).version;

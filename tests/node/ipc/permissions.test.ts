@@ -41,6 +41,8 @@ describe('the contract and its handlers', () => {
       'cases:export',
       'cases:revealIdNumber',
       'documents:export',
+      // ── screening & subsidy (issue 15): the monthly analysis note printed as .docx ──
+      'screening:analysisDocx',
       // ── statistics (issue 15) ── the monthly return as .xlsx: a copy of figures, audited like the list's export
       'statistics:monthlyReturn',
     ]);

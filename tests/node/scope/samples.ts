@@ -159,6 +159,41 @@ export const samples: Samples = {
   'dossiers:pdf': (t) => ({ caseId: t.caseId }),
   'dossiers:review': (t) => ({ caseId: t.caseId, scores: {}, reviewedOn: today }),
   'dossiers:exportBatch': (t) => ({ caseIds: [t.caseId], target: 'zip' }),
+  // ── screening & subsidy (issue 15) ──
+  'screening:record': (t, c) => {
+    const { committeeId: _c, source: _s, ...fields } = aCase();
+    return {
+      organisationId: c.committee,
+      heldOn: today,
+      conductedBy: '李青、王芳',
+      method: 'general',
+      area: '辖区各村组',
+      findings: [
+        { kind: 'dispute', summary: '与已登记纠纷有关的新情况', disposition: 'linked', caseId: t.caseId },
+        {
+          kind: 'dispute',
+          summary: '排查发现的邻里纠纷',
+          disposition: 'new_case',
+          newCase: {
+            ...fields,
+            committeeId: c.committee,
+            parties: [
+              aPerson({
+                partyId: t.partyId,
+                casePartyId: t.casePartyId,
+                idNumber: undefined,
+                name: '同一当事人',
+              }),
+              aPerson({ role: 'respondent', name: '另一当事人', idNumber: undefined }),
+            ],
+            relatedCaseIds: [t.caseId],
+            repeatReason: '与关联案件系同一当事人的另一纠纷',
+          },
+        },
+      ],
+    };
+  },
+  'subsidy:setGrade': (t) => ({ caseId: t.caseId, grade: 'major', reason: '涉及人数众多，社会影响较大' }),
 };
 
 /**
