@@ -1,6 +1,7 @@
 import type { DbHandle } from '../dataSource';
 import { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
 import { caseColumns, type CaseRow } from './cases';
+import { statisticSets } from './statisticSets';
 
 export interface CaseListQuery {
   /** Whose list it is: only cases in this scope are listed, searched and counted (main/core/scope). */
@@ -27,8 +28,11 @@ export interface CaseListQuery {
     caseNumber?: string;
   };
   // ── statistics (issue 15) ──
-  /** The drill-down: only the rowids this subquery returns (StatisticsRepository.rowids). */
-  statistic?: { sql: string; params: unknown[] };
+  /**
+   * The drill-down: only the rowids this statement returns (StatisticsRepository.rowids: cases in
+   * scope, received from `from` to `to`, not voided).
+   */
+  statistic?: { sql: string; params: unknown[]; from: string; to: string };
   sort: 'receivedOn' | 'caseNumber' | 'amount';
   order: 'asc' | 'desc';
   limit: number;
@@ -55,7 +59,7 @@ const sortColumns: Record<CaseListQuery['sort'], string> = {
  */
 export const listStrategyLimits = { hits: 150, scope: 400 };
 
-type Strategy = 'hits' | 'scope' | 'walk';
+type Strategy = 'hits' | 'scope' | 'walk' | 'set';
 
 interface Statement {
   sql: string;
@@ -93,6 +97,8 @@ interface Parts {
   scope: { sql: string; params: unknown[] };
   principals: ScopePrincipals;
   order: string;
+  /** The drill-down's set (statisticSets.ts) when nothing else narrows the list: it is the list. */
+  wholeSet: { count: number } | null;
 }
 
 /**
@@ -133,10 +139,19 @@ export class CaseListRepository {
       params.push(q.receivedTo);
     }
     // ── statistics (issue 15) ──
+    // The figure's cases, evaluated once and kept while the data stays the same (statisticSets.ts).
+    let set: { table: string; count: number } | null = null;
     if (q.statistic) {
-      clauses.push(`cases.rowid IN (${q.statistic.sql})`);
-      params.push(...q.statistic.params);
+      set = statisticSets(this.db.sql).materialise(q.statistic);
+      clauses.push(`cases.rowid IN (SELECT rid FROM ${set.table})`);
     }
+    // The set's own period bounds the list (list.ts): no other filter, no search, the set is the list.
+    const narrowed =
+      clauses.length -
+        (set ? 1 : 0) -
+        (q.receivedFrom === q.statistic?.from ? 1 : 0) -
+        (q.receivedTo === q.statistic?.to ? 1 : 0) >
+        1 || q.text !== undefined;
     const hits: string[] = [];
     const hitParams: unknown[] = [];
     const t = q.text;
@@ -180,6 +195,7 @@ export class CaseListRepository {
       scope: inScope('cases.rowid', q.scope),
       principals: q.scope,
       order: sortColumns[q.sort].replaceAll('{dir}', q.order === 'asc' ? 'ASC' : 'DESC'),
+      wholeSet: set && !narrowed ? { count: set.count } : null,
     };
   }
 
@@ -215,6 +231,8 @@ export class CaseListRepository {
    * off look-ups).
    */
   private matching(p: Parts, strategy: Strategy): Statement {
+    // A small drill-down set: its rows by rowid (the set is in scope already).
+    if (strategy === 'set') return { sql: `cases NOT INDEXED WHERE ${p.where}`, params: p.params };
     if (strategy === 'hits')
       return {
         sql: `cases NOT INDEXED WHERE ${p.where} AND cases.rowid IN (SELECT rid FROM hits)`,
@@ -267,7 +285,10 @@ export class CaseListRepository {
     const p = this.parts(q);
     let strategy: Strategy;
     let total: number | null = null;
-    if (p.hits) {
+    if (p.wholeSet) {
+      total = p.wholeSet.count;
+      strategy = total <= listStrategyLimits.scope ? 'set' : 'walk';
+    } else if (p.hits) {
       const count = this.hitCount(p);
       const n = this.db.sql.get<{ n: number }>(count.sql, ...count.params)?.n ?? 0;
       if (n === 0) return { rows: [], total: 0 };
@@ -297,7 +318,9 @@ export class CaseListRepository {
     const p = this.parts(q);
     const statements: Statement[] = [];
     if (p.hits) statements.push(this.hitCount(p));
-    for (const strategy of p.hits ? (['hits', 'scope', 'walk'] as const) : (['scope', 'walk'] as const)) {
+    const strategies: Strategy[] = p.hits ? ['hits', 'scope', 'walk'] : ['scope', 'walk'];
+    if (q.statistic) strategies.push('set');
+    for (const strategy of strategies) {
       statements.push(this.countStatement(p, strategy), this.pageStatement(p, strategy, q.limit, q.offset));
     }
     // Not through the statement cache: a test explains thousands of combinations.

@@ -25,10 +25,18 @@ const up = `WITH RECURSIVE up(id) AS (
  * searches cases for a user puts it in its WHERE clause.
  */
 export function inScope(rowid: string, principals: ScopePrincipals): { sql: string; params: string[] } {
-  const match =
-    principals.length === 1 ? 's.principal = ?' : `s.principal IN (${principals.map(() => '?').join(', ')})`;
+  // One principal: a single seek in the primary key. Several (a county 领导 holds every top-level
+  // organisation): one seek on the case's few rows (ix_case_scope_case), testing each principal
+  // against the list ("+" keeps the planner from probing the index once per principal, which
+  // made a year's figures at 100,000 cases four times slower).
+  if (principals.length === 1)
+    return {
+      sql: `EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = ${rowid})`,
+      params: [...principals],
+    };
   return {
-    sql: `EXISTS (SELECT 1 FROM case_scope s WHERE ${match} AND s.case_rowid = ${rowid})`,
+    sql: `EXISTS (SELECT 1 FROM case_scope s INDEXED BY ix_case_scope_case
+                   WHERE s.case_rowid = ${rowid} AND +s.principal IN (${principals.map(() => '?').join(', ')}))`,
     params: [...principals],
   };
 }

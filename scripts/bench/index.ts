@@ -550,7 +550,13 @@ async function main(): Promise<void> {
       `n=${statistics.monthlyReturn.n}`,
     ),
     ms(statistics.monthlyGroupBy, null, '  plain GROUP BY committee × type', 'same month'),
-    ms(statistics.drillPage, 10, '统计钻取 drill-down page (cases:list)', '20 rows'),
+    ms(
+      statistics.drillOpen,
+      null,
+      '统计钻取 drill-down, first page',
+      "the figure's cases evaluated once (like one dashboard cell)",
+    ),
+    ms(statistics.drillPage, 10, '统计钻取 drill-down, next pages', '20 rows, pages 2–3'),
     ms(statistics.drillPlain, null, '  plain page, same period', 'no scope, no figure'),
   );
   if (documents) {

@@ -69,7 +69,9 @@ export async function listCases(
     ...(from ? { receivedFrom: from } : {}),
     ...(to ? { receivedTo: to } : {}),
     ...(text ? { text } : {}),
-    ...(statistic ? { statistic } : {}),
+    ...(statistic && input.statistic
+      ? { statistic: { ...statistic, from: input.statistic.from, to: input.statistic.to } }
+      : {}),
     sort: input.sort,
     order: input.order,
     limit: input.pageSize,

@@ -6,6 +6,7 @@ import {
   type StatisticFilter,
   type StatisticMeasure,
 } from '../../../main/contract';
+import { listStrategyLimits } from '../../../db';
 import { addUser, switchUser } from '../../helpers/app';
 import { ORGS } from '../../helpers/workflow';
 import {
@@ -114,6 +115,49 @@ describe('统计分析 with known answers', () => {
       .sort();
     expect(page.items.map((i) => i.id).sort()).toEqual(want);
     expect(want.length).toBeGreaterThan(0);
+  });
+
+  it('a drill-down pages through exactly its cases, whichever way the page is found', async () => {
+    await asLeader();
+    const statistic: StatisticFilter = { measure: 'accepted', ...PERIOD };
+    const whole = await world.app.ok('cases:list', { statistic, pageSize: 200 });
+    expect(whole.total).toBe(40);
+    // From the set's rows (a small set) and by walking the receipt index (a large one).
+    for (const limit of [1000, 0]) {
+      listStrategyLimits.scope = limit;
+      const ids: string[] = [];
+      for (let page = 1; page <= 6; page++) {
+        const p = await world.app.ok('cases:list', { statistic, pageSize: 7, page });
+        expect(p.total, `limit ${limit} page ${page}`).toBe(40);
+        ids.push(...p.items.map((i) => i.id));
+      }
+      expect(ids, `limit ${limit}`).toEqual(whole.items.map((i) => i.id));
+    }
+    listStrategyLimits.scope = 400;
+    // Another filter narrows the figure's cases: the total is counted, not the set's size.
+    const narrowed = await world.app.ok('cases:list', {
+      statistic,
+      receivedFrom: '2026-10-01',
+      pageSize: 200,
+    });
+    expect(narrowed.total).toBe(world.cases.filter((c) => c.receivedOn >= '2026-10-01').length);
+    expect(narrowed.items).toHaveLength(narrowed.total);
+  });
+
+  it('a drill-down opened again after a change shows the change (the kept set is not stale)', async () => {
+    await asLeader();
+    const statistic: StatisticFilter = { measure: 'accepted', ...PERIOD };
+    const before = await world.app.ok('cases:list', { statistic, pageSize: 200 });
+    // A change made in the same signed-in session (the kept sets live as long as the connection).
+    const voided = before.items[0]!.id;
+    world.app.session
+      .requireUnlocked()
+      .store.sql.run(`UPDATE cases SET status = 'voided' WHERE id = ?`, voided);
+    const after = await world.app.ok('cases:list', { statistic, pageSize: 200 });
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((i) => i.id)).not.toContain(voided);
+    const d = await world.app.ok('statistics:dashboard', { ...PERIOD, dimension: 'month' });
+    expect(d.total.counts.accepted).toBe(after.total);
   });
 
   it('a township leader counts only the cases of their committee', async () => {
