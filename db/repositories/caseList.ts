@@ -224,6 +224,17 @@ export class CaseListRepository {
   }
 
   /**
+   * Whether the search hits more cases in scope than the hits strategy takes: counts up to one
+   * more than that, stopping there (the full-text rows stream, each tested against the scope).
+   */
+  private hitProbe(p: Parts): Statement {
+    return {
+      sql: `SELECT count(*) AS n FROM (${p.hits} LIMIT ?)`,
+      params: [...p.hitParams, listStrategyLimits.hits + 1],
+    };
+  }
+
+  /**
    * Cases matching the filters, in scope: with the hits (in scope already) as row look-ups ('hits';
    * NOT INDEXED still allows look-ups by rowid and keeps the planner from walking every live case
    * instead), the scope's own rows the same way ('scope'), or walking the list index and testing
@@ -268,6 +279,23 @@ export class CaseListRepository {
     };
   }
 
+  /**
+   * A page and the list's total in one statement, so the hits (full-text look-up and a scope test
+   * per hit) are found once rather than once for the count and again for the page: a common
+   * word hits a thousand cases or more. Each row carries the total.
+   */
+  private countedPageStatement(p: Parts, strategy: Strategy, limit: number, offset: number): Statement {
+    const w = this.with(p, strategy);
+    const m = this.matching(p, strategy);
+    const count = p.filtered ? { sql: m.sql, params: m.params } : { sql: 'hits', params: [] };
+    return {
+      sql: `${w.sql}SELECT (SELECT count(*) FROM ${count.sql}) AS list_total, ${caseColumns()} FROM cases
+             WHERE cases.rowid IN (SELECT cases.rowid FROM ${m.sql} ORDER BY ${p.order} LIMIT ? OFFSET ?)
+             ORDER BY ${p.order}`,
+      params: [...w.params, ...count.params, ...m.params, limit, offset],
+    };
+  }
+
   /** The number of cases in scope: exactly, or when it is small (≤ the scope limit), else null. */
   private smallScope(p: Parts, exact: boolean): number | null {
     const rows = scopeRowids(p.principals);
@@ -289,12 +317,27 @@ export class CaseListRepository {
       total = p.wholeSet.count;
       strategy = total <= listStrategyLimits.scope ? 'set' : 'walk';
     } else if (p.hits) {
-      const count = this.hitCount(p);
-      const n = this.db.sql.get<{ n: number }>(count.sql, ...count.params)?.n ?? 0;
+      const probe = this.hitProbe(p);
+      const n = this.db.sql.get<{ n: number }>(probe.sql, ...probe.params)?.n ?? 0;
       if (n === 0) return { rows: [], total: 0 };
-      if (!p.filtered) total = n;
-      strategy =
-        n <= listStrategyLimits.hits ? 'hits' : this.smallScope(p, false) !== null ? 'scope' : 'walk';
+      if (n <= listStrategyLimits.hits) {
+        strategy = 'hits';
+        if (!p.filtered) total = n;
+      } else {
+        // Many hits: the page and its total together, the hits found once.
+        strategy = this.smallScope(p, false) !== null ? 'scope' : 'walk';
+        const page = this.countedPageStatement(p, strategy, q.limit, q.offset);
+        const rows = this.db.sql.all<CaseRow & { list_total: number }>(page.sql, ...page.params);
+        if (rows.length) {
+          const listed = rows[0]!.list_total;
+          return { rows: rows.map(({ list_total: _total, ...row }) => row), total: listed };
+        }
+        // Nothing on this page (past the end, or the filters leave nothing): the total alone.
+        if (!p.filtered) {
+          const count = this.hitCount(p);
+          return { rows: [], total: this.db.sql.get<{ n: number }>(count.sql, ...count.params)?.n ?? 0 };
+        }
+      }
     } else {
       // Without filters, the list is the whole scope: count it (it is also the page's total).
       const size = this.smallScope(p, !p.filtered);
@@ -317,11 +360,13 @@ export class CaseListRepository {
   plan(q: CaseListQuery): string[] {
     const p = this.parts(q);
     const statements: Statement[] = [];
-    if (p.hits) statements.push(this.hitCount(p));
+    if (p.hits) statements.push(this.hitCount(p), this.hitProbe(p));
     const strategies: Strategy[] = p.hits ? ['hits', 'scope', 'walk'] : ['scope', 'walk'];
     if (q.statistic) strategies.push('set');
     for (const strategy of strategies) {
       statements.push(this.countStatement(p, strategy), this.pageStatement(p, strategy, q.limit, q.offset));
+      if (p.hits && strategy !== 'hits')
+        statements.push(this.countedPageStatement(p, strategy, q.limit, q.offset));
     }
     // Not through the statement cache: a test explains thousands of combinations.
     return statements.flatMap((s) =>

@@ -230,7 +230,14 @@ describe('lists, search and counts in scope', () => {
       listStrategyLimits.scope = s.scope;
       for (const w of who) {
         await as(w);
-        for (const input of [{}, { query: '马' }, { statuses: ['accepted' as const] }]) {
+        // A search with a filter too: its total is counted beside the page, and past the last page.
+        const inputs = [
+          {},
+          { query: '马' },
+          { query: '院墙', township: '姚伏镇' },
+          { statuses: ['accepted' as const] },
+        ];
+        for (const input of inputs) {
           const all = await app.ok('cases:list', { ...input, pageSize: 200 });
           const seen: string[] = [];
           for (let page = 1; page <= Math.ceil(all.total / 3) + 1; page++) {
