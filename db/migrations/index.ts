@@ -16,6 +16,8 @@ import { Statistics0013 } from './0013-statistics';
 import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 import { RefusalScope0015 } from './0015-refusal-scope';
 
+// ── confirmation ruling (issue 15) ──
+import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
   Initial0001,
@@ -35,4 +37,6 @@ export const migrations = [
   // ── screening & subsidy (issue 15) ──
   ScreeningSubsidy0014,
   RefusalScope0015,
+  // ── confirmation ruling (issue 15) ──
+  ConfirmationRuling0017,
 ];

@@ -34,7 +34,11 @@ export const measureSql: Record<StatisticMeasure, string> = {
   // A visit is due once its day has come (or it was made early).
   visitDue: `ag.id IS NOT NULL AND ${visit('(v.visited_on IS NOT NULL OR v.due_on <= k.as_of)')}`,
   visited: `ag.id IS NOT NULL AND ${visit('v.visited_on IS NOT NULL')}`,
-  confirmationApplied: `EXISTS (SELECT 1 FROM document_versions d WHERE d.case_id = c.id AND d.kind = 'confirmation-application' AND d.deleted_at IS NULL)`,
+  // Applied: the desk printed the application, or a court's answer to one is recorded (the
+  // parties may have applied orally at the court).
+  confirmationApplied: `(ag.confirmation_outcome IS NOT NULL OR EXISTS (SELECT 1 FROM document_versions d WHERE d.case_id = c.id AND d.kind = 'confirmation-application' AND d.deleted_at IS NULL))`,
+  // The court ruled the agreement valid (migration 0017).
+  confirmationConfirmed: `ag.confirmation_outcome = 'confirmed'`,
   withAmount: 'ag.amount_fen > 0',
   // Settled without going up to a higher committee (小事不出村、大事不出镇).
   local: `ag.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM case_assignments e WHERE e.case_id = c.id AND e.kind = 'escalation' AND e.deleted_at IS NULL)`,

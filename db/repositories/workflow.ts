@@ -75,6 +75,10 @@ const keysOf = {
     'reachedOn',
     'effectiveOn',
     'subjectMatter',
+    'confirmationCourt',
+    'confirmationOutcome',
+    'confirmationRuledOn',
+    'confirmationRulingNumber',
   ],
   visit: [
     ...syncKeys,

@@ -66,6 +66,11 @@ export interface AgreementRow extends Syncable {
   reachedOn: string;
   effectiveOn: string | null;
   subjectMatter: string;
+  /** 司法确认结果 (migration 0017): null until the court's answer is recorded. */
+  confirmationCourt: string | null;
+  confirmationOutcome: string | null;
+  confirmationRuledOn: string | null;
+  confirmationRulingNumber: string | null;
 }
 
 export interface VisitRow extends Syncable {

@@ -10,6 +10,7 @@ import {
   actAs,
   addStaff,
   addUser,
+  ADMIN,
   beijing,
   CLERK,
   DISPATCHER,
@@ -17,6 +18,7 @@ import {
   handOver,
   MEDIATOR,
   ok,
+  openCase,
   registerCase as registerAt,
   setUpOffice,
   shootWindow,
@@ -70,9 +72,10 @@ function registerCase(page: Page, desk: Desk, summary: string) {
   return registerAt(page, desk, { ...RICH_CASE, summary, repeatReason: '另一起独立纠纷' });
 }
 
-test('领导打开统计分析，查看成功率并钻取到案件列表', async ({ page, desk }) => {
+test('领导打开统计分析，查看成功率并钻取到案件列表；管理员设定年度目标并报送月报', async ({ page, desk }) => {
   test.setTimeout(300_000);
   const settled: string[] = [];
+  const settledIds: string[] = [];
   await test.step('three cases of this year (through the channels)', async () => {
     await setUpOffice(page, desk);
     const medical = await ok(desk, page, 'mediators:save', ROSTER.medical);
@@ -81,9 +84,33 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
     for (const [i, visit] of [true, false].entries()) {
       const c = await settledCase(page, desk, medical.id, `${RICH_CASE.summary}（第${i + 1}起）`, visit);
       settled.push(c.caseNumber);
+      settledIds.push(c.id);
     }
     await actAs(page, desk, CLERK);
     await registerCase(page, desk, `${RICH_CASE.summary}（待分流）`);
+    await handOver(page, desk);
+  });
+
+  await test.step("the mediator records the court's ruling on one agreement", async () => {
+    await signIn(page, MEDIATOR);
+    await openCase(page, settledIds[0]!);
+    await page.getByTestId('workflow-actions').getByRole('button', { name: /更多/ }).click();
+    await page.getByRole('menuitem', { name: '登记司法确认结果' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记司法确认结果' });
+    await expect(dialog.getByLabel('受理法院')).toHaveValue('平罗县人民法院');
+    await dialog.getByText('裁定确认协议有效').click();
+    // A ruling has a number: saving without it says so.
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    await expect(dialog.getByText('请填写裁定书文号')).toBeVisible();
+    await dialog.getByLabel('裁定书文号').fill('（2026）宁0221民特12号');
+    await shootWindow(page, 'confirmation-ruling-form');
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('confirmation-ruling')).toContainText(
+      '裁定确认协议有效平罗县人民法院，' + beijing() + '，（2026）宁0221民特12号',
+    );
+    await page.getByTestId('agreement').scrollIntoViewIfNeeded();
+    await shootWindow(page, 'confirmation-ruling');
     await handOver(page, desk);
   });
 
@@ -98,6 +125,9 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
     await expect(performance).toContainText('未达标');
     await expect(page.getByRole('img', { name: /逐月趋势/ })).toBeVisible();
     await expect(page.getByText(/共 3 件，涉及金额 172,600 元/)).toBeVisible();
+    // 司法确认: applied (the court's answer proves it) and confirmed, each a case to open.
+    await expect(page.getByLabel(/合计 司法确认有效：1件/)).toBeVisible();
+    await expect(page.getByLabel(/合计 申请司法确认：1件/)).toBeVisible();
     await shootWindow(page, 'statistics-dashboard');
     // The trend chart as an image, for a report.
     const chart = page.waitForEvent('download');
@@ -149,5 +179,42 @@ test('领导打开统计分析，查看成功率并钻取到案件列表', async
     expect(sheet.getCell(medical, 4).value).toBe(2);
     await page.getByText('月报（人民调解工作统计表）').scrollIntoViewIfNeeded();
     await shootWindow(page, 'statistics-monthly-return');
+  });
+  await test.step('the 管理员 sets this year’s target, reads the figures (not the cases) and 报送 the month', async () => {
+    await handOver(page, desk);
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    const card = page.getByTestId('targets-card');
+    await card.getByRole('button', { name: '添加年度' }).click();
+    const year = beijing().slice(0, 4);
+    const row = card.locator('tr').filter({ has: page.locator(`input[aria-label="年度"][value="${year}"]`) });
+    await expect(row).toHaveCount(1);
+    await row.getByLabel('调解成功率目标').fill('99');
+    await card.getByRole('button', { name: '保 存' }).click();
+    await expect(page.getByText('统计目标与口径已保存')).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await shootWindow(page, 'statistics-targets');
+
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    const success = page.locator('[data-rate="successRate"]');
+    await expect(success).toContainText('100%');
+    await expect(success).toContainText('目标 ≥ 99%');
+    // The 管理员 keeps the system, not the case files: the figures are numbers, not links to cases.
+    await expect(page.getByLabel(/合计 受理/)).toHaveCount(0);
+    await expect(page.locator('a[aria-label*="查看案件"]')).toHaveCount(0);
+
+    const month = beijing().slice(0, 7);
+    const picker = page.getByLabel('月报月份');
+    await picker.click();
+    await picker.fill(month);
+    await picker.press('Enter');
+    await page.getByRole('button', { name: /报\s?送/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /报\s?送/ }).click();
+    await expect(page.getByText(/^已报送：王建国/)).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出月报' }).click();
+    expect((await downloading).suggestedFilename()).toBe(`人民调解工作统计表_${month}_汇总.xlsx`);
+    await page.getByText('月报（人民调解工作统计表）').scrollIntoViewIfNeeded();
+    await shootWindow(page, 'statistics-admin');
   });
 });

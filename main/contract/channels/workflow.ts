@@ -17,6 +17,7 @@ import {
   extendDeadlineInput,
   informRoutesInput,
   recordAgreementInput,
+  recordConfirmationRulingInput,
   recordVisitInput,
   riskReportInput,
   setEffectiveInput,
@@ -125,6 +126,13 @@ export const workflowChannels = defineChannels({
     ...step,
     access: 'cases:mediate',
     label: '登记协议生效日期',
+    ids: { caseId: 'case:write' },
+  },
+  'workflow:confirmationRuling': {
+    input: recordConfirmationRulingInput,
+    ...step,
+    access: 'cases:mediate',
+    label: '登记司法确认结果',
     ids: { caseId: 'case:write' },
   },
   'workflow:beginPerformance': {

@@ -132,8 +132,43 @@ export const agreementDto = z.object({
   subjectMatter: z.enum(subjectMatters),
   /** effectiveOn + 30 days: the last day to apply jointly for judicial confirmation. */
   confirmationDeadline: z.string().nullable(),
+  /** What the court did with the parties' application for judicial confirmation, once recorded. */
+  confirmation: z
+    .object({
+      court: z.string(),
+      outcome: z.enum(['confirmed', 'rejected', 'not_accepted', 'withdrawn']),
+      ruledOn: z.string(),
+      rulingNumber: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type AgreementDto = z.infer<typeof agreementDto>;
+
+// ─── 司法确认结果: the court's answer to the parties' application ───────────────────────────────
+
+export const confirmationOutcomes = ['confirmed', 'rejected', 'not_accepted', 'withdrawn'] as const;
+export type ConfirmationOutcome = (typeof confirmationOutcomes)[number];
+export const confirmationOutcomeLabels: Record<ConfirmationOutcome, string> = {
+  confirmed: '裁定确认协议有效',
+  rejected: '裁定驳回申请',
+  not_accepted: '法院不予受理',
+  withdrawn: '当事人撤回申请',
+};
+/** The outcomes a court decides by a written ruling (裁定书), which has a number. */
+export const rulingOutcomes: readonly ConfirmationOutcome[] = ['confirmed', 'rejected'];
+
+export const recordConfirmationRulingInput = z
+  .strictObject({
+    caseId: id,
+    court: text('受理法院', 60, 4),
+    outcome: z.enum(confirmationOutcomes, { error: '请选择法院的处理结果' }).describe('处理结果'),
+    ruledOn: calendarDate('处理日期', { min: '2000-01-01', notFuture: true }),
+    rulingNumber: optional(text('裁定书文号', 40, 6)).describe('裁定书文号'),
+  })
+  .refine((v) => !rulingOutcomes.includes(v.outcome) || v.rulingNumber !== undefined, {
+    path: ['rulingNumber'],
+    message: '法院作出裁定的，请填写裁定书文号，如：（2026）宁0221民特12号',
+  });
 
 export const setEffectiveInput = z.strictObject({
   caseId: id,

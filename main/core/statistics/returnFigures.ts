@@ -34,6 +34,9 @@ export const returnColumns: ReturnColumn[] = [
   { header: '防止民转刑（件）', value: (r) => r.counts.criminalPrevented },
   { header: '防止民转刑（人）', value: (r) => r.persons },
   { header: '超期未结（件）', value: (r) => r.counts.overdue },
+  // Added after months were first submitted: a submitted month's figures are stored by column
+  // position, so new columns go at the end (an older snapshot simply has no value there).
+  { header: '经司法确认有效（件）', value: (r) => r.counts.confirmationConfirmed },
 ];
 
 export interface ReturnLine {

@@ -21,7 +21,7 @@ import { CASE_NOT_FOUND } from '../scope';
 // performed. It takes effect when the last party signed and the seal was applied (written) or
 // the day it was reached (oral). A return visit is scheduled after the performance deadline.
 
-function between(field: string, label: string, value: string, from: string, to: string, why: string): void {
+export function between(field: string, label: string, value: string, from: string, to: string, why: string): void {
   if (value < from || value > to) throw ValidationError.field([field], label, why);
 }
 
@@ -99,6 +99,10 @@ export async function recordAgreement(
     reachedOn: input.reachedOn,
     effectiveOn,
     subjectMatter: input.subjectMatter,
+    confirmationCourt: null,
+    confirmationOutcome: null,
+    confirmationRuledOn: null,
+    confirmationRulingNumber: null,
   };
   ctx.repos.workflow.insertAgreement(agreement);
   const settings: SettingsDto = await getSettings(ctx.repos);

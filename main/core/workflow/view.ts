@@ -3,6 +3,7 @@ import {
   legalActions,
   type AgreementDto,
   type CaseStatus,
+  type ConfirmationOutcome,
   type DeadlineDto,
   type ReferralRoute,
   type SettingsDto,
@@ -95,6 +96,15 @@ export function agreementView(repos: Repositories, caseId: string): AgreementDto
     effectiveOn: a.effectiveOn,
     subjectMatter: a.subjectMatter as AgreementDto['subjectMatter'],
     confirmationDeadline: a.effectiveOn && a.kind === 'written' ? confirmationDeadline(a.effectiveOn) : null,
+    confirmation:
+      a.confirmationOutcome && a.confirmationCourt && a.confirmationRuledOn
+        ? {
+            court: a.confirmationCourt,
+            outcome: a.confirmationOutcome as ConfirmationOutcome,
+            ruledOn: a.confirmationRuledOn,
+            rulingNumber: a.confirmationRulingNumber,
+          }
+        : null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../core/context';
 import { today } from '../../core/dates';
 import { getSettings } from '../../core/settings/service';
 import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
+import { recordConfirmationRuling } from '../../core/workflow/confirmationRuling';
 import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
 import { mayRespond, mayWrite, requireCase } from '../../core/scope';
 import { dispatchCase, escalate, referOut, respond, transferCase } from '../../core/workflow/dispatch';
@@ -41,6 +42,8 @@ export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
   'workflow:getAttachment': (input, ctx) => getAttachment(ctx, input.id),
   'workflow:recordAgreement': (input, ctx) => after(ctx, input.caseId, () => recordAgreement(ctx, input)),
   'workflow:setEffective': (input, ctx) => after(ctx, input.caseId, () => setEffective(ctx, input)),
+  'workflow:confirmationRuling': (input, ctx) =>
+    after(ctx, input.caseId, () => recordConfirmationRuling(ctx, input)),
   'workflow:beginPerformance': (input, ctx) =>
     after(ctx, input.caseId, () => beginPerformance(ctx, input.caseId)),
   'workflow:recordVisit': (input, ctx) => after(ctx, input.caseId, () => recordVisit(ctx, input)),

@@ -8,6 +8,7 @@ import { ChecklistCard } from '../dossiers/ChecklistCard';
 // ── screening & subsidy (issue 15) ──
 import { CadenceCard } from '../screening/CadenceCard';
 import { RulesCard } from '../subsidy/RulesCard';
+import { TargetsCard } from '../statistics/TargetsCard';
 
 const shape = updateSettingsInput.shape;
 
@@ -105,6 +106,7 @@ export function SettingsPage() {
       {/* ── screening & subsidy (issue 15) ── */}
       <CadenceCard />
       <RulesCard />
+      <TargetsCard />
     </Space>
   );
 }

@@ -23,6 +23,7 @@ const measures: StatisticMeasure[] = [
   'performed',
   'visited',
   'confirmationApplied',
+  'confirmationConfirmed',
   'local',
   'criminalPrevented',
   'open',

@@ -17,6 +17,17 @@ export const statisticsApi = baseApi.injectEndpoints({
       query: call('statistics:returnStatus'),
       providesTags: ['Workflow', 'Case', 'Settings'],
     }),
+    statisticsConfig: b.query<ChannelOutput<'statistics:config'>, void>({
+      query: () => call('statistics:config')({}),
+      providesTags: ['Settings'],
+    }),
+    saveStatisticsConfig: b.mutation<
+      ChannelOutput<'statistics:saveConfig'>,
+      ChannelInput<'statistics:saveConfig'>
+    >({
+      query: call('statistics:saveConfig'),
+      invalidatesTags: ['Settings', 'Audit'],
+    }),
     submitReturn: b.mutation<
       ChannelOutput<'statistics:submitReturn'>,
       ChannelInput<'statistics:submitReturn'>
@@ -27,5 +38,11 @@ export const statisticsApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useDashboardQuery, useQualityQuery, useReturnStatusQuery, useSubmitReturnMutation } =
-  statisticsApi;
+export const {
+  useDashboardQuery,
+  useQualityQuery,
+  useReturnStatusQuery,
+  useSubmitReturnMutation,
+  useStatisticsConfigQuery,
+  useSaveStatisticsConfigMutation,
+} = statisticsApi;

@@ -1,6 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import {
   agreementKindLabels,
+  confirmationOutcomeLabels,
   formatFen,
   subjectMatterLabels,
   type AgreementDto,
@@ -36,6 +37,17 @@ export function AgreementView({ agreement: a }: { agreement: AgreementDto }) {
       <Descriptions.Item label="生效日期">
         {a.effectiveOn ?? <Typography.Text type="warning">尚未签章齐全，待登记</Typography.Text>}
       </Descriptions.Item>
+      {a.confirmation && (
+        <Descriptions.Item label="司法确认" span={2}>
+          <span data-testid="confirmation-ruling">
+            <Tag color={a.confirmation.outcome === 'confirmed' ? 'green' : 'default'}>
+              {confirmationOutcomeLabels[a.confirmation.outcome]}
+            </Tag>
+            {a.confirmation.court}，{a.confirmation.ruledOn}
+            {a.confirmation.rulingNumber ? `，${a.confirmation.rulingNumber}` : ''}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="涉及事项" span={2}>
         {subjectMatterLabels[a.subjectMatter]}
         {a.subjectMatter !== 'ordinary' && (

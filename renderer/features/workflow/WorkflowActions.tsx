@@ -19,6 +19,7 @@ export type StepKey =
   | 'mediation'
   | 'agreement'
   | 'effective'
+  | 'confirmation'
   | 'visit'
   | 'terminate'
   | 'inform'
@@ -149,6 +150,12 @@ export function WorkflowActions({ wf, can, onOpen, onAccept, onBeginPerformance,
       wf.writable &&
       can(['cases:mediate', 'cases:dispatch']) && { key: 'extend', label: '延长调解期限' },
     !riskDue && mayReportRisk && { key: 'risk', label: '民转刑风险报告' },
+    // 司法确认结果: a written agreement in effect that a court may confirm (the service checks the rest).
+    mediator &&
+      wf.agreement?.kind === 'written' &&
+      wf.agreement.effectiveOn &&
+      wf.agreement.subjectMatter === 'ordinary' &&
+      !ended.includes(status) && { key: 'confirmation', label: '登记司法确认结果' },
   ].filter((x): x is { key: StepKey; label: string } => Boolean(x));
 
   if (!buttons.length && !more.length) return null;

@@ -10,6 +10,7 @@ import { ReferOutForm } from '../dispatch/ReferOutForm';
 import { TransferForm } from '../dispatch/TransferForm';
 import { AgreementForm, SetEffectiveForm } from './AgreementForm';
 import { AgreementView } from './AgreementView';
+import { ConfirmationRulingForm } from './ConfirmationRulingForm';
 import { AssignmentView } from './AssignmentView';
 import { AttachmentList } from './AttachmentList';
 import { DeadlineList } from './DeadlineList';
@@ -199,6 +200,9 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
       )}
       {open === 'effective' && wf.agreement && (
         <SetEffectiveForm caseId={caseId} agreement={wf.agreement} onClose={close} />
+      )}
+      {open === 'confirmation' && wf.agreement && (
+        <ConfirmationRulingForm caseId={caseId} agreement={wf.agreement} onClose={close} />
       )}
       {open === 'visit' && wf.agreement && (
         <VisitForm caseId={caseId} agreement={wf.agreement} dueOn={visitDue} visitor={me} onClose={close} />

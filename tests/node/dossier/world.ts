@@ -25,8 +25,17 @@ export async function dossierWorld(): Promise<DossierWorld> {
 }
 
 /** The rich case with a written agreement, performed, visited and closed. */
-export async function closedWrittenCase(w: World): Promise<string> {
-  const { caseId } = await agreedCase(w);
+export function closedWrittenCase(w: World): Promise<string> {
+  return closedAgreedCase(w);
+}
+
+/** The rich case settled by the agreement given (written unless told), performed, visited and closed. */
+export async function closedAgreedCase(
+  w: World,
+  agreement: Parameters<typeof agreedCase>[1] = {},
+  caseOverrides: Parameters<typeof agreedCase>[2] = {},
+): Promise<string> {
+  const { caseId } = await agreedCase(w, agreement, caseOverrides);
   await w.app.ok('workflow:beginPerformance', { caseId });
   await w.app.ok('workflow:recordVisit', {
     caseId,

@@ -103,6 +103,13 @@ export const samples: Samples = {
     effectiveOn: today,
   }),
   'workflow:setEffective': (t) => ({ caseId: t.caseId, effectiveOn: today }),
+  'workflow:confirmationRuling': (t) => ({
+    caseId: t.caseId,
+    court: '平罗县人民法院',
+    outcome: 'confirmed',
+    ruledOn: today,
+    rulingNumber: '（2026）宁0221民特12号',
+  }),
   'workflow:beginPerformance': (t) => ({ caseId: t.caseId }),
   'workflow:recordVisit': (t) => ({
     caseId: t.caseId,
@@ -206,6 +213,7 @@ export const lastInOrder: ChannelName[] = [
   'workflow:transfer',
   'workflow:recordAgreement',
   'workflow:setEffective',
+  'workflow:confirmationRuling',
   'workflow:beginPerformance',
   'workflow:recordVisit',
   'workflow:terminate',

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { aPerson, anOrganisation } from '../../fixtures/builders';
 import { ORGS } from '../../helpers/workflow';
-import { closedFailedCase, closedWrittenCase, dossierWorld, type DossierWorld } from '../dossier/world';
+import {
+  closedAgreedCase,
+  closedFailedCase,
+  closedWrittenCase,
+  dossierWorld,
+  type DossierWorld,
+} from '../dossier/world';
 import { addRecords, richAgreement, richCaseInput } from '../documentStore/world';
 
 // 以案定补 with known answers: two closed, archived and reviewed cases of the medical committee
@@ -59,6 +65,16 @@ async function twoMediatorCase(w: DossierWorld): Promise<string> {
   return caseId;
 }
 
+/** The 2026 rates (一般 150 元, 疑难复杂 300 元), oral agreements at 50 %. */
+function saveRules(w: DossierWorld, rules: { sectorPercent: number; complexTypes: string[] }) {
+  return w.app.ok('subsidy:saveRules', {
+    year: 2026,
+    rates: { simple: 10_000, general: 15_000, difficult: 30_000, major: 50_000 },
+    oralPercent: 50,
+    ...rules,
+  });
+}
+
 async function archiveAndReview(w: DossierWorld, caseId: string) {
   await w.app.ok('dossiers:file', { caseId, retention: '长期' });
   await w.app.ok('dossiers:archive', {
@@ -72,13 +88,7 @@ describe('以案定补', () => {
   it('grades, pays only archived and reviewed cases, splits, totals, locks, exports and corrects in the next period', async () => {
     const w = await dossierWorld();
     await w.as('admin');
-    await w.app.ok('subsidy:saveRules', {
-      year: 2026,
-      rates: { simple: 10_000, general: 15_000, difficult: 30_000, major: 50_000 },
-      oralPercent: 50,
-      sectorPercent: 100,
-      complexTypes: ['medical'],
-    });
+    await saveRules(w, { sectorPercent: 100, complexTypes: ['medical'] });
     await w.as('mediator');
     const alone = await closedWrittenCase(w);
     const together = await twoMediatorCase(w);
@@ -163,5 +173,32 @@ describe('以案定补', () => {
       }),
     ]);
     expect(december.totalFen).toBe(15_000);
+  }, 120_000);
+
+  it('pays an oral agreement and a sector committee the configured shares of the rate', async () => {
+    // 一般 150 元; oral agreements 50 %; sector committees (the medical committee is one) 80 %:
+    // a written agreement there earns 120 元, an oral one 150 × 50 % × 80 % = 60 元.
+    const w = await dossierWorld();
+    await w.as('admin');
+    await saveRules(w, { sectorPercent: 80, complexTypes: [] });
+    const catalog = await w.app.ok('catalog:get', {});
+    expect(catalog.committees.find((c) => c.id === ORGS.medical)?.kind).toBe('sector');
+    await w.as('mediator');
+    const written = await closedWrittenCase(w);
+    const oral = await closedAgreedCase(
+      w,
+      { kind: 'oral', effectiveOn: undefined },
+      { repeatReason: '另一起独立纠纷' },
+    );
+    await w.asArchivist();
+    for (const caseId of [written, oral]) {
+      await archiveAndReview(w, caseId);
+      await w.app.ok('subsidy:setGrade', { caseId, grade: 'general' });
+    }
+    const november = await w.app.ok('subsidy:run', { period: '2026-11' });
+    const amountOf = (caseId: string) => november.lines.find((l) => l.caseId === caseId)?.amountFen;
+    expect(amountOf(written)).toBe(12_000);
+    expect(amountOf(oral)).toBe(6_000);
+    expect(november.totalFen).toBe(18_000);
   }, 120_000);
 });
