@@ -11,7 +11,7 @@ import { today } from '../core/dates';
 import type { AuditNote, ServiceContext } from '../core/context';
 import { refuseIfArchived } from '../core/dossier/frozen';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../core/errors';
-import { actorScope, checkIds } from '../core/scope';
+import { actorScope, checkIds, type ActorScope } from '../core/scope';
 import type { Repositories } from '../../db';
 import type { AppContext } from './context';
 import { toApiError, validationError } from './errors';
@@ -41,6 +41,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
     const actor = session.actor;
     const audited =
       spec.kind === 'mutation' && spec.access !== 'public' && !('audit' in spec && spec.audit === false);
+    // Who may see what, looked up once per call: the freeze check and the handler's context share it.
+    let scope: ActorScope | undefined;
     try {
       if (spec.access !== 'public') {
         if (!actor) throw new UnauthenticatedError();
@@ -57,7 +59,8 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         // in the user's scope: any other answers as missing, after validation, like every id.
         if (spec.kind === 'mutation') {
           const repos = session.repos();
-          const principals = actorScope(repos, actor).principals;
+          scope = actorScope(repos, actor);
+          const { principals } = scope;
           refuseIfArchived(channel, rawInput, repos, (caseId) =>
             repos.caseScope.contains(principals, caseId),
           );
@@ -78,7 +81,7 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
         const handler = handlers[channel] as SessionHandler<ChannelName>;
         const call = async (repos: Repositories) => {
           const note: AuditNote = {};
-          const ctx = contextFor(repos, note);
+          const ctx = contextFor(repos, note, scope);
           checkIds(ctx, ids, parsed.data);
           const result = await handler(parsed.data, ctx, app);
           if (audited) {
@@ -122,11 +125,11 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
     }
   }
 
-  function contextFor(repos: Repositories, audit: AuditNote): ServiceContext {
+  function contextFor(repos: Repositories, audit: AuditNote, scope?: ActorScope): ServiceContext {
     const unlocked = session.requireUnlocked();
     return {
       actor: unlocked.actor,
-      scope: actorScope(repos, unlocked.actor),
+      scope: scope ?? actorScope(repos, unlocked.actor),
       clock: session.clock,
       office: unlocked.keyFile.office,
       repos,
