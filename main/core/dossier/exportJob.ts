@@ -15,10 +15,11 @@ import { typesetDossier, TypesetterFailedError } from './typesetter/client';
 
 // Batch export: the archivist picks cases by a filter (committee, filing period, state) or from
 // the list, and gets their dossier PDFs in a folder or one zip. The job runs in the background one
-// dossier at a time, each step taking its turn on the session's mutex so the desk answers other
-// calls in between (the window never waits for the batch). Progress goes out as 'job:progress'
-// events — the one shape every progress bar reads — and a cancel stops it after the current
-// dossier. Cases without a filed dossier, or whose scans cannot be placed, are skipped and named.
+// dossier at a time: each dossier is read taking its turn on the session's mutex, then typeset in
+// the typesetter's worker thread outside it, so the desk answers other calls in between (the
+// window never waits for the batch). Progress goes out as 'job:progress' events — the one shape
+// every progress bar reads — and a cancel stops it after the current dossier. Cases without a
+// filed dossier, or whose scans cannot be placed, are skipped and named; a failed job leaves no zip.
 
 const LABEL = '批量导出卷宗';
 

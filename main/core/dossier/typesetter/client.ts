@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DomainError } from '../../errors';
@@ -39,7 +40,11 @@ function workerScript(): { file: string; eval: boolean } {
   if (__filename.endsWith('.ts')) {
     // Dev, tests and the bench: the new thread needs tsx's loader to read the source.
     const entry = join(__dirname, 'worker.ts');
-    return { file: `require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, eval: true };
+    const tsx = createRequire(__filename).resolve('tsx/cjs/api');
+    return {
+      file: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`,
+      eval: true,
+    };
   }
   // The bundle: out/main/dossierTypesetter.cjs beside app.cjs (this code may sit in out/main/chunks),
   // inside app.asar when packaged — Electron loads worker scripts from the archive.
