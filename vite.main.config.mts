@@ -15,7 +15,15 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
-      input: preload ? { preload: 'preload/index.ts' } : { app: 'main/app/main.ts', web: 'main/web/cli.ts' },
+      // dossierTypesetter: the dossier PDF worker thread's own entry (main/core/dossier/typesetter),
+      // a real file beside app.cjs that new Worker() loads, from app.asar when packaged.
+      input: preload
+        ? { preload: 'preload/index.ts' }
+        : {
+            app: 'main/app/main.ts',
+            web: 'main/web/cli.ts',
+            dossierTypesetter: 'main/core/dossier/typesetter/worker.ts',
+          },
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
       external: preload
         ? ['electron']

@@ -181,6 +181,8 @@ function inspectPackage(appDir) {
   for (const file of [
     '/package.json',
     '/out/main/app.cjs',
+    // The dossier PDF worker thread's script (Electron loads worker scripts from app.asar).
+    '/out/main/dossierTypesetter.cjs',
     '/out/preload/preload.cjs',
     '/out/renderer/index.html',
   ]) {
@@ -220,7 +222,12 @@ function inspectPackage(appDir) {
 
 const work = mkdtempSync(join(tmpdir(), 'desk-pack-'));
 try {
-  for (const file of ['out/main/app.cjs', 'out/preload/preload.cjs', 'out/renderer/index.html']) {
+  for (const file of [
+    'out/main/app.cjs',
+    'out/main/dossierTypesetter.cjs',
+    'out/preload/preload.cjs',
+    'out/renderer/index.html',
+  ]) {
     if (!existsSync(join(projectDir, file)))
       fail('cannot be packed yet', [`${file} is missing: run npm run build`]);
   }

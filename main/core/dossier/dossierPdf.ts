@@ -1,5 +1,13 @@
 import type { DossierRow, Repositories } from '../../../db';
-import { buildDocument, documentKind, type DocumentCase, type Dossier, type IsoDate } from '../documents';
+import type { DossierItemKey } from '../../contract';
+import {
+  buildDocument,
+  documentKind,
+  type DocumentCase,
+  type DocumentKindId,
+  type Dossier,
+  type IsoDate,
+} from '../documents';
 import { formDocument } from '../documents/layout/page';
 import { body, title } from '../documents/layout/paragraphs';
 import { ConflictError } from '../errors';
@@ -14,7 +22,7 @@ import {
 import { flowOf } from './pdf/ooxml';
 import type { ScanSource } from './pdf/scans';
 import { dossierValues, type DossierSources } from './model';
-import type { ItemState } from './items';
+import { itemSpecs, type ItemState } from './items';
 
 // The dossier's one PDF: every present item in binding order — forms typeset from the same
 // document tree the .docx generator builds, signed scans and scanned paper as pages — framed by
@@ -34,19 +42,21 @@ function listingPage(c: DocumentCase, heading: string, lines: string[]) {
   );
 }
 
-async function partOf(
-  repos: Repositories,
-  s: DossierSources,
-  item: ItemState,
-  today: IsoDate,
-): Promise<PdfPart[]> {
+/**
+ * One present item as plain data: the form to typeset, the scans' bytes, or the listing of files
+ * that cannot become pages. Everything read from the database is read here, so the rest of the
+ * work needs no repositories and can run in the typesetting worker.
+ */
+export type PartSource =
+  | { kind: 'form'; key: string; title: string; form: DocumentKindId }
+  | { kind: 'scans'; key: string; title: string; scans: ScanSource[] }
+  | { kind: 'listing'; key: string; title: string; heading: string; lines: string[] };
+
+function partSourcesOf(repos: Repositories, item: ItemState): PartSource[] {
   const content = item.content!;
   const key = item.spec.key;
   const heading = item.spec.title;
-  if (content.kind === 'form') {
-    const doc = await buildDocument(content.form, s.c, { today });
-    return [{ kind: 'form', key, title: heading, flow: flowOf(doc, heading) }];
-  }
+  if (content.kind === 'form') return [{ kind: 'form', key, title: heading, form: content.form }];
   const scans: ScanSource[] = [];
   const unplaceable: string[] = [];
   if (content.kind === 'signed') {
@@ -77,13 +87,27 @@ async function partOf(
       data: repos.dossiers.paperData(paper.id)!,
     });
   }
-  const parts: PdfPart[] = [];
+  const parts: PartSource[] = [];
   if (scans.length) parts.push({ kind: 'scans', key, title: heading, scans });
   if (unplaceable.length) {
-    const flow = listingPage(s.c, `${heading}（电子文件清单）`, unplaceable);
-    parts.push({ kind: 'form', key: parts.length ? `${key}:list` : key, title: heading, flow });
+    parts.push({
+      kind: 'listing',
+      key: parts.length ? `${key}:list` : key,
+      title: heading,
+      heading: `${heading}（电子文件清单）`,
+      lines: unplaceable,
+    });
   }
   return parts;
+}
+
+async function partOf(c: DocumentCase, part: PartSource, today: IsoDate): Promise<PdfPart> {
+  if (part.kind === 'scans') return part;
+  const { key, title } = part;
+  if (part.kind === 'listing')
+    return { kind: 'form', key, title, flow: listingPage(c, part.heading, part.lines) };
+  const doc = await buildDocument(part.form, c, { today });
+  return { kind: 'form', key, title, flow: flowOf(doc, title) };
 }
 
 export interface DossierPdfRequest {
@@ -111,36 +135,78 @@ function mergeListings(ranges: PageRanges): PageRanges {
 
 const frameKinds = ['dossier-cover', 'dossier-contents', 'dossier-note'] as const;
 
-async function inputOf(r: DossierPdfRequest): Promise<DossierPdfInput> {
+/**
+ * Everything one dossier PDF is made from, as plain data (structured-cloneable: no functions, no
+ * repositories): what the batch export hands to its typesetting worker. The items travel without
+ * their spec's rules (functions); the worker puts the spec back by key.
+ */
+export interface DossierPdfJob {
+  c: DocumentCase;
+  values: Omit<DossierSources, 'loaded' | 'row' | 'c' | 'items'> & { items: PlainItemState[] };
+  row: DossierRow;
+  parts: PartSource[];
+  missingReason: string | null;
+  today: IsoDate;
+  at: Date;
+}
+
+export type PlainItemState = Omit<ItemState, 'spec'> & { spec: DossierItemKey };
+
+const specByKey = new Map(itemSpecs.map((spec) => [spec.key, spec]));
+
+/** Reads what the PDF needs from the database (the scans' bytes included). */
+export function dossierPdfJob(r: DossierPdfRequest): DossierPdfJob {
   const { sources: s, row } = r;
   if (!s.kind) throw new ConflictError('案件尚未结案，不能生成卷宗');
+  return {
+    c: s.c,
+    values: {
+      outcome: s.outcome,
+      kind: s.kind,
+      items: s.items.map((i) => ({ ...i, spec: i.spec.key })),
+    },
+    row,
+    parts: s.items.filter((i) => i.status === 'present').flatMap((i) => partSourcesOf(r.repos, i)),
+    missingReason: r.missingReason,
+    today: r.today,
+    at: r.at,
+  };
+}
+
+async function inputOf(job: DossierPdfJob): Promise<DossierPdfInput> {
+  const { c, row } = job;
+  const values = {
+    ...job.values,
+    c,
+    items: job.values.items.map((i): ItemState => ({ ...i, spec: specByKey.get(i.spec)! })),
+  };
   const parts: PdfPart[] = [];
-  for (const item of s.items)
-    if (item.status === 'present') parts.push(...(await partOf(r.repos, s, item, r.today)));
+  for (const part of job.parts) parts.push(await partOf(c, part, job.today));
   return {
     parts,
     frame(ranges) {
-      const c: DocumentCase = {
-        ...s.c,
-        dossier: dossierValues(s, row, mergeListings(ranges), r.missingReason),
+      const framed: DocumentCase = {
+        ...c,
+        dossier: dossierValues(values, row, mergeListings(ranges), job.missingReason),
       };
       const [cover, contents, note] = frameKinds.map((id) =>
-        flowOf(documentKind(id).generate(c, { today: r.today }), documentKind(id).title),
+        flowOf(documentKind(id).generate(framed, { today: job.today }), documentKind(id).title),
       );
       return { cover: cover!, contents: contents!, note: note! };
     },
     meta: {
       title: `${row.volumeNumber} ${row.title}`,
-      author: s.c.committee.name,
-      subject: `人民调解卷宗（案号 ${s.c.caseNumber}）`,
-      keywords: ['人民调解', '卷宗', row.volumeNumber, s.c.caseNumber],
-      at: r.at,
+      author: c.committee.name,
+      subject: `人民调解卷宗（案号 ${c.caseNumber}）`,
+      keywords: ['人民调解', '卷宗', row.volumeNumber, c.caseNumber],
+      at: job.at,
     },
   };
 }
 
-export async function renderDossierPdf(r: DossierPdfRequest): Promise<DossierPdf> {
-  return buildDossierPdf(await inputOf(r));
+/** Typesets a dossier from its plain data: in-process, or in the batch export's worker. */
+export async function renderDossierJob(job: DossierPdfJob): Promise<DossierPdf> {
+  return buildDossierPdf(await inputOf(job));
 }
 
 /**
@@ -148,6 +214,6 @@ export async function renderDossierPdf(r: DossierPdfRequest): Promise<DossierPdf
  * as the PDF, because they come from laying out the same PDF.
  */
 export async function dossierForForms(r: DossierPdfRequest): Promise<Dossier> {
-  const plan = await planDossier(await inputOf(r));
+  const plan = await planDossier(await inputOf(dossierPdfJob(r)));
   return dossierValues(r.sources, r.row, mergeListings(plan.ranges), r.missingReason);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
@@ -10,14 +10,16 @@ import type { ServiceContext } from '../context';
 import { officeStamp, today } from '../dates';
 import { DomainError, NotFoundError } from '../errors';
 import type { Session } from '../session/session';
-import { dossierPdfFile } from './service';
+import { dossierPdfSource, pdfFileOf } from './service';
+import { typesetDossier, TypesetterFailedError } from './typesetter/client';
 
 // Batch export: the archivist picks cases by a filter (committee, filing period, state) or from
 // the list, and gets their dossier PDFs in a folder or one zip. The job runs in the background one
-// dossier at a time, each step taking its turn on the session's mutex so the desk answers other
-// calls in between (the window never waits for the batch). Progress goes out as 'job:progress'
-// events — the one shape every progress bar reads — and a cancel stops it after the current
-// dossier. Cases without a filed dossier, or whose scans cannot be placed, are skipped and named.
+// dossier at a time: each dossier is read taking its turn on the session's mutex, then typeset in
+// the typesetter's worker thread outside it, so the desk answers other calls in between (the
+// window never waits for the batch). Progress goes out as 'job:progress' events — the one shape
+// every progress bar reads — and a cancel stops it after the current dossier. Cases without a
+// filed dossier, or whose scans cannot be placed, are skipped and named; a failed job leaves no zip.
 
 const LABEL = '批量导出卷宗';
 
@@ -108,6 +110,40 @@ function progress(session: Session, job: Job, current: string | null): void {
   });
 }
 
+type Outcome = { skip: string } | { file: { fileName: string; bytes: Uint8Array } };
+
+/**
+ * One dossier: read under the session's lock, typeset outside it in the worker (an archived
+ * revision is its stored file). A case that cannot be exported is a skip with its reason; a
+ * worker that died, a locked session or a system error stops the batch.
+ */
+async function exportOne(session: Session, job: Job, caseId: string): Promise<Outcome> {
+  const source = await session.mutex.run(async () => {
+    if (session.state !== 'unlocked') throw new DomainError('UNAUTHENTICATED', '会话已锁定，批量导出已中止');
+    const repos = session.repos();
+    if (!repos.cases.byId(caseId)) return { skip: '找不到该案件' };
+    if (!repos.dossiers.byCase(caseId)) return { skip: '尚未立卷' };
+    try {
+      return await dossierPdfSource(repos, caseId, {
+        today: today(session.clock),
+        actorName: job.actorName,
+        at: session.clock.now(),
+      });
+    } catch (error) {
+      if (error instanceof DomainError) return { skip: error.message };
+      throw error;
+    }
+  });
+  if (!('job' in source)) return source;
+  try {
+    return { file: pdfFileOf(source.fileName, await typesetDossier(source.job)) };
+  } catch (error) {
+    if (error instanceof DomainError && !(error instanceof TypesetterFailedError))
+      return { skip: error.message };
+    throw error;
+  }
+}
+
 async function run(
   session: Session,
   job: Job,
@@ -116,42 +152,28 @@ async function run(
 ) {
   const zip = job.zipPath ? new ZipFile() : null;
   let zipDone: Promise<void> | null = null;
+  let out: WriteStream | null = null;
   try {
     if (zip && job.zipPath) {
       await mkdir(session.paths.temp, { recursive: true, mode: 0o700 });
-      const out = createWriteStream(job.zipPath, { mode: 0o600 });
+      const stream = createWriteStream(job.zipPath, { mode: 0o600 });
+      out = stream;
       zipDone = new Promise((resolve, reject) => {
-        out.on('close', resolve);
-        out.on('error', reject);
+        stream.on('close', resolve);
+        stream.on('error', reject);
       });
-      zip.outputStream.pipe(out);
+      // Marked handled: on failure the stream is destroyed and nobody awaits it any more.
+      zipDone.catch(() => undefined);
+      zip.outputStream.pipe(stream);
     }
     if (job.dto.folder) await mkdir(job.dto.folder, { recursive: true });
     const names = new Set<string>();
     for (const item of cases) {
       if (job.cancelled) break;
       progress(session, job, item.caseNumber);
-      const outcome = await session.mutex.run(async () => {
-        if (session.state !== 'unlocked')
-          throw new DomainError('UNAUTHENTICATED', '会话已锁定，批量导出已中止');
-        const repos = session.repos();
-        if (!repos.cases.byId(item.caseId)) return { skip: '找不到该案件' };
-        if (!repos.dossiers.byCase(item.caseId)) return { skip: '尚未立卷' };
-        try {
-          return {
-            file: await dossierPdfFile(repos, item.caseId, {
-              today: today(session.clock),
-              actorName: job.actorName,
-              at: session.clock.now(),
-            }),
-          };
-        } catch (error) {
-          if (error instanceof DomainError) return { skip: error.message };
-          throw error;
-        }
-      });
+      const outcome = await exportOne(session, job, item.caseId);
       if ('skip' in outcome) {
-        job.dto.skipped.push({ caseNumber: item.caseNumber, reason: outcome.skip! });
+        job.dto.skipped.push({ caseNumber: item.caseNumber, reason: outcome.skip });
       } else {
         let name = outcome.file.fileName;
         for (let n = 2; names.has(name); n++) name = outcome.file.fileName.replace(/\.pdf$/, `-${n}.pdf`);
@@ -176,9 +198,18 @@ async function run(
     job.dto.state = 'failed';
     job.dto.skipped.push({
       caseNumber: '',
-      reason: error instanceof DomainError ? error.message : '导出时发生系统错误',
+      reason:
+        error instanceof TypesetterFailedError
+          ? `${error.message}。批量导出已中止，未保存不完整的压缩文件`
+          : error instanceof DomainError
+            ? error.message
+            : '导出时发生系统错误',
     });
     if (!(error instanceof DomainError)) console.error('[dossier export]', error);
+    // Nothing half-written stays behind: the unfinished zip is removed, never offered.
+    if (out) zip?.outputStream.unpipe(out);
+    out?.destroy();
+    if (job.zipPath) await rm(job.zipPath, { force: true }).catch(() => undefined);
   }
   progress(session, job, null);
   await auditFinished(session, job);

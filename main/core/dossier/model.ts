@@ -88,7 +88,7 @@ const countNote = (item: ItemState, c: DocumentCase): string | undefined => {
  * in the PDF and, when archived with a missing item, the written reason.
  */
 export function dossierValues(
-  s: DossierSources,
+  s: Pick<DossierSources, 'c' | 'outcome' | 'kind' | 'items'>,
   row: DossierRow,
   ranges: ReadonlyMap<string, string>,
   missingReason: string | null,

@@ -18,10 +18,12 @@ import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { newRecord } from '../newRecord';
-import { renderDossierPdf } from './dossierPdf';
+import { dossierPdfJob, type DossierPdfJob } from './dossierPdf';
+import type { DossierPdf } from './pdf/assemble';
 import { defaultTitle, loadDossier, mediationPeriod, missingProblems, type DossierSources } from './model';
 import { checkScan } from './pdf/scans';
 import { reviewDtos } from './review';
+import { typesetDossier } from './typesetter/client';
 
 // 立卷, completeness, scanning in missing paper, 归档 and audited re-opening. Archiving freezes
 // the case (its status becomes 已归档, and the dispatcher refuses every change to it, see
@@ -255,14 +257,16 @@ export async function archiveDossier(
   const reason = missing.length ? input.missingReason! : null;
   const revision = row.revision + 1;
   const now = ctx.clock.now();
-  const pdf = await renderDossierPdf({
-    repos: ctx.repos,
-    sources: s,
-    row,
-    missingReason: reason,
-    today: today(ctx.clock),
-    at: now,
-  });
+  const pdf = await typesetDossier(
+    dossierPdfJob({
+      repos: ctx.repos,
+      sources: s,
+      row,
+      missingReason: reason,
+      today: today(ctx.clock),
+      at: now,
+    }),
+  );
   const at = now.toISOString();
   ctx.repos.dossiers.insertArchive(
     {
@@ -341,12 +345,15 @@ export interface PdfFile {
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
 
-/** The archived revision's frozen PDF, or the dossier as it stands now. */
-export async function dossierPdfFile(
+/**
+ * What a dossier's PDF is: the archived revision's frozen file, or the plain data to typeset the
+ * dossier as it stands now (read here, under the caller's lock; typeset wherever the caller likes).
+ */
+export async function dossierPdfSource(
   repos: Repositories,
   caseId: string,
   opts: { today: string; actorName: string; at: Date; revision?: number },
-): Promise<PdfFile> {
+): Promise<{ file: PdfFile } | { fileName: string; job: DossierPdfJob }> {
   const s = await loadDossier(repos, caseId, opts);
   const row = requireDossier(s);
   const revision = opts.revision ?? (row.state === 'archived' ? row.revision : undefined);
@@ -355,13 +362,15 @@ export async function dossierPdfFile(
     const bytes = archive ? repos.dossiers.archivePdf(row.id, revision) : undefined;
     if (!archive || !bytes) throw new NotFoundError(`找不到卷宗第${revision}版`);
     return {
-      fileName: `${safe(row.volumeNumber)}-第${revision}版.pdf`,
-      bytes,
-      pageCount: archive.pageCount,
-      sha256: archive.sha256,
+      file: {
+        fileName: `${safe(row.volumeNumber)}-第${revision}版.pdf`,
+        bytes,
+        pageCount: archive.pageCount,
+        sha256: archive.sha256,
+      },
     };
   }
-  const pdf = await renderDossierPdf({
+  const job = dossierPdfJob({
     repos,
     sources: s,
     row,
@@ -369,12 +378,22 @@ export async function dossierPdfFile(
     today: opts.today,
     at: opts.at,
   });
-  return {
-    fileName: `${safe(row.volumeNumber)}-未归档.pdf`,
-    bytes: pdf.bytes,
-    pageCount: pdf.pageCount,
-    sha256: sha256(pdf.bytes),
-  };
+  return { fileName: `${safe(row.volumeNumber)}-未归档.pdf`, job };
+}
+
+export function pdfFileOf(fileName: string, pdf: DossierPdf): PdfFile {
+  return { fileName, bytes: pdf.bytes, pageCount: pdf.pageCount, sha256: sha256(pdf.bytes) };
+}
+
+/** The archived revision's frozen PDF, or the dossier as it stands now. */
+export async function dossierPdfFile(
+  repos: Repositories,
+  caseId: string,
+  opts: { today: string; actorName: string; at: Date; revision?: number },
+): Promise<PdfFile> {
+  const source = await dossierPdfSource(repos, caseId, opts);
+  if ('file' in source) return source.file;
+  return pdfFileOf(source.fileName, await typesetDossier(source.job));
 }
 
 export function isFrozenStatus(status: string): boolean {
