@@ -187,6 +187,10 @@ test('两个调委会的调解员各自只看到本会的案件；移交后原�
     await expect(page.getByTestId('documents-panel')).toContainText('您可以预览和导出已生成的文书');
     await expect(page.getByRole('button', { name: '生成' })).toHaveCount(0);
     await desk.screenshot(page, 'scope-05-sender-reads-only');
+    // Nothing there says 可生成 to someone who may not generate.
+    await expect(page.getByTestId('documents-panel')).not.toContainText('可生成');
+    await page.getByTestId('documents-panel').scrollIntoViewIfNeeded();
+    await desk.screenshot(page, 'scope-06-sender-documents-read-only');
     // Not on the sender's 我的待办 any more.
     await page.getByRole('menuitem', { name: '我的待办' }).click();
     await expect(page.getByTestId('todo-table')).not.toContainText(medicalCase.number);

@@ -172,7 +172,15 @@ export function DocumentsPanel({ caseId, voided = false }: { caseId: string; voi
               </Space>
             ),
           },
-          { title: '状态', render: (_: unknown, row) => <Availability row={row} /> },
+          // Whether a form can be generated only matters to someone who may generate it.
+          ...(writable
+            ? [
+                {
+                  title: '状态',
+                  render: (_: unknown, row: DocumentAvailabilityDto) => <Availability row={row} />,
+                },
+              ]
+            : []),
           {
             title: '最新版本',
             width: 210,
