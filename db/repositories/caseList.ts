@@ -93,6 +93,8 @@ interface Parts {
   /** The search box's hits in scope (a rowid query), when it is used. */
   hits: string | null;
   hitParams: unknown[];
+  /** The hits themselves, once the probe has found them all (a few): no need to search again. */
+  found: number[] | null;
   /** The scope test on cases.rowid (not needed where the hits decide: they are in scope). */
   scope: { sql: string; params: unknown[] };
   principals: ScopePrincipals;
@@ -192,6 +194,7 @@ export class CaseListRepository {
       filtered: clauses.length > 1,
       hits: hits.length ? `SELECT h.rid FROM (${hits.join(' UNION ')}) h WHERE ${visible.sql}` : null,
       hitParams: [...hitParams, ...visible.params],
+      found: null,
       scope: inScope('cases.rowid', q.scope),
       principals: q.scope,
       order: sortColumns[q.sort].replaceAll('{dir}', q.order === 'asc' ? 'ASC' : 'DESC'),
@@ -203,7 +206,10 @@ export class CaseListRepository {
   private with(p: Parts, strategy: Strategy): Statement {
     const ctes: string[] = [];
     const params: unknown[] = [];
-    if (p.hits) {
+    if (p.found) {
+      ctes.push('hits(rid) AS MATERIALIZED (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(p.found));
+    } else if (p.hits) {
       ctes.push(`hits(rid) AS MATERIALIZED (${p.hits})`);
       params.push(...p.hitParams);
     }
@@ -220,18 +226,17 @@ export class CaseListRepository {
    * the count of what a search without filters lists).
    */
   private hitCount(p: Parts): Statement {
-    return { sql: `${this.with(p, 'hits').sql}SELECT count(*) AS n FROM hits`, params: p.hitParams };
+    const w = this.with(p, 'hits');
+    return { sql: `${w.sql}SELECT count(*) AS n FROM hits`, params: w.params };
   }
 
   /**
-   * Whether the search hits more cases in scope than the hits strategy takes: counts up to one
-   * more than that, stopping there (the full-text rows stream, each tested against the scope).
+   * The hits in scope, up to one more than the hits strategy takes, stopping there (the full-text
+   * rows stream, each tested against the scope). When that is all of them, the page is found
+   * from these rowids and the search is not run again.
    */
   private hitProbe(p: Parts): Statement {
-    return {
-      sql: `SELECT count(*) AS n FROM (${p.hits} LIMIT ?)`,
-      params: [...p.hitParams, listStrategyLimits.hits + 1],
-    };
+    return { sql: `${p.hits} LIMIT ?`, params: [...p.hitParams, listStrategyLimits.hits + 1] };
   }
 
   /**
@@ -318,10 +323,12 @@ export class CaseListRepository {
       strategy = total <= listStrategyLimits.scope ? 'set' : 'walk';
     } else if (p.hits) {
       const probe = this.hitProbe(p);
-      const n = this.db.sql.get<{ n: number }>(probe.sql, ...probe.params)?.n ?? 0;
+      const found = this.db.sql.all<{ rid: number }>(probe.sql, ...probe.params).map((r) => r.rid);
+      const n = found.length;
       if (n === 0) return { rows: [], total: 0 };
       if (n <= listStrategyLimits.hits) {
         strategy = 'hits';
+        p.found = found;
         if (!p.filtered) total = n;
       } else {
         // Many hits: the page and its total together, the hits found once.
@@ -367,6 +374,14 @@ export class CaseListRepository {
       statements.push(this.countStatement(p, strategy), this.pageStatement(p, strategy, q.limit, q.offset));
       if (p.hits && strategy !== 'hits')
         statements.push(this.countedPageStatement(p, strategy, q.limit, q.offset));
+    }
+    // The few hits the probe found, as the hits strategy then reads them.
+    if (p.hits) {
+      const known = { ...p, found: [1, 2, 3] };
+      statements.push(
+        this.countStatement(known, 'hits'),
+        this.pageStatement(known, 'hits', q.limit, q.offset),
+      );
     }
     // Not through the statement cache: a test explains thousands of combinations.
     return statements.flatMap((s) =>
