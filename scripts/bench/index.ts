@@ -66,6 +66,7 @@ import type { DossierBenchResult } from './dossiers';
 // ── statistics (issue 15) ──
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
+import { databaseSizes } from './sizes';
 import { round, summarise, table, timed, type Row, type Summary } from './stats';
 
 const CHEAP_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -404,6 +405,8 @@ async function main(): Promise<void> {
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
   const verify = await ok('audit:verify', {});
+  // ── sizes (issue 18): where the database's bytes go ──
+  const sizes = databaseSizes(app.session.requireUnlocked().store.sql.raw, counts.cases);
   // The backup of this database (scripts/bench/backup.ts), after the figures above: its worker
   // and its files must not colour them.
   log('backup…');
@@ -597,6 +600,7 @@ async function main(): Promise<void> {
     dossiers,
     // ── statistics (issue 15) ──
     statistics,
+    sizes,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };
@@ -604,6 +608,15 @@ async function main(): Promise<void> {
     `\n人民调解工作台 benchmark — ${counts.cases.toLocaleString('en')} cases (${result.partiesPerCase} parties each), ${new Date().toISOString()}\n`,
   );
   console.log(table(rows));
+  console.log(
+    `\n数据库空间 where the database's bytes go (dbstat, ${counts.cases.toLocaleString('en')} cases)\n` +
+      sizes
+        .map(
+          (g) =>
+            `  ${g.group.padEnd(40)} ${`${g.mb} MB`.padStart(10)} ${`${g.share}%`.padStart(7)} ${`${g.bytesPerCase} B/case`.padStart(13)}   ${g.largest.map((l) => `${l.name} ${l.mb}`).join(', ')}`,
+        )
+        .join('\n'),
+  );
   console.log(
     `\nbulk load ${bulkSeconds.toFixed(1)} s; sign-in to the loaded database ${signIn[1].toFixed(0)} ms (scrypt: ${result.kdf}); total ${result.totalSeconds} s` +
       (options.productionKdf
