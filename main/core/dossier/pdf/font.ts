@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 
 // The one typeface of every dossier PDF: Noto Serif CJK SC (SIL Open Font License 1.1), shipped in
 // resources/fonts as a subset covering every Han character GBK encodes (scripts/fonts/). Each PDF
@@ -14,6 +15,14 @@ import * as fontkit from 'fontkit';
 // is shared by every PDF of the process; each PDF gets its own subset.
 
 export const FONT_FILE = 'NotoSerifSC-Dossier.otf';
+
+// fontkit decodes its Unicode property tables when it is loaded (~200 ms of CPU): loaded with the
+// first dossier PDF, not with the app, whose start-up would otherwise pay for it every time.
+let fontkitModule: typeof Fontkit | null = null;
+function fontkit(): typeof Fontkit {
+  fontkitModule ??= createRequire(__filename)('fontkit') as typeof Fontkit;
+  return fontkitModule;
+}
 
 function fontPath(): string {
   const candidates: string[] = [];
@@ -32,7 +41,7 @@ function fontPath(): string {
 
 interface Loaded {
   bytes: Uint8Array;
-  font: fontkit.Font;
+  font: Fontkit.Font;
   /** Advance widths in em, by code point. */
   widths: Map<number, number>;
   unitsPerEm: number;
@@ -43,7 +52,7 @@ let loaded: Loaded | null = null;
 export function serifFont(): Loaded {
   if (!loaded) {
     const bytes = readFileSync(fontPath());
-    const font = fontkit.create(bytes) as fontkit.Font;
+    const font = fontkit().create(bytes) as Fontkit.Font;
     // One copy of the 7 MB file: fontkit reads glyphs from it and pdf-lib is handed the same
     // memory (a file this size is never a slice of Node's shared pool, so it starts at 0).
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -96,7 +105,7 @@ export function missingCharacters(text: string): string[] {
   return [...out];
 }
 
-type Subset = ReturnType<fontkit.Font['createSubset']>;
+type Subset = ReturnType<Fontkit.Font['createSubset']>;
 
 /**
  * Glyphs kept decoded between PDFs (about 12 KB each): enough for the characters most dossiers
