@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../files/excel';
 import type { MonthlyReturnInput, ReturnStatusDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
@@ -95,7 +96,8 @@ export async function monthlyReturnWorkbook(
     printedAt: string;
   },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await excel();
+  const wb = new Excel.Workbook();
   wb.creator = meta.unit;
   // Excel and WPS recompute every formula when the file opens.
   wb.calcProperties.fullCalcOnLoad = true;

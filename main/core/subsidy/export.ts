@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { excel } from '../files/excel';
 import type { DocumentFileDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { ConflictError } from '../errors';
@@ -15,6 +15,7 @@ const MONEY = '#,##0.00';
 export async function exportSettlement(ctx: ServiceContext, period: string): Promise<DocumentFileDto> {
   const s = await settlementView(ctx, period);
   if (s.state !== 'locked') throw new ConflictError('请先审批锁定该期补贴，再导出');
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = ctx.office.name;
   const [year, month] = period.split('-');
