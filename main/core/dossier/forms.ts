@@ -1,7 +1,6 @@
 import type { Repositories } from '../../../db';
 import type { Dossier } from '../documents';
 import { ConflictError } from '../errors';
-import { dossierForForms } from './dossierPdf';
 import { loadDossier } from './model';
 
 // What documents:generate asks for the 卷宗封面, 卷内目录 and 备考表 .docx: the filed dossier's
@@ -14,6 +13,8 @@ export async function dossierForFormsOf(
 ): Promise<Dossier> {
   const sources = await loadDossier(repos, caseId, opts);
   if (!sources.row) throw new ConflictError('尚未立卷：请在案件的“卷宗”中立卷后生成');
+  // Loaded on first use: the PDF typesetter's modules are not needed at start-up.
+  const { dossierForForms } = await import('./dossierPdf');
   return dossierForForms({
     repos,
     sources,

@@ -18,12 +18,21 @@ import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { newRecord } from '../newRecord';
-import { dossierPdfJob, type DossierPdfJob } from './dossierPdf';
+import type { DossierPdfJob } from './dossierPdf';
 import type { DossierPdf } from './pdf/assemble';
 import { defaultTitle, loadDossier, mediationPeriod, missingProblems, type DossierSources } from './model';
-import { checkScan } from './pdf/scans';
 import { reviewDtos } from './review';
 import { typesetDossier } from './typesetter/client';
+
+// pdf-lib and the typesetter's modules take a third of a second to load: they come with the first
+// scan checked or dossier assembled, not with the app's start-up.
+async function pdfModules() {
+  const [{ dossierPdfJob }, { checkScan }] = await Promise.all([
+    import('./dossierPdf'),
+    import('./pdf/scans'),
+  ]);
+  return { dossierPdfJob, checkScan };
+}
 
 // 立卷, completeness, scanning in missing paper, 归档 and audited re-opening. Archiving freezes
 // the case (its status becomes 已归档, and the dispatcher refuses every change to it, see
@@ -210,7 +219,7 @@ export async function attachPaper(
   const label = `${item?.spec.title ?? '扫描件'}“${input.fileName}”`;
   let pages: number;
   try {
-    pages = await checkScan({ label, mimeType: input.mimeType, data });
+    pages = await (await pdfModules()).checkScan({ label, mimeType: input.mimeType, data });
   } catch (error) {
     // The same sentence the PDF would give, but as a field error the upload form shows.
     if (error instanceof ConflictError) throw ValidationError.field(['dataBase64'], '文件', error.message);
@@ -257,6 +266,7 @@ export async function archiveDossier(
   const reason = missing.length ? input.missingReason! : null;
   const revision = row.revision + 1;
   const now = ctx.clock.now();
+  const { dossierPdfJob } = await pdfModules();
   const pdf = await typesetDossier(
     dossierPdfJob({
       repos: ctx.repos,
@@ -370,6 +380,7 @@ export async function dossierPdfSource(
       },
     };
   }
+  const { dossierPdfJob } = await pdfModules();
   const job = dossierPdfJob({
     repos,
     sources: s,
