@@ -24,6 +24,8 @@ import { MonthlyReturnRepository, StatisticsRepository } from './statistics';
 // ── screening & subsidy (issue 15) ──
 import { ScreeningRepository } from './screening';
 import { SubsidyRepository } from './subsidy';
+// ── province (issue 16) ──
+import { ProvinceRepository } from './province';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -52,6 +54,8 @@ export function repositories(db: DbHandle) {
     // ── screening & subsidy (issue 15) ──
     screening: new ScreeningRepository(db),
     subsidy: new SubsidyRepository(db),
+    // ── province (issue 16) ──
+    province: new ProvinceRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
