@@ -3,13 +3,13 @@
 // Plain Node (18 or later), no dependencies: copy this one file anywhere and run
 //
 //   node province-check.mjs <数据包.zip> [--fingerprint XXXX-XXXX-XXXX-XXXX]
-//                                         [--password 密码 | --private-key <接收方私钥>]
+//                                         [--password 密码 | --private-key <接收方私钥>] [--extract 目录]
 //
 // It checks that the manifest is signed by the sending installation (compare the fingerprint with
 // the one the county gave you, by phone or on paper: --fingerprint does it for you), that every
 // file has the size and SHA-256 the manifest names and that no file was added or removed. With the
 // password (or the recipient's X25519 private key, base64url of its 32-byte seed) it also decrypts
-// every data file and checks its record count. Exit code 0: intact; 1: damaged or tampered; 2: usage.
+// every data file and checks its record count; --extract writes the decrypted files to a folder. Exit code 0: intact; 1: damaged or tampered; 2: usage.
 import {
   createDecipheriv,
   createHash,
@@ -20,7 +20,8 @@ import {
   scryptSync,
   verify,
 } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
 
 const SIGNATURE_PURPOSE = 'province/manifest/v1';
@@ -157,6 +158,12 @@ export function checkPackage(path, options = {}) {
           if (records !== file.records) throw new Error(`记录数 ${records} 与清单的 ${file.records} 不一致`);
         }
         note = `，已解密，${file.records}条记录`;
+        if (options.extract) {
+          mkdirSync(options.extract, { recursive: true });
+          const name = basename(file.name).replace(/\.gz\.enc$|\.enc$/, '');
+          writeFileSync(join(options.extract, name), plain);
+          note += `，已写出 ${name}`;
+        }
       } catch (error) {
         fail(
           `无法解密或读取 ${file.name}：${error.message.includes('auth') ? '密码或私钥不正确' : error.message}`,
@@ -179,6 +186,7 @@ if (isMain) {
     if (args[i] === '--password') options.password = args[++i];
     else if (args[i] === '--private-key') options.privateKey = args[++i];
     else if (args[i] === '--fingerprint') options.fingerprint = args[++i];
+    else if (args[i] === '--extract') options.extract = args[++i];
     else path = args[i];
   }
   if (!path) {

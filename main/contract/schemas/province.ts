@@ -80,7 +80,7 @@ export const provinceProtectionInput = z.discriminatedUnion(
 );
 
 export const provinceExportInput = z.strictObject({
-  mappingId: z.string().min(1, '请选择报送格式').max(40).describe('报送格式'),
+  mappingId: z.string().check(textRule('报送格式')).min(1, '请选择报送格式').max(40).describe('报送格式'),
   protection: provinceProtectionInput.describe('加密方式'),
   /** The 管理员 read the warning about sending personal data unencrypted. */
   confirmPlain: z.boolean().optional().describe('确认不加密'),
@@ -102,7 +102,7 @@ export const provinceJobDto = z.object({
 });
 export type ProvinceJobDto = z.infer<typeof provinceJobDto>;
 
-export const provinceJobInput = z.strictObject({ jobId: z.string().min(1).max(64) });
+export { jobInput as provinceJobInput } from './dossiers';
 
 export const provincePackageFileDto = z.object({
   fileName: z.string(),
