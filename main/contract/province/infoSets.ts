@@ -286,7 +286,8 @@ export const caseRecord = z
       { title: '调解员', description: '承办本案的调解员' },
     ),
     result: coded('caseResult', '调解结果', '调解中、成功、不成功或转出'),
-    closedOn: field(day.nullable(), { title: '结案日期', description: '结案（或终止）日期' }),
+    closedOn: field(day.nullable(), { title: '结案日期', description: '结案日期；已结案的案件须已立卷' }),
+    terminatedOn: field(day.nullable(), { title: '终止日期', description: '调解终止的日期' }),
     terminationReason: field(z.string().max(500).nullable(), {
       title: '终止原因',
       description: '调解不成功时终止调解的原因',

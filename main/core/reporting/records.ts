@@ -184,7 +184,8 @@ export function casePage(
         lead: Boolean(m.lead),
       })),
       result: resultOf(c.status, Boolean(agreement), Boolean(c.terminatedOn)),
-      closedOn: orNull(c.closedOn) ?? orNull(c.terminatedOn),
+      closedOn: orNull(c.closedOn),
+      terminatedOn: orNull(c.terminatedOn),
       terminationReason: orNull(c.terminationReason),
       agreement: agreement
         ? {

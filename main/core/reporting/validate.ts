@@ -94,6 +94,13 @@ function caseRules(record: CaseRecord, today: string): RecordProblem[] {
       message: '书面调解协议没有履行期限：请在调解协议中填写履行期限',
     });
   }
+  // The archive data is part of what the province reviews online (调解案卷网上审核).
+  if (record.closedOn && !record.archive) {
+    problems.push({
+      field: '档案信息',
+      message: '已结案的案件尚未立卷：请在案件页的“卷宗”中立卷（卷号、保管期限）后再报送',
+    });
+  }
   record.parties.forEach((p, i) =>
     problems.push(
       ...idProblems(`当事人“${p.name}”`, p.idType, p.idNumber, today, `当事人第${i + 1}项·证件号码`),

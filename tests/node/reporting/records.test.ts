@@ -80,6 +80,12 @@ describe('the four info-sets', () => {
       `UPDATE parties SET id_number = '640221198503150027' WHERE id = (SELECT party_id FROM case_parties WHERE case_id = ? LIMIT 1)`,
       plain.id,
     );
+    const closed = w.cases.find((c) => c.outcome === 'written' && c.id !== w.dossierCaseId)!;
+    sql.run(
+      `INSERT INTO case_outcomes (id, origin_office_id, created_at, updated_at, case_id, closed_on)
+       VALUES ('o-closed', 'x', 't', 't', ?, '2026-11-29')`,
+      closed.id,
+    );
     const cases = allRecords(w).cases;
     const problems = (id: string) =>
       problemsOf(
@@ -89,6 +95,9 @@ describe('the four info-sets', () => {
       ).map((p) => p.message);
     expect(problems(oral.id)).toEqual(['调解成功的案件没有调解协议：请在“办理进程”中录入调解协议']);
     expect(problems(written.id)).toEqual(['书面调解协议没有履行期限：请在调解协议中填写履行期限']);
+    expect(problems(closed.id)).toEqual([
+      '已结案的案件尚未立卷：请在案件页的“卷宗”中立卷（卷号、保管期限）后再报送',
+    ]);
     expect(problems(plain.id)).toHaveLength(1);
     expect(problems(plain.id)[0]).toMatch(/^当事人“.+”的身份证号码校验不通过：.*校验/);
   });
