@@ -35,7 +35,7 @@ export interface PackageKey {
 export function checkPassword(password: string): void {
   const p = password.normalize('NFKC');
   if (p.length < 10 || !/[A-Za-z]/.test(p) || !/\d/.test(p)) {
-    throw ValidationError.field(['password'], '加密密码', '加密密码至少10位，须同时含有字母和数字');
+    throw ValidationError.field(['password'], '加密密码', '至少10位，须同时含有字母和数字');
   }
 }
 

@@ -143,7 +143,9 @@ export function ExportPanel({ overview }: { overview: ProvinceOverviewDto }) {
           </Button>
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon role="alert" title={error} />}
+      {error && (
+        <Alert type="error" showIcon role="alert" title={error} data-testid="province-export-error" />
+      )}
       {job && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="province-progress">
           <Progress

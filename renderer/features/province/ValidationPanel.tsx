@@ -11,7 +11,7 @@ const setTitle = (set: keyof typeof infoSets) => infoSets[set].title;
 
 function Counts({ result }: { result: ProvinceValidationDto }) {
   return (
-    <Descriptions size="small" bordered column={4} data-testid="province-counts">
+    <Descriptions size="small" bordered column={2} data-testid="province-counts">
       {infoSetNames.map((set) => (
         <Descriptions.Item key={set} label={setTitle(set)}>
           待报送 {result.ready[set]}

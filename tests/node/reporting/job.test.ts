@@ -24,7 +24,7 @@ describe('the export job', () => {
         `SELECT action, detail FROM audit_log WHERE action = 'province:export' ORDER BY seq`,
       );
     expect(audit.map((a) => a.detail)).toEqual([
-      '生成新批次；格式：默认格式（JSON）；密码加密',
+      '生成新批次；格式：默认格式；密码加密',
       `省级报送导出完成：第1批，${sent.job.total}条记录`,
     ]);
   });

@@ -134,7 +134,7 @@ describe('the provincial data package', () => {
       mappingId: 'default',
       protection: { mode: 'password', password: '123456' },
     });
-    expect(!weak.ok && weak.error.message).toBe('加密密码：加密密码至少10位，须同时含有字母和数字');
+    expect(!weak.ok && weak.error.message).toBe('加密密码：至少10位，须同时含有字母和数字');
     await w.as('admin');
     const unconfirmed = await w.app.call('province:export', {
       mappingId: 'default',
