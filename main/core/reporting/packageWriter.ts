@@ -85,7 +85,7 @@ async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerat
   let first = true;
   for (;;) {
     if (input.cancelled()) throw new PackageCancelled();
-    const page = await input.readPage(set, after, 500);
+    const page = await input.readPage(set, after, 1000);
     if (!page.length) break;
     const parts: string[] = [];
     for (const r of page) {

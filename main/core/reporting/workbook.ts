@@ -36,7 +36,7 @@ export async function writeWorkbook(input: PackageInput, mtime: Date): Promise<s
       let after = '';
       for (;;) {
         if (input.cancelled()) throw new PackageCancelled();
-        const page = await input.readPage(set, after, 500);
+        const page = await input.readPage(set, after, 1000);
         if (!page.length) break;
         for (const r of page) sheet.addRow(flattenRow(map(JSON.parse(r.payload) as object))).commit();
         input.onRecords(page.length);
