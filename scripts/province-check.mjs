@@ -157,7 +157,7 @@ export function checkPackage(path, options = {}) {
           const records = JSON.parse(plain.toString('utf8')).length;
           if (records !== file.records) throw new Error(`记录数 ${records} 与清单的 ${file.records} 不一致`);
         }
-        note = `，已解密，${file.records}条记录`;
+        note = `，${manifest.protection.mode === 'none' ? '未加密' : '已解密'}，${file.records}条记录`;
         if (options.extract) {
           mkdirSync(options.extract, { recursive: true });
           const name = basename(file.name).replace(/\.gz\.enc$|\.enc$/, '');
