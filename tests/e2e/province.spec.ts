@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROSTER } from '../fixtures/roster';
 import { closedCase } from './fixtures/closedCase';
 import { expect, test } from './fixtures/desk';
 import {
+  ADMIN,
   addStaff,
   addUser,
   handOver,
@@ -17,7 +18,7 @@ import {
 
 // 省级报送 as the 档案员 does it: validate, see a closed case held back because it has no 卷宗,
 // follow the link and file it (立卷), validate again, export the package with a password, check
-// it with the province's own script, and mark the batch as reported.
+// it with the province's own script, and mark the batch as reported. Then the 管理员 adds a format.
 
 const ARCHIVIST: Account = { username: 'dangan', name: '郭晓燕', password: 'Dangan2026' };
 const OUT = join('test-results', 'province-e2e');
@@ -109,5 +110,29 @@ test('校验 → 去修改（立卷）→ 再校验 → 导出数据包 → 省�
     await expect(history).toContainText(/已报送 \d{4}-\d{2}-\d{2}（郭晓燕）/);
     await expect(page.getByRole('button', { name: '导出数据包' })).toBeVisible();
     await shootWindow(page, 'province-03-reported');
+  });
+
+  await test.step('the 管理员 adds a report format from a mapping file and may export unencrypted', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: '省级报送' }).click();
+    const mapping = JSON.parse(readFileSync('resources/province/mappings/xlsx-zh.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const custom = { ...mapping, id: 'ningxia-2027', name: '自治区平台2027版' };
+    await page
+      .locator('input[type=file][accept=".json,application/json"]')
+      .first()
+      .setInputFiles({
+        name: '自治区平台2027版.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(custom)),
+      });
+    await expect(page.getByText('已添加报送格式：自治区平台2027版')).toBeVisible();
+    await expect(page.getByLabel('报送格式')).toBeVisible();
+    await page.getByRole('radio', { name: '不加密' }).check();
+    await expect(page.getByText('此次导出将记入审计日志')).toBeVisible();
+    await shootWindow(page, 'province-04-admin-format');
   });
 });

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Form, Input, Progress, Radio, Select, Space, Typography } from 'antd';
+import { MappingUpload } from './MappingUpload';
 import { useEffect, useState } from 'react';
 import type { EventPayload, ProvinceJobDto, ProvinceOverviewDto } from '../../../main/contract';
 import { invoke } from '../../api/desk';
@@ -83,12 +84,18 @@ export function ExportPanel({ overview }: { overview: ProvinceOverviewDto }) {
             aria-label="报送格式"
             value={mappingId}
             onChange={setMappingId}
+            style={{ maxWidth: 360 }}
             options={overview.mappings.map((m) => ({
               value: m.id,
               label: `${m.name}（${m.form === 'xlsx' ? '电子表格' : 'JSON'}）`,
             }))}
           />
         </Form.Item>
+        {overview.mayExportPlain && (
+          <Form.Item wrapperCol={{ offset: 4, span: 14 }} style={{ marginTop: -16 }}>
+            <MappingUpload onSaved={setMappingId} />
+          </Form.Item>
+        )}
         <Form.Item label="个人信息加密">
           <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
             <Radio value="password">密码加密</Radio>

@@ -22,6 +22,13 @@ export const provinceApi = api.injectEndpoints({
       query: call('province:acknowledge'),
       invalidatesTags: ['Province', 'Audit'],
     }),
+    provinceSaveMapping: b.mutation<
+      ChannelOutput<'province:saveMapping'>,
+      ChannelInput<'province:saveMapping'>
+    >({
+      query: call('province:saveMapping'),
+      invalidatesTags: ['Province', 'Audit'],
+    }),
     provinceReceipt: b.mutation<ChannelOutput<'province:receipt'>, ChannelInput<'province:receipt'>>({
       query: call('province:receipt'),
       invalidatesTags: ['Province', 'Audit'],
@@ -34,4 +41,5 @@ export const {
   useProvinceValidateMutation,
   useProvinceAcknowledgeMutation,
   useProvinceReceiptMutation,
+  useProvinceSaveMappingMutation,
 } = provinceApi;
