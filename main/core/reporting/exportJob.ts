@@ -6,7 +6,7 @@ import { infoSetNames, type InfoSetName } from '../../contract/province/infoSets
 import { permissionsOf, type provinceExportInput, type ProvinceJobDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { ActorScope } from '../scope/actorScope';
 import type { Session } from '../session/session';
 import { CASE_PAGE, examine, scopeKeyOf, smallSets } from './batches';
@@ -64,6 +64,10 @@ export async function startProvinceExport(
   session: Session,
   input: z.output<typeof provinceExportInput>,
 ): Promise<ProvinceJobDto> {
+  // One export at a time: a second would make or resend the same batch alongside the first.
+  if ([...jobsOf(session).values()].some((j) => j.dto.state === 'running')) {
+    throw new ConflictError('已有一个省级报送导出正在进行，请等它完成或取消后再导出');
+  }
   const mapping = mappingById(input.mappingId, await savedMappings(ctx.repos));
   const protection = protectionOf(ctx, input);
   const keys = session.installationKeys();
@@ -122,10 +126,13 @@ function progress(run: Run, current: string | null): void {
   });
 }
 
-/** One step under the mutex, refused once the session locked. */
-function step<T>(session: Session, fn: () => T | Promise<T>): Promise<T> {
+/** One step under the mutex, refused once the session locked or someone else signed in. */
+function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
+  const { session } = run;
   return session.mutex.run(async () => {
-    if (session.state !== 'unlocked') throw new DomainError('UNAUTHENTICATED', '会话已锁定，导出已中止');
+    if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) {
+      throw new DomainError('UNAUTHENTICATED', '会话已锁定或已换人登录，导出已中止');
+    }
     return fn();
   });
 }
@@ -139,13 +146,13 @@ async function prepare(run: Run): Promise<string | null> {
   const batchId = randomUUID();
   const counts = Object.fromEntries(infoSetNames.map((s) => [s, 0])) as Record<InfoSetName, number>;
   let held = 0;
-  const small = await step(session, () => {
+  const small = await step(run, () => {
     const repos = session.repos();
     job.dto.total = repos.caseScope.count(scope.principals);
     return smallSets(repos, scope);
   });
   job.dto.total += small.reduce((n, [, r]) => n + r.length, 0);
-  await step(session, () =>
+  await step(run, () =>
     session.transaction(async (repos) => {
       // Whatever a stopped job left half-made goes first; only one session exists at a time.
       repos.provinceBatches.dropPreparing();
@@ -173,7 +180,7 @@ async function prepare(run: Run): Promise<string | null> {
   for (let after = 0; ;) {
     if (job.cancelled) throw new PackageCancelled();
     progress(run, `案件 ${job.dto.done}/${job.dto.total}`);
-    const next = await step(session, () =>
+    const next = await step(run, () =>
       session.transaction(async (repos) => {
         const page = casePage(repos, scope.principals, after, CASE_PAGE);
         if (page.lastRowid === null) return null;
@@ -191,7 +198,7 @@ async function prepare(run: Run): Promise<string | null> {
   }
   job.dto.heldBack = held;
   const total = infoSetNames.reduce((n, s) => n + counts[s], 0);
-  return step(session, () =>
+  return step(run, () =>
     session.transaction(async (repos) => {
       if (total === 0) {
         repos.provinceBatches.dropPreparing(batchId);
@@ -225,7 +232,7 @@ async function runJob(
         return;
       }
     }
-    const batch = await step(session, () => session.repos().provinceBatches.byId(batchId!)!);
+    const batch = await step(run, () => session.repos().provinceBatches.byId(batchId!)!);
     const counts = JSON.parse(batch.counts) as Record<InfoSetName, number>;
     job.dto.phase = 'writing';
     job.dto.done = 0;
@@ -237,7 +244,7 @@ async function runJob(
       protection,
       keys,
       readPage: (set, after, limit) =>
-        step(session, () => session.repos().provinceBatches.recordPage(batch.id, set, after, limit)),
+        step(run, () => session.repos().provinceBatches.recordPage(batch.id, set, after, limit)),
       onRecords: (n) => {
         job.dto.done += n;
         progress(run, `写入 ${job.dto.done}/${job.dto.total}`);
@@ -246,7 +253,7 @@ async function runJob(
       outPath: job.zipPath,
       tempDir: session.paths.temp,
     });
-    await step(session, () =>
+    await step(run, () =>
       session.transaction(async (repos) =>
         repos.provinceBatches.exported(batch.id, session.clock.now().toISOString(), written.manifestSha256),
       ),
@@ -280,7 +287,8 @@ async function dropHalfMade(session: Session): Promise<void> {
 
 async function auditFinished(run: Run): Promise<void> {
   const { session, job } = run;
-  if (session.state !== 'unlocked') return;
+  // Written in the name of whoever is signed in: only if that is still who started the job.
+  if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) return;
   const d = job.dto;
   const verdict = { finished: '完成', cancelled: '已取消', failed: '失败', running: '' }[d.state];
   await session.mutex

@@ -32,6 +32,9 @@ describe('the export job', () => {
   it('stops on 取消 and leaves no half-made batch behind', async () => {
     const w = await provinceWorld(6);
     const started = await w.app.ok('province:export', { mappingId: 'default', protection });
+    const second = await w.app.call('province:export', { mappingId: 'default', protection });
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!second.ok && second.error.message).toBe('已有一个省级报送导出正在进行，请等它完成或取消后再导出');
     await w.app.ok('province:cancelExport', { jobId: started.jobId });
     let job = started;
     while (job.state === 'running') {
