@@ -15,6 +15,8 @@ import { Statistics0013 } from './0013-statistics';
 // ── screening & subsidy (issue 15) ──
 import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 import { RefusalScope0015 } from './0015-refusal-scope';
+// ── province (issue 16) ──
+import { Province0016 } from './0016-province';
 
 // ── confirmation ruling (issue 15) ──
 import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
@@ -37,6 +39,8 @@ export const migrations = [
   // ── screening & subsidy (issue 15) ──
   ScreeningSubsidy0014,
   RefusalScope0015,
+  // ── province (issue 16) ──
+  Province0016,
   // ── confirmation ruling (issue 15) ──
   ConfirmationRuling0017,
 ];

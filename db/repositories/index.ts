@@ -24,6 +24,9 @@ import { MonthlyReturnRepository, StatisticsRepository } from './statistics';
 // ── screening & subsidy (issue 15) ──
 import { ScreeningRepository } from './screening';
 import { SubsidyRepository } from './subsidy';
+// ── province (issue 16) ──
+import { ProvinceRepository } from './province';
+import { ProvinceBatchRepository } from './provinceBatches';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -52,6 +55,9 @@ export function repositories(db: DbHandle) {
     // ── screening & subsidy (issue 15) ──
     screening: new ScreeningRepository(db),
     subsidy: new SubsidyRepository(db),
+    // ── province (issue 16) ──
+    province: new ProvinceRepository(db),
+    provinceBatches: new ProvinceBatchRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -92,3 +98,5 @@ export { measureSql, type MonthlyReturnRow, type StatisticParams, type Statistic
 // ── screening & subsidy (issue 15) ──
 export type { ScreeningAnalysisRow, ScreeningFindingRow, ScreeningRoundRow } from './screening';
 export type { SubsidyCandidateRow, SubsidyGradeRow, SubsidyLineRow, SubsidySettlementRow } from './subsidy';
+// ── province (issue 16) ──
+export type { ProvinceBatchRow } from './provinceBatches';

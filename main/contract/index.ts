@@ -34,6 +34,9 @@ export * from './schemas/monthlyReturn';
 // ── screening & subsidy (issue 15) ──
 export * from './schemas/screening';
 export * from './schemas/subsidy';
+// ── province (issue 16) ──
+export * from './schemas/province';
+export { infoSets, infoSetNames, type InfoSetName } from './province/infoSets';
 export * from './workflow';
 export * from './validation/idNumber';
 export * from './validation/creditCode';

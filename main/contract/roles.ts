@@ -47,6 +47,9 @@ export const permissions = [
   'screening:read',
   'subsidy:review',
   'subsidy:read',
+  // ── province (issue 16) ──
+  'province:report',
+  'province:exportPlain',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -80,6 +83,9 @@ export const permissionLabels: Record<Permission, string> = {
   'screening:read': '查看排查记录与月度分析',
   'subsidy:review': '以案定补：审核案件等级、计算、审批和导出结算',
   'subsidy:read': '查看以案定补案件与结算',
+  // ── province (issue 16) ──
+  'province:report': '省级报送：校验、导出数据包、登记回执',
+  'province:exportPlain': '省级报送：导出不加密的数据包',
 };
 
 const baseRolePermissions: Record<Role, readonly Permission[]> = {
@@ -131,8 +137,20 @@ const screeningPermissions: Partial<Record<Role, readonly Permission[]>> = {
   leader: ['screening:read', 'subsidy:read'],
 };
 
+// ── province (issue 16) ──
+// The 档案员 reports to the province for their committees; the 管理员 too, and only the 管理员
+// may send a package without encryption.
+const provincePermissions: Partial<Record<Role, readonly Permission[]>> = {
+  admin: ['province:report', 'province:exportPlain'],
+  archivist: ['province:report'],
+};
+
 function withScreening(role: Role): readonly Permission[] {
-  return [...baseRolePermissions[role], ...(screeningPermissions[role] ?? [])];
+  return [
+    ...baseRolePermissions[role],
+    ...(screeningPermissions[role] ?? []),
+    ...(provincePermissions[role] ?? []),
+  ];
 }
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {

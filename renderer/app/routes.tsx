@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BranchesOutlined,
   CarryOutOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   ContainerOutlined,
   DatabaseOutlined,
@@ -44,6 +45,8 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage';
 // ── screening & subsidy (issue 15) ──
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
+// ── province (issue 16) ──
+import { ProvincePage } from '../features/province/ProvincePage';
 
 export interface AppRoute {
   path: string;
@@ -155,6 +158,15 @@ export const appRoutes: AppRoute[] = [
     icon: <AccountBookOutlined />,
     access: 'subsidy:read',
     element: <SubsidyPage />,
+    group: '业务',
+  },
+  // ── province (issue 16) ──
+  {
+    path: '/province',
+    label: '省级报送',
+    icon: <CloudUploadOutlined />,
+    access: 'province:report',
+    element: <ProvincePage />,
     group: '业务',
   },
   {

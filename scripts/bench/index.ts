@@ -1,5 +1,5 @@
 // npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
-//                   [--no-dossiers] [--keep] [--seed S] [--pragma k=v] [--smoke]
+//                   [--no-dossiers] [--no-province] [--keep] [--seed S] [--pragma k=v] [--smoke]
 //
 // --smoke is what `npm test` runs (with --cases 2000): every section with small samples, the
 // figures printed, the timing targets shown but not enforced (tests never assert wall-clock
@@ -17,7 +17,10 @@
 //   - database size on disk and peak RSS (process.resourceUsage().maxRSS);
 //   - the backup of that database (backup.ts): time, MB/s against a plain copy, calls meanwhile;
 //   - the dossier PDF (scripts/bench/dossiers.ts, in a process of its own): ms per 30-page
-//     dossier p50/p95, dossiers per second in a batch of 200, and peak RSS during the batch.
+//     dossier p50/p95, dossiers per second in a batch of 200, and peak RSS during the batch;
+//   - the provincial data package (scripts/bench/province.ts, in a process of its own): a county
+//     档案员 exports 10,000 cases, records/s and MB/s against the raw zip + SHA-256 + AES-GCM of
+//     the same bytes in the same run, and peak RSS.
 // Prints a table, then the same figures as one JSON line (the last line of output).
 //
 // The database is built by a child process (build.ts): raw prepared statements in large
@@ -63,6 +66,8 @@ import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './d
 import { benchBackup } from './backup';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
 import type { DossierBenchResult } from './dossiers';
+// ── province (issue 16) ──
+import type { ProvinceBenchResult } from './province';
 // ── statistics (issue 15) ──
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
@@ -87,6 +92,8 @@ interface Options {
   smoke: boolean;
   /** The dossier PDF figures (scripts/bench/dossiers.ts, a child process). */
   dossiers: boolean;
+  /** The provincial package figures (scripts/bench/province.ts, a child process). */
+  province: boolean;
   /** Experiments only: pragmas applied to the app's connection after each sign-in. */
   pragmas: string[];
   /** Internal: the child process that builds the database into this directory. */
@@ -106,6 +113,7 @@ function parseArgs(argv: string[]): Options {
     documentBatch: 1_000,
     smoke: false,
     dossiers: true,
+    province: true,
     pragmas: [],
     buildInto: null,
   };
@@ -128,6 +136,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--no-documents') options.documents = false;
     else if (arg === '--smoke') options.smoke = true;
     else if (arg === '--no-dossiers') options.dossiers = false;
+    else if (arg === '--no-province') options.province = false;
     else if (arg === '--build-into') options.buildInto = value();
     else
       throw new Error(
@@ -191,6 +200,25 @@ function dossierBenchInChild(smoke: boolean): Promise<DossierBenchResult> {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) fail(new Error(`dossier benchmark failed (exit ${code})`));
       else done(JSON.parse(last) as DossierBenchResult);
+    });
+  });
+}
+
+// ── province (issue 16) ──
+function provinceBenchInChild(smoke: boolean): Promise<ProvinceBenchResult> {
+  return new Promise((done, fail) => {
+    const script = join(__dirname, 'province.ts');
+    const child = spawn(process.execPath, [...process.execArgv, script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: smoke ? { ...process.env, PROVINCE_BENCH_CASES: '300' } : process.env,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) fail(new Error(`province benchmark failed (exit ${code})`));
+      else done(JSON.parse(last) as ProvinceBenchResult);
     });
   });
 }
@@ -429,6 +457,12 @@ async function main(): Promise<void> {
     log('dossiers…');
     dossiers = await dossierBenchInChild(options.smoke);
   }
+  // ── province (issue 16): in a process of its own, with its own 10,000-case database ──
+  let province: ProvinceBenchResult | null = null;
+  if (options.province) {
+    log('province…');
+    province = await provinceBenchInChild(options.smoke);
+  }
 
   const createService = summarise(service);
   const createRaw = summarise(rawTimes);
@@ -537,6 +571,35 @@ async function main(): Promise<void> {
       },
     );
   }
+  // ── province (issue 16) ──
+  if (province) {
+    rows.push(
+      {
+        metric: `省级报送 export ${province.cases} cases (first batch)`,
+        value: `${province.exportRecordsPerSecond} rec/s`,
+        target: '≥ 50% of limit',
+        pass: province.exportShare >= 0.5,
+        note: `${province.records} records, ${province.exportSeconds} s, ${province.exportMbPerSecond} MB/s = ${Math.round(province.exportShare * 100)}% of the limit`,
+      },
+      {
+        metric: '  re-export of the batch (write only)',
+        value: `${province.rewriteRecordsPerSecond} rec/s`,
+        note: `${province.rewriteSeconds} s, ${province.rewriteMbPerSecond} MB/s = ${Math.round(province.rewriteShare * 100)}% of the limit`,
+      },
+      {
+        metric: '  limit: deflate + AES-GCM + SHA-256 + zip',
+        value: `${province.limitMbPerSecond} MB/s`,
+        note: `same ${province.plainMb} MB of JSON, same run; package ${province.packageMb} MB`,
+      },
+      {
+        metric: '  peak RSS',
+        value: `${province.peakRssMb} MB`,
+        target: '≤ 400 MB',
+        pass: province.peakRssMb <= 400,
+        note: `before the export ${province.peakRssBeforeMb} MB`,
+      },
+    );
+  }
   // ── statistics (issue 15) ──
   rows.push(
     ms(
@@ -601,6 +664,8 @@ async function main(): Promise<void> {
     // ── statistics (issue 15) ──
     statistics,
     sizes,
+    // ── province (issue 16) ──
+    province,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };

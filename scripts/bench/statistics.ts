@@ -25,7 +25,7 @@ export interface StatisticsBenchResult {
 const LEADER = { username: 'benchleader', displayName: '刘局长', password: 'Lingdao2026' };
 
 /** Agreements and visits for the bulk cases whose status says they were settled. */
-function addOutcomes(app: App): void {
+export function addOutcomes(app: App): void {
   const raw = app.session.requireUnlocked().store.sql.raw;
   raw.exec(`
     INSERT INTO agreements (id, origin_office_id, created_at, updated_at, case_id, kind, number, facts, terms,

@@ -14,6 +14,8 @@ import { statisticsChannels } from './statistics';
 // ── screening & subsidy (issue 15) ──
 import { screeningChannels } from './screening';
 import { subsidyChannels } from './subsidy';
+// ── province (issue 16) ──
+import { provinceChannels } from './province';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -32,6 +34,8 @@ export const channels = {
   // ── screening & subsidy (issue 15) ──
   ...screeningChannels,
   ...subsidyChannels,
+  // ── province (issue 16) ──
+  ...provinceChannels,
 };
 
 export type Channels = typeof channels;

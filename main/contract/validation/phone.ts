@@ -52,3 +52,10 @@ function detailForNonDigits(digits: string): string {
   if (digits.startsWith('+')) return '（只支持中国大陆的手机和固定电话）';
   return '（只能包含数字）';
 }
+
+/** For exports that must not carry the whole number: the first three and last four digits, '139****5678'. */
+export function maskPhone(phone: string): string {
+  const n = phone.normalize('NFKC').replace(/[\s-]+/g, '');
+  if (n.length >= 8) return `${n.slice(0, 3)}****${n.slice(-4)}`;
+  return '*'.repeat(n.length);
+}

@@ -12,7 +12,7 @@ import { deriveKey, newScryptParams, type KdfCost, type ScryptParams } from './k
 // Beside the database key, each user's wrap holds their audit signing key (Ed25519 seed) under
 // the same password-derived key: the database key alone does not let anyone sign in their name.
 
-interface Sealed {
+export interface Sealed {
   iv: string;
   tag: string;
   data: string;
@@ -41,6 +41,15 @@ interface KeyFileData {
   lookupKey: string;
   users: Record<string, WrappedKey>;
   recovery: WrappedKey;
+  /** The installation's own keys (main/core/installationKeys); absent before they existed. */
+  installation?: SealedInstallationKeys;
+}
+
+/** The installation's private keys, sealed under a key derived from the database key. */
+export interface SealedInstallationKeys {
+  publicKeys: { signing: string; agreement: string };
+  signing: Sealed;
+  agreement: Sealed;
 }
 
 export const KEY_FILE = 'keys.json';
@@ -49,7 +58,7 @@ function aad(installationId: string, purpose: string): Buffer {
   return Buffer.from(`${installationId}/${purpose}`, 'utf8');
 }
 
-function seal(kek: Buffer, plain: Buffer, additional: Buffer): Sealed {
+export function seal(kek: Buffer, plain: Buffer, additional: Buffer): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(additional);
@@ -62,7 +71,7 @@ function seal(kek: Buffer, plain: Buffer, additional: Buffer): Sealed {
 }
 
 /** The plaintext, or null when the key is wrong or the data was altered (GCM authentication). */
-function open(kek: Buffer, sealed: Sealed, additional: Buffer): Buffer | null {
+export function open(kek: Buffer, sealed: Sealed, additional: Buffer): Buffer | null {
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(additional);
@@ -177,6 +186,14 @@ export class KeyFile {
   /** Random, per installation (a restored installation keeps its own): names its backup files. */
   get installationId(): string {
     return this.data.installationId;
+  }
+
+  get installationKeys(): SealedInstallationKeys | null {
+    return this.data.installation ?? null;
+  }
+
+  setInstallationKeys(sealed: SealedInstallationKeys): void {
+    this.data = { ...this.data, installation: sealed };
   }
 
   lookup(usernameKey: string): string {

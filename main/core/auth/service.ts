@@ -12,6 +12,8 @@ import { DEFAULT_IDLE_LOCK_MINUTES, inTransaction } from '../session/session';
 import { getSettings } from '../settings/service';
 import { toActor, toSessionUser } from '../users/dto';
 import { usernameKey } from '../users/names';
+import { InstallationKeys } from '../installationKeys/keys';
+import { storeInstallationKeys } from '../installationKeys/storage';
 import { KeyFile } from './keyFile';
 import { newRecoveryCode, normalizeRecoveryCode } from './recoveryCode';
 import { signingKeyAtSignIn, type SignInKey } from './signingKeyCheck';
@@ -73,6 +75,7 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   const key = usernameKey(input.admin.username);
   const signing = SigningKey.generate();
   await keyFile.setUser(key, input.admin.password, dek, session.kdfCost, signing);
+  storeInstallationKeys(keyFile, dek, InstallationKeys.generate());
 
   setAsideOrphanDatabase(session);
   let store: Store | null = null;

@@ -8,7 +8,9 @@ import { KeyFile } from '../auth/keyFile';
 import type { KdfCost } from '../auth/kdf';
 import { Lockout } from '../auth/lockout';
 import type { Clock } from '../clock';
-import { UnauthenticatedError } from '../errors';
+import { DomainError, UnauthenticatedError } from '../errors';
+import type { InstallationKeys } from '../installationKeys/keys';
+import { installationKeysAtUnlock } from '../installationKeys/storage';
 import { AuditTrail, type PendingAuditEvent, type UnlockFindings } from './auditTrail';
 import { Mutex } from './mutex';
 import { dataPaths } from './paths';
@@ -28,6 +30,8 @@ interface Unlocked {
   /** The user's audit signing key, unwrapped with their password. */
   signer: SigningKey;
   trail: AuditTrail;
+  /** The installation's signing and agreement keys; null when keys.json's seal is damaged. */
+  installation: InstallationKeys | null;
 }
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -134,6 +138,25 @@ export class Session {
     };
   }
 
+  /**
+   * The installation's keys (made here at the first unlock after the upgrade that introduced
+   * them). A damaged seal does not stop anyone signing in; it stops what needs the keys, with
+   * the message saying why.
+   */
+  installationKeys(): InstallationKeys {
+    const unlocked = this.requireUnlocked();
+    return unlocked.installation ?? installationKeysAtUnlock(unlocked.keyFile, unlocked.dek);
+  }
+
+  private openInstallationKeys(dek: Buffer): InstallationKeys | null {
+    try {
+      return installationKeysAtUnlock(this.keyFile!, dek);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
   /** The user chose a new password after an administrator's reset. */
   passwordChanged(): void {
     if (this.unlocked) this.unlocked.actor = { ...this.unlocked.actor, mustChangePassword: false };
@@ -158,7 +181,7 @@ export class Session {
     found: UnlockFindings = { keyFindings: [], enrolment: null },
   ): Promise<void> {
     const trail = new AuditTrail(this.paths.dataDir, this.clock, { userId: actor.userId, key: signer });
-    this.unlocked = { store, dek, actor, signer, trail };
+    this.unlocked = { store, dek, actor, signer, trail, installation: this.openInstallationKeys(dek) };
     this.idleLockMinutes = idleLockMinutes;
     this.lockReason = null;
     this.touch();

@@ -14,6 +14,8 @@ import { statisticsHandlers } from './statistics';
 // ── screening & subsidy (issue 15) ──
 import { screeningHandlers } from './screening';
 import { subsidyHandlers } from './subsidy';
+// ── province (issue 16) ──
+import { provinceHandlers } from './province';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   // ── screening & subsidy (issue 15) ──
   ...screeningHandlers,
   ...subsidyHandlers,
+  // ── province (issue 16) ──
+  ...provinceHandlers,
 };

@@ -46,6 +46,13 @@ const NOT_TEXT: Record<string, Record<string, string>> = {
   'dossiers:attachPaper': {
     dataBase64: 'base64 (regex-checked), then parsed as the PDF or image it claims to be (dossier/pdf)',
   },
+  // ── province (issue 16) ──
+  'province:export': {
+    'protection.password': 'a password is never shown; it only derives the package key',
+    'protection.recipientKey': 'base64url of a 32-byte key (regex-checked), never shown as text',
+  },
+  'province:receipt': { receipt: "the province's receipt file, parsed as JSON and checked field by field" },
+  'province:saveMapping': { mapping: 'a mapping file, parsed as JSON and checked against its schema' },
 };
 
 interface StringField {

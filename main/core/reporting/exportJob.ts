@@ -1,0 +1,333 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { infoSetNames, type InfoSetName } from '../../contract/province/infoSets';
+import { permissionsOf, type provinceExportInput, type ProvinceJobDto } from '../../contract';
+import type { ServiceContext } from '../context';
+import { today } from '../dates';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { ActorScope } from '../scope/actorScope';
+import type { Session } from '../session/session';
+import { CASE_PAGE, examine, scopeKeyOf, smallSets } from './batches';
+import { PackageCancelled } from './cancelled';
+import { mappingById, savedMappings } from './mappingStore';
+import { packageFileName, writePackage } from './packageWriter';
+import { checkPassword, type Protection } from './protection';
+import { casePage } from './records';
+
+// The export as a background job, like the dossier batch export: each step takes its turn on the
+// session's mutex so the desk keeps answering, progress goes out as 'job:progress', and 取消
+// stops it after the current page. Making a new batch freezes its records page by page in a
+// 'preparing' batch that becomes 'pending' only when whole (a cancel or a lock drops it). Then
+// the package streams into a temporary zip the screen collects once.
+
+const LABEL = '导出省级报送数据包';
+
+interface Job {
+  dto: ProvinceJobDto;
+  cancelled: boolean;
+  userId: string;
+  zipPath: string;
+}
+
+const jobsBySession = new WeakMap<Session, Map<string, Job>>();
+
+function jobsOf(session: Session): Map<string, Job> {
+  let jobs = jobsBySession.get(session);
+  if (!jobs) jobsBySession.set(session, (jobs = new Map<string, Job>()));
+  return jobs;
+}
+
+function protectionOf(ctx: ServiceContext, input: z.output<typeof provinceExportInput>): Protection {
+  const p = input.protection;
+  if (p.mode === 'none') {
+    if (!permissionsOf(ctx.actor.roles).has('province:exportPlain')) {
+      throw new ForbiddenError('只有管理员可以导出不加密的数据包，请选择密码或接收方公钥加密');
+    }
+    if (!input.confirmPlain) {
+      throw ValidationError.field(
+        ['confirmPlain'],
+        '确认不加密',
+        '不加密的数据包中个人信息可被任何人读取，请勾选确认后再导出',
+      );
+    }
+    return p;
+  }
+  if (p.mode === 'password') checkPassword(p.password);
+  return p;
+}
+
+/** Starts the job and returns at once. */
+export async function startProvinceExport(
+  ctx: ServiceContext,
+  session: Session,
+  input: z.output<typeof provinceExportInput>,
+): Promise<ProvinceJobDto> {
+  // One export at a time: a second would make or resend the same batch alongside the first.
+  if ([...jobsOf(session).values()].some((j) => j.dto.state === 'running')) {
+    throw new ConflictError('已有一个省级报送导出正在进行，请等它完成或取消后再导出');
+  }
+  const mapping = mappingById(input.mappingId, await savedMappings(ctx.repos));
+  const protection = protectionOf(ctx, input);
+  const keys = session.installationKeys();
+  const pending = ctx.repos.provinceBatches.pending(scopeKeyOf(ctx.scope));
+  const jobId = randomUUID();
+  const job: Job = {
+    dto: {
+      jobId,
+      state: 'running',
+      phase: pending ? 'writing' : 'preparing',
+      done: 0,
+      total: 0,
+      batchNo: pending?.batchNo ?? null,
+      resent: Boolean(pending),
+      fileName: null,
+      heldBack: pending?.heldBack ?? 0,
+      message: null,
+    },
+    cancelled: false,
+    userId: ctx.actor.userId,
+    zipPath: join(session.paths.temp, `province-${jobId}.zip`),
+  };
+  jobsOf(session).set(jobId, job);
+  const how = { password: '密码加密', recipient: '接收方公钥加密', none: '不加密（已确认风险提示）' }[
+    protection.mode
+  ];
+  ctx.audit.detail = `${pending ? `重新导出第${pending.batchNo}批` : '生成新批次'}；格式：${mapping.name}；${how}`;
+  const run = {
+    session,
+    job,
+    scope: ctx.scope,
+    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
+    office: { id: ctx.office.id, name: ctx.office.name },
+  };
+  setImmediate(() => void runJob(run, pending?.id ?? null, mapping, protection, keys));
+  return { ...job.dto };
+}
+
+interface Run {
+  session: Session;
+  job: Job;
+  scope: ActorScope;
+  actor: { userId: string; displayName: string };
+  office: { id: string; name: string };
+}
+
+function progress(run: Run, current: string | null): void {
+  const d = run.job.dto;
+  run.session.emit('job:progress', {
+    jobId: d.jobId,
+    label: LABEL,
+    done: d.done,
+    total: d.total,
+    current,
+    state: d.state,
+  });
+}
+
+/** One step under the mutex, refused once the session locked or someone else signed in. */
+function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
+  const { session } = run;
+  return session.mutex.run(async () => {
+    if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) {
+      throw new DomainError('UNAUTHENTICATED', '会话已锁定或已换人登录，导出已中止');
+    }
+    return fn();
+  });
+}
+
+const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Freezes a new batch of the changed, valid records; null when there is nothing to send. */
+async function prepare(run: Run): Promise<string | null> {
+  const { session, job, scope } = run;
+  const day = today(session.clock);
+  const batchId = randomUUID();
+  const counts = Object.fromEntries(infoSetNames.map((s) => [s, 0])) as Record<InfoSetName, number>;
+  let held = 0;
+  const small = await step(run, () => {
+    const repos = session.repos();
+    job.dto.total = repos.caseScope.count(scope.principals);
+    return smallSets(repos, scope);
+  });
+  job.dto.total += small.reduce((n, [, r]) => n + r.length, 0);
+  await step(run, () =>
+    session.transaction(async (repos) => {
+      // Whatever a stopped job left half-made goes first; only one session exists at a time.
+      repos.provinceBatches.dropPreparing();
+      repos.provinceBatches.insert({
+        id: batchId,
+        batchNo: repos.provinceBatches.nextNumber(),
+        scopeKey: scopeKeyOf(scope),
+        state: 'preparing',
+        createdAt: session.clock.now().toISOString(),
+        createdBy: run.actor.userId,
+        createdByName: run.actor.displayName,
+        salt: randomBytes(16).toString('base64'),
+        counts: '{}',
+        heldBack: 0,
+      });
+      for (const [set, records] of small) {
+        const examined = examine(repos, set, records, day);
+        repos.provinceBatches.addRecords(batchId, set, examined.ready);
+        counts[set] += examined.ready.length;
+        held += examined.held.length;
+        job.dto.done += records.length;
+      }
+    }),
+  );
+  for (let after = 0; ;) {
+    if (job.cancelled) throw new PackageCancelled();
+    progress(run, `案件 ${job.dto.done}/${job.dto.total}`);
+    const next = await step(run, () =>
+      session.transaction(async (repos) => {
+        const page = casePage(repos, scope.principals, after, CASE_PAGE);
+        if (page.lastRowid === null) return null;
+        const examined = examine(repos, 'cases', page.records, day);
+        repos.provinceBatches.addRecords(batchId, 'cases', examined.ready);
+        counts.cases += examined.ready.length;
+        held += examined.held.length;
+        job.dto.done += page.records.length;
+        return page.lastRowid;
+      }),
+    );
+    if (next === null) break;
+    after = next;
+    await yieldTurn();
+  }
+  job.dto.heldBack = held;
+  const total = infoSetNames.reduce((n, s) => n + counts[s], 0);
+  return step(run, () =>
+    session.transaction(async (repos) => {
+      if (total === 0) {
+        repos.provinceBatches.dropPreparing(batchId);
+        return null;
+      }
+      repos.provinceBatches.finishPreparing(batchId, JSON.stringify(counts), held);
+      job.dto.batchNo = repos.provinceBatches.byId(batchId)!.batchNo;
+      return batchId;
+    }),
+  );
+}
+
+async function runJob(
+  run: Run,
+  pendingId: string | null,
+  mapping: ReturnType<typeof mappingById>,
+  protection: Protection,
+  keys: ReturnType<Session['installationKeys']>,
+): Promise<void> {
+  const { session, job } = run;
+  let batchId = pendingId;
+  try {
+    if (!batchId) {
+      batchId = await prepare(run);
+      if (!batchId) {
+        job.dto.state = 'failed';
+        job.dto.message =
+          job.dto.heldBack > 0
+            ? `没有可以报送的记录：${job.dto.heldBack}条有变动的记录未通过校验，请先按校验结果修改`
+            : '没有需要报送的新记录：所有记录都已报送且未再修改';
+        return;
+      }
+    }
+    const batch = await step(run, () => session.repos().provinceBatches.byId(batchId!)!);
+    const counts = JSON.parse(batch.counts) as Record<InfoSetName, number>;
+    job.dto.phase = 'writing';
+    job.dto.done = 0;
+    job.dto.total = infoSetNames.reduce((n, s) => n + counts[s], 0);
+    const written = await writePackage({
+      batch: { id: batch.id, batchNo: batch.batchNo, createdAt: batch.createdAt, salt: batch.salt, counts },
+      office: run.office,
+      mapping,
+      protection,
+      keys,
+      readPage: (set, after, limit) =>
+        step(run, () => session.repos().provinceBatches.recordPage(batch.id, set, after, limit)),
+      onRecords: (n) => {
+        job.dto.done += n;
+        progress(run, `写入 ${job.dto.done}/${job.dto.total}`);
+      },
+      cancelled: () => job.cancelled,
+      outPath: job.zipPath,
+      tempDir: session.paths.temp,
+    });
+    await step(run, () =>
+      session.transaction(async (repos) =>
+        repos.provinceBatches.exported(batch.id, session.clock.now().toISOString(), written.manifestSha256),
+      ),
+    );
+    job.dto.fileName = packageFileName(batch.batchNo);
+    job.dto.phase = 'done';
+    job.dto.state = 'finished';
+  } catch (error) {
+    if (error instanceof PackageCancelled) {
+      job.dto.state = 'cancelled';
+      job.dto.message = '已取消，未生成数据包';
+    } else {
+      job.dto.state = 'failed';
+      job.dto.message = error instanceof DomainError ? error.message : '导出时发生系统错误';
+      if (!(error instanceof DomainError)) console.error('[province export]', error);
+    }
+    if (!pendingId && batchId === null) await dropHalfMade(session);
+    await rm(job.zipPath, { force: true });
+  } finally {
+    progress(run, null);
+    await auditFinished(run);
+  }
+}
+
+async function dropHalfMade(session: Session): Promise<void> {
+  if (session.state !== 'unlocked') return; // the next batch drops it
+  await session.mutex
+    .run(() => session.transaction(async (repos) => repos.provinceBatches.dropPreparing()))
+    .catch((error: unknown) => console.error('[province export] could not drop a half-made batch', error));
+}
+
+async function auditFinished(run: Run): Promise<void> {
+  const { session, job } = run;
+  // Written in the name of whoever is signed in: only if that is still who started the job.
+  if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) return;
+  const d = job.dto;
+  const verdict = { finished: '完成', cancelled: '已取消', failed: '失败', running: '' }[d.state];
+  await session.mutex
+    .run(() =>
+      session.transaction((repos) =>
+        session.audit(repos, {
+          action: 'province:export',
+          outcome: d.state === 'failed' ? 'error' : 'ok',
+          actor: session.actor,
+          detail: `省级报送导出${verdict}${d.batchNo ? `：第${d.batchNo}批，${d.total}条记录` : ''}${d.heldBack ? `，${d.heldBack}条未通过校验暂缓` : ''}${d.message ? `（${d.message}）` : ''}`,
+        }),
+      ),
+    )
+    .catch((error: unknown) => console.error('[province export] could not audit', error));
+}
+
+function jobFor(session: Session, jobId: string, userId: string): Job {
+  const job = jobsOf(session).get(jobId);
+  if (!job || job.userId !== userId) throw new NotFoundError('找不到该导出任务，可能已结束或已退出登录');
+  return job;
+}
+
+export function provinceExportStatus(session: Session, jobId: string, userId: string): ProvinceJobDto {
+  return { ...jobFor(session, jobId, userId).dto };
+}
+
+export function cancelProvinceExport(session: Session, jobId: string, userId: string): ProvinceJobDto {
+  const job = jobFor(session, jobId, userId);
+  if (job.dto.state === 'running') job.cancelled = true;
+  return { ...job.dto };
+}
+
+/** The finished package, handed to the screen once; the temporary copy goes afterwards. */
+export async function provinceExportFile(session: Session, jobId: string, userId: string) {
+  const job = jobFor(session, jobId, userId);
+  if (job.dto.state !== 'finished' || !job.dto.fileName)
+    throw new NotFoundError('该导出任务没有可下载的数据包');
+  const data = await readFile(job.zipPath);
+  await rm(job.zipPath, { force: true });
+  jobsOf(session).delete(jobId);
+  return { fileName: job.dto.fileName, mimeType: 'application/zip', dataBase64: data.toString('base64') };
+}

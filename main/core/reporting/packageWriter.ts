@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Readable, type Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { ZipFile } from 'yazl';
+import {
+  infoSetNames,
+  infoSets,
+  PROVINCE_SCHEMA_VERSION,
+  type InfoSetName,
+} from '../../contract/province/infoSets';
+import type { ProvinceMapping } from '../../contract/province/mapping';
+import type { InstallationKeys } from '../installationKeys/keys';
+import { PackageCancelled } from './cancelled';
+import { compileMapping } from './mapping';
+import { Digesting, encryptingStream, nonceFor, packageKey, type Protection } from './protection';
+import { writeWorkbook } from './workbook';
+
+// Writes one provincial data package as a zip, streaming: records are read a page at a time,
+// mapped, serialised, compressed and encrypted on their way into the zip, so memory stays flat
+// however many cases there are. The same batch, mapping and key always give the same bytes:
+// entries in a fixed order with the batch's time as their date, deterministic encryption
+// (./protection.ts), and a deterministic Ed25519 signature over the manifest.
+
+export const MANIFEST = 'manifest.json';
+export const SIGNATURE = 'manifest.sig';
+export const SIGNATURE_PURPOSE = 'province/manifest/v1';
+export const PACKAGE_FORMAT = 'pingluo-mediation-desk/province-package';
+
+export interface BatchForPackage {
+  id: string;
+  batchNo: number;
+  createdAt: string;
+  salt: string;
+  counts: Record<InfoSetName, number>;
+}
+
+export interface StoredRecord {
+  recordId: string;
+  payload: string;
+}
+
+export interface PackageInput {
+  batch: BatchForPackage;
+  office: { id: string; name: string };
+  mapping: ProvinceMapping;
+  protection: Protection;
+  keys: InstallationKeys;
+  /** The batch's frozen records of one info-set, in record-id order, after `after`. */
+  readPage(set: InfoSetName, after: string, limit: number): Promise<StoredRecord[]>;
+  /** Called as records are written (progress). */
+  onRecords(count: number): void;
+  cancelled(): boolean;
+  outPath: string;
+  /** A scratch directory for the spreadsheet form. */
+  tempDir: string;
+}
+
+export interface ManifestFile {
+  name: string;
+  infoSets: InfoSetName[];
+  records: number;
+  size: number;
+  sha256: string;
+  encoding: string[];
+  iv?: string;
+}
+
+export function packageFileName(batchNo: number): string {
+  return `省级报送数据包-第${String(batchNo).padStart(4, '0')}批.zip`;
+}
+
+function digestOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** The mapped records of one info-set as JSON text: "[\n{…},\n{…}\n]\n". */
+async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerator<Buffer> {
+  const map = compileMapping(input.mapping, set);
+  yield Buffer.from('[\n');
+  let after = '';
+  let first = true;
+  for (;;) {
+    if (input.cancelled()) throw new PackageCancelled();
+    const page = await input.readPage(set, after, 1000);
+    if (!page.length) break;
+    const parts: string[] = [];
+    for (const r of page) {
+      parts.push(`${first ? '' : ',\n'}${JSON.stringify(map(JSON.parse(r.payload) as object))}`);
+      first = false;
+    }
+    yield Buffer.from(parts.join(''));
+    input.onRecords(page.length);
+    after = page.at(-1)!.recordId;
+  }
+  yield Buffer.from('\n]\n');
+}
+
+export async function writePackage(input: PackageInput): Promise<{ manifestSha256: string; size: number }> {
+  const { batch, mapping } = input;
+  const mtime = new Date(batch.createdAt);
+  const { key, manifest: protection } = await packageKey(input.protection, batch, input.keys);
+  const mappingSha256 = digestOf(mapping);
+  await mkdir(dirname(input.outPath), { recursive: true, mode: 0o700 });
+  const zip = new ZipFile();
+  const out = createWriteStream(input.outPath, { mode: 0o600 });
+  const written = pipeline(zip.outputStream, out);
+  // Awaited on success; on failure the entry's own error is the one reported.
+  written.catch(() => undefined);
+  const files: ManifestFile[] = [];
+
+  async function addEntry(
+    baseName: string,
+    sets: InfoSetName[],
+    records: number,
+    source: Readable,
+    gzip: boolean,
+  ) {
+    const encoding: string[] = [];
+    const stages: Transform[] = [];
+    let name = baseName;
+    let iv: Buffer | undefined;
+    if (key) {
+      if (gzip) {
+        stages.push(createGzip({ level: 6 }));
+        encoding.push('gzip');
+        name += '.gz';
+      }
+      iv = nonceFor(key, [batch.id, baseName, mappingSha256]);
+      stages.push(encryptingStream(key, iv));
+      encoding.push('aes-256-gcm');
+      name += '.enc';
+    }
+    const digest = new Digesting();
+    // Resolves once every byte went through the digest (yazl is reading it meanwhile).
+    const done = pipeline([source, ...stages, digest]);
+    // Stored as is when encrypted (ciphertext does not compress), deflated otherwise.
+    zip.addReadStream(digest, name, { mtime, compress: !key, mode: 0o100644 });
+    await done;
+    files.push({
+      name,
+      infoSets: sets,
+      records,
+      size: digest.size,
+      sha256: digest.digest(),
+      encoding,
+      ...(iv ? { iv: iv.toString('base64') } : {}),
+    });
+  }
+
+  try {
+    if (mapping.form === 'json') {
+      for (const set of infoSetNames) {
+        const source = Readable.from(jsonRecords(input, set), { objectMode: false });
+        await addEntry(`data/${mapping.infoSets[set].name}.json`, [set], batch.counts[set], source, true);
+      }
+    } else {
+      const workbook = await writeWorkbook(input, mtime);
+      try {
+        await addEntry(
+          `data/${mapping.id}.xlsx`,
+          [...infoSetNames],
+          infoSetNames.reduce((n, s) => n + batch.counts[s], 0),
+          createReadStream(workbook),
+          false,
+        );
+      } finally {
+        await rm(workbook, { force: true });
+      }
+    }
+    const manifest = {
+      format: PACKAGE_FORMAT,
+      version: 1,
+      schemaVersion: PROVINCE_SCHEMA_VERSION,
+      batch: { id: batch.id, number: batch.batchNo, createdAt: batch.createdAt },
+      office: input.office,
+      sender: { ...input.keys.publicKeys, fingerprint: input.keys.fingerprint },
+      mapping: { id: mapping.id, name: mapping.name, form: mapping.form, sha256: mappingSha256 },
+      protection,
+      infoSets: Object.fromEntries(
+        infoSetNames.map((s) => [s, { title: infoSets[s].title, records: batch.counts[s] }]),
+      ),
+      files,
+    };
+    const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    zip.addBuffer(manifestBytes, MANIFEST, { mtime, compress: true, mode: 0o100644 });
+    zip.addBuffer(Buffer.from(`${input.keys.sign(SIGNATURE_PURPOSE, manifestBytes)}\n`), SIGNATURE, {
+      mtime,
+      compress: false,
+      mode: 0o100644,
+    });
+    zip.end();
+    await written;
+    return {
+      manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+      size: out.bytesWritten,
+    };
+  } catch (error) {
+    out.destroy();
+    await rm(input.outPath, { force: true });
+    throw error;
+  } finally {
+    key?.fill(0);
+  }
+}
