@@ -128,6 +128,11 @@ export interface ProvinceAgreementRow {
   amountFen: number | null;
   performanceManner: string;
   performanceDeadline: string;
+  /** 司法确认结果 (migration 0017): null until the court's answer is recorded. */
+  confirmationOutcome: string | null;
+  confirmationCourt: string | null;
+  confirmationRuledOn: string | null;
+  confirmationRulingNumber: string | null;
 }
 
 export interface ProvinceVisitRow {
@@ -284,7 +289,9 @@ export class ProvinceRepository {
     if (!caseIds.length) return [];
     return this.db.sql.all(
       `SELECT case_id AS caseId, kind, number, reached_on AS reachedOn, terms, amount_fen AS amountFen,
-              performance_manner AS performanceManner, performance_deadline AS performanceDeadline
+              performance_manner AS performanceManner, performance_deadline AS performanceDeadline,
+              confirmation_outcome AS confirmationOutcome, confirmation_court AS confirmationCourt,
+              confirmation_ruled_on AS confirmationRuledOn, confirmation_ruling_number AS confirmationRulingNumber
          FROM agreements g
         WHERE deleted_at IS NULL AND case_id IN (${marks(caseIds)})
           AND NOT EXISTS (SELECT 1 FROM agreements n WHERE n.case_id = g.case_id AND n.deleted_at IS NULL

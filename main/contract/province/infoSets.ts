@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseSourceLabels, organisationKindLabels, partyRoleLabels } from '../schemas/catalog';
-import { performanceStatusLabels, satisfactionLabels } from '../schemas/mediation';
+import { confirmationOutcomeLabels, performanceStatusLabels, satisfactionLabels } from '../schemas/mediation';
 import {
   employmentLabels,
   mediatorGradeLabels,
@@ -45,6 +45,7 @@ export const codeTables = {
   agreementKind: { title: '协议形式', codes: agreementKindCodes },
   performance: { title: '履行情况', codes: performanceStatusLabels },
   satisfaction: { title: '满意度', codes: satisfactionLabels },
+  confirmationOutcome: { title: '司法确认结果', codes: confirmationOutcomeLabels },
 } as const;
 export type CodeTableName = keyof typeof codeTables;
 
@@ -319,8 +320,22 @@ export const caseRecord = z
     }),
     judicialConfirmation: field(z.boolean(), {
       title: '申请司法确认',
-      description: '已制作司法确认申请书为 true',
+      description: '已制作司法确认申请书或已登记法院处理结果为 true',
     }),
+    judicialConfirmationResult: field(
+      z
+        .strictObject({
+          outcome: coded('confirmationOutcome', '处理结果', '法院对司法确认申请的处理结果'),
+          court: field(text(60), { title: '受理法院', description: '受理司法确认申请的人民法院' }),
+          ruledOn: field(day, { title: '处理日期', description: '裁定、不予受理或撤回申请的日期' }),
+          rulingNumber: field(text(40).nullable(), {
+            title: '裁定书文号',
+            description: '裁定确认有效或驳回申请时的裁定书文号；其他结果为空',
+          }),
+        })
+        .nullable(),
+      { title: '司法确认结果', description: '已登记法院处理结果时填写；尚无结果为空' },
+    ),
     visits: field(
       z.array(
         z.strictObject({

@@ -199,7 +199,17 @@ export function casePage(
           }
         : null,
       performance: lastVisited?.performanceStatus ?? null,
-      judicialConfirmation: Boolean(c.confirmation),
+      // The court's answer proves an application, printed here or made at the court.
+      judicialConfirmation: Boolean(c.confirmation) || Boolean(agreement?.confirmationOutcome),
+      judicialConfirmationResult:
+        agreement?.confirmationOutcome && agreement.confirmationCourt && agreement.confirmationRuledOn
+          ? {
+              outcome: agreement.confirmationOutcome,
+              court: agreement.confirmationCourt,
+              ruledOn: agreement.confirmationRuledOn,
+              rulingNumber: agreement.confirmationRulingNumber,
+            }
+          : null,
       visits: caseVisits.map((v) => ({
         dueOn: v.dueOn,
         visitedOn: v.visitedOn,

@@ -50,8 +50,21 @@ describe('the four info-sets', () => {
     });
     expect(new Set(cases.map((c) => c.disputeType))).toEqual(new Set(['04', '02', '01']));
     expect(cases.every((c) => /^640221\d{6}$/.test(c.divisionCode))).toBe(true);
+    // Applied: a printed application, or the court's answer recorded (which implies one).
     expect(cases.filter((c) => c.judicialConfirmation)).toHaveLength(
-      w.cases.filter((c) => c.confirmation).length,
+      w.cases.filter((c) => c.confirmation || c.ruling).length,
+    );
+    const ruled = w.cases.filter((c) => c.ruling);
+    expect(ruled.length).toBeGreaterThan(1);
+    for (const plan of ruled)
+      expect(cases.find((c) => c.id === plan.id)?.judicialConfirmationResult).toEqual({
+        outcome: plan.ruling,
+        court: '平罗县人民法院',
+        ruledOn: '2026-11-26',
+        rulingNumber: '（2026）宁0221民特12号',
+      });
+    expect(cases.filter((c) => c.judicialConfirmationResult === null)).toHaveLength(
+      cases.length - ruled.length,
     );
     expect(cases.filter((c) => c.result === 'failure')).toHaveLength(
       w.cases.filter((c) => c.outcome === 'terminated').length,
