@@ -17,6 +17,8 @@ import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 import { RefusalScope0015 } from './0015-refusal-scope';
 // ── province (issue 16) ──
 import { Province0016 } from './0016-province';
+// ── exchange (issue 14) ──
+import { Exchange0018 } from './0018-exchange';
 
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   RefusalScope0015,
   // ── province (issue 16) ──
   Province0016,
+  // ── exchange (issue 14) ──
+  Exchange0018,
 ];
