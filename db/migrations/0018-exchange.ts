@@ -6,7 +6,9 @@ import { migrationName } from './name';
  * 机构密钥卡: signing and agreement public keys, revocable); per peer the sequence numbers both
  * ways and the watermarks the peer acknowledged; the audit heads each peer reported; every
  * package sent or received (the history, with its receipt); the version of each record last
- * exchanged with a peer (what "changed since the last exchange" is measured against); and the
+ * exchanged with a peer: the version both sides are known to hold (received from it, or sent and
+ * acknowledged by its receipt: what "changed since the last exchange" is measured against) and
+ * the last version sent and not yet acknowledged (sent again until it is); and the
  * conflicts a person must decide. Nothing is exchanged before this migration.
  */
 export class Exchange0018 implements MigrationInterface {
@@ -60,7 +62,9 @@ export class Exchange0018 implements MigrationInterface {
       peer_office_id TEXT NOT NULL,
       table_name TEXT NOT NULL,
       record_id TEXT NOT NULL,
-      version INTEGER NOT NULL,
+      agreed_version INTEGER NOT NULL DEFAULT 0,
+      sent_version INTEGER NOT NULL DEFAULT 0,
+      sent_sequence INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (peer_office_id, table_name, record_id)
     ) WITHOUT ROWID`);
     await q.query(`CREATE TABLE exchange_conflicts (

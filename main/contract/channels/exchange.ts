@@ -1,5 +1,16 @@
 import { empty } from '../schemas/common';
 import {
+  conflictDto,
+  conflictsDto,
+  exchangeHistoryDto,
+  exchangeImportDto,
+  exchangePackageDto,
+  exchangePreviewDto,
+  generatePackageInput,
+  packageFileInput,
+  packagePlanDto,
+  packagePlanInput,
+  resolveConflictInput,
   exchangeOverviewDto,
   keyCardDto,
   keyCardPreviewDto,
@@ -50,5 +61,61 @@ export const exchangeChannels = defineChannels({
     kind: 'mutation',
     label: '撤销信任机构',
     ids: { officeId: 'organisation' },
+  },
+});
+
+// ── packages (issue 14) ──
+export const exchangePackageChannels = defineChannels({
+  'exchange:plan': {
+    input: packagePlanInput,
+    output: packagePlanDto,
+    access: 'exchange:manage',
+    kind: 'query',
+    label: '查看待发送的数据',
+    ids: { officeId: 'organisation' },
+  },
+  'exchange:generate': {
+    input: generatePackageInput,
+    output: exchangePackageDto,
+    access: 'exchange:manage',
+    kind: 'mutation',
+    label: '生成数据包',
+    ids: { officeId: 'organisation' },
+  },
+  'exchange:preview': {
+    input: packageFileInput,
+    output: exchangePreviewDto,
+    access: 'exchange:manage',
+    kind: 'query',
+    label: '校验数据包',
+  },
+  'exchange:import': {
+    input: packageFileInput,
+    output: exchangeImportDto,
+    access: 'exchange:manage',
+    kind: 'mutation',
+    label: '导入数据包',
+  },
+  'exchange:history': {
+    input: empty,
+    output: exchangeHistoryDto,
+    access: 'exchange:manage',
+    kind: 'query',
+    label: '查看数据包记录',
+  },
+  'exchange:conflicts': {
+    input: empty,
+    output: conflictsDto,
+    access: 'exchange:manage',
+    kind: 'query',
+    label: '查看数据冲突',
+  },
+  'exchange:resolveConflict': {
+    input: resolveConflictInput,
+    output: conflictDto,
+    access: 'exchange:manage',
+    kind: 'mutation',
+    label: '处理数据冲突',
+    ids: { conflictId: 'conflict' },
   },
 });

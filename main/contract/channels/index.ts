@@ -17,7 +17,7 @@ import { subsidyChannels } from './subsidy';
 // ── province (issue 16) ──
 import { provinceChannels } from './province';
 // ── exchange (issue 14) ──
-import { exchangeChannels } from './exchange';
+import { exchangeChannels, exchangePackageChannels } from './exchange';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -40,6 +40,7 @@ export const channels = {
   ...provinceChannels,
   // ── exchange (issue 14) ──
   ...exchangeChannels,
+  ...exchangePackageChannels,
 };
 
 export type Channels = typeof channels;

@@ -97,3 +97,115 @@ export const exchangeOverviewDto = z.object({
   trusted: z.array(trustedOfficeDto),
 });
 export type ExchangeOverviewDto = z.infer<typeof exchangeOverviewDto>;
+
+// ── packages ──
+
+const pathText = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(1000, `${label}过长`)
+    .check(textRule(label))
+    .describe(label);
+
+const outcomeCounts = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  conflict: z.number().int(),
+});
+const mergeCounts = z.object({ villages: outcomeCounts });
+const sentCounts = z.object({ villages: z.number().int() });
+
+export const packagePlanInput = z.strictObject({ officeId: id.describe('接收机构') });
+export const packagePlanDto = z.object({
+  officeId: id,
+  officeName: z.string(),
+  sequence: z.number().int(),
+  counts: sentCounts,
+  receiptThrough: z.number().int(),
+});
+export type PackagePlanDto = z.infer<typeof packagePlanDto>;
+
+export const generatePackageInput = z.strictObject({
+  officeId: id.describe('接收机构'),
+  folder: pathText('保存位置'),
+});
+export const exchangePackageDto = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  sequence: z.number().int(),
+  officeName: z.string(),
+  counts: sentCounts,
+  receiptThrough: z.number().int(),
+  size: z.number().int(),
+});
+export type ExchangePackageDto = z.infer<typeof exchangePackageDto>;
+
+export const packageFileInput = z.strictObject({ path: pathText('数据包文件') });
+
+export const exchangePreviewDto = z.object({
+  officeName: z.string(),
+  fingerprint: z.string(),
+  sequence: z.number().int(),
+  createdAt: z.string(),
+  receiptThrough: z.number().int(),
+  counts: mergeCounts,
+  auditFindings: z.array(z.string()),
+});
+export type ExchangePreviewDto = z.infer<typeof exchangePreviewDto>;
+
+export const exchangeImportDto = z.object({
+  officeName: z.string(),
+  sequence: z.number().int(),
+  counts: mergeCounts,
+  acknowledgedThrough: z.number().int(),
+  auditFindings: z.array(z.string()),
+});
+export type ExchangeImportDto = z.infer<typeof exchangeImportDto>;
+
+export const exchangeHistoryDto = z.object({
+  items: z.array(
+    z.object({
+      id,
+      direction: z.enum(['out', 'in']),
+      officeName: z.string(),
+      sequence: z.number().int(),
+      createdAt: z.string(),
+      handledAt: z.string(),
+      handledByName: z.string(),
+      /** Records sent (out) or merged by outcome (in), per table. */
+      summary: z.string(),
+      /** For a package sent: when the peer's receipt came back. */
+      acknowledgedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ExchangeHistoryDto = z.infer<typeof exchangeHistoryDto>;
+
+export const conflictDto = z.object({
+  id,
+  officeName: z.string(),
+  table: z.string(),
+  tableLabel: z.string(),
+  recordId: id,
+  title: z.string(),
+  createdAt: z.string(),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      local: z.string(),
+      remote: z.string(),
+      differs: z.boolean(),
+    }),
+  ),
+});
+export type ConflictDto = z.infer<typeof conflictDto>;
+export const conflictsDto = z.object({ items: z.array(conflictDto) });
+
+export const resolveConflictInput = z.strictObject({
+  conflictId: id.describe('冲突'),
+  keep: z.enum(['local', 'remote'], { error: '请选择保留本机版本还是对方版本' }).describe('保留'),
+});
