@@ -259,6 +259,8 @@ async function verify(zip: ZipFile, ctx: ReaderContext): Promise<OpenedPackage> 
           const line = exchangeLine.safeParse(value);
           if (!line.success) {
             const issue = line.error.issues[0];
+            if (issue?.code === 'invalid_union')
+              throw rejected(`第${index}条记录的类型本机不认识，请双方升级到同一版本的软件`);
             throw rejected(
               `第${index}条记录不符合格式：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
             );
