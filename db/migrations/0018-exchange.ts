@@ -78,7 +78,7 @@ export class Exchange0018 implements MigrationInterface {
       package_sequence INTEGER NOT NULL,
       resolved_at TEXT,
       resolved_by_name TEXT,
-      resolution TEXT CHECK (resolution IN ('local', 'remote'))
+      resolution TEXT CHECK (resolution IN ('local', 'remote', 'merged'))
     )`);
     await q.query(
       `CREATE UNIQUE INDEX ux_exchange_conflicts_open ON exchange_conflicts(table_name, record_id) WHERE resolved_at IS NULL`,

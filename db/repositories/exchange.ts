@@ -55,7 +55,7 @@ export interface ConflictRow {
   packageSequence: number;
   resolvedAt: string | null;
   resolvedByName: string | null;
-  resolution: 'local' | 'remote' | null;
+  resolution: 'local' | 'remote' | 'merged' | null;
 }
 
 const trustedColumns = `office_id AS officeId, office_name AS officeName, office_kind AS officeKind,
@@ -317,7 +317,7 @@ export class ExchangeRepository {
     );
   }
 
-  resolveConflict(id: string, resolution: 'local' | 'remote', at: string, byName: string): void {
+  resolveConflict(id: string, resolution: 'local' | 'remote' | 'merged', at: string, byName: string): void {
     this.db.sql.run(
       `UPDATE exchange_conflicts SET resolution = ?, resolved_at = ?, resolved_by_name = ? WHERE id = ?`,
       resolution,

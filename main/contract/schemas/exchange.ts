@@ -207,5 +207,12 @@ export const conflictsDto = z.object({ items: z.array(conflictDto) });
 
 export const resolveConflictInput = z.strictObject({
   conflictId: id.describe('冲突'),
-  keep: z.enum(['local', 'remote'], { error: '请选择保留本机版本还是对方版本' }).describe('保留'),
+  keep: z
+    .enum(['local', 'remote', 'merged'], { error: '请选择保留本机版本、对方版本或逐项合并' })
+    .describe('保留'),
+  /** For 'merged': which version each differing field takes. */
+  fields: z
+    .record(z.string().max(40), z.enum(['local', 'remote'], { error: '请为每一项选择本机或对方的值' }))
+    .optional()
+    .describe('逐项选择'),
 });

@@ -1,4 +1,5 @@
 import type { ConflictRow } from '../../../db';
+import type { VillageRow } from '../../../db/entities';
 import type { ConflictDto, ExchangeHistoryDto } from '../../contract';
 import {
   exchangeFieldLabels,
@@ -8,7 +9,7 @@ import {
 } from '../../contract/exchange/records';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 
 // 冲突处理 (issue 14): a record both offices changed since their last agreed exchange waits here,
 // both versions side by side, until a 管理员 keeps one. The owner's version (the remote one:
@@ -59,30 +60,69 @@ export function listConflicts(ctx: ServiceContext): { items: ConflictDto[] } {
 export function resolveConflict(
   ctx: ServiceContext,
   conflictId: string,
-  keep: 'local' | 'remote',
+  resolution: {
+    keep: 'local' | 'remote' | 'merged';
+    fields?: Record<string, 'local' | 'remote'> | undefined;
+  },
 ): ConflictDto {
   const row = ctx.repos.exchange.conflict(conflictId);
   if (!row) throw new NotFoundError('未找到该冲突');
   if (row.resolvedAt) throw new ConflictError(`该冲突已由${row.resolvedByName ?? ''}处理，请刷新页面`);
   const dto = toDto(ctx, row);
   const remote = villageRecord.parse(JSON.parse(row.remote));
+  const local = ctx.repos.exchange.village(row.recordId);
   const at = isoNow(ctx.clock);
+  let keep = resolution.keep;
+  let choices = '';
+  if (keep === 'merged') {
+    const differing = dto.fields.filter((f) => f.differs);
+    const missing = differing.filter((f) => !resolution.fields?.[f.field]);
+    if (missing.length)
+      throw ValidationError.field(
+        ['fields'],
+        '逐项选择',
+        `请为“${missing.map((f) => f.label).join('、')}”选择本机或对方的值`,
+      );
+    if (differing.every((f) => resolution.fields?.[f.field] === 'remote')) keep = 'remote';
+    else if (differing.every((f) => resolution.fields?.[f.field] === 'local')) keep = 'local';
+    choices = differing
+      .map(
+        (f) =>
+          `${f.label}取${resolution.fields?.[f.field] === 'remote' ? `对方“${f.remote}”` : `本机“${f.local}”`}`,
+      )
+      .join('；');
+  }
   if (keep === 'remote') {
     ctx.repos.exchange.putVillage(remote);
   } else {
-    const local = ctx.repos.exchange.village(row.recordId);
-    if (!local) throw new NotFoundError('本机的这条记录已不存在，请选择保留对方版本');
+    if (!local) throw new NotFoundError('本机的这条记录已不存在，请选择采用对方版本');
+    const merged: VillageRow = { ...local };
+    if (keep === 'merged')
+      for (const [field, side] of Object.entries(resolution.fields ?? {}))
+        if (side === 'remote' && field in exchangeFieldLabels.villages)
+          (merged as unknown as Record<string, unknown>)[field] = (remote as Record<string, unknown>)[field];
+    const clash = ctx.repos.exchange.villageClash(merged);
+    if (clash && !merged.deletedAt)
+      throw new ConflictError(
+        `合并后与本机已有的“${clash.township}${clash.name}”同名或代码相同，请换一种选择`,
+      );
     // Above the owner's version: the owner's next change is again a change on both sides.
     ctx.repos.exchange.putVillage({
-      ...local,
-      version: Math.max(local.version, remote.version) + 1,
+      ...merged,
+      version: Math.max(merged.version, remote.version) + 1,
       updatedAt: at,
     });
   }
   ctx.repos.exchange.setAgreedVersion(row.peerOfficeId, row.tableName, row.recordId, remote.version);
   ctx.repos.exchange.resolveConflict(conflictId, keep, at, ctx.actor.displayName);
   ctx.audit.target = row.recordId;
-  ctx.audit.detail = `${dto.tableLabel}“${dto.title}”：${keep === 'remote' ? `采用${dto.officeName}的版本` : '保留本机版本'}（${dto.fields
+  const how =
+    keep === 'remote'
+      ? `采用${dto.officeName}的版本`
+      : keep === 'local'
+        ? '保留本机版本'
+        : `逐项合并（${choices}）`;
+  ctx.audit.detail = `${dto.tableLabel}“${dto.title}”：${how}（${dto.fields
     .filter((f) => f.differs)
     .map((f) => `${f.label}：本机“${f.local}”，对方“${f.remote}”`)
     .join('；')}）`;

@@ -42,5 +42,5 @@ export const exchangeHandlers: HandlerGroup<Channel> = {
   },
   'exchange:history': (_input, ctx) => exchangeHistory(ctx),
   'exchange:conflicts': (_input, ctx) => listConflicts(ctx),
-  'exchange:resolveConflict': (input, ctx) => resolveConflict(ctx, input.conflictId, input.keep),
+  'exchange:resolveConflict': (input, ctx) => resolveConflict(ctx, input.conflictId, input),
 };

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiError, ConflictDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,13 +10,21 @@ export function ConflictsPanel() {
   const conflicts = useExchangeConflictsQuery(undefined, { refetchOnMountOrArgChange: true });
   const [resolve, { isLoading }] = useResolveConflictMutation();
   const [error, setError] = useState<ApiError | null>(null);
+  // Per conflict, the side chosen for each differing field (逐项合并).
+  const [picks, setPicks] = useState<Record<string, Record<string, 'local' | 'remote'>>>({});
   const items = conflicts.data?.items ?? [];
 
-  const choose = async (c: ConflictDto, keep: 'local' | 'remote') => {
+  const choose = async (c: ConflictDto, keep: 'local' | 'remote' | 'merged') => {
     setError(null);
-    const result = await resolve({ conflictId: c.id, keep });
+    const result = await resolve({
+      conflictId: c.id,
+      keep,
+      ...(keep === 'merged' ? { fields: picks[c.id] ?? {} } : {}),
+    });
     if ('error' in result) setError(asApiError(result.error));
   };
+  const pick = (c: ConflictDto, field: string, side: 'local' | 'remote') =>
+    setPicks((p) => ({ ...p, [c.id]: { ...p[c.id], [field]: side } }));
 
   if (!items.length) return <Empty description="没有待处理的冲突" />;
   return (
@@ -24,7 +32,7 @@ export function ConflictsPanel() {
       <ErrorAlert error={error} />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         这些记录在上次交换后双方都修改过，系统没有覆盖任何一方。记录归对方所有：采用对方版本后双方一致；
-        保留本机版本只在本机有效，对方再次修改时会重新提示。
+        保留本机版本或逐项合并的结果只在本机有效，对方再次修改时会重新提示。
       </Typography.Paragraph>
       {items.map((c) => (
         <Card
@@ -51,6 +59,23 @@ export function ConflictsPanel() {
                 dataIndex: 'remote',
                 render: (v: string, f) => (f.differs ? <Typography.Text mark>{v}</Typography.Text> : v),
               },
+              {
+                title: '逐项合并时取',
+                width: 180,
+                render: (_, f) =>
+                  f.differs && (
+                    <Radio.Group
+                      aria-label={`${f.label}取哪一方`}
+                      size="small"
+                      value={picks[c.id]?.[f.field]}
+                      onChange={(e) => pick(c, f.field, e.target.value as 'local' | 'remote')}
+                      options={[
+                        { value: 'local', label: '本机' },
+                        { value: 'remote', label: '对方' },
+                      ]}
+                    />
+                  ),
+              },
             ]}
           />
           <Space style={{ marginTop: 12 }}>
@@ -59,6 +84,9 @@ export function ConflictsPanel() {
             </Button>
             <Button loading={isLoading} onClick={() => void choose(c, 'local')}>
               保留本机版本
+            </Button>
+            <Button loading={isLoading} onClick={() => void choose(c, 'merged')}>
+              按所选逐项合并
             </Button>
           </Space>
         </Card>

@@ -116,6 +116,36 @@ describe('exchange packages between a township and the county', () => {
     expect(later.imported.counts.villages).toEqual({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
   });
 
+  it('merges a conflict field by field, and says which field still needs a choice', async () => {
+    const { county, town } = await pair();
+    const village = await town.ok('catalog:saveVillage', { township: '城关镇', name: '新丰村', active: true });
+    await send(town, county, COUNTY_ID);
+    await town.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新丰一村', active: false });
+    await county.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新风村', active: true });
+    await send(town, county, COUNTY_ID);
+    const [conflict] = (await county.ok('exchange:conflicts', {})).items;
+    const partial = await county.call('exchange:resolveConflict', {
+      conflictId: conflict!.id,
+      keep: 'merged',
+      fields: { name: 'local' },
+    });
+    expect(partial.ok || partial.error.message).toBe('逐项选择：请为“启用”选择本机或对方的值');
+    await county.ok('exchange:resolveConflict', {
+      conflictId: conflict!.id,
+      keep: 'merged',
+      fields: { name: 'local', active: 'remote' },
+    });
+    const merged = (await county.ok('catalog:get', {})).villages.find((v) => v.id === village.id);
+    expect([merged?.name, merged?.active]).toEqual(['新风村', false]);
+    const audit = await county.ok('audit:list', { page: 1, pageSize: 5 });
+    expect(audit.items[0]?.detail).toMatch(/逐项合并（名称取本机“新风村”；启用取对方“否”）/);
+    // The owner's next change is again a change on both sides: a new conflict, not an overwrite.
+    await town.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新丰二村', active: false });
+    const { imported } = await send(town, county, COUNTY_ID);
+    expect(imported.counts.villages.conflict).toBe(1);
+    expect((await county.ok('catalog:get', {})).villages.find((v) => v.id === village.id)?.name).toBe('新风村');
+  });
+
   it('reports a township’s audit log rewritten after an exchange as an 审计告警 at the county', async () => {
     const { county, town } = await pair();
     await send(town, county, COUNTY_ID);
