@@ -118,10 +118,24 @@ describe('exchange packages between a township and the county', () => {
 
   it('merges a conflict field by field, and says which field still needs a choice', async () => {
     const { county, town } = await pair();
-    const village = await town.ok('catalog:saveVillage', { township: '城关镇', name: '新丰村', active: true });
+    const village = await town.ok('catalog:saveVillage', {
+      township: '城关镇',
+      name: '新丰村',
+      active: true,
+    });
     await send(town, county, COUNTY_ID);
-    await town.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新丰一村', active: false });
-    await county.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新风村', active: true });
+    await town.ok('catalog:saveVillage', {
+      id: village.id,
+      township: '城关镇',
+      name: '新丰一村',
+      active: false,
+    });
+    await county.ok('catalog:saveVillage', {
+      id: village.id,
+      township: '城关镇',
+      name: '新风村',
+      active: true,
+    });
     await send(town, county, COUNTY_ID);
     const [conflict] = (await county.ok('exchange:conflicts', {})).items;
     const partial = await county.call('exchange:resolveConflict', {
@@ -140,10 +154,17 @@ describe('exchange packages between a township and the county', () => {
     const audit = await county.ok('audit:list', { page: 1, pageSize: 5 });
     expect(audit.items[0]?.detail).toMatch(/逐项合并（名称取本机“新风村”；启用取对方“否”）/);
     // The owner's next change is again a change on both sides: a new conflict, not an overwrite.
-    await town.ok('catalog:saveVillage', { id: village.id, township: '城关镇', name: '新丰二村', active: false });
+    await town.ok('catalog:saveVillage', {
+      id: village.id,
+      township: '城关镇',
+      name: '新丰二村',
+      active: false,
+    });
     const { imported } = await send(town, county, COUNTY_ID);
     expect(imported.counts.villages.conflict).toBe(1);
-    expect((await county.ok('catalog:get', {})).villages.find((v) => v.id === village.id)?.name).toBe('新风村');
+    expect((await county.ok('catalog:get', {})).villages.find((v) => v.id === village.id)?.name).toBe(
+      '新风村',
+    );
   });
 
   it('reports a township’s audit log rewritten after an exchange as an 审计告警 at the county', async () => {
