@@ -93,6 +93,11 @@ export function resolveConflict(
       .join('；');
   }
   if (keep === 'remote') {
+    const clash = remote.deletedAt ? undefined : ctx.repos.exchange.villageClash(remote);
+    if (clash)
+      throw new ConflictError(
+        `对方版本与本机已有的“${clash.township}${clash.name}”同名或代码相同，请先修改本机的那条记录`,
+      );
     ctx.repos.exchange.putVillage(remote);
   } else {
     if (!local) throw new NotFoundError('本机的这条记录已不存在，请选择采用对方版本');

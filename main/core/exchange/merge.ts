@@ -53,12 +53,15 @@ export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number):
   const local = repos.exchange.village(remote.id);
   checkScope(ctx, line, index, local?.originOfficeId);
   const peer = ctx.sender.officeId;
-  if (!local) {
-    const clash = repos.exchange.villageClash(remote);
-    if (clash && !remote.deletedAt)
+  const clash = remote.deletedAt ? undefined : repos.exchange.villageClash(remote);
+  const refuseClash = () => {
+    if (clash)
       throw rejected(
         `第${index}条记录（村（社区）“${remote.township}${remote.name}”）与本机已有的“${clash.township}${clash.name}”同名或代码相同，请联系对方核对`,
       );
+  };
+  if (!local) {
+    refuseClash();
     if (ctx.write) {
       repos.exchange.putVillage(remote);
       repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
@@ -72,6 +75,7 @@ export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number):
     return 'unchanged';
   }
   if (local.version <= base) {
+    refuseClash();
     if (ctx.write) {
       repos.exchange.putVillage(remote);
       repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);

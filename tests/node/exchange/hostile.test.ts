@@ -334,6 +334,24 @@ describe('a hostile package is refused with the database unchanged', () => {
     );
   });
 
+  it('a change that would give a village the name of another one here', async () => {
+    const s = await setting();
+    await s.county.ok('exchange:import', { path: s.path });
+    // The county adds a village of that name before it reaches the township.
+    await s.county.ok('catalog:saveVillage', { township: '城关镇', name: '试点甲村', active: true });
+    const ours = (await s.town.ok('catalog:get', {})).villages.find((v) => v.name === '新丰村')!;
+    await s.town.ok('catalog:saveVillage', {
+      id: ours.id,
+      township: '城关镇',
+      name: '试点甲村',
+      active: true,
+    });
+    const second = await s.town.ok('exchange:generate', { officeId: COUNTY_ID, folder: tempDir() });
+    expect(await refusal(s.county, second.path)).toBe(
+      '数据包不能导入：第1条记录（村（社区）“城关镇试点甲村”）与本机已有的“城关镇试点甲村”同名或代码相同，请联系对方核对',
+    );
+  });
+
   it('a record the county owns', async () => {
     const s = await setting();
     const seeded = (await s.county.ok('catalog:get', {})).villages.find((v) => v.township === '城关镇')!;
