@@ -17,6 +17,8 @@ import { ScreeningSubsidy0014 } from './0014-screening-subsidy';
 import { RefusalScope0015 } from './0015-refusal-scope';
 // ── province (issue 16) ──
 import { Province0016 } from './0016-province';
+// ── exchange (issue 14) ──
+import { Exchange0018 } from './0018-exchange';
 
 // ── confirmation ruling (issue 15) ──
 import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
@@ -43,4 +45,6 @@ export const migrations = [
   Province0016,
   // ── confirmation ruling (issue 15) ──
   ConfirmationRuling0017,
+  // ── exchange (issue 14) ──
+  Exchange0018,
 ];

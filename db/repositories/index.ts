@@ -27,6 +27,8 @@ import { SubsidyRepository } from './subsidy';
 // ── province (issue 16) ──
 import { ProvinceRepository } from './province';
 import { ProvinceBatchRepository } from './provinceBatches';
+// ── exchange (issue 14) ──
+import { ExchangeRepository } from './exchange';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -58,6 +60,8 @@ export function repositories(db: DbHandle) {
     // ── province (issue 16) ──
     province: new ProvinceRepository(db),
     provinceBatches: new ProvinceBatchRepository(db),
+    // ── exchange (issue 14) ──
+    exchange: new ExchangeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
@@ -100,3 +104,5 @@ export type { ScreeningAnalysisRow, ScreeningFindingRow, ScreeningRoundRow } fro
 export type { SubsidyCandidateRow, SubsidyGradeRow, SubsidyLineRow, SubsidySettlementRow } from './subsidy';
 // ── province (issue 16) ──
 export type { ProvinceBatchRow } from './provinceBatches';
+// ── exchange (issue 14) ──
+export type { ConflictRow, ExchangePackageRow, PeerRow, TrustedOfficeRow } from './exchange';

@@ -45,6 +45,9 @@ export const otherIdKinds = [
   'refusal',
   /** A long job's id (batch export): only the user who started it may see or stop it. */
   'job',
+  // ── exchange (issue 14) ──
+  /** exchange_conflicts.id: a conflict of this installation's data exchange (管理员 only). */
+  'conflict',
 ] as const;
 export type OtherIdKind = (typeof otherIdKinds)[number];
 

@@ -59,3 +59,5 @@ export * from './rules/organisationTree';
 export * from './schemas/freeText';
 export * from './validation/hiddenCharacters';
 export * from './validation/fileName';
+// ── exchange (issue 14) ──
+export * from './schemas/exchange';

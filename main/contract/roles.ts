@@ -50,6 +50,8 @@ export const permissions = [
   // ── province (issue 16) ──
   'province:report',
   'province:exportPlain',
+  // ── exchange (issue 14) ──
+  'exchange:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -86,6 +88,8 @@ export const permissionLabels: Record<Permission, string> = {
   // ── province (issue 16) ──
   'province:report': '省级报送：校验、导出数据包、登记回执',
   'province:exportPlain': '省级报送：导出不加密的数据包',
+  // ── exchange (issue 14) ──
+  'exchange:manage': '数据交换：信任机构、生成和导入数据包、处理冲突',
 };
 
 const baseRolePermissions: Record<Role, readonly Permission[]> = {
@@ -145,11 +149,19 @@ const provincePermissions: Partial<Record<Role, readonly Permission[]>> = {
   archivist: ['province:report'],
 };
 
+// ── exchange (issue 14) ──
+// Township ⇄ county packages are the 管理员's: trusting an office decides whose data this
+// installation accepts.
+const exchangePermissions: Partial<Record<Role, readonly Permission[]>> = {
+  admin: ['exchange:manage'],
+};
+
 function withScreening(role: Role): readonly Permission[] {
   return [
     ...baseRolePermissions[role],
     ...(screeningPermissions[role] ?? []),
     ...(provincePermissions[role] ?? []),
+    ...(exchangePermissions[role] ?? []),
   ];
 }
 

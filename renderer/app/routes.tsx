@@ -17,6 +17,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   StopOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -47,6 +48,8 @@ import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 // ── province (issue 16) ──
 import { ProvincePage } from '../features/province/ProvincePage';
+// ── exchange (issue 14) ──
+import { ExchangePage } from '../features/exchange/ExchangePage';
 
 export interface AppRoute {
   path: string;
@@ -223,6 +226,15 @@ export const appRoutes: AppRoute[] = [
     icon: <SettingOutlined />,
     access: 'settings:manage',
     element: <SettingsPage />,
+    group: '管理',
+  },
+  // ── exchange (issue 14) ──
+  {
+    path: '/exchange',
+    label: '数据交换',
+    icon: <SwapOutlined />,
+    access: 'exchange:manage',
+    element: <ExchangePage />,
     group: '管理',
   },
   // backup (issue 12)

@@ -16,6 +16,8 @@ import { screeningChannels } from './screening';
 import { subsidyChannels } from './subsidy';
 // ── province (issue 16) ──
 import { provinceChannels } from './province';
+// ── exchange (issue 14) ──
+import { exchangeChannels, exchangePackageChannels } from './exchange';
 
 /** Every channel of the app. Add a domain's map here; the handler map must then cover it. */
 export const channels = {
@@ -36,6 +38,9 @@ export const channels = {
   ...subsidyChannels,
   // ── province (issue 16) ──
   ...provinceChannels,
+  // ── exchange (issue 14) ──
+  ...exchangeChannels,
+  ...exchangePackageChannels,
 };
 
 export type Channels = typeof channels;

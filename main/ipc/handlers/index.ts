@@ -16,6 +16,8 @@ import { screeningHandlers } from './screening';
 import { subsidyHandlers } from './subsidy';
 // ── province (issue 16) ──
 import { provinceHandlers } from './province';
+// ── exchange (issue 14) ──
+import { exchangeHandlers } from './exchange';
 
 /** Every channel's handler. The type demands one per channel in the contract. */
 export const handlers: Handlers = {
@@ -36,4 +38,6 @@ export const handlers: Handlers = {
   ...subsidyHandlers,
   // ── province (issue 16) ──
   ...provinceHandlers,
+  // ── exchange (issue 14) ──
+  ...exchangeHandlers,
 };

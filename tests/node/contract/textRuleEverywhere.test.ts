@@ -53,6 +53,12 @@ const NOT_TEXT: Record<string, Record<string, string>> = {
   },
   'province:receipt': { receipt: "the province's receipt file, parsed as JSON and checked field by field" },
   'province:saveMapping': { mapping: 'a mapping file, parsed as JSON and checked against its schema' },
+  // ── exchange (issue 14) ──
+  'exchange:previewKeyCard': { card: 'a 机构密钥卡 file, parsed as JSON and checked against its schema' },
+  'exchange:trust': {
+    card: 'a 机构密钥卡 file, parsed as JSON and checked against its schema',
+    fingerprint: 'regex-checked XXXX-XXXX-XXXX-XXXX (hex digits), compared with the card',
+  },
 };
 
 interface StringField {

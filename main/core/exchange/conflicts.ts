@@ -1,0 +1,163 @@
+import type { ConflictRow } from '../../../db';
+import type { VillageRow } from '../../../db/entities';
+import type { ConflictDto, ExchangeHistoryDto } from '../../contract';
+import {
+  exchangeFieldLabels,
+  exchangeTableLabels,
+  villageRecord,
+  type ExchangeTable,
+} from '../../contract/exchange/records';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+
+// 冲突处理 (issue 14): a record both offices changed since their last agreed exchange waits here,
+// both versions side by side, until a 管理员 keeps one. The owner's version (the remote one:
+// records only arrive from their owner) converges at once; keeping this office's version keeps
+// it here only, and the owner's next change raises a new conflict rather than overwriting it.
+
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+function officeName(ctx: ServiceContext, officeId: string): string {
+  return ctx.repos.exchange.trusted(officeId)?.officeName ?? '（未知机构）';
+}
+
+function toDto(ctx: ServiceContext, row: ConflictRow): ConflictDto {
+  const table = row.tableName as ExchangeTable;
+  const local = (ctx.repos.exchange.village(row.recordId) ?? JSON.parse(row.local)) as Record<
+    string,
+    unknown
+  >;
+  const remote = JSON.parse(row.remote) as Record<string, unknown>;
+  const labels = exchangeFieldLabels[table];
+  return {
+    id: row.id,
+    officeName: officeName(ctx, row.peerOfficeId),
+    table,
+    tableLabel: exchangeTableLabels[table],
+    recordId: row.recordId,
+    title: `${shownValue(remote.township)}${shownValue(remote.name)}`,
+    createdAt: row.createdAt,
+    fields: Object.entries(labels).map(([field, label]) => ({
+      field,
+      label,
+      local: shownValue(local[field]),
+      remote: shownValue(remote[field]),
+      differs: shownValue(local[field]) !== shownValue(remote[field]),
+    })),
+  };
+}
+
+export function listConflicts(ctx: ServiceContext): { items: ConflictDto[] } {
+  return { items: ctx.repos.exchange.openConflicts().map((r) => toDto(ctx, r)) };
+}
+
+export function resolveConflict(
+  ctx: ServiceContext,
+  conflictId: string,
+  resolution: {
+    keep: 'local' | 'remote' | 'merged';
+    fields?: Record<string, 'local' | 'remote'> | undefined;
+  },
+): ConflictDto {
+  const row = ctx.repos.exchange.conflict(conflictId);
+  if (!row) throw new NotFoundError('未找到该冲突');
+  if (row.resolvedAt) throw new ConflictError(`该冲突已由${row.resolvedByName ?? ''}处理，请刷新页面`);
+  const dto = toDto(ctx, row);
+  const remote = villageRecord.parse(JSON.parse(row.remote));
+  const local = ctx.repos.exchange.village(row.recordId);
+  const at = isoNow(ctx.clock);
+  let keep = resolution.keep;
+  let choices = '';
+  if (keep === 'merged') {
+    const differing = dto.fields.filter((f) => f.differs);
+    const missing = differing.filter((f) => !resolution.fields?.[f.field]);
+    if (missing.length)
+      throw ValidationError.field(
+        ['fields'],
+        '逐项选择',
+        `请为“${missing.map((f) => f.label).join('、')}”选择本机或对方的值`,
+      );
+    if (differing.every((f) => resolution.fields?.[f.field] === 'remote')) keep = 'remote';
+    else if (differing.every((f) => resolution.fields?.[f.field] === 'local')) keep = 'local';
+    choices = differing
+      .map(
+        (f) =>
+          `${f.label}取${resolution.fields?.[f.field] === 'remote' ? `对方“${f.remote}”` : `本机“${f.local}”`}`,
+      )
+      .join('；');
+  }
+  if (keep === 'remote') {
+    const clash = remote.deletedAt ? undefined : ctx.repos.exchange.villageClash(remote);
+    if (clash)
+      throw new ConflictError(
+        `对方版本与本机已有的“${clash.township}${clash.name}”同名或代码相同，请先修改本机的那条记录`,
+      );
+    ctx.repos.exchange.putVillage(remote);
+  } else {
+    if (!local) throw new NotFoundError('本机的这条记录已不存在，请选择采用对方版本');
+    const merged: VillageRow = { ...local };
+    if (keep === 'merged')
+      for (const [field, side] of Object.entries(resolution.fields ?? {}))
+        if (side === 'remote' && field in exchangeFieldLabels.villages)
+          (merged as unknown as Record<string, unknown>)[field] = (remote as Record<string, unknown>)[field];
+    const clash = ctx.repos.exchange.villageClash(merged);
+    if (clash && !merged.deletedAt)
+      throw new ConflictError(
+        `合并后与本机已有的“${clash.township}${clash.name}”同名或代码相同，请换一种选择`,
+      );
+    // Above the owner's version: the owner's next change is again a change on both sides.
+    ctx.repos.exchange.putVillage({
+      ...merged,
+      version: Math.max(merged.version, remote.version) + 1,
+      updatedAt: at,
+    });
+  }
+  ctx.repos.exchange.setAgreedVersion(row.peerOfficeId, row.tableName, row.recordId, remote.version);
+  ctx.repos.exchange.resolveConflict(conflictId, keep, at, ctx.actor.displayName);
+  ctx.audit.target = row.recordId;
+  const how =
+    keep === 'remote'
+      ? `采用${dto.officeName}的版本`
+      : keep === 'local'
+        ? '保留本机版本'
+        : `逐项合并（${choices}）`;
+  ctx.audit.detail = `${dto.tableLabel}“${dto.title}”：${how}（${dto.fields
+    .filter((f) => f.differs)
+    .map((f) => `${f.label}：本机“${f.local}”，对方“${f.remote}”`)
+    .join('；')}）`;
+  return dto;
+}
+
+function summary(direction: 'in' | 'out', counts: string): string {
+  const parsed = JSON.parse(counts) as Record<string, unknown>;
+  return Object.entries(parsed)
+    .map(([table, value]) => {
+      const label = exchangeTableLabels[table as ExchangeTable] ?? table;
+      if (direction === 'out') return `${label}${Number(value)}条`;
+      const c = value as Record<string, number>;
+      return `${label}：新增${c.new ?? 0}、更新${c.updated ?? 0}、未变${c.unchanged ?? 0}、冲突${c.conflict ?? 0}`;
+    })
+    .join('；');
+}
+
+export function exchangeHistory(ctx: ServiceContext): ExchangeHistoryDto {
+  return {
+    items: ctx.repos.exchange.history(200).map((r) => ({
+      id: r.id,
+      direction: r.direction,
+      officeName: officeName(ctx, r.peerOfficeId),
+      sequence: r.sequence,
+      createdAt: r.createdAt,
+      handledAt: r.handledAt,
+      handledByName: r.handledByName,
+      summary: summary(r.direction, r.counts),
+      acknowledgedAt: r.acknowledgedAt,
+    })),
+  };
+}

@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, launchDesk, test, type Desk } from './fixtures/desk';
+import { ADMIN, ok, setUpOffice, shootWindow } from './fixtures/world';
+
+// 数据交换 as two 管理员 do it, one at the county centre and one at 城关镇, each in their own
+// window on their own installation: swap 机构密钥卡 and compare fingerprints, the township
+// generates a package, the county verifies, previews and imports it; both rename the same
+// village, and the county resolves the conflict.
+
+const CHENGGUAN_ID = '2dc93d7a-271f-4463-b352-6df512232bdc';
+
+async function setUpTownship(page: Page, desk: Desk): Promise<void> {
+  await page.goto(desk.url);
+  await expect(page.getByText('首次使用设置')).toBeVisible();
+  const { recoveryCode } = await ok(desk, page, 'setup:begin', {});
+  await ok(desk, page, 'setup:complete', {
+    office: { kind: 'listed', id: CHENGGUAN_ID },
+    admin: {
+      username: ADMIN.username,
+      displayName: '刘乡镇',
+      password: ADMIN.password,
+      passwordConfirm: ADMIN.password,
+    },
+    recoveryCode,
+  });
+  await page.reload();
+}
+
+async function openExchange(page: Page, tab: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '数据交换' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+/** `from` exports its card; `to` imports it and types the fingerprint `from` reads out. */
+async function trust(from: Page, to: Page, cardDir: string, name: string): Promise<void> {
+  await openExchange(from, '信任机构');
+  const spoken = (await from.getByTestId('own-fingerprint').textContent())!.trim();
+  const [download] = await Promise.all([
+    from.waitForEvent('download'),
+    from.getByRole('button', { name: '导出本机密钥卡' }).click(),
+  ]);
+  const file = join(cardDir, download.suggestedFilename());
+  await download.saveAs(file);
+  await openExchange(to, '信任机构');
+  await to.getByLabel('机构密钥卡文件').setInputFiles(file);
+  const dialog = to.getByRole('dialog', { name: '核对指纹' });
+  await expect(dialog.getByTestId('card-fingerprint')).toHaveText(spoken);
+  await dialog.getByLabel('对方读出的指纹').fill(spoken);
+  await shootWindow(to, `exchange-01-fingerprint-${name}`);
+  await dialog.getByRole('button', { name: '核对一致，信任该机构' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    to.getByRole('tabpanel', { name: '信任机构' }).getByRole('cell', { name: spoken }),
+  ).toBeVisible();
+}
+
+test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲突处理', async ({ page, desk, browser }) => {
+  test.setTimeout(240_000);
+  const township = await launchDesk();
+  const townContext = await browser.newContext({ acceptDownloads: true });
+  const town = await townContext.newPage();
+  const folder = mkdtempSync(join(tmpdir(), 'desk-exchange-e2e-'));
+  try {
+    await test.step('two installations: the county centre and 城关镇', async () => {
+      await setUpOffice(page, desk);
+      await page.reload();
+      await setUpTownship(town, township.desk);
+      await ok(township.desk, town, 'catalog:saveVillage', {
+        township: '城关镇',
+        name: '新丰村',
+        active: true,
+      });
+    });
+
+    await test.step('each trusts the other by its 机构密钥卡, fingerprints compared', async () => {
+      await trust(town, page, folder, 'county');
+      await trust(page, town, folder, 'township');
+      await desk.screenshot(page, 'exchange-02-trusted');
+    });
+
+    await test.step('the township generates a package for the county', async () => {
+      await openExchange(town, '生成数据包');
+      await expect(town.getByTestId('package-plan')).toContainText('第1号');
+      await expect(town.getByTestId('package-plan')).toContainText('村（社区）1条');
+      await town.getByLabel('保存位置').fill(folder);
+      await town.getByRole('button', { name: '生成数据包' }).click();
+      await expect(town.getByText('已生成发往平罗县人民调解中心的第1号数据包')).toBeVisible();
+      await township.desk.screenshot(town, 'exchange-03-generated');
+    });
+
+    const packagePath = (n: number) =>
+      join(folder, `县乡数据交换-城关镇人民调解委员会至平罗县人民调解中心-第000${n}号.zip`);
+
+    await test.step('the county verifies, previews and imports it', async () => {
+      await openExchange(page, '导入数据包');
+      await page.getByLabel('数据包文件').fill(packagePath(1));
+      await page.getByRole('button', { name: '校验' }).click();
+      await expect(page.getByText('数据包完整，签名有效')).toBeVisible();
+      await expect(page.getByRole('row').filter({ hasText: '村（社区）' }).getByRole('cell')).toHaveText([
+        '村（社区）',
+        '1',
+        '0',
+        '0',
+        '0',
+      ]);
+      await desk.screenshot(page, 'exchange-04-preview');
+      await page.getByRole('button', { name: 'check 导入', exact: true }).click();
+      await expect(page.getByText('已导入城关镇人民调解委员会的第1号数据包')).toBeVisible();
+      // The same package again is refused, with the reason.
+      await page.getByRole('button', { name: '校验' }).click();
+      await expect(page.getByRole('alert')).toContainText('第1号数据包已经导入过，不能重复导入');
+    });
+
+    await test.step('both rename the village: the county sees one conflict and takes the township’s', async () => {
+      const village = (await ok(desk, page, 'catalog:get', {})).villages.find((v) => v.name === '新丰村')!;
+      await ok(township.desk, town, 'catalog:saveVillage', {
+        id: village.id,
+        township: '城关镇',
+        name: '新丰一村',
+        active: true,
+      });
+      await ok(desk, page, 'catalog:saveVillage', {
+        id: village.id,
+        township: '城关镇',
+        name: '新风村',
+        active: true,
+      });
+      await openExchange(town, '生成数据包');
+      await town.getByLabel('保存位置').fill(folder);
+      await town.getByRole('button', { name: '生成数据包' }).click();
+      await expect(town.getByText('已生成发往平罗县人民调解中心的第2号数据包')).toBeVisible();
+
+      await page.getByLabel('数据包文件').fill(packagePath(2));
+      await page.getByRole('button', { name: '校验' }).click();
+      await page.getByRole('button', { name: 'check 导入', exact: true }).click();
+      await expect(page.getByText('有1条记录双方都修改过')).toBeVisible();
+      await page.getByRole('tab', { name: /冲突处理/ }).click();
+      const row = page.getByRole('row', { name: /名称/ });
+      await expect(row).toContainText('新风村');
+      await expect(row).toContainText('新丰一村');
+      await desk.screenshot(page, 'exchange-05-conflict');
+      await page.getByRole('button', { name: '采用对方版本' }).click();
+      await expect(page.getByText('没有待处理的冲突')).toBeVisible();
+      const after = (await ok(desk, page, 'catalog:get', {})).villages.find((v) => v.id === village.id);
+      expect(after?.name).toBe('新丰一村');
+    });
+
+    await test.step('the history shows both packages received', async () => {
+      await page.getByRole('tab', { name: '收发记录' }).click();
+      await expect(page.getByRole('row').filter({ hasText: '第2号' })).toContainText(
+        '收到城关镇人民调解委员会',
+      );
+      await desk.screenshot(page, 'exchange-06-history');
+    });
+  } finally {
+    await townContext.close();
+    await township.stop();
+  }
+});
