@@ -209,7 +209,10 @@ test('领导打开统计分析，查看成功率并钻取到案件列表；管�
     await picker.fill(month);
     await picker.press('Enter');
     await page.getByRole('button', { name: /报\s?送/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /报\s?送/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /报\s?送/ })
+      .click();
     await expect(page.getByText(/^已报送：王建国/)).toBeVisible();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出月报' }).click();

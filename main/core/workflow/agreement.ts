@@ -21,7 +21,14 @@ import { CASE_NOT_FOUND } from '../scope';
 // performed. It takes effect when the last party signed and the seal was applied (written) or
 // the day it was reached (oral). A return visit is scheduled after the performance deadline.
 
-export function between(field: string, label: string, value: string, from: string, to: string, why: string): void {
+export function between(
+  field: string,
+  label: string,
+  value: string,
+  from: string,
+  to: string,
+  why: string,
+): void {
   if (value < from || value > to) throw ValidationError.field([field], label, why);
 }
 
