@@ -195,7 +195,12 @@ async function run(
     }
     job.dto.state = job.cancelled ? 'cancelled' : 'finished';
   } catch (error) {
-    job.dto.state = 'failed';
+    if (!(error instanceof DomainError)) console.error('[dossier export]', error);
+    // Nothing half-written stays behind: the unfinished zip is removed, never offered — before
+    // the job reads as failed, so whoever sees 失败 never finds the file still there.
+    if (out) zip?.outputStream.unpipe(out);
+    out?.destroy();
+    if (job.zipPath) await rm(job.zipPath, { force: true }).catch(() => undefined);
     job.dto.skipped.push({
       caseNumber: '',
       reason:
@@ -205,11 +210,7 @@ async function run(
             ? error.message
             : '导出时发生系统错误',
     });
-    if (!(error instanceof DomainError)) console.error('[dossier export]', error);
-    // Nothing half-written stays behind: the unfinished zip is removed, never offered.
-    if (out) zip?.outputStream.unpipe(out);
-    out?.destroy();
-    if (job.zipPath) await rm(job.zipPath, { force: true }).catch(() => undefined);
+    job.dto.state = 'failed';
   }
   progress(session, job, null);
   await auditFinished(session, job);
