@@ -23,16 +23,7 @@ import type { DossierPdf } from './pdf/assemble';
 import { defaultTitle, loadDossier, mediationPeriod, missingProblems, type DossierSources } from './model';
 import { reviewDtos } from './review';
 import { typesetDossier } from './typesetter/client';
-
-// pdf-lib and the typesetter's modules take a third of a second to load: they come with the first
-// scan checked or dossier assembled, not with the app's start-up.
-async function pdfModules() {
-  const [{ dossierPdfJob }, { checkScan }] = await Promise.all([
-    import('./dossierPdf'),
-    import('./pdf/scans'),
-  ]);
-  return { dossierPdfJob, checkScan };
-}
+import { pdfModules } from './pdfModules';
 
 // 立卷, completeness, scanning in missing paper, 归档 and audited re-opening. Archiving freezes
 // the case (its status becomes 已归档, and the dispatcher refuses every change to it, see
