@@ -1,5 +1,5 @@
 import type { DbHandle } from '../dataSource';
-import { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
+import { inScope, inScopeList, scopeRowids, type ScopePrincipals } from './caseScope';
 import { caseColumns, type CaseRow } from './cases';
 import { statisticSets } from './statisticSets';
 
@@ -55,11 +55,19 @@ const sortColumns: Record<CaseListQuery['sort'], string> = {
  * from its own rows the same way; a larger one by walking and testing each entry's scope (a
  * point look-up in the small case_scope index, several times cheaper than reading a case row:
  * walking for a page of 20 wins from a few hundred cases in scope at 100,000 cases).
+ * scopeList: a scope of up to this many cases tests full-text hits against a list of its own rows
+ * (read once per search, then a Bloom filter and an in-memory look-up per hit) rather than
+ * seeking case_scope for each hit: a township user's search for a common word tests every one of
+ * its 20,000 hits in the county, and the list made that 2.6 times cheaper. A larger scope (the
+ * county centre's 40,000 cases) is cheaper to seek.
  * Tests lower them to check that every strategy lists the same rows.
  */
-export const listStrategyLimits = { hits: 150, scope: 400 };
+export const listStrategyLimits = { hits: 150, scope: 400, scopeList: 10_000 };
 
 type Strategy = 'hits' | 'scope' | 'walk' | 'set';
+
+/** Whether a scope is small enough to test full-text hits against its list (scopeSizeAtMost). */
+const scopeSizes = new Map<string, { small: boolean; at: number }>();
 
 interface Statement {
   sql: string;
@@ -158,42 +166,46 @@ export class CaseListRepository {
     const hitParams: unknown[] = [];
     const t = q.text;
     if (t?.match) {
-      hits.push('SELECT rowid AS rid FROM case_search WHERE case_search MATCH ?');
-      hitParams.push(t.match);
+      const visible = this.scopeSizeAtMost(q.scope, listStrategyLimits.scopeList)
+        ? inScopeList('case_search.rowid', q.scope)
+        : inScope('case_search.rowid', q.scope);
+      hits.push(`SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND ${visible.sql}`);
+      hitParams.push(t.match, ...visible.params);
     }
     // From the party records through their index on the last four characters of the ID number or
     // credit code. DISTINCT: a number can belong to two party records of one case (ID types).
+    // Each part drops its hits outside the scope first, by a look-up in the small case_scope index,
+    // so no case row is read for them (a township user's search for a common word keeps a few
+    // per cent).
+    const byCase = inScope('c.rowid', q.scope);
     const byParty = (condition: string) =>
       `SELECT DISTINCT c.rowid AS rid FROM parties p
          JOIN case_parties cp ON cp.party_id = p.id AND cp.deleted_at IS NULL
          JOIN cases c ON c.id = cp.case_id
-        WHERE p.deleted_at IS NULL AND p.id_suffix = ? AND ${condition}`;
+        WHERE p.deleted_at IS NULL AND p.id_suffix = ? AND ${condition} AND ${byCase.sql}`;
     if (t?.idNumber) {
       hits.push(byParty('p.id_number = ?'));
-      hitParams.push(t.idNumber.slice(-4), t.idNumber);
+      hitParams.push(t.idNumber.slice(-4), t.idNumber, ...byCase.params);
     }
     if (t?.creditCode) {
       hits.push(byParty('p.credit_code = ?'));
-      hitParams.push(t.creditCode.slice(-4), t.creditCode);
+      hitParams.push(t.creditCode.slice(-4), t.creditCode, ...byCase.params);
     }
     if (t?.idTail) {
       hits.push(byParty('(p.id_number LIKE ? OR p.credit_code LIKE ?)'));
-      hitParams.push(t.idTail.slice(-4), `%${t.idTail}`, `%${t.idTail}`);
+      hitParams.push(t.idTail.slice(-4), `%${t.idTail}`, `%${t.idTail}`, ...byCase.params);
     }
     if (t?.caseNumber) {
-      hits.push('SELECT rowid AS rid FROM cases WHERE case_number = ?');
-      hitParams.push(t.caseNumber);
+      hits.push(`SELECT c.rowid AS rid FROM cases c WHERE c.case_number = ? AND ${byCase.sql}`);
+      hitParams.push(t.caseNumber, ...byCase.params);
     }
-    // Hits outside the scope are dropped first, by a look-up in the small case_scope index, so no
-    // case row is read for them (a township user's search for a common word keeps a few per cent).
-    const visible = inScope('h.rid', q.scope);
     return {
       index: listIndex(q),
       where: clauses.join(' AND '),
       params,
       filtered: clauses.length > 1,
-      hits: hits.length ? `SELECT h.rid FROM (${hits.join(' UNION ')}) h WHERE ${visible.sql}` : null,
-      hitParams: [...hitParams, ...visible.params],
+      hits: hits.length ? `SELECT h.rid FROM (${hits.join(' UNION ')}) h` : null,
+      hitParams,
       found: null,
       scope: inScope('cases.rowid', q.scope),
       principals: q.scope,
@@ -299,6 +311,28 @@ export class CaseListRepository {
              ORDER BY ${p.order}`,
       params: [...w.params, ...count.params, ...m.params, limit, offset],
     };
+  }
+
+  /**
+   * Whether the scope holds at most `limit` cases. Remembered for a minute per scope: it only
+   * chooses how hits are tested, never which rows are listed, and counting up to 10,000 rows on
+   * every search would cost a tenth of the search.
+   */
+  private scopeSizeAtMost(principals: ScopePrincipals, limit: number): boolean {
+    const key = `${limit}:${principals.join(',')}`;
+    const now = Date.now();
+    const known = scopeSizes.get(key);
+    if (known && now - known.at < 60_000) return known.small;
+    const rows = scopeRowids(principals);
+    const n =
+      this.db.sql.get<{ n: number }>(
+        `SELECT count(*) AS n FROM (${rows.sql} LIMIT ?)`,
+        ...rows.params,
+        limit + 1,
+      )?.n ?? 0;
+    const small = n <= limit;
+    scopeSizes.set(key, { small, at: now });
+    return small;
   }
 
   /** The number of cases in scope: exactly, or when it is small (≤ the scope limit), else null. */

@@ -41,6 +41,17 @@ export function inScope(rowid: string, principals: ScopePrincipals): { sql: stri
   };
 }
 
+/**
+ * The same condition as inScope, tested against the scope's list of rowids, read once per
+ * statement (SQLite adds a Bloom filter): cheaper than a seek per row when many rows are tested
+ * against a scope of a few thousand cases. "+" keeps a virtual table (the full-text index) from
+ * taking the list as rowids to look up one by one.
+ */
+export function inScopeList(rowid: string, principals: ScopePrincipals): { sql: string; params: string[] } {
+  const rows = scopeRowids(principals);
+  return { sql: `+${rowid} IN (${rows.sql})`, params: rows.params };
+}
+
 /** The rowids of the cases in scope, each once (a CTE body for queries driven by the scope). */
 export function scopeRowids(principals: ScopePrincipals): { sql: string; params: string[] } {
   return principals.length === 1

@@ -35,6 +35,19 @@ export class CatalogRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /**
+   * Dispute type and organisation names for lists, read synchronously by prepared statements:
+   * every list page and search needs them, and the entity path cost more than the page's own query.
+   */
+  names(): { disputeTypes: Map<string, string>; organisations: Map<string, string> } {
+    const pairs = (sql: string) =>
+      new Map(this.db.sql.all<{ k: string; v: string }>(sql).map((r) => [r.k, r.v]));
+    return {
+      disputeTypes: pairs('SELECT code AS k, name AS v FROM dispute_types'),
+      organisations: pairs('SELECT id AS k, name AS v FROM organisations WHERE deleted_at IS NULL'),
+    };
+  }
+
   disputeTypes(): Promise<DisputeTypeRow[]> {
     return this.db.em.getRepository(DisputeTypeEntity).find({ order: { sort: 'ASC' } });
   }

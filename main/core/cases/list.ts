@@ -3,7 +3,7 @@ import { checkCreditCode, checkIdNumber, type CaseStatus, type ListCasesInput } 
 import type { z } from 'zod';
 import type { listCasesInput } from '../../contract';
 import { statisticRowids } from '../statistics/dashboard';
-import { matchedParty } from './matchedParty';
+import { foundByOwnText, matchedParty } from './matchedParty';
 import { queryToMatch } from './searchTerms';
 import { namesOf, toListItem } from './view';
 
@@ -77,15 +77,17 @@ export async function listCases(
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   const items = rows.map((r) => toListItem(r, names));
-  if (input.query && rows.length) {
-    // Which party each case was found by: one read for the whole page.
-    const listed = repos.cases.partiesOfCases(rows.map((r) => r.id));
+  const query = input.query;
+  const byParty = query ? rows.filter((r) => !foundByOwnText(r, query)) : [];
+  if (query && byParty.length) {
+    // Which party each case was found by: one read for the page's cases a party may explain.
+    const listed = repos.cases.partiesOfCases(byParty.map((r) => r.id));
     for (const item of items) {
       const found = matchedParty(
         listed.filter((p) => p.caseId === item.id),
-        input.query,
+        query,
       );
       if (found) item.matchedParty = found;
     }

@@ -7,12 +7,44 @@ import type { ListedParty } from '../../../db';
 
 const digitsOf = (s: string | null) => (s ?? '').replace(/\D/g, '');
 
+const hanTerms = (query: string) =>
+  query
+    .normalize('NFKC')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => /\p{Script=Han}/u.test(t));
+
+const mayBeCode = (query: string) =>
+  /^[0-9A-Z]{4,18}$/.test(
+    query
+      .normalize('NFKC')
+      .replace(/[\s-]+/g, '')
+      .toUpperCase(),
+  );
+
+/**
+ * Whether a listed case was found by its own text rather than by a party: every word searched is
+ * in its summary or requests and none is in its parties' names, and the query is no number. Its
+ * parties need not be read then (a common summary word lists thousands of cases: reading the
+ * page's party records cost the search a fifth of its time).
+ */
+export function foundByOwnText(
+  row: { summary: string; requests: string; partyNames: string },
+  query: string,
+): boolean {
+  const han = hanTerms(query);
+  if (han.length === 0 || mayBeCode(query)) return false;
+  return (
+    han.every((t) => row.summary.includes(t) || row.requests.includes(t)) &&
+    !han.some((t) => row.partyNames.includes(t))
+  );
+}
+
 /** The party a query matched, with how (when not by name); null when it matched something else. */
 export function matchedParty(parties: readonly ListedParty[], query: string): string | null {
   const q = query.normalize('NFKC').trim();
   if (!q) return null;
-  const terms = q.split(/\s+/).filter(Boolean);
-  const han = terms.filter((t) => /\p{Script=Han}/u.test(t));
+  const han = hanTerms(q);
   for (const p of parties) {
     for (const t of han) {
       if (p.name.includes(t)) return p.name;
@@ -20,8 +52,8 @@ export function matchedParty(parties: readonly ListedParty[], query: string): st
       if (p.agentName?.includes(t)) return `${p.name}（代理人${p.agentName}）`;
     }
   }
+  if (!mayBeCode(q)) return null;
   const code = q.replace(/[\s-]+/g, '').toUpperCase();
-  if (!/^[0-9A-Z]{4,18}$/.test(code)) return null;
   const digits = digitsOf(code);
   for (const p of parties) {
     // An ID number shows only its last four, whatever was typed.

@@ -69,7 +69,7 @@ export async function listRefusals(ctx: ServiceContext, page: number, pageSize: 
     (page - 1) * pageSize,
     pageSize,
   );
-  const names = await namesOf(ctx.repos);
+  const names = namesOf(ctx.repos);
   return {
     items: rows.map((r) => toRefusalDto(r, names.disputeTypes.get(r.disputeType) ?? r.disputeType)),
     total,

@@ -23,12 +23,9 @@ export interface Names {
   committees: Map<string, string>;
 }
 
-export async function namesOf(repos: Repositories): Promise<Names> {
-  const [types, orgs] = await Promise.all([repos.catalog.disputeTypes(), repos.catalog.organisations()]);
-  return {
-    disputeTypes: new Map(types.map((t) => [t.code, t.name])),
-    committees: new Map(orgs.map((o) => [o.id, o.name])),
-  };
+export function namesOf(repos: Repositories): Names {
+  const names = repos.catalog.names();
+  return { disputeTypes: names.disputeTypes, committees: names.organisations };
 }
 
 export function toListItem(row: CaseRow, names: Names): CaseListItem {
@@ -92,7 +89,7 @@ export function casePartiesOf(
 export async function caseDetail(ctx: ServiceContext, caseId: string): Promise<CaseDetail> {
   const { repos } = ctx;
   const row = requireCase(ctx, caseId, 'read');
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   return {
     ...toListItem(row, names),
     version: row.version,

@@ -21,7 +21,7 @@ export async function listDossiers(
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   return {
     items: rows.map((r) => ({
       caseId: r.caseId,
@@ -47,7 +47,7 @@ export async function listDossiers(
 }
 
 export async function reviewSummary(repos: Repositories, scope: ScopePrincipals, year: number | undefined) {
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   return repos.dossiers.reviewSummary(year, scope).map((r) => ({
     committeeId: r.committeeId,
     committeeName: names.committees.get(r.committeeId) ?? '',

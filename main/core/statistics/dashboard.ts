@@ -43,7 +43,7 @@ async function labeller(repos: Repositories, dimension: StatisticDimension) {
     const names = new Map(repos.mediators.list(true).map((m) => [m.id, m.name]));
     return (key: string | null) => (key === null ? '（未指派调解员）' : (names.get(key) ?? key));
   }
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   return (key: string | null): string => {
     if (key === null) return '（未填）';
     if (dimension === 'committee') return names.committees.get(key) ?? key;

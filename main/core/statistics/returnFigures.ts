@@ -72,7 +72,7 @@ export async function returnFigures(
   const params = statisticParams(scope, monthPeriod(month), await getSettings(repos), today);
   const within = committeeId ? { committeeId } : {};
   const orgs = new Map((await repos.catalog.organisations()).map((o) => [o.id, o]));
-  const names = await namesOf(repos);
+  const names = namesOf(repos);
   const byKind = new Map<OrganisationKind, ReturnLine[]>();
   for (const r of repos.statistics.slices(params, 'committee', within)) {
     const org = r.key ? orgs.get(r.key) : undefined;

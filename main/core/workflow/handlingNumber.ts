@@ -42,7 +42,7 @@ export async function assignHandlingNumber(
   });
   ctx.repos.workflow.setCaseState(c.id, { handlingNumber }, now);
   // The committee's clerks find the case by their own number too.
-  const names = await namesOf(ctx.repos);
+  const names = namesOf(ctx.repos);
   const disputeTypeName = names.disputeTypes.get(c.disputeType) ?? c.disputeType;
   const rowid = ctx.repos.cases.rowidOf(c.id);
   if (rowid !== undefined) {
