@@ -32,7 +32,15 @@ export interface CaseListQuery {
    * The drill-down: only the rowids this statement returns (StatisticsRepository.rowids: cases in
    * scope, received from `from` to `to`, not voided).
    */
-  statistic?: { sql: string; params: unknown[]; from: string; to: string };
+  statistic?: {
+    /** Selects `c.rowid` from `cases c` (a page appends ORDER BY c.received_on, c.rowid). */
+    sql: string;
+    params: unknown[];
+    from: string;
+    to: string;
+    /** How many rowids it returns, when the dashboard has just counted them. */
+    count?: number;
+  };
   sort: 'receivedOn' | 'caseNumber' | 'amount';
   order: 'asc' | 'desc';
   limit: number;
@@ -109,6 +117,8 @@ interface Parts {
   order: string;
   /** The drill-down's set (statisticSets.ts) when nothing else narrows the list: it is the list. */
   wholeSet: { count: number } | null;
+  /** A drill-down whose total the dashboard has just counted: pages come from its own statement. */
+  direct: { count: number; sql: string; params: unknown[] } | null;
 }
 
 /**
@@ -149,19 +159,24 @@ export class CaseListRepository {
       params.push(q.receivedTo);
     }
     // ── statistics (issue 15) ──
-    // The figure's cases, evaluated once and kept while the data stays the same (statisticSets.ts).
-    let set: { table: string; count: number } | null = null;
-    if (q.statistic) {
-      set = statisticSets(this.db.sql).materialise(q.statistic);
-      clauses.push(`cases.rowid IN (SELECT rid FROM ${set.table})`);
-    }
     // The set's own period bounds the list (list.ts): no other filter, no search, the set is the list.
     const narrowed =
       clauses.length -
-        (set ? 1 : 0) -
         (q.receivedFrom === q.statistic?.from ? 1 : 0) -
         (q.receivedTo === q.statistic?.to ? 1 : 0) >
         1 || q.text !== undefined;
+    // The figure the dashboard has just counted, listed newest first: its pages are found by the
+    // figure's own statement walking back from the newest case, without evaluating the rest.
+    const direct =
+      q.statistic?.count !== undefined && !narrowed && q.sort === 'receivedOn'
+        ? { count: q.statistic.count, sql: q.statistic.sql, params: q.statistic.params }
+        : null;
+    // Otherwise the figure's cases, evaluated once and kept while the data stays the same (statisticSets.ts).
+    let set: { table: string; count: number } | null = null;
+    if (q.statistic && !direct) {
+      set = statisticSets(this.db.sql).materialise(q.statistic);
+      clauses.push(`cases.rowid IN (SELECT rid FROM ${set.table})`);
+    }
     const hits: string[] = [];
     const hitParams: unknown[] = [];
     const t = q.text;
@@ -211,6 +226,7 @@ export class CaseListRepository {
       principals: q.scope,
       order: sortColumns[q.sort].replaceAll('{dir}', q.order === 'asc' ? 'ASC' : 'DESC'),
       wholeSet: set && !narrowed ? { count: set.count } : null,
+      direct,
     };
   }
 
@@ -335,6 +351,28 @@ export class CaseListRepository {
     return small;
   }
 
+  /**
+   * A page of a drill-down straight from the figure's statement (cases `c`, walking
+   * ix_cases_received), newest first: it stops once the page is found. Cases received on the same
+   * day follow the index (by status, then entry order): ordered by entry order alone, every case
+   * of the period would be sorted before the first page could be taken.
+   */
+  private directPageStatement(
+    d: NonNullable<Parts['direct']>,
+    order: string,
+    limit: number,
+    offset: number,
+  ): Statement {
+    const dir = order.includes('ASC') ? 'ASC' : 'DESC';
+    const by = (t: string) => `${t}.received_on ${dir}, ${t}.status ${dir}, ${t}.rowid ${dir}`;
+    return {
+      sql: `SELECT ${caseColumns()} FROM cases
+             WHERE cases.rowid IN (${d.sql} ORDER BY ${by('c')} LIMIT ? OFFSET ?)
+             ORDER BY ${by('cases')}`,
+      params: [...d.params, limit, offset],
+    };
+  }
+
   /** The number of cases in scope: exactly, or when it is small (≤ the scope limit), else null. */
   private smallScope(p: Parts, exact: boolean): number | null {
     const rows = scopeRowids(p.principals);
@@ -350,6 +388,12 @@ export class CaseListRepository {
   page(q: CaseListQuery): { rows: CaseRow[]; total: number } {
     if (q.scope.length === 0) return { rows: [], total: 0 };
     const p = this.parts(q);
+    if (p.direct) {
+      const total = p.direct.count;
+      if (total === 0 || q.offset >= total) return { rows: [], total };
+      const page = this.directPageStatement(p.direct, p.order, q.limit, q.offset);
+      return { rows: this.db.sql.all<CaseRow>(page.sql, ...page.params), total };
+    }
     let strategy: Strategy;
     let total: number | null = null;
     if (p.wholeSet) {
@@ -404,6 +448,7 @@ export class CaseListRepository {
     if (p.hits) statements.push(this.hitCount(p), this.hitProbe(p));
     const strategies: Strategy[] = p.hits ? ['hits', 'scope', 'walk'] : ['scope', 'walk'];
     if (q.statistic) strategies.push('set');
+    if (p.direct) statements.push(this.directPageStatement(p.direct, p.order, q.limit, q.offset));
     for (const strategy of strategies) {
       statements.push(this.countStatement(p, strategy), this.pageStatement(p, strategy, q.limit, q.offset));
       if (p.hits && strategy !== 'hits')

@@ -1,4 +1,5 @@
 import type { Sql } from '../sql';
+import { perConnection } from './perConnection';
 
 // The drill-down's case sets (issue 15). A figure's cases are found by evaluating its condition
 // over every case of the period (10–25 ms for a year of the county at 100,000 cases); the list
@@ -26,7 +27,8 @@ class SetCache {
 
   constructor(private readonly sql: Sql) {}
 
-  private dataChanges(): number {
+  /** Changes to the data made through this connection (the kept sets' and figures' test). */
+  dataChanges(): number {
     const total = this.sql.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0;
     return total - this.own;
   }
@@ -70,14 +72,5 @@ class SetCache {
   }
 }
 
-const caches = new WeakMap<Sql, SetCache>();
-
 /** The set cache of one open database (it goes with the connection, and so do its tables). */
-export function statisticSets(sql: Sql): SetCache {
-  let cache = caches.get(sql);
-  if (!cache) {
-    cache = new SetCache(sql);
-    caches.set(sql, cache);
-  }
-  return cache;
-}
+export const statisticSets = perConnection((sql) => new SetCache(sql));

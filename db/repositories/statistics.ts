@@ -1,6 +1,7 @@
 import type { StatisticDimension, StatisticMeasure, StatisticSlice } from '../../main/contract';
 import type { DbHandle } from '../dataSource';
 import { inScope, type ScopePrincipals } from './caseScope';
+import { statisticFigures } from './statisticFigures';
 
 // 统计分析 (issue 15). Every figure is the number of cases received in the period, in the user's
 // scope, not voided, that meet one condition below; the dashboard sums the conditions in one pass
@@ -107,6 +108,9 @@ interface Statement {
   params: unknown[];
 }
 
+/** What a computation's figures depend on besides the data (statisticFigures.ts). */
+const figuresKey = (p: StatisticParams) => JSON.stringify([p.scope, p.from, p.to, p.asOf, p.limits]);
+
 export class StatisticsRepository {
   constructor(private readonly db: DbHandle) {}
 
@@ -158,12 +162,24 @@ export class StatisticsRepository {
     if (p.scope.length === 0) return [];
     const base = this.cohort(p, dimension === 'mediator' ? mediatorJoin : '');
     const filter = sliceConditions(within);
-    const rows = this.db.sql.all<Record<string, unknown>>(
-      `${withK} SELECT ${keySql[dimension]} AS key, ${this.figures()} ${base.sql}${filter.sql} GROUP BY 1 ORDER BY 1`,
-      ...base.params,
-      ...filter.params,
-    );
-    return rows.map((r) => StatisticsRepository.row(r));
+    const rows = this.db.sql
+      .all<Record<string, unknown>>(
+        `${withK} SELECT ${keySql[dimension]} AS key, ${this.figures()} ${base.sql}${filter.sql} GROUP BY 1 ORDER BY 1`,
+        ...base.params,
+        ...filter.params,
+      )
+      .map((r) => StatisticsRepository.row(r));
+    if (filter.sql === '') statisticFigures(this.db.sql).remember(figuresKey(p), dimension, rows);
+    return rows;
+  }
+
+  /**
+   * The number of cases behind one figure when the dashboard has just computed it (the data
+   * unchanged since): the drill-down's total without evaluating the figure again. Undefined
+   * otherwise.
+   */
+  knownCount(p: StatisticParams, measure: StatisticMeasure, slice: StatisticSlice = {}): number | undefined {
+    return statisticFigures(this.db.sql).count(figuresKey(p), measure, slice);
   }
 
   /** The figures over the whole period (each case once). */
@@ -176,7 +192,9 @@ export class StatisticsRepository {
       ...base.params,
       ...filter.params,
     );
-    return StatisticsRepository.row(r ?? { key: null });
+    const row = StatisticsRepository.row(r ?? { key: null });
+    if (filter.sql === '') statisticFigures(this.db.sql).remember(figuresKey(p), null, [row]);
+    return row;
   }
 
   /**

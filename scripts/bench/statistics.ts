@@ -15,8 +15,13 @@ export interface StatisticsBenchResult {
   sliceGroupBy: Summary;
   monthlyReturn: Summary;
   monthlyGroupBy: Summary;
-  /** The first page of a figure's cases: the figure's set is evaluated (statisticSets.ts). */
+  /**
+   * The first page of a figure's cases clicked on the dashboard just shown: the total is the
+   * figure (statisticFigures.ts), the page is walked back from the newest case.
+   */
   drillOpen: Summary;
+  /** The same first page opened after a change: the figure's set is evaluated (statisticSets.ts). */
+  drillCold: Summary;
   /** The next pages of the same figure. */
   drillPage: Summary;
   drillPlain: Summary;
@@ -113,17 +118,24 @@ export async function statisticsBench(
   }
 
   const drillOpen: number[] = [];
+  const drillCold: number[] = [];
   const drill: number[] = [];
   const drillPlain: number[] = [];
   const measures = ['succeeded', 'overdue', 'performed', 'accepted'] as const;
+  const firstCase = sql.get<{ id: string }>('SELECT id FROM cases LIMIT 1')!.id;
   for (let i = 0; i < options.samples + 5; i++) {
     const period = periods[i % periods.length]!;
     const measure = measures[i % measures.length]!;
     const statistic = { measure, ...period };
+    // As a user does: the dashboard of the period (not timed), then a click on one of its numbers.
+    await ok('statistics:dashboard', { ...period, dimension: dimensions[i % dimensions.length]! });
     const [, open] = await timed(() => ok('cases:list', { statistic, pageSize: 20 }));
     const turns: number[] = [];
     for (const page of [2, 3])
       turns.push((await timed(() => ok('cases:list', { statistic, pageSize: 20, page })))[1]);
+    // The same link opened after the data changed (a bookmark, or a case saved meanwhile).
+    sql.run('UPDATE cases SET status = status WHERE id = ?', firstCase);
+    const [, cold] = await timed(() => ok('cases:list', { statistic, pageSize: 20 }));
     const [, b] = await timed(() =>
       sql.all(
         `SELECT * FROM cases WHERE deleted_at IS NULL AND received_on >= ? AND received_on <= ? ORDER BY received_on DESC LIMIT 20`,
@@ -133,6 +145,7 @@ export async function statisticsBench(
     );
     if (i >= 5) {
       drillOpen.push(open);
+      drillCold.push(cold);
       drill.push(...turns);
       drillPlain.push(b);
     }
@@ -145,6 +158,7 @@ export async function statisticsBench(
     monthlyReturn: summarise(monthly),
     monthlyGroupBy: summarise(monthlyGroupBy),
     drillOpen: summarise(drillOpen),
+    drillCold: summarise(drillCold),
     drillPage: summarise(drill),
     drillPlain: summarise(drillPlain),
   };

@@ -87,11 +87,11 @@ export async function statisticRowids(
   scope: ScopePrincipals,
   filter: StatisticFilter,
   today: string,
-): Promise<{ sql: string; params: unknown[] }> {
+): Promise<{ sql: string; params: unknown[]; count?: number }> {
   const settings = await getSettings(repos);
-  return repos.statistics.rowids(
-    statisticParams(scope, filter, settings, today),
-    filter.measure,
-    filter.slice,
-  );
+  const params = statisticParams(scope, filter, settings, today);
+  const statement = repos.statistics.rowids(params, filter.measure, filter.slice);
+  // The number the user clicked, when the dashboard has just computed it on the same data.
+  const count = repos.statistics.knownCount(params, filter.measure, filter.slice);
+  return count === undefined ? statement : { ...statement, count };
 }
