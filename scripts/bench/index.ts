@@ -63,6 +63,7 @@ import {
   type BuildResult,
 } from './build';
 import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
+import { intakeBreakdown } from './intakeBreakdown';
 import { benchBackup } from './backup';
 import { benchDocuments, type DocumentsBenchResult } from './documents';
 import type { DossierBenchResult } from './dossiers';
@@ -72,6 +73,7 @@ import type { ProvinceBenchResult } from './province';
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
 import { databaseSizes } from './sizes';
+import { heapSnapshotSummary, memoryPicture } from './heap';
 import { round, summarise, table, timed, type Row, type Summary } from './stats';
 
 const CHEAP_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -314,6 +316,7 @@ async function main(): Promise<void> {
     }
   }
   log(`creates: ${((Date.now() - createStart) / 1000).toFixed(1)} s`);
+  const intake = await intakeBreakdown(app, dataset, today, countyId, Math.min(200, options.sample));
   const rssAfterCreates = mb(process.memoryUsage().rss);
 
   const fsync = fsyncProbe(dir);
@@ -408,6 +411,7 @@ async function main(): Promise<void> {
   };
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
   const rssNowMb = mb(process.memoryUsage().rss);
+  const memoryAtPeak = memoryPicture();
 
   // 导出Excel of the county clerk's whole list (every case in scope, no condition), after the
   // peak above was read: what it adds to the memory is its own line.
@@ -439,6 +443,8 @@ async function main(): Promise<void> {
   // and its files must not colour them.
   log('backup…');
   const backup = await benchBackup(app, ok, root);
+  // Last, after every memory figure was read: the snapshot needs as much memory again as the heap.
+  const heap = heapSnapshotSummary(root);
   await app.close();
   if (!options.keep) rmSync(root, { recursive: true, force: true });
   // Documents last: peak RSS above is the database's.
@@ -494,6 +500,20 @@ async function main(): Promise<void> {
     ms(createService, 10, '受理登记 create (service, cases:create)', `n=${createService.n}`),
     ms(createRaw, null, '同样的行 same rows (raw prepared)', `n=${createRaw.n}`),
     { metric: '  ratio service/raw', value: `${ratio.p50}× / ${ratio.p95}×`, note: 'p50 / p95' },
+    { metric: '  beyond the raw insert (each step alone):' },
+    ms(intake.inputCheck, null, '    input check (zod, ID and dates)', `n=${intake.inputCheck.n}`),
+    ms(
+      intake.repeatCheck,
+      null,
+      '    repeat check (same ID, same name in township)',
+      'reads every same-name case',
+    ),
+    ms(intake.catalogue, null, '    committee + dispute type (TypeORM)', ''),
+    {
+      metric: '    the rest (transaction, audit, history, detail)',
+      value: `${round(createService.p50 - createRaw.p50 - intake.inputCheck.p50 - intake.repeatCheck.p50 - intake.catalogue.p50, 2)} ms`,
+      note: 'service p50 − raw p50 − the steps above',
+    },
     ...scoped('县中心用户 county centre clerk (scope: centre + sector committees)', county),
     ...scoped(`乡镇用户 ${TOWNSHIP} committee clerk`, township),
     {
@@ -649,6 +669,7 @@ async function main(): Promise<void> {
     createService,
     createRaw,
     createRatio: ratio,
+    intake,
     county,
     township,
     export: exportResult,
@@ -670,6 +691,8 @@ async function main(): Promise<void> {
     // ── statistics (issue 15) ──
     statistics,
     sizes,
+    memoryAtPeak,
+    heap,
     // ── province (issue 16) ──
     province,
     totalSeconds: round((Date.now() - started) / 1000, 1),
@@ -685,6 +708,17 @@ async function main(): Promise<void> {
         .map(
           (g) =>
             `  ${g.group.padEnd(40)} ${`${g.mb} MB`.padStart(10)} ${`${g.share}%`.padStart(7)} ${`${g.bytesPerCase} B/case`.padStart(13)}   ${g.largest.map((l) => `${l.name} ${l.mb}`).join(', ')}`,
+        )
+        .join('\n'),
+  );
+  console.log(
+    `\n内存 where the memory goes: after the database work RSS ${memoryAtPeak.rssMb} MB = V8 heap ${memoryAtPeak.heapTotalMb} MB` +
+      ` (${memoryAtPeak.heapUsedMb} MB used) + outside the heap ${memoryAtPeak.externalMb} MB + the rest ${memoryAtPeak.restMb} MB` +
+      ` (SQLite's page cache, up to ${cacheMb} MB, code, the allocator)\n` +
+      `  heap snapshot at the end, ${heap.totalMb} MB of objects, largest by constructor or kind:\n` +
+      heap.groups
+        .map(
+          (g) => `  ${g.name.padEnd(42)} ${`${g.mb} MB`.padStart(10)} ${String(g.count).padStart(9)} objects`,
         )
         .join('\n'),
   );

@@ -58,7 +58,7 @@ export async function findRepeats(
     }
   }
 
-  const types = new Map((await repos.catalog.disputeTypes()).map((t) => [t.code, t.name]));
+  const types = repos.catalog.names().disputeTypes;
   return [...found.values()]
     .sort((a, b) => b.row.receivedOn.localeCompare(a.row.receivedOn))
     .slice(0, 20)
