@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../main/contract';
 import { useSignOutMutation } from '../api/session';
@@ -69,12 +70,14 @@ export function AppLayout() {
           {arriving ? (
             <Navigate to={home} replace />
           ) : (
-            <Routes>
-              {routes.map((r) => (
-                <Route key={r.path} path={r.path} element={r.element} />
-              ))}
-              <Route path="*" element={<Navigate to={home} replace />} />
-            </Routes>
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 48 }} />}>
+              <Routes>
+                {routes.map((r) => (
+                  <Route key={r.path} path={r.path} element={r.element} />
+                ))}
+                <Route path="*" element={<Navigate to={home} replace />} />
+              </Routes>
+            </Suspense>
           )}
         </Content>
       </Layout>

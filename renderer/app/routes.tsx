@@ -21,35 +21,43 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Access } from '../../main/contract';
-import { AccountPage } from '../features/account/AccountPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { BackupPage } from '../features/backup/BackupPage';
-import { CaseDetailPage } from '../features/cases/CaseDetailPage';
-import { CaseListPage } from '../features/cases/CaseListPage';
-import { CatalogPage } from '../features/catalog/CatalogPage';
-import { DispatchPage } from '../features/dispatch/DispatchPage';
-import { IntakePage } from '../features/intake/IntakePage';
-import { RefusalsPage } from '../features/intake/RefusalsPage';
-import { MediatorsPage } from '../features/mediators/MediatorsPage';
-import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { OverviewPage } from '../features/todo/OverviewPage';
-import { TodoPage } from '../features/todo/TodoPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { VerifyPage } from '../features/verify/VerifyPage';
-// ── dossier (issue 13) ──
-import { DossiersPage } from '../features/dossiers/DossiersPage';
-// ── statistics (issue 15) ──
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-// ── screening & subsidy (issue 15) ──
-import { ScreeningPage } from '../features/screening/ScreeningPage';
-import { SubsidyPage } from '../features/subsidy/SubsidyPage';
-// ── province (issue 16) ──
-import { ProvincePage } from '../features/province/ProvincePage';
-// ── exchange (issue 14) ──
-import { ExchangePage } from '../features/exchange/ExchangePage';
+
+/**
+ * Every screen's code loads when the screen is first opened (one chunk each, shared code in
+ * chunks of its own): the first screen waits only for the sign-in and the frame, not for the
+ * chart library of 统计分析 or the editors of screens this desk never opens.
+ */
+function screen<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AccountPage = screen(() => import('../features/account/AccountPage'), 'AccountPage');
+const AuditPage = screen(() => import('../features/audit/AuditPage'), 'AuditPage');
+const BackupPage = screen(() => import('../features/backup/BackupPage'), 'BackupPage');
+const CaseDetailPage = screen(() => import('../features/cases/CaseDetailPage'), 'CaseDetailPage');
+const CaseListPage = screen(() => import('../features/cases/CaseListPage'), 'CaseListPage');
+const CatalogPage = screen(() => import('../features/catalog/CatalogPage'), 'CatalogPage');
+const DispatchPage = screen(() => import('../features/dispatch/DispatchPage'), 'DispatchPage');
+const IntakePage = screen(() => import('../features/intake/IntakePage'), 'IntakePage');
+const RefusalsPage = screen(() => import('../features/intake/RefusalsPage'), 'RefusalsPage');
+const MediatorsPage = screen(() => import('../features/mediators/MediatorsPage'), 'MediatorsPage');
+const OrganisationsPage = screen(
+  () => import('../features/organisations/OrganisationsPage'),
+  'OrganisationsPage',
+);
+const SettingsPage = screen(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const OverviewPage = screen(() => import('../features/todo/OverviewPage'), 'OverviewPage');
+const TodoPage = screen(() => import('../features/todo/TodoPage'), 'TodoPage');
+const UsersPage = screen(() => import('../features/users/UsersPage'), 'UsersPage');
+const VerifyPage = screen(() => import('../features/verify/VerifyPage'), 'VerifyPage');
+const DossiersPage = screen(() => import('../features/dossiers/DossiersPage'), 'DossiersPage');
+const ScreeningPage = screen(() => import('../features/screening/ScreeningPage'), 'ScreeningPage');
+const SubsidyPage = screen(() => import('../features/subsidy/SubsidyPage'), 'SubsidyPage');
+const ProvincePage = screen(() => import('../features/province/ProvincePage'), 'ProvincePage');
+const ExchangePage = screen(() => import('../features/exchange/ExchangePage'), 'ExchangePage');
+const StatisticsPage = screen(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
 
 export interface AppRoute {
   path: string;
