@@ -125,9 +125,17 @@ function requireDossier(s: DossierSources): DossierRow {
   return s.row;
 }
 
-function requireOpen(row: DossierRow): void {
+/** The case's dossier as a change to it starts: filed and not archived (the audit names the case). */
+async function openDossierFor(
+  ctx: ServiceContext,
+  caseId: string,
+): Promise<{ s: DossierSources; row: DossierRow }> {
+  ctx.audit.target = caseId;
+  const s = await loadDossier(ctx.repos, caseId, options(ctx));
+  const row = requireDossier(s);
   if (row.state === 'archived')
     throw new ConflictError('卷宗已归档，不能修改；如需修改，请由档案员重新打开卷宗');
+  return { s, row };
 }
 
 export async function fileDossier(
@@ -177,10 +185,7 @@ export async function updateDossier(
   ctx: ServiceContext,
   input: z.output<typeof updateDossierInput>,
 ): Promise<DossierDto> {
-  ctx.audit.target = input.caseId;
-  const s = await loadDossier(ctx.repos, input.caseId, options(ctx));
-  const row = requireDossier(s);
-  requireOpen(row);
+  const { row } = await openDossierFor(ctx, input.caseId);
   const updated: DossierRow = {
     ...row,
     title: input.title,
@@ -199,10 +204,7 @@ export async function attachPaper(
   ctx: ServiceContext,
   input: z.output<typeof attachPaperInput>,
 ): Promise<DossierDto> {
-  ctx.audit.target = input.caseId;
-  const s = await loadDossier(ctx.repos, input.caseId, options(ctx));
-  const row = requireDossier(s);
-  requireOpen(row);
+  const { s, row } = await openDossierFor(ctx, input.caseId);
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length === 0)
     throw ValidationError.field(['dataBase64'], '文件', '文件是空的（0字节），请重新扫描上传');
@@ -241,10 +243,7 @@ export async function archiveDossier(
   ctx: ServiceContext,
   input: z.output<typeof archiveDossierInput>,
 ): Promise<DossierDto> {
-  ctx.audit.target = input.caseId;
-  const s = await loadDossier(ctx.repos, input.caseId, options(ctx));
-  const row = requireDossier(s);
-  requireOpen(row);
+  const { s, row } = await openDossierFor(ctx, input.caseId);
   if (s.loaded.status !== 'closed')
     throw new ConflictError(`案件当前状态为“${caseStatusLabels[s.loaded.status]}”，不能归档`);
   const missing = missingProblems(s.items);
