@@ -1,5 +1,6 @@
 import { IsNull } from 'typeorm';
 import type { DbHandle } from '../dataSource';
+import { entityReader } from './entityRows';
 import {
   DisputeTypeEntity,
   OrganisationEntity,
@@ -12,14 +13,28 @@ import {
 export class CatalogRepository {
   constructor(private readonly db: DbHandle) {}
 
+  private cached?: {
+    organisation: ReturnType<typeof entityReader<OrganisationRow>>;
+    disputeType: ReturnType<typeof entityReader<DisputeTypeRow>>;
+  };
+
+  private readers() {
+    this.cached ??= {
+      organisation: entityReader(this.db, OrganisationEntity),
+      disputeType: entityReader(this.db, DisputeTypeEntity),
+    };
+    return this.cached;
+  }
+
   organisations(): Promise<OrganisationRow[]> {
     return this.db.em
       .getRepository(OrganisationEntity)
       .find({ where: { deletedAt: IsNull() }, order: { sort: 'ASC', name: 'ASC' } });
   }
 
+  /** By prepared statement (entityRows.ts): every intake and dispatch looks its committee up. */
   organisation(id: string): Promise<OrganisationRow | null> {
-    return this.db.em.getRepository(OrganisationEntity).findOneBy({ id, deletedAt: IsNull() });
+    return Promise.resolve(this.readers().organisation.one('id = ? AND deleted_at IS NULL', id));
   }
 
   async insertOrganisation(row: OrganisationRow): Promise<void> {
@@ -53,7 +68,7 @@ export class CatalogRepository {
   }
 
   disputeType(code: string): Promise<DisputeTypeRow | null> {
-    return this.db.em.getRepository(DisputeTypeEntity).findOneBy({ code });
+    return Promise.resolve(this.readers().disputeType.one('code = ?', code));
   }
 
   async saveDisputeType(row: DisputeTypeRow): Promise<void> {
