@@ -30,6 +30,8 @@ interface Job {
   actorName: string;
   /** Who started it: only they may follow, stop or collect it. */
   userId: string;
+  /** The sign-in it was started in (Session.sitting). */
+  sitting: object | null;
 }
 
 const jobsBySession = new WeakMap<Session, Map<string, Job>>();
@@ -92,6 +94,7 @@ export function startExport(
     zipPath: input.target === 'zip' ? join(session.paths.temp, `export-${jobId}.zip`) : null,
     actorName: ctx.actor.displayName,
     userId: ctx.actor.userId,
+    sitting: session.sitting,
   };
   jobsOf(session).set(jobId, job);
   ctx.audit.detail = `${cases.length}个案件，${input.target === 'zip' ? '打包为一个压缩文件' : `导出到文件夹 ${folder}`}`;
@@ -120,6 +123,15 @@ type Outcome = { skip: string } | { file: { fileName: string; bytes: Uint8Array 
 async function exportOne(session: Session, job: Job, caseId: string): Promise<Outcome> {
   const source = await session.mutex.run(async () => {
     if (session.state !== 'unlocked') throw new DomainError('UNAUTHENTICATED', '会话已锁定，批量导出已中止');
+    // The batch reads in the name and scope of the sign-in that started it, and writes into the
+    // temporary folder every lock empties: a lock or another sign-in since then ends it.
+    if (session.sitting !== job.sitting)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        session.actor?.userId === job.userId
+          ? '会话曾被锁定，批量导出已中止'
+          : '已有其他用户登录，批量导出已中止',
+      );
     const repos = session.repos();
     if (!repos.cases.byId(caseId)) return { skip: '找不到该案件' };
     if (!repos.dossiers.byCase(caseId)) return { skip: '尚未立卷' };
@@ -217,7 +229,8 @@ async function run(
 }
 
 async function auditFinished(session: Session, job: Job): Promise<void> {
-  if (session.state !== 'unlocked') return;
+  // Written in the name of whoever is signed in: only in the sign-in that started the job.
+  if (session.state !== 'unlocked' || session.sitting !== job.sitting) return;
   const d = job.dto;
   const verdict = { finished: '完成', cancelled: '已取消', failed: '失败', running: '' }[d.state];
   await session.mutex

@@ -91,6 +91,14 @@ export class Session {
     return this.unlocked?.actor ?? null;
   }
 
+  /**
+   * The current sign-in, null while locked: a new one each unlock. Work started in one sign-in
+   * (a batch export) stops when that sign-in ends, even if the same user signs in again.
+   */
+  get sitting(): object | null {
+    return this.unlocked;
+  }
+
   requireUnlocked(): Unlocked & { keyFile: KeyFile } {
     if (!this.unlocked || !this.keyFile) throw new UnauthenticatedError('会话已锁定，请重新登录');
     return { ...this.unlocked, keyFile: this.keyFile };

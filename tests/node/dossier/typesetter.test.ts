@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import yauzl, { type Entry } from 'yauzl';
 import type { ExportJobDto } from '../../../main/contract';
@@ -63,8 +63,11 @@ async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/** The batch zips in the temporary folder (which a lock empties and removes). */
 const exportZips = (w: DossierWorld) =>
-  readdirSync(w.app.session.paths.temp).filter((f) => f.startsWith('export-'));
+  existsSync(w.app.session.paths.temp)
+    ? readdirSync(w.app.session.paths.temp).filter((f) => f.startsWith('export-'))
+    : [];
 
 describe('dossier typesetter worker', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -138,6 +141,34 @@ describe('dossier typesetter worker', () => {
     // The next PDF gets a new worker.
     const pdf = await w.app.ok('dossiers:pdf', { caseId: one });
     expect(pdf.pageCount).toBeGreaterThan(3);
+  });
+
+  it('stops when its sign-in ends (someone else signs in): nothing more read in its name, no zip left', async () => {
+    const w = await dossierWorld();
+    const [one, two] = await filedCases(w);
+    const caseIds = Array.from({ length: 40 }, (_, i) => (i % 2 ? two : one));
+    const job = await w.app.ok('dossiers:exportBatch', { caseIds, target: 'zip' });
+    for (let i = 0; i < 400; i++) {
+      if ((await w.app.ok('dossiers:exportStatus', { jobId: job.jobId })).exported >= 1) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await w.as('mediator');
+    // The batch's next step finds the mediator signed in (or, on a slow machine, the archivist
+    // back in a new sign-in): either way it stops.
+    await new Promise((r) => setTimeout(r, 1_000));
+    // The job is the archivist's: the mediator cannot see it, and it has stopped on its own.
+    expect(await w.app.call('dossiers:exportStatus', { jobId: job.jobId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    await w.asArchivist();
+    const stopped = await settled(w, await w.app.ok('dossiers:exportStatus', { jobId: job.jobId }));
+    expect(stopped.state).toBe('failed');
+    expect(stopped.exported).toBeLessThan(40);
+    expect(['已有其他用户登录，批量导出已中止', '会话曾被锁定，批量导出已中止']).toContain(
+      stopped.skipped.at(-1)?.reason,
+    );
+    expect(exportZips(w)).toEqual([]);
   });
 
   it('cancelled mid-batch, keeps a zip of whole PDFs only', async () => {
