@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { infoSetNames, type InfoSetName } from '../../contract/province/infoSets';
 import { permissionsOf, type provinceExportInput, type ProvinceJobDto } from '../../contract';
+import type { Repositories } from '../../../db';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -137,6 +138,18 @@ function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * One step in one transaction of the connection's own (BEGIN … COMMIT through better-sqlite3):
+ * the batch's steps run prepared statements only and append no audit entry, so they need
+ * neither TypeORM's query runner nor the audit trail's bookkeeping that session.transaction does.
+ */
+function rawStep<T>(run: Run, fn: (repos: Repositories) => T): Promise<T> {
+  return step(run, () => {
+    const { store } = run.session.requireUnlocked();
+    return store.sql.raw.transaction(() => fn(run.session.repos()))();
+  });
+}
+
 const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Freezes a new batch of the changed, valid records; null when there is nothing to send. */
@@ -152,63 +165,57 @@ async function prepare(run: Run): Promise<string | null> {
     return smallSets(repos, scope);
   });
   job.dto.total += small.reduce((n, [, r]) => n + r.length, 0);
-  await step(run, () =>
-    session.transaction(async (repos) => {
-      // Whatever a stopped job left half-made goes first; only one session exists at a time.
-      repos.provinceBatches.dropPreparing();
-      repos.provinceBatches.insert({
-        id: batchId,
-        batchNo: repos.provinceBatches.nextNumber(),
-        scopeKey: scopeKeyOf(scope),
-        state: 'preparing',
-        createdAt: session.clock.now().toISOString(),
-        createdBy: run.actor.userId,
-        createdByName: run.actor.displayName,
-        salt: randomBytes(16).toString('base64'),
-        counts: '{}',
-        heldBack: 0,
-      });
-      for (const [set, records] of small) {
-        const examined = examine(repos, set, records, day);
-        repos.provinceBatches.addRecords(batchId, set, examined.ready);
-        counts[set] += examined.ready.length;
-        held += examined.held.length;
-        job.dto.done += records.length;
-      }
-    }),
-  );
-  for (let after = 0; ;) {
+  await rawStep(run, (repos) => {
+    // Whatever a stopped job left half-made goes first; only one session exists at a time.
+    repos.provinceBatches.dropPreparing();
+    repos.provinceBatches.insert({
+      id: batchId,
+      batchNo: repos.provinceBatches.nextNumber(),
+      scopeKey: scopeKeyOf(scope),
+      state: 'preparing',
+      createdAt: session.clock.now().toISOString(),
+      createdBy: run.actor.userId,
+      createdByName: run.actor.displayName,
+      salt: randomBytes(16).toString('base64'),
+      counts: '{}',
+      heldBack: 0,
+    });
+    for (const [set, records] of small) {
+      const examined = examine(repos, set, records, day);
+      repos.provinceBatches.addRecords(batchId, set, examined.ready);
+      counts[set] += examined.ready.length;
+      held += examined.held.length;
+      job.dto.done += records.length;
+    }
+  });
+  for (let after = ''; ;) {
     if (job.cancelled) throw new PackageCancelled();
     progress(run, `案件 ${job.dto.done}/${job.dto.total}`);
-    const next = await step(run, () =>
-      session.transaction(async (repos) => {
-        const page = casePage(repos, scope.principals, after, CASE_PAGE);
-        if (page.lastRowid === null) return null;
-        const examined = examine(repos, 'cases', page.records, day);
-        repos.provinceBatches.addRecords(batchId, 'cases', examined.ready);
-        counts.cases += examined.ready.length;
-        held += examined.held.length;
-        job.dto.done += page.records.length;
-        return page.lastRowid;
-      }),
-    );
+    const next = await rawStep(run, (repos) => {
+      const page = casePage(repos, scope.principals, after, CASE_PAGE);
+      if (page.last === null) return null;
+      const examined = examine(repos, 'cases', page.records, day);
+      repos.provinceBatches.addRecords(batchId, 'cases', examined.ready);
+      counts.cases += examined.ready.length;
+      held += examined.held.length;
+      job.dto.done += page.records.length;
+      return page.last;
+    });
     if (next === null) break;
     after = next;
     await yieldTurn();
   }
   job.dto.heldBack = held;
   const total = infoSetNames.reduce((n, s) => n + counts[s], 0);
-  return step(run, () =>
-    session.transaction(async (repos) => {
-      if (total === 0) {
-        repos.provinceBatches.dropPreparing(batchId);
-        return null;
-      }
-      repos.provinceBatches.finishPreparing(batchId, JSON.stringify(counts), held);
-      job.dto.batchNo = repos.provinceBatches.byId(batchId)!.batchNo;
-      return batchId;
-    }),
-  );
+  return rawStep(run, (repos) => {
+    if (total === 0) {
+      repos.provinceBatches.dropPreparing(batchId);
+      return null;
+    }
+    repos.provinceBatches.finishPreparing(batchId, JSON.stringify(counts), held);
+    job.dto.batchNo = repos.provinceBatches.byId(batchId)!.batchNo;
+    return batchId;
+  });
 }
 
 async function runJob(

@@ -15,7 +15,7 @@ import {
 import type { ProvinceMapping } from '../../contract/province/mapping';
 import type { InstallationKeys } from '../installationKeys/keys';
 import { PackageCancelled } from './cancelled';
-import { compileMapping } from './mapping';
+import { compileMapping, compileTextMapping } from './mapping';
 import { Digesting, encryptingStream, nonceFor, packageKey, type Protection } from './protection';
 import { writeWorkbook } from './workbook';
 
@@ -29,6 +29,8 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const SIGNATURE_PURPOSE = 'province/manifest/v1';
 export const PACKAGE_FORMAT = 'pingluo-mediation-desk/province-package';
+/** Records read from the frozen batch at a time (about 1.3 MB of JSON for cases). */
+const RECORD_PAGE = 1000;
 
 export interface BatchForPackage {
   id: string;
@@ -79,17 +81,19 @@ function digestOf(value: unknown): string {
 
 /** The mapped records of one info-set as JSON text: "[\n{…},\n{…}\n]\n". */
 async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerator<Buffer> {
-  const map = compileMapping(input.mapping, set);
+  const text = compileTextMapping(input.mapping, set);
+  const walk = text ? null : compileMapping(input.mapping, set);
+  const map = text ?? ((payload: string) => JSON.stringify(walk!(JSON.parse(payload) as object)));
   yield Buffer.from('[\n');
   let after = '';
   let first = true;
   for (;;) {
     if (input.cancelled()) throw new PackageCancelled();
-    const page = await input.readPage(set, after, 1000);
+    const page = await input.readPage(set, after, RECORD_PAGE);
     if (!page.length) break;
     const parts: string[] = [];
     for (const r of page) {
-      parts.push(`${first ? '' : ',\n'}${JSON.stringify(map(JSON.parse(r.payload) as object))}`);
+      parts.push(first ? map(r.payload) : `,\n${map(r.payload)}`);
       first = false;
     }
     yield Buffer.from(parts.join(''));
