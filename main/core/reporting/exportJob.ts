@@ -14,7 +14,7 @@ import { CASE_PAGE, examine, scopeKeyOf, smallSets } from './batches';
 import { PackageCancelled } from './cancelled';
 import { mappingById, savedMappings } from './mappingStore';
 import { packageFileName, writePackage } from './packageWriter';
-import { checkPassword, type Protection } from './protection';
+import { checkPassword, packageKey, type Protection } from './protection';
 import { casePage } from './records';
 
 // The export as a background job, like the dossier batch export: each step takes its turn on the
@@ -103,7 +103,10 @@ export async function startProvinceExport(
     actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
     office: { id: ctx.office.id, name: ctx.office.name },
   };
-  setImmediate(() => void runJob(run, pending?.id ?? null, mapping, protection, keys));
+  const batch = pending
+    ? { id: pending.id, salt: pending.salt, isNew: false }
+    : { id: randomUUID(), salt: randomBytes(16).toString('base64'), isNew: true };
+  setImmediate(() => void runJob(run, batch, mapping, protection, keys));
   return { ...job.dto };
 }
 
@@ -153,10 +156,9 @@ function rawStep<T>(run: Run, fn: (repos: Repositories) => T): Promise<T> {
 const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Freezes a new batch of the changed, valid records; null when there is nothing to send. */
-async function prepare(run: Run): Promise<string | null> {
+async function prepare(run: Run, batchId: string, salt: string): Promise<string | null> {
   const { session, job, scope } = run;
   const day = today(session.clock);
-  const batchId = randomUUID();
   const counts = Object.fromEntries(infoSetNames.map((s) => [s, 0])) as Record<InfoSetName, number>;
   let held = 0;
   const small = await step(run, () => {
@@ -176,7 +178,7 @@ async function prepare(run: Run): Promise<string | null> {
       createdAt: session.clock.now().toISOString(),
       createdBy: run.actor.userId,
       createdByName: run.actor.displayName,
-      salt: randomBytes(16).toString('base64'),
+      salt,
       counts: '{}',
       heldBack: 0,
     });
@@ -220,16 +222,19 @@ async function prepare(run: Run): Promise<string | null> {
 
 async function runJob(
   run: Run,
-  pendingId: string | null,
+  made: { id: string; salt: string; isNew: boolean },
   mapping: ReturnType<typeof mappingById>,
   protection: Protection,
   keys: ReturnType<Session['installationKeys']>,
 ): Promise<void> {
   const { session, job } = run;
-  let batchId = pendingId;
+  let batchId: string | null = made.isNew ? null : made.id;
+  // The key is derived (scrypt, on the thread pool) while the batch is made or read.
+  const key = packageKey(protection, made, keys);
+  key.catch(() => undefined); // a wrong recipient key is reported where the package awaits it
   try {
     if (!batchId) {
-      batchId = await prepare(run);
+      batchId = await prepare(run, made.id, made.salt);
       if (!batchId) {
         job.dto.state = 'failed';
         job.dto.message =
@@ -248,7 +253,8 @@ async function runJob(
       batch: { id: batch.id, batchNo: batch.batchNo, createdAt: batch.createdAt, salt: batch.salt, counts },
       office: run.office,
       mapping,
-      protection,
+      key,
+      encrypted: protection.mode !== 'none',
       keys,
       readPage: (set, after, limit) =>
         step(run, () => session.repos().provinceBatches.recordPage(batch.id, set, after, limit)),
@@ -277,9 +283,13 @@ async function runJob(
       job.dto.message = error instanceof DomainError ? error.message : '导出时发生系统错误';
       if (!(error instanceof DomainError)) console.error('[province export]', error);
     }
-    if (!pendingId && batchId === null) await dropHalfMade(session);
+    if (made.isNew && batchId === null) await dropHalfMade(session);
     await rm(job.zipPath, { force: true });
   } finally {
+    void key.then(
+      (k) => k.key?.fill(0),
+      () => undefined,
+    );
     progress(run, null);
     await auditFinished(run);
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -16,7 +16,7 @@ import type { ProvinceMapping } from '../../contract/province/mapping';
 import type { InstallationKeys } from '../installationKeys/keys';
 import { PackageCancelled } from './cancelled';
 import { compileMapping, compileTextMapping } from './mapping';
-import { Digesting, encryptingStream, nonceFor, packageKey, type Protection } from './protection';
+import { Digesting, encryptingStream, nonceFor, type PackageKey } from './protection';
 import { writeWorkbook } from './workbook';
 
 // Writes one provincial data package as a zip, streaming: records are read a page at a time,
@@ -49,7 +49,10 @@ export interface PackageInput {
   batch: BatchForPackage;
   office: { id: string; name: string };
   mapping: ProvinceMapping;
-  protection: Protection;
+  /** The package key, perhaps still being derived; the caller wipes it afterwards. */
+  key: Promise<PackageKey>;
+  /** Whether the key encrypts (false: the 管理员's unencrypted export). */
+  encrypted: boolean;
   keys: InstallationKeys;
   /** The batch's frozen records of one info-set, in record-id order, after `after`. */
   readPage(set: InfoSetName, after: string, limit: number): Promise<StoredRecord[]>;
@@ -106,7 +109,7 @@ async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerat
 export async function writePackage(input: PackageInput): Promise<{ manifestSha256: string; size: number }> {
   const { batch, mapping } = input;
   const mtime = new Date(batch.createdAt);
-  const { key, manifest: protection } = await packageKey(input.protection, batch, input.keys);
+  const encrypted = input.encrypted;
   const mappingSha256 = digestOf(mapping);
   await mkdir(dirname(input.outPath), { recursive: true, mode: 0o700 });
   const zip = new ZipFile();
@@ -127,14 +130,18 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     const stages: Transform[] = [];
     let name = baseName;
     let iv: Buffer | undefined;
-    if (key) {
+    if (encrypted) {
       if (gzip) {
         stages.push(createGzip({ level: 6 }));
         encoding.push('gzip');
         name += '.gz';
       }
-      iv = nonceFor(key, [batch.id, baseName, mappingSha256]);
-      stages.push(encryptingStream(key, iv));
+      const cipher = input.key.then(({ key }) => {
+        if (!key) throw new Error('an encrypted package without its key');
+        iv = nonceFor(key, [batch.id, baseName, mappingSha256]);
+        return createCipheriv('aes-256-gcm', key, iv);
+      });
+      stages.push(encryptingStream(cipher));
       encoding.push('aes-256-gcm');
       name += '.enc';
     }
@@ -142,7 +149,7 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     // Resolves once every byte went through the digest (yazl is reading it meanwhile).
     const done = pipeline([source, ...stages, digest]);
     // Stored as is when encrypted (ciphertext does not compress), deflated otherwise.
-    zip.addReadStream(digest, name, { mtime, compress: !key, mode: 0o100644 });
+    zip.addReadStream(digest, name, { mtime, compress: !encrypted, mode: 0o100644 });
     await done;
     files.push({
       name,
@@ -175,6 +182,7 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
         await rm(workbook, { force: true });
       }
     }
+    const { manifest: protection } = await input.key;
     const manifest = {
       format: PACKAGE_FORMAT,
       version: 1,
@@ -206,7 +214,5 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     out.destroy();
     await rm(input.outPath, { force: true });
     throw error;
-  } finally {
-    key?.fill(0);
   }
 }
