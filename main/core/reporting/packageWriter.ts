@@ -29,8 +29,6 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const SIGNATURE_PURPOSE = 'province/manifest/v1';
 export const PACKAGE_FORMAT = 'pingluo-mediation-desk/province-package';
-/** Records read from the frozen batch at a time (about 1.3 MB of JSON for cases). */
-const RECORD_PAGE = 1000;
 
 export interface BatchForPackage {
   id: string;
@@ -54,8 +52,12 @@ export interface PackageInput {
   /** Whether the key encrypts (false: the 管理员's unencrypted export). */
   encrypted: boolean;
   keys: InstallationKeys;
-  /** The batch's frozen records of one info-set, in record-id order, after `after`. */
-  readPage(set: InfoSetName, after: string, limit: number): Promise<StoredRecord[]>;
+  /**
+   * The batch's records of one info-set, a page at a time, in record-id order: read back from
+   * the frozen batch, or (a new batch) the pages as they are frozen. `batch.counts` must be whole
+   * by the time the last page is taken.
+   */
+  pages(set: InfoSetName): AsyncIterable<StoredRecord[]>;
   /** Called as records are written (progress). */
   onRecords(count: number): void;
   cancelled(): boolean;
@@ -88,12 +90,9 @@ async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerat
   const walk = text ? null : compileMapping(input.mapping, set);
   const map = text ?? ((payload: string) => JSON.stringify(walk!(JSON.parse(payload) as object)));
   yield Buffer.from('[\n');
-  let after = '';
   let first = true;
-  for (;;) {
+  for await (const page of input.pages(set)) {
     if (input.cancelled()) throw new PackageCancelled();
-    const page = await input.readPage(set, after, RECORD_PAGE);
-    if (!page.length) break;
     const parts: string[] = [];
     for (const r of page) {
       parts.push(first ? map(r.payload) : `,\n${map(r.payload)}`);
@@ -101,7 +100,6 @@ async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerat
     }
     yield Buffer.from(parts.join(''));
     input.onRecords(page.length);
-    after = page.at(-1)!.recordId;
   }
   yield Buffer.from('\n]\n');
 }
@@ -119,13 +117,7 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
   written.catch(() => undefined);
   const files: ManifestFile[] = [];
 
-  async function addEntry(
-    baseName: string,
-    sets: InfoSetName[],
-    records: number,
-    source: Readable,
-    gzip: boolean,
-  ) {
+  async function addEntry(baseName: string, sets: InfoSetName[], source: Readable, gzip: boolean) {
     const encoding: string[] = [];
     const stages: Transform[] = [];
     let name = baseName;
@@ -154,7 +146,7 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     files.push({
       name,
       infoSets: sets,
-      records,
+      records: sets.reduce((n, s) => n + batch.counts[s], 0),
       size: digest.size,
       sha256: digest.digest(),
       encoding,
@@ -166,18 +158,12 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     if (mapping.form === 'json') {
       for (const set of infoSetNames) {
         const source = Readable.from(jsonRecords(input, set), { objectMode: false });
-        await addEntry(`data/${mapping.infoSets[set].name}.json`, [set], batch.counts[set], source, true);
+        await addEntry(`data/${mapping.infoSets[set].name}.json`, [set], source, true);
       }
     } else {
       const workbook = await writeWorkbook(input, mtime);
       try {
-        await addEntry(
-          `data/${mapping.id}.xlsx`,
-          [...infoSetNames],
-          infoSetNames.reduce((n, s) => n + batch.counts[s], 0),
-          createReadStream(workbook),
-          false,
-        );
+        await addEntry(`data/${mapping.id}.xlsx`, [...infoSetNames], createReadStream(workbook), false);
       } finally {
         await rm(workbook, { force: true });
       }
