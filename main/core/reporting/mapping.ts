@@ -155,13 +155,35 @@ export function compileTextMapping(
   }
   for (const path of fields.keys()) if (masked.has(nameOf(path)) && !maskedPaths.has(path)) return null;
   if (!masked.size) return (json) => json;
-  // A key is followed by `":`; inside a JSON string a quote is escaped, so this only finds keys.
-  const pattern = new RegExp(`"(${[...masked.keys()].join('|')})":("(?:[^"\\\\]|\\\\.)*")`, 'g');
-  return (json) =>
-    json.replace(pattern, (_, name: string, literal: string) => {
-      const v = JSON.parse(literal) as string;
-      return `"${name}":${JSON.stringify(masked.get(name) === 'idNumber' ? maskIdNumber(v) : maskPhone(v))}`;
-    });
+  const edits = [...masked].map(([name, kind]) => {
+    const mask = kind === 'idNumber' ? maskIdNumber : maskPhone;
+    return (json: string) => maskStrings(json, `"${name}":"`, mask);
+  });
+  return (json) => edits.reduce((text, edit) => edit(text), json);
+}
+
+/**
+ * Every string value after `key` (`"phone":"`), masked. Inside a JSON string every quote is
+ * escaped, so the key (with its unescaped quotes) is found only where it is a key; the value
+ * ends at the first quote that is not escaped. A plain search is several times faster than a
+ * regular expression over megabytes of JSON.
+ */
+function maskStrings(json: string, key: string, mask: (value: string) => string): string {
+  let at = json.indexOf(key);
+  if (at < 0) return json;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    const open = at + key.length - 1;
+    let close = open + 1;
+    // (A value cut off would end the text: JSON.parse then says so.)
+    for (let c = json.charCodeAt(close); c !== 34 && close < json.length; c = json.charCodeAt(close))
+      close += c === 92 ? 2 : 1;
+    out += json.slice(from, open) + JSON.stringify(mask(JSON.parse(json.slice(open, close + 1)) as string));
+    from = close + 1;
+    at = json.indexOf(key, from);
+  }
+  return out + json.slice(from);
 }
 
 /** The spreadsheet's columns for one info-set: every field outside lists, with the mapping's names. */
