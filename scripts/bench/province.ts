@@ -41,6 +41,9 @@ export interface ProvinceBenchResult {
   exportShare: number;
   rewriteShare: number;
   peakRssMb: number;
+  /** CPU time of the process (every thread: compression and scrypt run on the pool) for each run: steadier than wall time on a shared machine. */
+  exportCpuSeconds: number;
+  rewriteCpuSeconds: number;
   /** Peak RSS before the export: the opened database, its page cache, the bulk outcomes. */
   peakRssBeforeMb: number;
 }
@@ -113,7 +116,9 @@ async function main(): Promise<void> {
     await ok('auth:signIn', { username: ARCHIVIST.username, password: ARCHIVIST.password });
 
     const peakRssBeforeMb = round(process.resourceUsage().maxRSS / 1024, 1);
+    const cpu: number[] = [];
     const run = async (): Promise<[ProvinceJobDto, number, number]> => {
+      const cpuBefore = process.cpuUsage();
       // The job's last progress event ends the measurement (polling its status every few
       // milliseconds would add calls of its own to the work measured, and up to a period late).
       let ended!: (at: number) => void;
@@ -132,6 +137,8 @@ async function main(): Promise<void> {
       off();
       job = await ok('province:exportStatus', { jobId: job.jobId });
       if (job.state !== 'finished') throw new Error(`export ${job.state}: ${job.message}`);
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1e6);
       const file = await ok('province:download', { jobId: job.jobId });
       return [job, seconds, Buffer.byteLength(file.dataBase64, 'base64')];
     };
@@ -166,6 +173,8 @@ async function main(): Promise<void> {
       limitMbPerSecond: perSecond(plainMb, limitSeconds),
       exportShare: round(limitSeconds / exportSeconds, 2),
       rewriteShare: round(limitSeconds / rewriteSeconds, 2),
+      exportCpuSeconds: round(cpu[0]!, 2),
+      rewriteCpuSeconds: round(cpu[1]!, 2),
       peakRssMb,
       peakRssBeforeMb,
     };

@@ -59,7 +59,7 @@ function paths(value: unknown, at: (string | number)[] = []): (string | number)[
 
 function setAt(record: unknown, path: (string | number)[], value: unknown, remove = false): unknown {
   const copy = structuredClone(record) as Json;
-  let node = copy as Json;
+  let node = copy;
   for (const key of path.slice(0, -1)) node = (node as Record<string, Json>)[key]!;
   const last = path.at(-1)!;
   if (remove) delete (node as Record<string | number, unknown>)[last];
@@ -73,10 +73,7 @@ describe('the precompiled record check', () => {
     const repos = w.app.session.repos();
     const scope = w.scope();
     const orgs = [...scope.organisations];
-    const cases = casePage(repos, scope.principals, '', 100).records as Extract<
-      InfoSetRecord,
-      { caseNumber: string }
-    >[];
+    const cases = casePage(repos, scope.principals, '', 100).records;
     const samples: Record<string, InfoSetRecord[]> = {
       organisations: organisationRecords(repos, orgs).slice(0, 2),
       mediators: mediatorRecords(repos, orgs)
