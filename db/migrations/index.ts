@@ -22,6 +22,8 @@ import { Exchange0018 } from './0018-exchange';
 
 // ── confirmation ruling (issue 15) ──
 import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
+// ── province export speed (issue 16) ──
+import { ProvinceRecordsRowid0020 } from './0020-province-records-rowid';
 // ── performance (issue 18) ──
 import { RepeatCheckIndexes0021 } from './0021-repeat-check-indexes';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
@@ -49,6 +51,8 @@ export const migrations = [
   ConfirmationRuling0017,
   // ── exchange (issue 14) ──
   Exchange0018,
+  // ── province export speed (issue 16) ──
+  ProvinceRecordsRowid0020,
   // ── performance (issue 18) ──
   RepeatCheckIndexes0021,
 ];

@@ -1,5 +1,5 @@
 import type { DbHandle } from '../dataSource';
-import { scopeRowids, type ScopePrincipals } from './caseScope';
+import { inScope, type ScopePrincipals } from './caseScope';
 
 // The rows the provincial info-sets are built from (issue 16), read in pages so a county's
 // export keeps memory flat, and the batch ledger (migration 0016): which record went out in which
@@ -71,7 +71,6 @@ export interface ProvinceFindingRow {
 }
 
 export interface ProvinceCaseRow {
-  rid: number;
   id: string;
   caseNumber: string;
   committeeId: string;
@@ -228,14 +227,16 @@ export class ProvinceRepository {
   }
 
   /**
-   * One page of the cases in scope (not voided), in rowid order after `afterRowid`, with what
-   * each has once: outcome, confirmation application, dossier and its latest archive.
+   * One page of the cases in scope (not voided), in case-id order after `afterId`, with what
+   * each has once: outcome, confirmation application, dossier and its latest archive. Id order
+   * is the order a batch stores and writes its records in (province_batch_records is keyed by
+   * record id), so freezing a page appends to that table instead of splitting pages all over it.
    */
-  casePage(scope: ScopePrincipals, afterRowid: number, limit: number): ProvinceCaseRow[] {
-    const s = scopeRowids(scope);
+  casePage(scope: ScopePrincipals, afterId: string, limit: number): ProvinceCaseRow[] {
+    if (!scope.length) return [];
+    const s = inScope('c.rowid', scope);
     return this.db.sql.all(
-      `WITH sc(rid) AS (${s.sql})
-       SELECT c.rowid AS rid, c.id, c.case_number AS caseNumber, c.committee_id AS committeeId,
+      `SELECT c.id, c.case_number AS caseNumber, c.committee_id AS committeeId,
               c.handling_committee_id AS handlingCommitteeId, c.status, c.source, c.dispute_type AS disputeType,
               dt.official_code AS officialDisputeType, c.township,
               (SELECT v.code FROM villages v WHERE v.township = c.township AND v.name = c.village AND v.deleted_at IS NULL) AS villageCode,
@@ -246,14 +247,14 @@ export class ProvinceRepository {
               ds.volume_number AS volumeNumber, ds.retention, ds.filed_on AS filedOn, ds.state AS dossierState,
               (SELECT a.page_count FROM dossier_archives a WHERE a.dossier_id = ds.id AND a.deleted_at IS NULL
                   AND a.reopened_at IS NULL ORDER BY a.revision DESC LIMIT 1) AS pageCount
-         FROM sc JOIN cases c ON c.rowid = sc.rid
+         FROM cases c
          LEFT JOIN dispute_types dt ON dt.code = c.dispute_type
          LEFT JOIN case_outcomes o ON o.case_id = c.id AND o.deleted_at IS NULL
          LEFT JOIN dossiers ds ON ds.case_id = c.id AND ds.deleted_at IS NULL
-        WHERE c.rowid > ? AND c.deleted_at IS NULL AND c.status <> 'voided'
-        ORDER BY c.rowid LIMIT ?`,
+        WHERE c.id > ? AND +c.deleted_at IS NULL AND c.status <> 'voided' AND ${s.sql}
+        ORDER BY c.id LIMIT ?`,
+      afterId,
       ...s.params,
-      afterRowid,
       limit,
     );
   }

@@ -100,11 +100,11 @@ export function validateAll(repos: Repositories, scope: ActorScope, today: strin
     for (const h of examined.held) if (result.heldRecords.length < HELD_SHOWN) result.heldRecords.push(h);
   };
   for (const [set, records] of smallSets(repos, scope)) take(set, examine(repos, set, records, today));
-  for (let after = 0; ;) {
+  for (let after = ''; ;) {
     const page = casePage(repos, scope.principals, after, CASE_PAGE);
-    if (page.lastRowid === null) break;
+    if (page.last === null) break;
     take('cases', examine(repos, 'cases', page.records, today));
-    after = page.lastRowid;
+    after = page.last;
   }
   return result;
 }

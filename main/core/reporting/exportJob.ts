@@ -5,24 +5,22 @@ import type { z } from 'zod';
 import { infoSetNames, type InfoSetName } from '../../contract/province/infoSets';
 import { permissionsOf, type provinceExportInput, type ProvinceJobDto } from '../../contract';
 import type { ServiceContext } from '../context';
-import { today } from '../dates';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import type { ActorScope } from '../scope/actorScope';
 import type { Session } from '../session/session';
-import { CASE_PAGE, examine, scopeKeyOf, smallSets } from './batches';
+import { scopeKeyOf } from './batches';
 import { PackageCancelled } from './cancelled';
 import { mappingById, savedMappings } from './mappingStore';
-import { packageFileName, writePackage } from './packageWriter';
-import { checkPassword, type Protection } from './protection';
-import { casePage } from './records';
+import { packageFileName, writePackage, type BatchForPackage } from './packageWriter';
+import { checkPassword, packageKey, type Protection } from './protection';
+import { progress, rawStep, step, type Run } from './jobSteps';
+import { freezeCases, frozenPages, startBatch, type NewBatch } from './makeBatch';
 
 // The export as a background job, like the dossier batch export: each step takes its turn on the
-// session's mutex so the desk keeps answering, progress goes out as 'job:progress', and 取消
-// stops it after the current page. Making a new batch freezes its records page by page in a
-// 'preparing' batch that becomes 'pending' only when whole (a cancel or a lock drops it). Then
-// the package streams into a temporary zip the screen collects once.
-
-const LABEL = '导出省级报送数据包';
+// session's mutex so the desk keeps answering (./jobSteps.ts), progress goes out as
+// 'job:progress', and 取消 stops it after the current page. A new batch is frozen page by page in
+// a 'preparing' batch that becomes 'pending' only when whole and written (a cancel, a lock or a
+// failure drops it, ./makeBatch.ts); the package streams into a temporary zip meanwhile, which
+// the screen collects once.
 
 interface Job {
   dto: ProvinceJobDto;
@@ -102,150 +100,58 @@ export async function startProvinceExport(
     actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
     office: { id: ctx.office.id, name: ctx.office.name },
   };
-  setImmediate(() => void runJob(run, pending?.id ?? null, mapping, protection, keys));
+  const batch = pending
+    ? { id: pending.id, salt: pending.salt, isNew: false }
+    : { id: randomUUID(), salt: randomBytes(16).toString('base64'), isNew: true };
+  setImmediate(() => void runJob(run, batch, mapping, protection, keys));
   return { ...job.dto };
 }
 
-interface Run {
-  session: Session;
-  job: Job;
-  scope: ActorScope;
-  actor: { userId: string; displayName: string };
-  office: { id: string; name: string };
-}
-
-function progress(run: Run, current: string | null): void {
-  const d = run.job.dto;
-  run.session.emit('job:progress', {
-    jobId: d.jobId,
-    label: LABEL,
-    done: d.done,
-    total: d.total,
-    current,
-    state: d.state,
-  });
-}
-
-/** One step under the mutex, refused once the session locked or someone else signed in. */
-function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
-  const { session } = run;
-  return session.mutex.run(async () => {
-    if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) {
-      throw new DomainError('UNAUTHENTICATED', '会话已锁定或已换人登录，导出已中止');
-    }
-    return fn();
-  });
-}
-
-const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Freezes a new batch of the changed, valid records; null when there is nothing to send. */
-async function prepare(run: Run): Promise<string | null> {
-  const { session, job, scope } = run;
-  const day = today(session.clock);
-  const batchId = randomUUID();
-  const counts = Object.fromEntries(infoSetNames.map((s) => [s, 0])) as Record<InfoSetName, number>;
-  let held = 0;
-  const small = await step(run, () => {
-    const repos = session.repos();
-    job.dto.total = repos.caseScope.count(scope.principals);
-    return smallSets(repos, scope);
-  });
-  job.dto.total += small.reduce((n, [, r]) => n + r.length, 0);
-  await step(run, () =>
-    session.transaction(async (repos) => {
-      // Whatever a stopped job left half-made goes first; only one session exists at a time.
-      repos.provinceBatches.dropPreparing();
-      repos.provinceBatches.insert({
-        id: batchId,
-        batchNo: repos.provinceBatches.nextNumber(),
-        scopeKey: scopeKeyOf(scope),
-        state: 'preparing',
-        createdAt: session.clock.now().toISOString(),
-        createdBy: run.actor.userId,
-        createdByName: run.actor.displayName,
-        salt: randomBytes(16).toString('base64'),
-        counts: '{}',
-        heldBack: 0,
-      });
-      for (const [set, records] of small) {
-        const examined = examine(repos, set, records, day);
-        repos.provinceBatches.addRecords(batchId, set, examined.ready);
-        counts[set] += examined.ready.length;
-        held += examined.held.length;
-        job.dto.done += records.length;
-      }
-    }),
-  );
-  for (let after = 0; ;) {
-    if (job.cancelled) throw new PackageCancelled();
-    progress(run, `案件 ${job.dto.done}/${job.dto.total}`);
-    const next = await step(run, () =>
-      session.transaction(async (repos) => {
-        const page = casePage(repos, scope.principals, after, CASE_PAGE);
-        if (page.lastRowid === null) return null;
-        const examined = examine(repos, 'cases', page.records, day);
-        repos.provinceBatches.addRecords(batchId, 'cases', examined.ready);
-        counts.cases += examined.ready.length;
-        held += examined.held.length;
-        job.dto.done += page.records.length;
-        return page.lastRowid;
-      }),
-    );
-    if (next === null) break;
-    after = next;
-    await yieldTurn();
-  }
-  job.dto.heldBack = held;
-  const total = infoSetNames.reduce((n, s) => n + counts[s], 0);
-  return step(run, () =>
-    session.transaction(async (repos) => {
-      if (total === 0) {
-        repos.provinceBatches.dropPreparing(batchId);
-        return null;
-      }
-      repos.provinceBatches.finishPreparing(batchId, JSON.stringify(counts), held);
-      job.dto.batchNo = repos.provinceBatches.byId(batchId)!.batchNo;
-      return batchId;
-    }),
-  );
-}
-
+/** Starts writing the package, freezing a new batch on the way (see ./makeBatch.ts). */
 async function runJob(
   run: Run,
-  pendingId: string | null,
+  made: { id: string; salt: string; isNew: boolean },
   mapping: ReturnType<typeof mappingById>,
   protection: Protection,
   keys: ReturnType<Session['installationKeys']>,
 ): Promise<void> {
   const { session, job } = run;
-  let batchId = pendingId;
+  // The key is derived (scrypt, on the thread pool) while the batch is made or read.
+  const key = packageKey(protection, made, keys);
+  key.catch(() => undefined); // a wrong recipient key is reported where the package awaits it
   try {
-    if (!batchId) {
-      batchId = await prepare(run);
-      if (!batchId) {
-        job.dto.state = 'failed';
-        job.dto.message =
-          job.dto.heldBack > 0
-            ? `没有可以报送的记录：${job.dto.heldBack}条有变动的记录未通过校验，请先按校验结果修改`
-            : '没有需要报送的新记录：所有记录都已报送且未再修改';
-        return;
+    let batch: BatchForPackage;
+    let fresh: NewBatch | null = null;
+    let pages = (set: InfoSetName) => frozenPages(run, made.id, set);
+    if (made.isNew) {
+      fresh = batch = await startBatch(run, made);
+      const cases = freezeCases(run, fresh);
+      if (mapping.form === 'json') {
+        // Written as frozen: the cases come last in the package, in the order they are walked.
+        pages = (set) =>
+          set === 'cases' ? afterwards(cases, () => writing(run, fresh!)) : frozenPages(run, made.id, set);
+      } else {
+        for await (const page of cases) void page;
+        writing(run, fresh);
       }
+    } else {
+      const row = await step(run, () => session.repos().provinceBatches.byId(made.id)!);
+      const counts = JSON.parse(row.counts) as Record<InfoSetName, number>;
+      batch = { id: row.id, batchNo: row.batchNo, createdAt: row.createdAt, salt: row.salt, counts };
+      job.dto.phase = 'writing';
+      job.dto.done = 0;
+      job.dto.total = recordsIn(batch);
     }
-    const batch = await step(run, () => session.repos().provinceBatches.byId(batchId!)!);
-    const counts = JSON.parse(batch.counts) as Record<InfoSetName, number>;
-    job.dto.phase = 'writing';
-    job.dto.done = 0;
-    job.dto.total = infoSetNames.reduce((n, s) => n + counts[s], 0);
     const written = await writePackage({
-      batch: { id: batch.id, batchNo: batch.batchNo, createdAt: batch.createdAt, salt: batch.salt, counts },
+      batch,
       office: run.office,
       mapping,
-      protection,
+      key,
+      encrypted: protection.mode !== 'none',
       keys,
-      readPage: (set, after, limit) =>
-        step(run, () => session.repos().provinceBatches.recordPage(batch.id, set, after, limit)),
+      pages,
       onRecords: (n) => {
+        if (fresh) return; // a new batch counted its records as it froze them
         job.dto.done += n;
         progress(run, `写入 ${job.dto.done}/${job.dto.total}`);
       },
@@ -253,11 +159,21 @@ async function runJob(
       outPath: job.zipPath,
       tempDir: session.paths.temp,
     });
-    await step(run, () =>
-      session.transaction(async (repos) =>
-        repos.provinceBatches.exported(batch.id, session.clock.now().toISOString(), written.manifestSha256),
-      ),
-    );
+    if (fresh && recordsIn(fresh) === 0) {
+      job.dto.heldBack = fresh.held;
+      job.dto.state = 'failed';
+      job.dto.message =
+        fresh.held > 0
+          ? `没有可以报送的记录：${fresh.held}条有变动的记录未通过校验，请先按校验结果修改`
+          : '没有需要报送的新记录：所有记录都已报送且未再修改';
+      await dropHalfMade(session);
+      await rm(job.zipPath, { force: true });
+      return;
+    }
+    await rawStep(run, (repos) => {
+      if (fresh) repos.provinceBatches.finishPreparing(fresh.id, JSON.stringify(fresh.counts), fresh.held);
+      repos.provinceBatches.exported(batch.id, session.clock.now().toISOString(), written.manifestSha256);
+    });
     job.dto.fileName = packageFileName(batch.batchNo);
     job.dto.phase = 'done';
     job.dto.state = 'finished';
@@ -270,12 +186,34 @@ async function runJob(
       job.dto.message = error instanceof DomainError ? error.message : '导出时发生系统错误';
       if (!(error instanceof DomainError)) console.error('[province export]', error);
     }
-    if (!pendingId && batchId === null) await dropHalfMade(session);
+    if (made.isNew) await dropHalfMade(session);
     await rm(job.zipPath, { force: true });
   } finally {
+    void key.then(
+      (k) => k.key?.fill(0),
+      () => undefined,
+    );
     progress(run, null);
     await auditFinished(run);
   }
+}
+
+const recordsIn = (batch: BatchForPackage) => infoSetNames.reduce((n, s) => n + batch.counts[s], 0);
+
+/** A new batch is whole: what is left is writing out the package. */
+function writing(run: Run, batch: NewBatch): void {
+  const d = run.job.dto;
+  d.phase = 'writing';
+  d.heldBack = batch.held;
+  d.batchNo = batch.batchNo;
+  d.total = d.done = recordsIn(batch);
+  progress(run, `写入 ${d.done}/${d.total}`);
+}
+
+/** The pages of `source`, then `then()` once it is drained. */
+async function* afterwards<T>(source: AsyncIterable<T>, then: () => void): AsyncGenerator<T> {
+  yield* source;
+  then();
 }
 
 async function dropHalfMade(session: Session): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -15,8 +15,8 @@ import {
 import type { ProvinceMapping } from '../../contract/province/mapping';
 import type { InstallationKeys } from '../installationKeys/keys';
 import { PackageCancelled } from './cancelled';
-import { compileMapping } from './mapping';
-import { Digesting, encryptingStream, nonceFor, packageKey, type Protection } from './protection';
+import { compileMapping, compileTextMapping } from './mapping';
+import { Digesting, encryptingStream, nonceFor, type PackageKey } from './protection';
 import { writeWorkbook } from './workbook';
 
 // Writes one provincial data package as a zip, streaming: records are read a page at a time,
@@ -47,10 +47,17 @@ export interface PackageInput {
   batch: BatchForPackage;
   office: { id: string; name: string };
   mapping: ProvinceMapping;
-  protection: Protection;
+  /** The package key, perhaps still being derived; the caller wipes it afterwards. */
+  key: Promise<PackageKey>;
+  /** Whether the key encrypts (false: the 管理员's unencrypted export). */
+  encrypted: boolean;
   keys: InstallationKeys;
-  /** The batch's frozen records of one info-set, in record-id order, after `after`. */
-  readPage(set: InfoSetName, after: string, limit: number): Promise<StoredRecord[]>;
+  /**
+   * The batch's records of one info-set, a page at a time, in record-id order: read back from
+   * the frozen batch, or (a new batch) the pages as they are frozen. `batch.counts` must be whole
+   * by the time the last page is taken.
+   */
+  pages(set: InfoSetName): AsyncIterable<StoredRecord[]>;
   /** Called as records are written (progress). */
   onRecords(count: number): void;
   cancelled(): boolean;
@@ -79,22 +86,20 @@ function digestOf(value: unknown): string {
 
 /** The mapped records of one info-set as JSON text: "[\n{…},\n{…}\n]\n". */
 async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerator<Buffer> {
-  const map = compileMapping(input.mapping, set);
+  const text = compileTextMapping(input.mapping, set);
+  const walk = text ? null : compileMapping(input.mapping, set);
+  const map = text ?? ((payload: string) => JSON.stringify(walk!(JSON.parse(payload) as object)));
   yield Buffer.from('[\n');
-  let after = '';
   let first = true;
-  for (;;) {
+  for await (const page of input.pages(set)) {
     if (input.cancelled()) throw new PackageCancelled();
-    const page = await input.readPage(set, after, 1000);
-    if (!page.length) break;
     const parts: string[] = [];
     for (const r of page) {
-      parts.push(`${first ? '' : ',\n'}${JSON.stringify(map(JSON.parse(r.payload) as object))}`);
+      parts.push(first ? map(r.payload) : `,\n${map(r.payload)}`);
       first = false;
     }
     yield Buffer.from(parts.join(''));
     input.onRecords(page.length);
-    after = page.at(-1)!.recordId;
   }
   yield Buffer.from('\n]\n');
 }
@@ -102,7 +107,7 @@ async function* jsonRecords(input: PackageInput, set: InfoSetName): AsyncGenerat
 export async function writePackage(input: PackageInput): Promise<{ manifestSha256: string; size: number }> {
   const { batch, mapping } = input;
   const mtime = new Date(batch.createdAt);
-  const { key, manifest: protection } = await packageKey(input.protection, batch, input.keys);
+  const encrypted = input.encrypted;
   const mappingSha256 = digestOf(mapping);
   await mkdir(dirname(input.outPath), { recursive: true, mode: 0o700 });
   const zip = new ZipFile();
@@ -112,25 +117,24 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
   written.catch(() => undefined);
   const files: ManifestFile[] = [];
 
-  async function addEntry(
-    baseName: string,
-    sets: InfoSetName[],
-    records: number,
-    source: Readable,
-    gzip: boolean,
-  ) {
+  async function addEntry(baseName: string, sets: InfoSetName[], source: Readable, gzip: boolean) {
     const encoding: string[] = [];
     const stages: Transform[] = [];
     let name = baseName;
     let iv: Buffer | undefined;
-    if (key) {
+    if (encrypted) {
       if (gzip) {
-        stages.push(createGzip({ level: 6 }));
+        // Big output chunks: each chunk pays for the cipher, the digest, the zip's CRC and a write.
+        stages.push(createGzip({ level: 6, chunkSize: 256 * 1024 }));
         encoding.push('gzip');
         name += '.gz';
       }
-      iv = nonceFor(key, [batch.id, baseName, mappingSha256]);
-      stages.push(encryptingStream(key, iv));
+      const cipher = input.key.then(({ key }) => {
+        if (!key) throw new Error('an encrypted package without its key');
+        iv = nonceFor(key, [batch.id, baseName, mappingSha256]);
+        return createCipheriv('aes-256-gcm', key, iv);
+      });
+      stages.push(encryptingStream(cipher));
       encoding.push('aes-256-gcm');
       name += '.enc';
     }
@@ -138,12 +142,12 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     // Resolves once every byte went through the digest (yazl is reading it meanwhile).
     const done = pipeline([source, ...stages, digest]);
     // Stored as is when encrypted (ciphertext does not compress), deflated otherwise.
-    zip.addReadStream(digest, name, { mtime, compress: !key, mode: 0o100644 });
+    zip.addReadStream(digest, name, { mtime, compress: !encrypted, mode: 0o100644 });
     await done;
     files.push({
       name,
       infoSets: sets,
-      records,
+      records: sets.reduce((n, s) => n + batch.counts[s], 0),
       size: digest.size,
       sha256: digest.digest(),
       encoding,
@@ -155,22 +159,17 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     if (mapping.form === 'json') {
       for (const set of infoSetNames) {
         const source = Readable.from(jsonRecords(input, set), { objectMode: false });
-        await addEntry(`data/${mapping.infoSets[set].name}.json`, [set], batch.counts[set], source, true);
+        await addEntry(`data/${mapping.infoSets[set].name}.json`, [set], source, true);
       }
     } else {
       const workbook = await writeWorkbook(input, mtime);
       try {
-        await addEntry(
-          `data/${mapping.id}.xlsx`,
-          [...infoSetNames],
-          infoSetNames.reduce((n, s) => n + batch.counts[s], 0),
-          createReadStream(workbook),
-          false,
-        );
+        await addEntry(`data/${mapping.id}.xlsx`, [...infoSetNames], createReadStream(workbook), false);
       } finally {
         await rm(workbook, { force: true });
       }
     }
+    const { manifest: protection } = await input.key;
     const manifest = {
       format: PACKAGE_FORMAT,
       version: 1,
@@ -202,7 +201,5 @@ export async function writePackage(input: PackageInput): Promise<{ manifestSha25
     out.destroy();
     await rm(input.outPath, { force: true });
     throw error;
-  } finally {
-    key?.fill(0);
   }
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, type CipherGCM } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { deriveKey, type ScryptParams } from '../auth/kdf';
 import type { InstallationKeys } from '../installationKeys/keys';
@@ -80,16 +80,27 @@ export function nonceFor(key: Buffer, parts: string[]): Buffer {
   return createHmac('sha256', key).update(parts.join('\n')).digest().subarray(0, 12);
 }
 
-/** AES-256-GCM as a stream: ciphertext, then the 16-byte tag. */
-export function encryptingStream(key: Buffer, iv: Buffer): Transform {
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+/**
+ * AES-256-GCM as a stream: ciphertext, then the 16-byte tag. The cipher may still be on its way
+ * (its key from scrypt, on the thread pool): what comes before it waits here, up to
+ * `waiting` bytes, so compressing goes on meanwhile.
+ */
+export function encryptingStream(cipher: Promise<CipherGCM>, waiting = 8 * 1024 * 1024): Transform {
+  let ready: CipherGCM | null = null;
+  const withCipher = (fn: (c: CipherGCM) => Buffer, done: (error?: Error | null, data?: Buffer) => void) => {
+    if (ready) return done(null, fn(ready));
+    cipher.then((c) => {
+      ready = c;
+      done(null, fn(c));
+    }, done);
+  };
   return new Transform({
+    writableHighWaterMark: waiting,
     transform(chunk: Buffer, _enc, done) {
-      done(null, cipher.update(chunk));
+      withCipher((c) => c.update(chunk), done);
     },
     flush(done) {
-      const last = cipher.final();
-      done(null, Buffer.concat([last, cipher.getAuthTag()]));
+      withCipher((c) => Buffer.concat([c.final(), c.getAuthTag()]), done);
     },
   });
 }

@@ -136,15 +136,18 @@ function resultOf(status: string, hasAgreement: boolean, terminated: boolean): C
   return 'pending';
 }
 
-/** One page of case records in scope, after `afterRowid`; `lastRowid` continues the walk. */
+/**
+ * One page of case records in scope, in case-id order after the case `after` (0 or '': from the
+ * first); `last` continues the walk, null once there is nothing more.
+ */
 export function casePage(
   repos: Repositories,
   scope: ScopePrincipals,
-  afterRowid: number,
+  after: string | 0,
   limit: number,
-): { records: CaseRecord[]; lastRowid: number | null } {
-  const rows = repos.province.casePage(scope, afterRowid, limit);
-  if (!rows.length) return { records: [], lastRowid: null };
+): { records: CaseRecord[]; last: string | null } {
+  const rows = repos.province.casePage(scope, after || '', limit);
+  if (!rows.length) return { records: [], last: null };
   const ids = rows.map((c) => c.id);
   const parties = groupBy(repos.province.partiesOf(ids), 'caseId');
   const mediators = groupBy(repos.province.mediatorsOf(ids), 'caseId');
@@ -229,5 +232,5 @@ export function casePage(
       updatedAt: c.updatedAt,
     };
   });
-  return { records, lastRowid: rows.at(-1)!.rid };
+  return { records, last: rows.at(-1)!.id };
 }

@@ -34,14 +34,10 @@ export async function writeWorkbook(input: PackageInput, mtime: Date): Promise<s
       const sheet = workbook.addWorksheet(input.mapping.infoSets[set].name);
       sheet.columns = columns.map((c) => ({ header: c.name, key: c.name }));
       const map = compileMapping(input.mapping, set);
-      let after = '';
-      for (;;) {
+      for await (const page of input.pages(set)) {
         if (input.cancelled()) throw new PackageCancelled();
-        const page = await input.readPage(set, after, 1000);
-        if (!page.length) break;
         for (const r of page) sheet.addRow(flattenRow(map(JSON.parse(r.payload) as object))).commit();
         input.onRecords(page.length);
-        after = page.at(-1)!.recordId;
       }
       sheet.commit();
     }

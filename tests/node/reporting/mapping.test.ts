@@ -4,6 +4,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { switchUser } from '../../helpers/app';
 import { tempDir } from '../../helpers/tempDir';
+import { infoSetNames, type InfoSetRecord } from '../../../main/contract/province/infoSets';
+import { provinceMapping } from '../../../main/contract/province/mapping';
+import { compileMapping, compileTextMapping, SHIPPED_MAPPINGS } from '../../../main/core/reporting/mapping';
+import {
+  casePage,
+  mediatorRecords,
+  organisationRecords,
+  screeningRecords,
+} from '../../../main/core/reporting/records';
 import { exportPackage, PASSWORD, runChecker } from './exporting';
 import { ARCHIVIST_PASSWORD, provinceWorld, type ProvinceWorld } from './world';
 
@@ -164,5 +173,69 @@ describe('mappings', () => {
       unknown
     >[];
     expect(orgs[0]).toHaveProperty('ZZMC');
+  });
+
+  it('mapped as text where it only masks, gives the very bytes of parsing and mapping each record', async () => {
+    const w = await provinceWorld(8);
+    const repos = w.app.session.repos();
+    const scope = w.scope();
+    const orgs = [...scope.organisations];
+    const cases = casePage(repos, scope.principals, '', 100).records;
+    // Values a text edit could trip on: quotes, backslashes, a key's name inside a value.
+    const tricky = cases.map((c, i) => ({
+      ...c,
+      summary: `说"phone":"13912345678"\\ 第${i}件`,
+      parties: c.parties.map((p, j) => ({
+        ...p,
+        phone: [`139${i}${j}5678`, 'a"b\\"c', '\\', null, '"idNumber":"1"'][j % 5] ?? null,
+        idNumber: j % 2 ? '11010519491231002X' : null,
+        address: '"phone":"x"',
+      })),
+    }));
+    const records: Record<string, InfoSetRecord[]> = {
+      organisations: organisationRecords(repos, orgs),
+      mediators: mediatorRecords(repos, orgs).map((m, i) => ({
+        ...m,
+        phone: i % 2 ? '0952-1234567' : m.phone,
+      })),
+      screenings: screeningRecords(repos, orgs),
+      cases: [...cases, ...tricky],
+    };
+    const base = SHIPPED_MAPPINGS[0]!;
+    const mappings = [
+      ...SHIPPED_MAPPINGS,
+      provinceMapping.parse({ ...base, id: 'masked', fullPersonalFields: [] }),
+      provinceMapping.parse({
+        ...base,
+        id: 'full',
+        fullPersonalFields: [
+          'cases.parties[].idNumber',
+          'cases.parties[].phone',
+          'mediators.idNumber',
+          'mediators.phone',
+        ],
+      }),
+      provinceMapping.parse({ ...base, id: 'coded', codes: { sex: { '1': 'M' } } }),
+    ];
+    const textual: string[] = [];
+    for (const mapping of mappings)
+      for (const set of infoSetNames) {
+        const text = compileTextMapping(mapping, set);
+        if (!text) continue;
+        textual.push(`${mapping.id}.${set}`);
+        const walk = compileMapping(mapping, set);
+        for (const record of records[set]!) {
+          const json = JSON.stringify(record);
+          expect(text(json), `${mapping.id}.${set}`).toBe(JSON.stringify(walk(JSON.parse(json) as object)));
+        }
+      }
+    // The default mapping takes the text path for every info-set; renames and mapped codes do not.
+    expect(textual).toEqual([
+      ...infoSetNames.map((s) => `default.${s}`),
+      ...infoSetNames.map((s) => `masked.${s}`),
+      ...infoSetNames.map((s) => `full.${s}`),
+      'coded.organisations',
+      'coded.screenings',
+    ]);
   });
 });
