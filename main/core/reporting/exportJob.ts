@@ -99,6 +99,7 @@ export async function startProvinceExport(
     scope: ctx.scope,
     actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
     office: { id: ctx.office.id, name: ctx.office.name },
+    sitting: session.sitting,
   };
   const batch = pending
     ? { id: pending.id, salt: pending.salt, isNew: false }
@@ -225,8 +226,8 @@ async function dropHalfMade(session: Session): Promise<void> {
 
 async function auditFinished(run: Run): Promise<void> {
   const { session, job } = run;
-  // Written in the name of whoever is signed in: only if that is still who started the job.
-  if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) return;
+  // Written in the name of whoever is signed in: only in the sign-in that started the job.
+  if (session.state !== 'unlocked' || session.sitting !== run.sitting) return;
   const d = job.dto;
   const verdict = { finished: '完成', cancelled: '已取消', failed: '失败', running: '' }[d.state];
   await session.mutex

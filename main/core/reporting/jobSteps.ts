@@ -15,6 +15,8 @@ export interface Run {
   scope: ActorScope;
   actor: { userId: string; displayName: string };
   office: { id: string; name: string };
+  /** The sign-in that started the job (Session.sitting): a lock empties the folder its zip is in. */
+  sitting: object | null;
 }
 
 export function progress(run: Run, current: string | null): void {
@@ -29,11 +31,11 @@ export function progress(run: Run, current: string | null): void {
   });
 }
 
-/** One step under the mutex, refused once the session locked or someone else signed in. */
+/** One step under the mutex, refused once the sign-in that started the job has ended. */
 export function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
   const { session } = run;
   return session.mutex.run(async () => {
-    if (session.state !== 'unlocked' || session.actor?.userId !== run.actor.userId) {
+    if (session.state !== 'unlocked' || session.sitting !== run.sitting) {
       throw new DomainError('UNAUTHENTICATED', '会话已锁定或已换人登录，导出已中止');
     }
     return fn();
