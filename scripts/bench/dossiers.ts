@@ -19,7 +19,7 @@ import { aCase } from '../../tests/fixtures/builders';
 import { RICH_CASE, RICH_PERFORMANCE, RICH_TERMS } from '../../tests/fixtures/richCase';
 import { ROSTER } from '../../tests/fixtures/roster';
 import { pdfScan, TINY_JPEG } from '../../tests/fixtures/scans';
-import { round, summarise, timed } from './stats';
+import { round, summarise, timed, ownPeakRssMb } from './stats';
 
 export interface DossierBenchResult {
   pages: number;
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       batchSize: BATCH,
       batchSeconds: round(seconds, 1),
       dossiersPerSecond: round(BATCH / seconds, 1),
-      peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+      peakRssMb: ownPeakRssMb(),
       batchPeakRssMb: round(batchPeak / 1024 / 1024, 1),
     };
     console.log(

@@ -14,7 +14,7 @@
 //     and a summary word, and the first list page with filters, each with committee scope
 //     applied: as the county centre's clerk (the centre and its sector committees) and as a
 //     township committee's clerk (城关镇);
-//   - database size on disk and peak RSS (process.resourceUsage().maxRSS);
+//   - database size on disk and peak RSS (VmHWM: stats.ts peakRssMb);
 //   - the backup of that database (backup.ts): time, MB/s against a plain copy, calls meanwhile;
 //   - the dossier PDF (scripts/bench/dossiers.ts, in a process of its own): ms per 30-page
 //     dossier p50/p95, dossiers per second in a batch of 200, and peak RSS during the batch;
@@ -75,7 +75,7 @@ import { RawWriter } from './rawWriter';
 import { databaseSizes } from './sizes';
 import { heapSnapshotSummary, memoryPicture } from './heap';
 import { startupBench } from './startup';
-import { round, summarise, table, timed, type Row, type Summary } from './stats';
+import { round, summarise, table, timed, type Row, type Summary, ownPeakRssMb } from './stats';
 
 const CHEAP_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -410,7 +410,7 @@ async function main(): Promise<void> {
     cases: number;
     links: number;
   };
-  const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+  const peakRssMb = ownPeakRssMb();
   const rssNowMb = mb(process.memoryUsage().rss);
   const memoryAtPeak = memoryPicture();
 
@@ -424,7 +424,7 @@ async function main(): Promise<void> {
     rows: exported.rows,
     seconds: round(exportMs / 1000, 1),
     fileMb: mb(Buffer.byteLength(exported.file?.dataBase64 ?? '', 'base64')),
-    peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+    peakRssMb: ownPeakRssMb(),
   };
 
   // ── statistics (issue 15) ──

@@ -22,7 +22,7 @@ import type { ProvinceJobDto } from '../../main/contract';
 import { createApp } from '../../main/ipc';
 import { ADMIN, client } from './build';
 import { addOutcomes } from './statistics';
-import { round } from './stats';
+import { round, ownPeakRssMb } from './stats';
 
 export interface ProvinceBenchResult {
   cases: number;
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     await ok('auth:signOut', {});
     await ok('auth:signIn', { username: ARCHIVIST.username, password: ARCHIVIST.password });
 
-    const peakRssBeforeMb = round(process.resourceUsage().maxRSS / 1024, 1);
+    const peakRssBeforeMb = ownPeakRssMb();
     const cpu: number[] = [];
     const run = async (): Promise<[ProvinceJobDto, number, number]> => {
       const cpuBefore = process.cpuUsage();
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     };
     const [first, exportSeconds, packageBytes] = await run();
     const [, rewriteSeconds] = await run();
-    const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+    const peakRssMb = ownPeakRssMb();
 
     const sql = app.session.requireUnlocked().store.sql;
     const payloads = sql.all<{ payload: string }>(`SELECT payload FROM province_batch_records`);

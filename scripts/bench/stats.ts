@@ -1,5 +1,6 @@
 // Small helpers for the benchmark: timing, percentiles and the printed table.
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 
 export interface Summary {
   n: number;
@@ -62,4 +63,21 @@ export function table(rows: Row[]): string {
       .join('  ')
       .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+/**
+ * This process's peak RSS in MB. On Linux from VmHWM, the high-water mark of the process's own
+ * memory: `process.resourceUsage().maxRSS` of a child process starts at its parent's RSS when it
+ * was spawned (Linux keeps the forked copy's high-water mark across exec), so a child of the
+ * bench that measured with it reported the bench's memory, not its own.
+ */
+export function ownPeakRssMb(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    if (kb) return round(Number(kb) / 1024, 1);
+  } catch {
+    // not Linux: the portable figure
+  }
+  return round(process.resourceUsage().maxRSS / 1024, 1);
 }
