@@ -237,6 +237,23 @@ export class ExchangeRepository {
     );
   }
 
+  /**
+   * The version both sides hold, counting what our packages through `receiptThrough` carried
+   * (the package being imported says the peer had them when it was made).
+   */
+  baseVersion(peerOfficeId: string, table: string, recordId: string, receiptThrough: number): number {
+    return (
+      this.db.sql.get<{ v: number }>(
+        `SELECT max(agreed_version, CASE WHEN sent_sequence > 0 AND sent_sequence <= ? THEN sent_version ELSE 0 END) AS v
+           FROM exchange_record_versions WHERE peer_office_id = ? AND table_name = ? AND record_id = ?`,
+        receiptThrough,
+        peerOfficeId,
+        table,
+        recordId,
+      )?.v ?? 0
+    );
+  }
+
   setAgreedVersion(peerOfficeId: string, table: string, recordId: string, version: number): void {
     this.db.sql.run(
       `INSERT INTO exchange_record_versions (peer_office_id, table_name, record_id, agreed_version) VALUES (?, ?, ?, ?)

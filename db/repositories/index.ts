@@ -29,6 +29,7 @@ import { ProvinceRepository } from './province';
 import { ProvinceBatchRepository } from './provinceBatches';
 // ── exchange (issue 14) ──
 import { ExchangeRepository } from './exchange';
+import { ExchangeRowsRepository } from './exchangeRows';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -62,6 +63,7 @@ export function repositories(db: DbHandle) {
     provinceBatches: new ProvinceBatchRepository(db),
     // ── exchange (issue 14) ──
     exchange: new ExchangeRepository(db),
+    exchangeRows: new ExchangeRowsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

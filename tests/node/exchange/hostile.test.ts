@@ -322,7 +322,7 @@ describe('a hostile package is refused with the database unchanged', () => {
       { t: 'villages', r: { ...village(), code: '12ab' } },
     ]);
     expect(await refusal(s.county, path)).toMatch(/第2条记录不符合格式：r.code 统计用区划代码应为12位数字/);
-    const unknown = await signedPackage(s, [{ t: 'parties', r: { name: '张三' } }]);
+    const unknown = await signedPackage(s, [{ t: 'users', r: { name: '张三' } }]);
     expect(await refusal(s.county, unknown)).toMatch(/第1条记录的类型本机不认识/);
   });
 

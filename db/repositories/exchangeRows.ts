@@ -1,0 +1,212 @@
+import { caseTableColumns, type CaseRecord, type CaseTable } from '../../main/contract/exchange/caseRecords';
+import type { DbHandle } from '../dataSource';
+import { CaseScopeRepository } from './caseScope';
+import { columnsOf, snake, syncKeys } from './rows';
+
+// The case records of township ⇄ county exchange (issue 14), one generic row mapping per table
+// from the contract's column lists: read one, write one whole (insert or replace every
+// column, as the sender holds it), and page through what a peer has not yet agreed on.
+//
+// Which of a table's rows go to a peer is "the rows of the cases in the township's scope": the
+// township is this office when it sends to the county, and the peer when the county sends to
+// it. The roster goes with them: the mediators this office keeps (a township) or the ones named
+// on the assignments of those cases (the county).
+
+const keysOf = Object.fromEntries(
+  Object.entries(caseTableColumns).map(([t, columns]) => [t, [...syncKeys, ...Object.keys(columns)]]),
+) as Record<CaseTable, string[]>;
+const booleansOf = Object.fromEntries(
+  Object.entries(caseTableColumns).map(([t, columns]) => [
+    t,
+    Object.entries(columns)
+      .filter(([, kind]) => kind === 'bool')
+      .map(([key]) => key),
+  ]),
+) as Record<CaseTable, string[]>;
+
+const caseInScope = (caseId: string) =>
+  `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
+const assignedInScope = (mediatorId: string) =>
+  `EXISTS (SELECT 1 FROM case_assignment_mediators am JOIN case_assignments a ON a.id = am.assignment_id
+     WHERE am.mediator_id = ${mediatorId} AND ${caseInScope('a.case_id')})`;
+
+/** The condition "this row belongs to a case in the township's scope" (params: the township). */
+function scopeFilter(table: CaseTable, ownerOnly: boolean): { sql: string; params: number } {
+  switch (table) {
+    case 'mediators':
+      return ownerOnly
+        ? { sql: 'r.origin_office_id = ?', params: 0 }
+        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.id')}`, params: 1 };
+    case 'mediator_memberships':
+      return ownerOnly
+        ? { sql: 'r.origin_office_id = ?', params: 0 }
+        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.mediator_id')}`, params: 1 };
+    case 'cases':
+      return {
+        sql: 'EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = r.rowid)',
+        params: 1,
+      };
+    case 'parties':
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = r.id AND ${caseInScope('cp.case_id')})`,
+        params: 1,
+      };
+    case 'case_assignment_mediators':
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_assignments a WHERE a.id = r.assignment_id AND ${caseInScope('a.case_id')})`,
+        params: 1,
+      };
+    default:
+      return { sql: caseInScope('r.case_id'), params: 1 };
+  }
+}
+
+export interface CaseRowsQuery {
+  peerOfficeId: string;
+  /** This office (mediators it keeps). */
+  ownOfficeId: string;
+  /** The township whose cases move (this office or the peer). */
+  township: string;
+  /** true when this office is the township: it sends its whole roster. */
+  townshipSends: boolean;
+}
+
+export class ExchangeRowsRepository {
+  constructor(private readonly db: DbHandle) {}
+
+  private read(table: CaseTable, row: Record<string, unknown> | undefined): CaseRecord | undefined {
+    if (!row) return undefined;
+    for (const key of booleansOf[table]) row[key] = Boolean(row[key]);
+    return row as CaseRecord;
+  }
+
+  get(table: CaseTable, id: string): CaseRecord | undefined {
+    return this.read(
+      table,
+      this.db.sql.get(`SELECT ${columnsOf(keysOf[table])} FROM ${table} WHERE id = ?`, id),
+    );
+  }
+
+  /** Writes the record as the sender holds it, every column. */
+  put(table: CaseTable, row: CaseRecord): void {
+    const keys = keysOf[table];
+    const values = keys.map((k) => {
+      const v = row[k] ?? null;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    });
+    this.db.sql.run(
+      `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${keys
+         .filter((k) => k !== 'id')
+         .map((k) => `${snake(k)} = excluded.${snake(k)}`)
+         .join(', ')}`,
+      ...values,
+    );
+  }
+
+  private changedSql(table: CaseTable, q: CaseRowsQuery, select: string): { sql: string; params: unknown[] } {
+    const filter = scopeFilter(table, q.townshipSends);
+    const params: unknown[] = [q.peerOfficeId, table];
+    if (table === 'mediators' || table === 'mediator_memberships') params.push(q.ownOfficeId);
+    for (let i = 0; i < filter.params; i += 1) params.push(q.township);
+    return {
+      sql: `SELECT ${select} FROM ${table} r
+        LEFT JOIN exchange_record_versions x ON x.peer_office_id = ? AND x.table_name = ? AND x.record_id = r.id
+        WHERE r.version > coalesce(x.agreed_version, 0) AND ${filter.sql}`,
+      params,
+    };
+  }
+
+  /** The rows of `table` the peer does not hold at their current version, after `afterId`. */
+  changed(table: CaseTable, q: CaseRowsQuery, afterId: string, limit: number): CaseRecord[] {
+    const select = keysOf[table].map((k) => `r.${snake(k)} AS ${k}`).join(', ');
+    const { sql, params } = this.changedSql(table, q, select);
+    return this.db.sql
+      .all<Record<string, unknown>>(`${sql} AND r.id > ? ORDER BY r.id LIMIT ?`, ...params, afterId, limit)
+      .map((r) => this.read(table, r)!);
+  }
+
+  countChanged(table: CaseTable, q: CaseRowsQuery): number {
+    const { sql, params } = this.changedSql(table, q, 'count(*) AS n');
+    return this.db.sql.get<{ n: number }>(sql, ...params)?.n ?? 0;
+  }
+
+  /** Where one record stands with a peer: the version both hold, the one last sent and in which package. */
+  standing(
+    peerOfficeId: string,
+    table: string,
+    recordId: string,
+  ): { agreedVersion: number; sentVersion: number; sentSequence: number } | undefined {
+    return this.db.sql.get(
+      `SELECT agreed_version AS agreedVersion, sent_version AS sentVersion, sent_sequence AS sentSequence
+         FROM exchange_record_versions WHERE peer_office_id = ? AND table_name = ? AND record_id = ?`,
+      peerOfficeId,
+      table,
+      recordId,
+    );
+  }
+
+  /** The case an assignment belongs to, if this office has it. */
+  caseOfAssignment(assignmentId: string): string | undefined {
+    return this.db.sql.get<{ c: string }>(
+      `SELECT case_id AS c FROM case_assignments WHERE id = ?`,
+      assignmentId,
+    )?.c;
+  }
+
+  /** Whether the case is here and in the scope of the organisation (or one above what holds it). */
+  caseInScope(caseId: string, organisationId: string): boolean {
+    return (
+      this.db.sql.get(
+        `SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ?`,
+        organisationId,
+        caseId,
+      ) !== undefined
+    );
+  }
+
+  /** The cases a party appears in here. */
+  casesOfParty(partyId: string): string[] {
+    return this.db.sql
+      .all<{ c: string }>(`SELECT DISTINCT case_id AS c FROM case_parties WHERE party_id = ?`, partyId)
+      .map((r) => r.c);
+  }
+
+  /** Whether the party appears in a case in the organisation's scope. */
+  partyInScope(partyId: string, organisationId: string): boolean {
+    return (
+      this.db.sql.get(
+        `SELECT 1 FROM case_parties cp WHERE cp.party_id = ? AND ${caseInScope('cp.case_id')} LIMIT 1`,
+        partyId,
+        organisationId,
+      ) !== undefined
+    );
+  }
+
+  /** Another live party with the same ID document or credit code (the unique indexes). */
+  partyClash(row: CaseRecord): { name: string } | undefined {
+    if (row.deletedAt) return undefined;
+    return this.db.sql.get(
+      `SELECT name FROM parties WHERE id <> ? AND deleted_at IS NULL
+         AND ((id_number IS NOT NULL AND id_type IS ? AND id_number = ?) OR (credit_code IS NOT NULL AND credit_code = ?))
+       LIMIT 1`,
+      row.id,
+      row.idType ?? null,
+      row.idNumber ?? null,
+      row.creditCode ?? null,
+    );
+  }
+
+  /** Another case with the same number (the unique index). */
+  caseNumberClash(row: CaseRecord): boolean {
+    return (
+      this.db.sql.get(`SELECT 1 FROM cases WHERE id <> ? AND case_number = ?`, row.id, row.caseNumber) !==
+      undefined
+    );
+  }
+
+  /** After a case's rows changed: its scope rows derived again, as after any move. */
+  rescope(caseId: string): void {
+    new CaseScopeRepository(this.db).rebuildCaseById(caseId);
+  }
+}
