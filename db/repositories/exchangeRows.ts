@@ -205,6 +205,20 @@ export class ExchangeRowsRepository {
     );
   }
 
+  /**
+   * Runs `fn` and undoes everything it wrote: the preview of an import merges exactly as the
+   * import would (references, unique numbers, conflicts) and keeps nothing.
+   */
+  async dryRun<T>(fn: () => Promise<T>): Promise<T> {
+    this.db.sql.run('SAVEPOINT exchange_preview');
+    try {
+      return await fn();
+    } finally {
+      this.db.sql.run('ROLLBACK TO exchange_preview');
+      this.db.sql.run('RELEASE exchange_preview');
+    }
+  }
+
   /** After a case's rows changed: its scope rows derived again, as after any move. */
   rescope(caseId: string): void {
     new CaseScopeRepository(this.db).rebuildCaseById(caseId);

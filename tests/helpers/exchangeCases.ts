@@ -1,5 +1,6 @@
 import { aCase, aPerson } from '../fixtures/builders';
 import { ADMIN, addUser, switchUser, type TestApp } from './app';
+import { CHENGGUAN_ID, COUNTY_ID, setUpOffice, trustEachOther } from './exchange';
 import { tempDir } from './tempDir';
 
 // Cases across two installations (issue 14): a desk at an office (its staff account and one
@@ -130,4 +131,14 @@ export async function exchange(from: Desk, to: Desk) {
   await to.admin();
   const imported = await to.app.ok('exchange:import', { path: sent.path });
   return { sent, imported };
+}
+
+/** The county centre and 城关镇, trusting each other, each with its desk. */
+export async function offices() {
+  const countyApp = await setUpOffice(COUNTY_ID);
+  const townApp = await setUpOffice(CHENGGUAN_ID);
+  await trustEachOther(countyApp, townApp);
+  const county = await desk(countyApp, COUNTY_ID, '县中心调解员');
+  const town = await desk(townApp, CHENGGUAN_ID, '城关调解员');
+  return { county, town, pair: { county: countyApp, town: townApp } };
 }

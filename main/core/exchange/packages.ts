@@ -234,7 +234,8 @@ export async function previewPackage(
 ): Promise<ExchangePreviewDto> {
   const pkg = await opened(ctx, keys, path);
   try {
-    const counts = await readAll(ctx, pkg, false);
+    // Merged as the import would, then undone: the preview refuses what the import would refuse.
+    const counts = await ctx.repos.exchangeRows.dryRun(() => readAll(ctx, pkg, true));
     return {
       officeName: pkg.sender.officeName,
       fingerprint: pkg.sender.fingerprint,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseTables } from '../../../main/contract/exchange/caseRecords';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
-import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID, setUpOffice, trustEachOther } from '../../helpers/exchange';
-import { desk, exchange, mediate, registerCase, type Desk } from '../../helpers/exchangeCases';
+import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
+import { exchange, mediate, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { tableHashes } from '../backup/world';
 
 // Two installations, one county (issue 14 "Tests"): the township registers and mediates a case
@@ -42,15 +42,6 @@ function contentHashes(app: TestApp) {
   return Object.fromEntries(
     Object.entries(hashes(app)).filter(([t]) => !t.startsWith('exchange_') && t !== 'audit_log'),
   );
-}
-
-async function offices() {
-  const countyApp = await setUpOffice(COUNTY_ID);
-  const townApp = await setUpOffice(CHENGGUAN_ID);
-  await trustEachOther(countyApp, townApp);
-  const county = await desk(countyApp, COUNTY_ID, '县中心调解员');
-  const town = await desk(townApp, CHENGGUAN_ID, '城关调解员');
-  return { county, town };
 }
 
 /** Signs in a county account (受理员、分流员) over one township's committee. */
