@@ -183,17 +183,25 @@ export class ExchangeRowsRepository {
     );
   }
 
-  /** Another live party with the same ID document or credit code (the unique indexes). */
+  /** Another live party with the same ID document or credit code (the unique indexes, one seek each). */
   partyClash(row: CaseRecord): { name: string } | undefined {
     if (row.deletedAt) return undefined;
-    return this.db.sql.get(
-      `SELECT name FROM parties WHERE id <> ? AND deleted_at IS NULL
-         AND ((id_number IS NOT NULL AND id_type IS ? AND id_number = ?) OR (credit_code IS NOT NULL AND credit_code = ?))
-       LIMIT 1`,
+    const byId =
+      typeof row.idNumber === 'string'
+        ? this.db.sql.get<{ name: string }>(
+            `SELECT name FROM parties WHERE id_type = ? AND id_number = ? AND id_number IS NOT NULL
+               AND deleted_at IS NULL AND id <> ? LIMIT 1`,
+            row.idType ?? null,
+            row.idNumber,
+            row.id,
+          )
+        : undefined;
+    if (byId || typeof row.creditCode !== 'string') return byId;
+    return this.db.sql.get<{ name: string }>(
+      `SELECT name FROM parties WHERE credit_code = ? AND credit_code IS NOT NULL AND deleted_at IS NULL
+         AND id <> ? LIMIT 1`,
+      row.creditCode,
       row.id,
-      row.idType ?? null,
-      row.idNumber ?? null,
-      row.creditCode ?? null,
     );
   }
 
