@@ -655,11 +655,16 @@ async function main(): Promise<void> {
         note: `${exchange.importSeconds} s: verify, merge, scope and search index`,
       },
       {
-        metric: '  peak RSS',
-        value: `${exchange.peakRssMb} MB`,
+        metric: '  peak RSS of the import',
+        value: `${exchange.importPeakRssMb} MB`,
         target: '≤ 400 MB',
-        pass: exchange.peakRssMb <= 400,
-        note: `both offices built ${exchange.peakRssBeforeMb} MB (load ${exchange.loadSeconds} s)`,
+        pass: exchange.importPeakRssMb <= 400,
+        note: `a process that only opens the county's database and imports`,
+      },
+      {
+        metric: '  peak RSS of the township side',
+        value: `${exchange.peakRssMb} MB`,
+        note: `both offices, ${exchange.cases} cases registered (${exchange.loadSeconds} s), package generated; ${exchange.peakRssBeforeMb} MB before generating`,
       },
     );
   }
