@@ -1,4 +1,9 @@
-import { caseTableColumns, type CaseRecord, type CaseTable } from '../../main/contract/exchange/caseRecords';
+import {
+  caseTableColumns,
+  type CaseRecord,
+  type CaseTable,
+  type ColumnKind,
+} from '../../main/contract/exchange/caseRecords';
 import type { DbHandle } from '../dataSource';
 import { CaseScopeRepository } from './caseScope';
 import { columnsOf, snake, syncKeys } from './rows';
@@ -15,14 +20,22 @@ import { columnsOf, snake, syncKeys } from './rows';
 const keysOf = Object.fromEntries(
   Object.entries(caseTableColumns).map(([t, columns]) => [t, [...syncKeys, ...Object.keys(columns)]]),
 ) as Record<CaseTable, string[]>;
-const booleansOf = Object.fromEntries(
-  Object.entries(caseTableColumns).map(([t, columns]) => [
-    t,
-    Object.entries(columns)
-      .filter(([, kind]) => kind === 'bool')
-      .map(([key]) => key),
-  ]),
-) as Record<CaseTable, string[]>;
+function columnsOfKind(kind: ColumnKind): Record<CaseTable, string[]> {
+  return Object.fromEntries(
+    Object.entries(caseTableColumns).map(([t, columns]) => [
+      t,
+      Object.entries(columns as Record<string, ColumnKind>)
+        .filter(([, k]) => k === kind)
+        .map(([key]) => key),
+    ]),
+  ) as Record<CaseTable, string[]>;
+}
+const booleansOf = columnsOfKind('bool');
+/** Files travel as base64 in the record. */
+const bytesOf = columnsOfKind('bytes');
+
+/** Pages of a table with files stop at this many bytes of them (an entry's limit is 32 MB). */
+const PAGE_FILE_BYTES = 16 * 1024 * 1024;
 
 const caseInScope = (caseId: string) =>
   `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
@@ -77,6 +90,7 @@ export class ExchangeRowsRepository {
   private read(table: CaseTable, row: Record<string, unknown> | undefined): CaseRecord | undefined {
     if (!row) return undefined;
     for (const key of booleansOf[table]) row[key] = Boolean(row[key]);
+    for (const key of bytesOf[table]) row[key] = Buffer.from(row[key] as Uint8Array).toString('base64');
     return row as CaseRecord;
   }
 
@@ -90,8 +104,10 @@ export class ExchangeRowsRepository {
   /** Writes the record as the sender holds it, every column. */
   put(table: CaseTable, row: CaseRecord): void {
     const keys = keysOf[table];
+    const files = new Set(bytesOf[table]);
     const values = keys.map((k) => {
       const v = row[k] ?? null;
+      if (files.has(k)) return Buffer.from(typeof v === 'string' ? v : '', 'base64');
       return typeof v === 'boolean' ? (v ? 1 : 0) : v;
     });
     this.db.sql.run(
@@ -117,12 +133,37 @@ export class ExchangeRowsRepository {
     };
   }
 
-  /** The rows of `table` the peer does not hold at their current version, after `afterId`. */
+  /**
+   * The rows of `table` the peer does not hold at their current version, after `afterId`: up to
+   * `limit`, and for a table with files no more than PAGE_FILE_BYTES of them (at least one row).
+   */
   changed(table: CaseTable, q: CaseRowsQuery, afterId: string, limit: number): CaseRecord[] {
     const select = keysOf[table].map((k) => `r.${snake(k)} AS ${k}`).join(', ');
     const { sql, params } = this.changedSql(table, q, select);
+    let through: string | null = null;
+    if (bytesOf[table].length) {
+      const sizes = this.changedSql(table, q, 'r.id AS id, r.size AS size');
+      let total = 0;
+      for (const r of this.db.sql.all<{ id: string; size: number }>(
+        `${sizes.sql} AND r.id > ? ORDER BY r.id LIMIT ?`,
+        ...sizes.params,
+        afterId,
+        limit,
+      )) {
+        if (through !== null && total + r.size > PAGE_FILE_BYTES) break;
+        total += r.size;
+        through = r.id;
+      }
+      if (through === null) return [];
+    }
     return this.db.sql
-      .all<Record<string, unknown>>(`${sql} AND r.id > ? ORDER BY r.id LIMIT ?`, ...params, afterId, limit)
+      .all<Record<string, unknown>>(
+        `${sql} AND r.id > ? AND r.id <= ? ORDER BY r.id LIMIT ?`,
+        ...params,
+        afterId,
+        through ?? 'g', // every UUID sorts below 'g'
+        limit,
+      )
       .map((r) => this.read(table, r)!);
   }
 
@@ -202,6 +243,19 @@ export class ExchangeRowsRepository {
          AND id <> ? LIMIT 1`,
       row.creditCode,
       row.id,
+    );
+  }
+
+  /** Another version of the case's document with the same number (the unique index). */
+  documentVersionClash(row: CaseRecord): boolean {
+    return (
+      this.db.sql.get(
+        `SELECT 1 FROM document_versions WHERE case_id = ? AND kind = ? AND version_no = ? AND id <> ?`,
+        row.caseId,
+        row.kind,
+        row.versionNo,
+        row.id,
+      ) !== undefined
     );
   }
 

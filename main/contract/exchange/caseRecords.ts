@@ -7,7 +7,7 @@ import { z } from 'zod';
 // (camelCase keys, as the repositories use) and, in db/repositories/exchangeRows.ts, the SQL.
 
 /** How a column is checked: text (nullable with ?), a UUID, an integer, a 0/1 flag. */
-export type ColumnKind = 'text' | 'text?' | 'uuid' | 'uuid?' | 'int' | 'int?' | 'bool';
+export type ColumnKind = 'text' | 'text?' | 'uuid' | 'uuid?' | 'int' | 'int?' | 'bool' | 'bytes';
 
 export const caseTableColumns = {
   mediators: {
@@ -196,6 +196,43 @@ export const caseTableColumns = {
     consent: 'text',
     byName: 'text',
   },
+  attachments: {
+    caseId: 'uuid',
+    recordId: 'uuid?',
+    fileName: 'text',
+    mimeType: 'text',
+    size: 'int',
+    sha256: 'text',
+    description: 'text?',
+    data: 'bytes',
+    addedByName: 'text',
+  },
+  document_versions: {
+    caseId: 'uuid',
+    kind: 'text',
+    versionNo: 'int',
+    title: 'text',
+    fileName: 'text',
+    size: 'int',
+    sha256: 'text',
+    fingerprint: 'text?',
+    shortCode: 'text?',
+    caseNumber: 'text',
+    agreementNumber: 'text?',
+    generatedBy: 'text',
+    generatedByName: 'text',
+    data: 'bytes',
+  },
+  document_scans: {
+    versionId: 'uuid',
+    caseId: 'uuid',
+    fileName: 'text',
+    mimeType: 'text',
+    size: 'int',
+    sha256: 'text',
+    data: 'bytes',
+    addedByName: 'text',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type CaseTable = keyof typeof caseTableColumns;
@@ -217,6 +254,9 @@ export const caseTableLabels: Record<CaseTable, string> = {
   case_outcomes: '终止、告知、转出、结案',
   risk_reports: '风险报告',
   deadline_extensions: '调解期限延长',
+  attachments: '附件',
+  document_versions: '文书',
+  document_scans: '文书签字扫描件',
 };
 
 // Long free text (statements, facts) is bounded by the package's own limits; a record is a
@@ -225,7 +265,12 @@ const MAX_TEXT = 100_000;
 const text = z.string({ error: '应为文字' }).max(MAX_TEXT, `文字不能超过${MAX_TEXT}个字`);
 const uuid = z.uuid({ error: '编号格式不正确' });
 const int = z.number({ error: '应为整数' }).int('应为整数').min(-1e15).max(1e15);
+/** A file's bytes as base64: a scan or attachment is at most 10 MB, a generated document less. */
+export const MAX_EXCHANGED_FILE_BYTES = 20 * 1024 * 1024;
 const kinds: Record<ColumnKind, z.ZodType> = {
+  bytes: z
+    .base64({ error: '文件内容格式不正确' })
+    .max(Math.ceil((MAX_EXCHANGED_FILE_BYTES * 4) / 3) + 4, '文件超过20 MB'),
   text,
   'text?': text.nullable(),
   uuid,
@@ -402,11 +447,28 @@ const fieldNames: Record<string, string> = {
   days: '延长天数',
   consent: '当事人同意情况',
   byName: '登记人',
+  recordId: '所属记录',
+  fileName: '文件名',
+  mimeType: '文件类型',
+  size: '大小（字节）',
+  sha256: 'SHA-256',
+  description: '说明',
+  addedByName: '上传人',
+  versionNo: '版本号',
+  title: '标题',
+  fingerprint: '指纹',
+  shortCode: '核验码',
+  agreementNumber: '协议编号',
+  generatedBy: '生成人账号',
+  generatedByName: '生成人',
+  versionId: '所属文书版本',
 };
 
 function labelsOf(table: CaseTable): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const key of Object.keys(caseTableColumns[table])) labels[key] = fieldNames[key] ?? key;
+  // A file's bytes are compared by its SHA-256, not shown.
+  for (const [key, kind] of Object.entries(caseTableColumns[table]) as [string, ColumnKind][])
+    if (kind !== 'bytes') labels[key] = fieldNames[key] ?? key;
   labels.deletedAt = '删除时间';
   return labels;
 }

@@ -74,6 +74,8 @@ export const caseRecordRules: RecordRules = {
     const r = record(line);
     if (line.t === 'cases' && repos.exchangeRows.caseNumberClash(r))
       return `（案件“${String(r.caseNumber)}”）与本机已有案件的编号相同`;
+    if (line.t === 'document_versions' && repos.exchangeRows.documentVersionClash(r))
+      return `（文书“${String(r.title)}”第${String(r.versionNo)}版）与本机已生成的同一文书版本号相同`;
     if (line.t === 'parties') {
       const other = repos.exchangeRows.partyClash(r);
       if (other)

@@ -87,13 +87,25 @@ function take(ctx: MergeContext, rules: RecordRules, line: ExchangeLine, index: 
   for (const caseId of rules.casesOf(ctx.repos, line, ctx.seen)) ctx.seen.touched.add(caseId);
 }
 
+function stamp(r: Row): string {
+  const at = (r as Row & { updatedAt?: unknown }).updatedAt;
+  return typeof at === 'string' ? at : '';
+}
+
 export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number): MergeOutcome {
   const { repos } = ctx;
   const rules = rulesOf(line.t);
   const remote = line.r;
   const local = rules.get(repos, line);
-  rules.checkScope(ctx, line, index, local);
   const peer = ctx.sender.officeId;
+  const base = local ? repos.exchange.baseVersion(peer, line.t, remote.id, ctx.receiptThrough) || 1 : 0;
+  // A record this office already has as sent (a package re-sent before our receipt reached the
+  // sender) changes nothing, even when it is no longer the sender's to change (an escalated
+  // case the county now handles): it is not looked at further.
+  // (The same change made on both sides, with a later time stamp there, is still taken below.)
+  const laterTwin = local?.version === remote.version && stamp(remote) > stamp(local);
+  if (local && remote.version <= base && !laterTwin) return 'unchanged';
+  rules.checkScope(ctx, line, index, local);
   if (!local) {
     take(ctx, rules, line, index);
     return 'new';
@@ -102,17 +114,11 @@ export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number):
     // The same change made on both sides: the later time stamp wins on both. The side holding
     // the earlier one takes it now; the side holding the later one keeps it unagreed, so its
     // next package carries it to the other.
-    const stamp = (r: Row) => {
-      const at = (r as Row & { updatedAt?: unknown }).updatedAt;
-      return typeof at === 'string' ? at : '';
-    };
     if (stamp(remote) > stamp(local)) take(ctx, rules, line, index);
     else if (ctx.write && stamp(remote) === stamp(local))
       repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
     return 'unchanged';
   }
-  const base = repos.exchange.baseVersion(peer, line.t, remote.id, ctx.receiptThrough) || 1;
-  if (remote.version <= base) return 'unchanged';
   if (local.version <= base) {
     take(ctx, rules, line, index);
     return 'updated';

@@ -3,6 +3,7 @@ import { caseTables } from '../../../main/contract/exchange/caseRecords';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
 import { exchange, mediate, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
+import { PNG_FILE } from '../../fixtures/files';
 import { tableHashes } from '../backup/world';
 
 // Two installations, one county (issue 14 "Tests"): the township registers and mediates a case
@@ -63,6 +64,14 @@ describe('cases between a township and the county', () => {
     const { county, town } = await offices();
     const mediated = await registerCase(town);
     await mediate(town, mediated.id);
+    // The 人民调解协议书 generated, printed, signed and scanned back in.
+    const document = await town.app.ok('documents:generate', { caseId: mediated.id, kind: 'agreement' });
+    const scan = await town.app.ok('documents:attachScan', {
+      versionId: document.id,
+      fileName: '签字页.png',
+      mimeType: 'image/png',
+      dataBase64: PNG_FILE.toString('base64'),
+    });
     const escalated = await registerCase(town);
     await town.staff();
     const up = await town.app.ok('workflow:escalate', {
@@ -76,11 +85,19 @@ describe('cases between a township and the county', () => {
 
     await town.admin();
     const plan = await town.app.ok('exchange:plan', { officeId: COUNTY_ID });
-    expect(plan.counts).toMatchObject({ cases: 2, agreements: 1, case_records: 1, mediators: 1 });
+    expect(plan.counts).toMatchObject({
+      cases: 2,
+      agreements: 1,
+      case_records: 1,
+      mediators: 1,
+      document_versions: 1,
+      document_scans: 1,
+    });
     const first = await exchange(town, county);
     expect(first.imported.counts.cases).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
     expect(first.imported.counts.agreements.new).toBe(1);
     expect(first.imported.counts.parties.new).toBe(4);
+    expect(first.imported.counts.document_scans.new).toBe(1);
 
     // Committee scope: the county centre's own staff see the case escalated to it; a county
     // account over 城关镇 (as a 领导 holds every township) sees both; another township's, neither.
@@ -99,6 +116,11 @@ describe('cases between a township and the county', () => {
     expect(found.total).toBe(2);
     await overTownship(county, HUANGQUQIAO_ID);
     expect(await caseList(county)).toEqual([]);
+
+    // The signed scan arrived byte for byte, and opens at the county.
+    await overTownship(county, CHENGGUAN_ID);
+    const arrived = await county.app.ok('documents:getScan', { scanId: scan.scans[0]!.id });
+    expect(Buffer.from(arrived.dataBase64, 'base64').equals(PNG_FILE)).toBe(true);
 
     // The county takes the escalated case with its own mediator and settles it.
     const settled = await mediate(county, escalated.id, 'transfer');
@@ -175,5 +197,22 @@ describe('cases between a township and the county', () => {
     await town.staff();
     expect((await town.app.ok('cases:get', { id: registered.id })).summary).toMatch(/县中心/);
     expect((await county.app.ok('exchange:conflicts', {})).items).toEqual([]);
+  });
+
+  it('takes a package sent again before the county replied: the escalated case it carries again changes nothing', async () => {
+    const { county, town } = await offices();
+    const c = await registerCase(town);
+    await town.staff();
+    await town.app.ok('workflow:escalate', {
+      caseId: c.id,
+      riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
+    });
+    await exchange(town, county);
+    await mediate(county, c.id, 'transfer');
+    // No reply yet: the township's next package carries the case again, as it was sent.
+    const again = await exchange(town, county);
+    expect(again.imported.counts.cases).toEqual({ new: 0, updated: 0, unchanged: 1, conflict: 0 });
+    await overTownship(county, CHENGGUAN_ID);
+    expect((await county.app.ok('workflow:get', { caseId: c.id })).status).toBe('succeeded');
   });
 });

@@ -114,6 +114,39 @@ describe('a package with case records the township may not send is refused, noth
     expect(await refusal(pair.county, extra)).toMatch(/第1条记录不符合格式/);
   });
 
+  it('a document of a case the county holds, and a file that is not base64', async () => {
+    const { county, pair } = await offices();
+    const own = await registerCase(county);
+    const document = {
+      ...fresh(CHENGGUAN_ID),
+      caseId: own.id,
+      kind: 'agreement',
+      versionNo: 1,
+      title: '人民调解协议书',
+      fileName: '人民调解协议书.docx',
+      size: 4,
+      sha256: 'a'.repeat(64),
+      fingerprint: null,
+      shortCode: null,
+      caseNumber: own.caseNumber,
+      agreementNumber: null,
+      generatedBy: 'someone',
+      generatedByName: '城关镇某人',
+      data: Buffer.from('docx').toString('base64'),
+    };
+    await county.admin();
+    const theirs = await signedPackage(pair, [{ t: 'document_versions', r: document }]);
+    expect(await refusal(pair.county, theirs)).toBe(
+      '数据包不能导入：第1条记录（文书）所属的案件不在城关镇人民调解委员会的范围内，城关镇人民调解委员会无权发送它',
+    );
+    const garbled = await signedPackage(pair, [
+      { t: 'document_versions', r: { ...document, data: '不是文件' } },
+    ]);
+    expect(await refusal(pair.county, garbled)).toBe(
+      '数据包不能导入：第1条记录不符合格式：r.data 文件内容格式不正确',
+    );
+  });
+
   it('a case whose dispute type this office does not have', async () => {
     const { town, pair } = await offices();
     const c = await registerCase(town);
