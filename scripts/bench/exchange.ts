@@ -3,8 +3,9 @@
 //   - two installations in this process: the county centre and 城关镇's committee, trusting
 //     each other as their 管理员 would (机构密钥卡 and fingerprint);
 //   - 城关镇 registers EXCHANGE_BENCH_CASES cases (default 5,000) through cases:create, each then
-//     given an accepted assignment with its mediator, a mediation record, an agreement and a
-//     return visit (written directly, as the statistics bench adds outcomes);
+//     given an accepted assignment with its mediator, a mediation record, an agreement, a
+//     return visit and its generated 人民调解协议书 (12 KB), written directly, as the statistics
+//     bench adds outcomes;
 //   - generation: exchange:generate to the county, cases/s and MB/s of the whole job;
 //   - the limit: the same records as JSON lines through gzip, AES-256-GCM, SHA-256 and a zip
 //     file with nothing else in the way, measured in the same run;
@@ -91,6 +92,8 @@ function importInChild(dir: string, path: string): Promise<ImportResult> {
 }
 
 const CASES = Number(process.env.EXCHANGE_BENCH_CASES ?? 5_000);
+/** One generated agreement per case, the size of a typical 人民调解协议书.docx. */
+const DOCUMENT_BYTES = 12 * 1024;
 const COUNTY_ID = '7da55d92-5712-44e5-beb3-bda8994c7a55';
 const CHENGGUAN_ID = '2dc93d7a-271f-4463-b352-6df512232bdc';
 const CLERK = { username: 'chengguan', displayName: '城关受理员', password: 'Shouli2026ok' };
@@ -112,8 +115,8 @@ async function office(dir: string, officeId: string): Promise<{ app: App; ok: Re
 /** Each case accepted by 城关镇's committee with its mediator, mediated, agreed and visited. */
 function addWorkflow(app: App, mediatorId: string): void {
   const sql = app.session.requireUnlocked().store.sql;
-  const cases = sql.all<{ id: string; at: string; on: string; amount: number | null }>(
-    `SELECT id, created_at AS at, received_on AS "on", amount_fen AS amount FROM cases`,
+  const cases = sql.all<{ id: string; at: string; on: string; amount: number | null; number: string }>(
+    `SELECT id, created_at AS at, received_on AS "on", amount_fen AS amount, case_number AS number FROM cases`,
   );
   const run = (table: string, row: Record<string, unknown>) =>
     sql.run(
@@ -189,6 +192,23 @@ function addWorkflow(app: App, mediatorId: string): void {
         visitor: '城关调解员',
         performance_status: 'performed',
         satisfaction: 'satisfied',
+      });
+      // The 人民调解协议书 as generated: a .docx is compressed already, so random bytes stand in.
+      const docx = randomBytes(DOCUMENT_BYTES);
+      run('document_versions', {
+        ...base,
+        id: randomUUID(),
+        case_id: c.id,
+        kind: 'agreement',
+        version_no: 1,
+        title: '人民调解协议书',
+        file_name: '人民调解协议书.docx',
+        size: docx.length,
+        sha256: createHash('sha256').update(docx).digest('hex'),
+        case_number: c.number,
+        generated_by: 'bench',
+        generated_by_name: '城关调解员',
+        data: docx,
       });
       sql.run(
         `UPDATE cases SET status = 'visited', handling_committee_id = ?, version = version + 1 WHERE id = ?`,

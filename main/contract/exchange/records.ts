@@ -55,10 +55,11 @@ const villageLine = z.strictObject({ t: z.literal('villages'), r: villageRecord 
 export const exchangeLine = z.discriminatedUnion('t', [villageLine, ...caseLines]);
 export type ExchangeLine = { t: 'villages'; r: VillageRecord } | { t: CaseTable; r: CaseRecord };
 
-/** “案件2条、当事人4条” (the tables with any records), or `none`. */
+/** “案件2条；当事人4条” (the tables with any records), or `none`. */
 export function countsText(counts: Record<ExchangeTable, number>, none = '无记录'): string {
   const parts = exchangeTables
     .filter((t) => counts[t] > 0)
     .map((t) => `${exchangeTableLabels[t]}${counts[t]}条`);
-  return parts.join('、') || none;
+  // “；” between tables: some labels list several things with “、” (分流、移交、上报).
+  return parts.join('；') || none;
 }
