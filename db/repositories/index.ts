@@ -30,6 +30,7 @@ import { ProvinceBatchRepository } from './provinceBatches';
 // ── exchange (issue 14) ──
 import { ExchangeRepository } from './exchange';
 import { ExchangeRowsRepository } from './exchangeRows';
+import { ExchangeVillageRepository } from './exchangeVillages';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -64,6 +65,7 @@ export function repositories(db: DbHandle) {
     // ── exchange (issue 14) ──
     exchange: new ExchangeRepository(db),
     exchangeRows: new ExchangeRowsRepository(db),
+    exchangeVillages: new ExchangeVillageRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -67,7 +67,7 @@ export function packagePlan(ctx: ServiceContext, officeId: string) {
   const peer = trustedPeer(ctx, officeId);
   const state = ctx.repos.exchange.peerIfAny(officeId);
   const counts = zeroCounts();
-  counts.villages = ctx.repos.exchange.countChangedVillages(officeId, ctx.office.id);
+  counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, ctx.office.id);
   const query = caseRowsQuery(ctx, officeId);
   for (const t of caseTables) counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
   return {
@@ -99,7 +99,7 @@ export async function generatePackage(
   const query = caseRowsQuery(ctx, peer.officeId);
   const changed = (t: ExchangeTable, after: string) =>
     t === 'villages'
-      ? repos.exchange.changedVillages(peer.officeId, ctx.office.id, after, PAGE)
+      ? repos.exchangeVillages.changedVillages(peer.officeId, ctx.office.id, after, PAGE)
       : repos.exchangeRows.changed(t, query, after, PAGE);
   // Table by table in the contract's order, so every record follows the ones it refers to.
   async function* pages(): AsyncGenerator<ExchangeLine[]> {

@@ -9,8 +9,8 @@ import { rejected } from './packageReader';
 const village = (line: ExchangeLine) => line.r as VillageRecord;
 
 export const villageRules: RecordRules = {
-  get: (repos, line) => repos.exchange.village(line.r.id),
-  put: (repos, line) => repos.exchange.putVillage(village(line)),
+  get: (repos, line) => repos.exchangeVillages.village(line.r.id),
+  put: (repos, line) => repos.exchangeVillages.putVillage(village(line)),
   checkScope(ctx, line, index, local) {
     const r = village(line);
     const who = ctx.sender.officeName;
@@ -20,7 +20,7 @@ export const villageRules: RecordRules = {
       throw rejected(`第${index}条记录（村（社区）“${r.name}”）属于${r.township}，不在${who}的范围内`);
   },
   clash(repos, line) {
-    const clash: VillageRow | undefined = repos.exchange.villageClash(village(line));
+    const clash: VillageRow | undefined = repos.exchangeVillages.villageClash(village(line));
     const r = village(line);
     return clash
       ? `（村（社区）“${r.township}${r.name}”）与本机已有的“${clash.township}${clash.name}”同名或代码相同`
