@@ -34,8 +34,12 @@ const booleansOf = columnsOfKind('bool');
 /** Files travel as base64 in the record. */
 const bytesOf = columnsOfKind('bytes');
 
-/** Pages of a table with files stop at this many bytes of them (an entry's limit is 32 MB). */
-const PAGE_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Pages of a table with files stop at this many bytes of them (an entry's limit is 32 MB): a
+ * page is held several times over while it is encoded or decoded, so small pages keep both
+ * ends' memory flat whatever the package's size.
+ */
+const PAGE_FILE_BYTES = 4 * 1024 * 1024;
 
 const caseInScope = (caseId: string) =>
   `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
