@@ -39,8 +39,6 @@ export interface MergeContext {
   /** The peer had our packages through this one when it made the package. */
   receiptThrough: number;
   at: string;
-  /** false for the preview: classify only. */
-  write: boolean;
   /** What this package has carried so far (cases, assignments, new parties). */
   seen: PackageCases;
 }
@@ -73,7 +71,6 @@ function content(record: object): string {
 function take(ctx: MergeContext, rules: RecordRules, line: ExchangeLine, index: number): void {
   const clash = line.r.deletedAt ? undefined : rules.clash(ctx.repos, line);
   if (clash) throw rejected(`第${index}条记录${clash}，请联系对方核对`);
-  if (!ctx.write) return;
   try {
     rules.put(ctx.repos, line);
   } catch (error) {
@@ -115,7 +112,7 @@ export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number):
     // the earlier one takes it now; the side holding the later one keeps it unagreed, so its
     // next package carries it to the other.
     if (stamp(remote) > stamp(local)) take(ctx, rules, line, index);
-    else if (ctx.write && stamp(remote) === stamp(local))
+    else if (stamp(remote) === stamp(local))
       repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
     return 'unchanged';
   }
@@ -123,20 +120,18 @@ export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number):
     take(ctx, rules, line, index);
     return 'updated';
   }
-  if (ctx.write) {
-    const open = repos.exchange.openConflict(line.t, remote.id);
-    if (open) repos.exchange.updateConflictRemote(open.id, JSON.stringify(remote), ctx.sequence);
-    else
-      repos.exchange.insertConflict({
-        id: randomUUID(),
-        peerOfficeId: peer,
-        tableName: line.t,
-        recordId: remote.id,
-        local: JSON.stringify(local),
-        remote: JSON.stringify(remote),
-        createdAt: ctx.at,
-        packageSequence: ctx.sequence,
-      });
-  }
+  const open = repos.exchange.openConflict(line.t, remote.id);
+  if (open) repos.exchange.updateConflictRemote(open.id, JSON.stringify(remote), ctx.sequence);
+  else
+    repos.exchange.insertConflict({
+      id: randomUUID(),
+      peerOfficeId: peer,
+      tableName: line.t,
+      recordId: remote.id,
+      local: JSON.stringify(local),
+      remote: JSON.stringify(remote),
+      createdAt: ctx.at,
+      packageSequence: ctx.sequence,
+    });
   return 'conflict';
 }

@@ -187,7 +187,8 @@ function auditFindings(ctx: ServiceContext, pkg: OpenedPackage): string[] {
   return found;
 }
 
-async function readAll(ctx: ServiceContext, pkg: OpenedPackage, write: boolean): Promise<MergeCounts> {
+/** Merges every record (the preview does it in a savepoint it rolls back). */
+async function readAll(ctx: ServiceContext, pkg: OpenedPackage): Promise<MergeCounts> {
   const counts = emptyCounts();
   const org = await ctx.repos.catalog.organisation(pkg.sender.officeId);
   const township = pkg.sender.officeKind === 'township' ? pkg.sender.officeId : ctx.office.id;
@@ -201,7 +202,6 @@ async function readAll(ctx: ServiceContext, pkg: OpenedPackage, write: boolean):
     sequence: pkg.manifest.sequence,
     receiptThrough: Math.min(pkg.manifest.receipt.throughSequence, state?.lastSequenceOut ?? 0),
     at: isoNow(ctx.clock),
-    write,
     seen: packageCases(),
   };
   let index = 0;
@@ -212,7 +212,7 @@ async function readAll(ctx: ServiceContext, pkg: OpenedPackage, write: boolean):
     }
   });
   checkPartiesLinked(merge);
-  if (write) await reindexCases(ctx.repos, merge.seen.touched);
+  await reindexCases(ctx.repos, merge.seen.touched);
   return counts;
 }
 
@@ -235,7 +235,7 @@ export async function previewPackage(
   const pkg = await opened(ctx, keys, path);
   try {
     // Merged as the import would, then undone: the preview refuses what the import would refuse.
-    const counts = await ctx.repos.exchangeRows.dryRun(() => readAll(ctx, pkg, true));
+    const counts = await ctx.repos.exchangeRows.dryRun(() => readAll(ctx, pkg));
     return {
       officeName: pkg.sender.officeName,
       fingerprint: pkg.sender.fingerprint,
@@ -259,7 +259,7 @@ export async function importPackage(
   try {
     const { manifest, sender } = pkg;
     const findings = auditFindings(ctx, pkg);
-    const counts = await readAll(ctx, pkg, true);
+    const counts = await readAll(ctx, pkg);
     const { repos } = ctx;
     const at = isoNow(ctx.clock);
     const state = repos.exchange.peer(sender.officeId);
