@@ -187,6 +187,12 @@ export class CaseScopeRepository {
     return affected.length;
   }
 
+  /** The case's rows derived again from the case and its assignments (an imported case). */
+  rebuildCaseById(caseId: string): void {
+    const rowid = this.db.sql.get<{ r: number }>(`SELECT rowid AS r FROM cases WHERE id = ?`, caseId)?.r;
+    if (rowid !== undefined) this.rebuildCase(rowid);
+  }
+
   private rebuildCase(rowid: number): void {
     const c = this.db.sql.get<{ id: string; committeeId: string; handling: string | null }>(
       `SELECT id, committee_id AS committeeId, handling_committee_id AS handling FROM cases WHERE rowid = ? AND deleted_at IS NULL`,

@@ -29,6 +29,8 @@ import { ProvinceRepository } from './province';
 import { ProvinceBatchRepository } from './provinceBatches';
 // ── exchange (issue 14) ──
 import { ExchangeRepository } from './exchange';
+import { ExchangeRowsRepository } from './exchangeRows';
+import { ExchangeVillageRepository } from './exchangeVillages';
 
 /** All repositories bound to one handle (normally the dispatcher's transaction). */
 export function repositories(db: DbHandle) {
@@ -62,6 +64,8 @@ export function repositories(db: DbHandle) {
     provinceBatches: new ProvinceBatchRepository(db),
     // ── exchange (issue 14) ──
     exchange: new ExchangeRepository(db),
+    exchangeRows: new ExchangeRowsRepository(db),
+    exchangeVillages: new ExchangeVillageRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -61,3 +61,4 @@ export * from './validation/hiddenCharacters';
 export * from './validation/fileName';
 // ── exchange (issue 14) ──
 export * from './schemas/exchange';
+export { countsText, exchangeTableLabels, exchangeTables, type ExchangeTable } from './exchange/records';

@@ -1,5 +1,5 @@
 // npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
-//                   [--no-dossiers] [--no-province] [--keep] [--seed S] [--pragma k=v] [--smoke]
+//                   [--no-dossiers] [--no-province] [--no-exchange] [--keep] [--seed S] [--pragma k=v] [--smoke]
 //
 // --smoke is what `npm test` runs (with --cases 2000): every section with small samples, the
 // figures printed, the timing targets shown but not enforced (tests never assert wall-clock
@@ -21,6 +21,9 @@
 //   - the provincial data package (scripts/bench/province.ts, in a process of its own): a county
 //     档案员 exports 10,000 cases, records/s and MB/s against the raw zip + SHA-256 + AES-GCM of
 //     the same bytes in the same run, and peak RSS.
+//   - the township ⇄ county exchange package (scripts/bench/exchange.ts, in a process of its
+//     own): 城关镇 sends 5,000 mediated cases to the county, cases/s generating (against the zip
+//     + SHA-256 + AES-GCM limit of the same records in the same run) and importing, peak RSS.
 // Prints a table, then the same figures as one JSON line (the last line of output).
 //
 // The database is built by a child process (build.ts): raw prepared statements in large
@@ -69,6 +72,8 @@ import { benchDocuments, type DocumentsBenchResult } from './documents';
 import type { DossierBenchResult } from './dossiers';
 // ── province (issue 16) ──
 import type { ProvinceBenchResult } from './province';
+// ── exchange (issue 14) ──
+import type { ExchangeBenchResult } from './exchange';
 // ── statistics (issue 15) ──
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
@@ -97,6 +102,8 @@ interface Options {
   dossiers: boolean;
   /** The provincial package figures (scripts/bench/province.ts, a child process). */
   province: boolean;
+  /** The township ⇄ county package figures (scripts/bench/exchange.ts, a child process). */
+  exchange: boolean;
   /** Experiments only: pragmas applied to the app's connection after each sign-in. */
   pragmas: string[];
   /** Internal: the child process that builds the database into this directory. */
@@ -117,6 +124,7 @@ function parseArgs(argv: string[]): Options {
     smoke: false,
     dossiers: true,
     province: true,
+    exchange: true,
     pragmas: [],
     buildInto: null,
   };
@@ -140,6 +148,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--smoke') options.smoke = true;
     else if (arg === '--no-dossiers') options.dossiers = false;
     else if (arg === '--no-province') options.province = false;
+    else if (arg === '--no-exchange') options.exchange = false;
     else if (arg === '--build-into') options.buildInto = value();
     else
       throw new Error(
@@ -222,6 +231,25 @@ function provinceBenchInChild(smoke: boolean): Promise<ProvinceBenchResult> {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) fail(new Error(`province benchmark failed (exit ${code})`));
       else done(JSON.parse(last) as ProvinceBenchResult);
+    });
+  });
+}
+
+// ── exchange (issue 14) ──
+function exchangeBenchInChild(smoke: boolean): Promise<ExchangeBenchResult> {
+  return new Promise((done, fail) => {
+    const script = join(__dirname, 'exchange.ts');
+    const child = spawn(process.execPath, [...process.execArgv, script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: smoke ? { ...process.env, EXCHANGE_BENCH_CASES: '100' } : process.env,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) fail(new Error(`exchange benchmark failed (exit ${code})`));
+      else done(JSON.parse(last) as ExchangeBenchResult);
     });
   });
 }
@@ -470,6 +498,12 @@ async function main(): Promise<void> {
     log('province…');
     province = await provinceBenchInChild(options.smoke);
   }
+  // ── exchange (issue 14): in a process of its own, with its own two installations ──
+  let exchange: ExchangeBenchResult | null = null;
+  if (options.exchange) {
+    log('exchange…');
+    exchange = await exchangeBenchInChild(options.smoke);
+  }
 
   // ── start-up (issue 18): `npm start` to the first screen, on the built checkout ──
   log('start-up…');
@@ -647,6 +681,40 @@ async function main(): Promise<void> {
         note: `floor: Chromium showing a one-line page ${startup.floors.browserBlank ?? '—'} ms`,
       },
     );
+  // ── exchange (issue 14) ──
+  if (exchange) {
+    rows.push(
+      {
+        metric: `县乡数据交换 generate ${exchange.cases} cases`,
+        value: `${exchange.generateCasesPerSecond} cases/s`,
+        note: `${exchange.records} records, ${exchange.generateSeconds} s, ${exchange.generateMbPerSecond} MB/s = ${Math.round(exchange.generateShare * 100)}% of the limit; package ${exchange.packageMb} MB`,
+      },
+      {
+        metric: '  limit: gzip + AES-GCM + SHA-256 + zip',
+        value: `${exchange.limitMbPerSecond} MB/s`,
+        note: `same ${exchange.plainMb} MB of records, same run`,
+      },
+      {
+        metric: `  import ${exchange.cases} cases (one transaction)`,
+        value: `${exchange.importCasesPerSecond} cases/s`,
+        target: '≥ 500 cases/s',
+        pass: exchange.importCasesPerSecond >= 500,
+        note: `${exchange.importSeconds} s: verify, merge, scope and search index`,
+      },
+      {
+        metric: '  peak RSS of the import',
+        value: `${exchange.importPeakRssMb} MB`,
+        target: '≤ 400 MB',
+        pass: exchange.importPeakRssMb <= 400,
+        note: `a process that only opens the county's database and imports`,
+      },
+      {
+        metric: '  peak RSS of the township side',
+        value: `${exchange.peakRssMb} MB`,
+        note: `both offices, ${exchange.cases} cases registered (${exchange.loadSeconds} s), package generated; ${exchange.peakRssBeforeMb} MB before generating`,
+      },
+    );
+  }
   // ── statistics (issue 15) ──
   rows.push(
     ms(
@@ -723,6 +791,8 @@ async function main(): Promise<void> {
     // ── province (issue 16) ──
     province,
     startup,
+    // ── exchange (issue 14) ──
+    exchange,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };

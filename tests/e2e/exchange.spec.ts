@@ -3,7 +3,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchDesk, test, type Desk } from './fixtures/desk';
-import { ADMIN, ok, setUpOffice, shootWindow } from './fixtures/world';
+import {
+  ADMIN,
+  DISPATCHER,
+  addUser,
+  handOver,
+  ok,
+  openCase,
+  registerCase,
+  setUpOffice,
+  shootWindow,
+  signIn,
+} from './fixtures/world';
 
 // 数据交换 as two 管理员 do it, one at the county centre and one at 城关镇, each in their own
 // window on their own installation: swap 机构密钥卡 and compare fingerprints, the township
@@ -81,10 +92,35 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
       await desk.screenshot(page, 'exchange-02-trusted');
     });
 
+    await test.step('城关镇 escalates a case: the county is another installation, and the case says so', async () => {
+      await addUser(town, township.desk, DISPATCHER, ['intake', 'dispatcher'], {
+        organisationIds: [CHENGGUAN_ID],
+      });
+      await handOver(town, township.desk);
+      await signIn(town, DISPATCHER);
+      const registered = await registerCase(town, township.desk, {
+        committeeId: CHENGGUAN_ID,
+        township: '城关镇',
+        village: undefined,
+      });
+      await ok(township.desk, town, 'workflow:escalate', {
+        caseId: registered.id,
+        riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
+      });
+      await openCase(town, registered.id);
+      await expect(town.getByTestId('workflow-panel').getByTestId('exchange-notice')).toHaveText(
+        '平罗县人民调解中心使用另一套系统：本次上报已列入发往该中心的下一个数据包，请管理员在“数据交换”中生成数据包并送达。',
+      );
+      await township.desk.screenshot(town, 'exchange-03a-escalation-queued');
+      await handOver(town, township.desk);
+      await signIn(town, { ...ADMIN, name: '刘乡镇' });
+    });
+
     await test.step('the township generates a package for the county', async () => {
       await openExchange(town, '生成数据包');
       await expect(town.getByTestId('package-plan')).toContainText('第1号');
       await expect(town.getByTestId('package-plan')).toContainText('村（社区）1条');
+      await expect(town.getByTestId('package-plan')).toContainText('案件1条');
       await town.getByLabel('保存位置').fill(folder);
       await town.getByRole('button', { name: '生成数据包' }).click();
       await expect(town.getByText('已生成发往平罗县人民调解中心的第1号数据包')).toBeVisible();
@@ -106,6 +142,12 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
         '0',
         '0',
       ]);
+      await expect(
+        page
+          .getByRole('row')
+          .filter({ hasText: /^案件\d/ })
+          .getByRole('cell'),
+      ).toHaveText(['案件', '1', '0', '0', '0']);
       await desk.screenshot(page, 'exchange-04-preview');
       await page.getByRole('button', { name: 'check 导入', exact: true }).click();
       await expect(page.getByText('已导入城关镇人民调解委员会的第1号数据包')).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exchangeTables } from '../exchange/records';
 import { id } from './common';
 import { textRule } from './freeText';
 
@@ -115,8 +116,9 @@ const outcomeCounts = z.object({
   unchanged: z.number().int(),
   conflict: z.number().int(),
 });
-const mergeCounts = z.object({ villages: outcomeCounts });
-const sentCounts = z.object({ villages: z.number().int() });
+// Every table a package carries, each counted (zero when none).
+const mergeCounts = z.record(z.enum(exchangeTables), outcomeCounts);
+const sentCounts = z.record(z.enum(exchangeTables), z.number().int());
 
 export const packagePlanInput = z.strictObject({ officeId: id.describe('接收机构') });
 export const packagePlanDto = z.object({

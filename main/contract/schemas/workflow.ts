@@ -93,6 +93,9 @@ export const workflowDto = z.object({
   extensions: z.array(
     z.object({ days: z.number().int(), consent: z.string(), at: isoDateTime, byName: z.string() }),
   ),
+  // ── exchange (issue 14) ──
+  /** Sent to a committee of another installation: where the package that carries it stands. */
+  exchangeNotice: z.string().nullable(),
 });
 export type WorkflowDto = z.infer<typeof workflowDto>;
 

@@ -1,20 +1,24 @@
 import type { ConflictRow } from '../../../db';
-import type { VillageRow } from '../../../db/entities';
 import type { ConflictDto, ExchangeHistoryDto } from '../../contract';
 import {
   exchangeFieldLabels,
+  exchangeLine,
   exchangeTableLabels,
-  villageRecord,
+  type ExchangeLine,
   type ExchangeTable,
 } from '../../contract/exchange/records';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { packageCases } from './caseRules';
+import { rulesOf } from './merge';
+import { reindexCases } from './reindex';
 
 // 冲突处理 (issue 14): a record both offices changed since their last agreed exchange waits here,
-// both versions side by side, until a 管理员 keeps one. The owner's version (the remote one:
-// records only arrive from their owner) converges at once; keeping this office's version keeps
-// it here only, and the owner's next change raises a new conflict rather than overwriting it.
+// both versions side by side, until a 管理员 keeps one. The sender's version converges at once;
+// keeping this office's version (or a merge) stores it above the sender's version, so the next
+// package carries it back to the sender, and the sender's next change raises a new conflict
+// rather than overwriting it.
 
 function shownValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -27,13 +31,26 @@ function officeName(ctx: ServiceContext, officeId: string): string {
   return ctx.repos.exchange.trusted(officeId)?.officeName ?? '（未知机构）';
 }
 
+type Fields = Record<string, unknown>;
+
+function localOf(ctx: ServiceContext, table: ExchangeTable, id: string): Fields | undefined {
+  return rulesOf(table).get(ctx.repos, { t: table, r: { id } } as ExchangeLine);
+}
+
+/** What a person recognises the record by: the village's name, the case's number. */
+function titleOf(ctx: ServiceContext, table: ExchangeTable, remote: Fields): string {
+  if (table === 'villages') return `${shownValue(remote.township)}${shownValue(remote.name)}`;
+  if (table === 'cases') return shownValue(remote.caseNumber);
+  if (table === 'mediators' || table === 'parties') return shownValue(remote.name);
+  const caseId = typeof remote.caseId === 'string' ? remote.caseId : undefined;
+  const number = caseId ? ctx.repos.cases.byId(caseId)?.caseNumber : undefined;
+  return number ? `${number}的${exchangeTableLabels[table]}` : exchangeTableLabels[table];
+}
+
 function toDto(ctx: ServiceContext, row: ConflictRow): ConflictDto {
   const table = row.tableName as ExchangeTable;
-  const local = (ctx.repos.exchange.village(row.recordId) ?? JSON.parse(row.local)) as Record<
-    string,
-    unknown
-  >;
-  const remote = JSON.parse(row.remote) as Record<string, unknown>;
+  const local = localOf(ctx, table, row.recordId) ?? (JSON.parse(row.local) as Fields);
+  const remote = JSON.parse(row.remote) as Fields;
   const labels = exchangeFieldLabels[table];
   return {
     id: row.id,
@@ -41,7 +58,7 @@ function toDto(ctx: ServiceContext, row: ConflictRow): ConflictDto {
     table,
     tableLabel: exchangeTableLabels[table],
     recordId: row.recordId,
-    title: `${shownValue(remote.township)}${shownValue(remote.name)}`,
+    title: titleOf(ctx, table, remote),
     createdAt: row.createdAt,
     fields: Object.entries(labels).map(([field, label]) => ({
       field,
@@ -57,20 +74,23 @@ export function listConflicts(ctx: ServiceContext): { items: ConflictDto[] } {
   return { items: ctx.repos.exchange.openConflicts().map((r) => toDto(ctx, r)) };
 }
 
-export function resolveConflict(
+export async function resolveConflict(
   ctx: ServiceContext,
   conflictId: string,
   resolution: {
     keep: 'local' | 'remote' | 'merged';
     fields?: Record<string, 'local' | 'remote'> | undefined;
   },
-): ConflictDto {
+): Promise<ConflictDto> {
   const row = ctx.repos.exchange.conflict(conflictId);
   if (!row) throw new NotFoundError('未找到该冲突');
   if (row.resolvedAt) throw new ConflictError(`该冲突已由${row.resolvedByName ?? ''}处理，请刷新页面`);
   const dto = toDto(ctx, row);
-  const remote = villageRecord.parse(JSON.parse(row.remote));
-  const local = ctx.repos.exchange.village(row.recordId);
+  const table = row.tableName as ExchangeTable;
+  const rules = rulesOf(table);
+  const remoteLine: ExchangeLine = exchangeLine.parse({ t: table, r: JSON.parse(row.remote) as unknown });
+  const remote = remoteLine.r as unknown as Fields & { version: number };
+  const local = localOf(ctx, table, row.recordId);
   const at = isoNow(ctx.clock);
   let keep = resolution.keep;
   let choices = '';
@@ -92,32 +112,26 @@ export function resolveConflict(
       )
       .join('；');
   }
+  let kept: ExchangeLine;
   if (keep === 'remote') {
-    const clash = remote.deletedAt ? undefined : ctx.repos.exchange.villageClash(remote);
-    if (clash)
-      throw new ConflictError(
-        `对方版本与本机已有的“${clash.township}${clash.name}”同名或代码相同，请先修改本机的那条记录`,
-      );
-    ctx.repos.exchange.putVillage(remote);
+    const clash = remote.deletedAt ? undefined : rules.clash(ctx.repos, remoteLine);
+    if (clash) throw new ConflictError(`对方版本${clash}，请先修改本机的那条记录`);
+    kept = remoteLine;
   } else {
     if (!local) throw new NotFoundError('本机的这条记录已不存在，请选择采用对方版本');
-    const merged: VillageRow = { ...local };
+    const merged: Fields = { ...local };
     if (keep === 'merged')
       for (const [field, side] of Object.entries(resolution.fields ?? {}))
-        if (side === 'remote' && field in exchangeFieldLabels.villages)
-          (merged as unknown as Record<string, unknown>)[field] = (remote as Record<string, unknown>)[field];
-    const clash = ctx.repos.exchange.villageClash(merged);
-    if (clash && !merged.deletedAt)
-      throw new ConflictError(
-        `合并后与本机已有的“${clash.township}${clash.name}”同名或代码相同，请换一种选择`,
-      );
-    // Above the owner's version: the owner's next change is again a change on both sides.
-    ctx.repos.exchange.putVillage({
-      ...merged,
-      version: Math.max(merged.version, remote.version) + 1,
-      updatedAt: at,
-    });
+        if (side === 'remote' && field in exchangeFieldLabels[table]) merged[field] = remote[field];
+    // Above the sender's version: the sender's next change is again a change on both sides.
+    merged.version = Math.max(Number(merged.version), remote.version) + 1;
+    merged.updatedAt = at;
+    kept = { t: table, r: merged } as ExchangeLine;
+    const clash = merged.deletedAt ? undefined : rules.clash(ctx.repos, kept);
+    if (clash) throw new ConflictError(`合并后${clash}，请换一种选择`);
   }
+  rules.put(ctx.repos, kept);
+  if (table !== 'villages') await reindexCases(ctx.repos, rules.casesOf(ctx.repos, kept, packageCases()));
   ctx.repos.exchange.setAgreedVersion(row.peerOfficeId, row.tableName, row.recordId, remote.version);
   ctx.repos.exchange.resolveConflict(conflictId, keep, at, ctx.actor.displayName);
   ctx.audit.target = row.recordId;

@@ -1,19 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { Repositories, TrustedOfficeRow } from '../../../db';
-import { exchangeTableLabels, type ExchangeLine, type ExchangeTable } from '../../contract/exchange/records';
+import {
+  exchangeTableLabels,
+  exchangeTables,
+  type ExchangeLine,
+  type ExchangeTable,
+} from '../../contract/exchange/records';
+import { caseRecordRules, type PackageCases } from './caseRules';
 import { rejected } from './packageReader';
+import { villageRules } from './villageRules';
 
-// Merging a received record (issue 14). The owner office of a record (its origin) is the only
-// one that may send it, so a record always arrives from its owner and lands at an office that
-// holds a copy. Against the version both sides last agreed on: changed only there → take it;
-// changed here too → a conflict for a person, nothing overwritten; not changed → nothing.
-// A copy held without any exchange came from the shipped seed, at version 1.
+// Merging a received record (issue 14). Who may send a record is the record kind's rule
+// (./villageRules.ts: the owner office; ./caseRules.ts: the office holding the case, and the
+// county for the cases in a township's scope). Against the version both sides last agreed on:
+// changed only there → take it; changed here too → a conflict for a person, nothing
+// overwritten; not changed → nothing. A copy held without any exchange came from the shipped
+// seed, at version 1.
 
 export type MergeOutcome = 'new' | 'updated' | 'unchanged' | 'conflict';
 export type MergeCounts = Record<ExchangeTable, Record<MergeOutcome, number>>;
 
 export function emptyCounts(): MergeCounts {
-  return { villages: { new: 0, updated: 0, unchanged: 0, conflict: 0 } };
+  return Object.fromEntries(
+    exchangeTables.map((t) => [t, { new: 0, updated: 0, unchanged: 0, conflict: 0 }]),
+  ) as MergeCounts;
 }
 
 export interface MergeContext {
@@ -21,10 +31,35 @@ export interface MergeContext {
   sender: TrustedOfficeRow;
   /** The sender's township (乡镇 name) when it is a township committee. */
   senderTownship: string | null;
+  /** The township committee whose cases move (the sender, or this office). */
+  township: string;
+  /** It and the organisations under it. */
+  townshipOrganisations: ReadonlySet<string>;
   sequence: number;
+  /** The peer had our packages through this one when it made the package. */
+  receiptThrough: number;
   at: string;
-  /** false for the preview: classify only. */
-  write: boolean;
+  /** What this package has carried so far (cases, assignments, new parties). */
+  seen: PackageCases;
+}
+
+/** A record as held here (villages and case records alike). */
+export type Row = { id: string; originOfficeId: string; version: number; deletedAt: string | null };
+
+/** How one kind of record is read, written and checked. */
+export interface RecordRules {
+  get(repos: Repositories, line: ExchangeLine): Row | undefined;
+  put(repos: Repositories, line: ExchangeLine): void;
+  /** Throws (rejected) when the sender may not send this record. */
+  checkScope(ctx: MergeContext, line: ExchangeLine, index: number, local: Row | undefined): void;
+  /** A clash with another record here (a unique name or number): “（kind “name”）与…”. */
+  clash(repos: Repositories, line: ExchangeLine): string | undefined;
+  /** The cases whose scope and search terms follow from this record (after it was written). */
+  casesOf(repos: Repositories, line: ExchangeLine, seen: PackageCases): string[];
+}
+
+export function rulesOf(table: ExchangeTable): RecordRules {
+  return table === 'villages' ? villageRules : caseRecordRules;
 }
 
 /** The fields a person compares (everything but the sync bookkeeping). */
@@ -33,69 +68,70 @@ function content(record: object): string {
   return JSON.stringify(rest, Object.keys(rest).sort());
 }
 
-function checkScope(
-  ctx: MergeContext,
-  line: ExchangeLine,
-  index: number,
-  localOrigin: string | undefined,
-): void {
-  const label = exchangeTableLabels[line.t];
-  const who = ctx.sender.officeName;
-  if (line.r.originOfficeId !== ctx.sender.officeId || (localOrigin && localOrigin !== ctx.sender.officeId))
-    throw rejected(`第${index}条记录（${label}）属于其他机构，${who}无权发送它`);
-  if (ctx.senderTownship && line.r.township !== ctx.senderTownship)
-    throw rejected(`第${index}条记录（${label}“${line.r.name}”）属于${line.r.township}，不在${who}的范围内`);
+function take(ctx: MergeContext, rules: RecordRules, line: ExchangeLine, index: number): void {
+  const clash = line.r.deletedAt ? undefined : rules.clash(ctx.repos, line);
+  if (clash) throw rejected(`第${index}条记录${clash}，请联系对方核对`);
+  try {
+    rules.put(ctx.repos, line);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (!/constraint/i.test(typeof code === 'string' ? code : String(error))) throw error;
+    throw rejected(
+      `第${index}条记录（${exchangeTableLabels[line.t]}）引用了本机没有的数据（如自定义的纠纷类型或调解组织），请先统一县乡目录`,
+    );
+  }
+  ctx.repos.exchange.setAgreedVersion(ctx.sender.officeId, line.t, line.r.id, line.r.version);
+  for (const caseId of rules.casesOf(ctx.repos, line, ctx.seen)) ctx.seen.touched.add(caseId);
+}
+
+function stamp(r: Row): string {
+  const at = (r as Row & { updatedAt?: unknown }).updatedAt;
+  return typeof at === 'string' ? at : '';
 }
 
 export function mergeLine(ctx: MergeContext, line: ExchangeLine, index: number): MergeOutcome {
   const { repos } = ctx;
+  const rules = rulesOf(line.t);
   const remote = line.r;
-  const local = repos.exchange.village(remote.id);
-  checkScope(ctx, line, index, local?.originOfficeId);
+  const local = rules.get(repos, line);
   const peer = ctx.sender.officeId;
-  const clash = remote.deletedAt ? undefined : repos.exchange.villageClash(remote);
-  const refuseClash = () => {
-    if (clash)
-      throw rejected(
-        `第${index}条记录（村（社区）“${remote.township}${remote.name}”）与本机已有的“${clash.township}${clash.name}”同名或代码相同，请联系对方核对`,
-      );
-  };
+  const base = local ? repos.exchange.baseVersion(peer, line.t, remote.id, ctx.receiptThrough) || 1 : 0;
+  // A record this office already has as sent (a package re-sent before our receipt reached the
+  // sender) changes nothing, even when it is no longer the sender's to change (an escalated
+  // case the county now handles): it is not looked at further.
+  // (The same change made on both sides, with a later time stamp there, is still taken below.)
+  const laterTwin = local?.version === remote.version && stamp(remote) > stamp(local);
+  if (local && remote.version <= base && !laterTwin) return 'unchanged';
+  rules.checkScope(ctx, line, index, local);
   if (!local) {
-    refuseClash();
-    if (ctx.write) {
-      repos.exchange.putVillage(remote);
-      repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
-    }
+    take(ctx, rules, line, index);
     return 'new';
   }
-  const base = repos.exchange.agreedVersion(peer, line.t, remote.id) || 1;
-  if (remote.version <= base) return 'unchanged';
   if (local.version === remote.version && content(local) === content(remote)) {
-    if (ctx.write) repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
+    // The same change made on both sides: the later time stamp wins on both. The side holding
+    // the earlier one takes it now; the side holding the later one keeps it unagreed, so its
+    // next package carries it to the other.
+    if (stamp(remote) > stamp(local)) take(ctx, rules, line, index);
+    else if (stamp(remote) === stamp(local))
+      repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
     return 'unchanged';
   }
   if (local.version <= base) {
-    refuseClash();
-    if (ctx.write) {
-      repos.exchange.putVillage(remote);
-      repos.exchange.setAgreedVersion(peer, line.t, remote.id, remote.version);
-    }
+    take(ctx, rules, line, index);
     return 'updated';
   }
-  if (ctx.write) {
-    const open = repos.exchange.openConflict(line.t, remote.id);
-    if (open) repos.exchange.updateConflictRemote(open.id, JSON.stringify(remote), ctx.sequence);
-    else
-      repos.exchange.insertConflict({
-        id: randomUUID(),
-        peerOfficeId: peer,
-        tableName: line.t,
-        recordId: remote.id,
-        local: JSON.stringify(local),
-        remote: JSON.stringify(remote),
-        createdAt: ctx.at,
-        packageSequence: ctx.sequence,
-      });
-  }
+  const open = repos.exchange.openConflict(line.t, remote.id);
+  if (open) repos.exchange.updateConflictRemote(open.id, JSON.stringify(remote), ctx.sequence);
+  else
+    repos.exchange.insertConflict({
+      id: randomUUID(),
+      peerOfficeId: peer,
+      tableName: line.t,
+      recordId: remote.id,
+      local: JSON.stringify(local),
+      remote: JSON.stringify(remote),
+      createdAt: ctx.at,
+      packageSequence: ctx.sequence,
+    });
   return 'conflict';
 }

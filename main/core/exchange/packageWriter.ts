@@ -21,6 +21,9 @@ import {
 // one entry (JSON lines, gzip, AES-256-GCM under the package's fresh key with its own IV), and
 // the manifest with every entry's SHA-256 is written last and signed.
 
+/** How far generation may run ahead of the file being written. */
+const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+
 export type ManifestHeader = Omit<ExchangeManifest, 'format' | 'version' | 'encryption' | 'entries'>;
 
 export interface OutgoingPackage {
@@ -38,7 +41,11 @@ export async function writeExchangePackage(
   const zip = new ZipFile();
   const out = createWriteStream(pkg.outPath, { mode: 0o600 });
   const written = pipeline(zip.outputStream, out);
-  written.catch(() => undefined);
+  let failed = false;
+  written.catch(() => {
+    failed = true;
+  });
+  let added = 0;
   const mtime = new Date(pkg.header.createdAt);
   const entries: ExchangeManifest['entries'] = [];
   let records = 0;
@@ -58,6 +65,11 @@ export async function writeExchangePackage(
       });
       zip.addBuffer(sealed, name, { mtime, compress: false, mode: 0o100644 });
       records += page.length;
+      added += sealed.length;
+      // yazl queues what it is given: wait for the file to catch up, so the package streams
+      // to disk instead of gathering in memory.
+      while (added - out.bytesWritten > MAX_PENDING_BYTES && !failed)
+        await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const manifest: ExchangeManifest = {
       format: EXCHANGE_FORMAT,

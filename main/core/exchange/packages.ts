@@ -2,14 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExchangeImportDto, ExchangePackageDto, ExchangePreviewDto } from '../../contract';
-import type { ExchangeLine } from '../../contract/exchange/records';
+import { caseTables } from '../../contract/exchange/caseRecords';
+import {
+  countsText,
+  exchangeTableLabels,
+  exchangeTables,
+  type ExchangeLine,
+  type ExchangeTable,
+} from '../../contract/exchange/records';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { InstallationKeys } from '../installationKeys/keys';
-import { emptyCounts, mergeLine, type MergeCounts } from './merge';
+import { checkPartiesLinked, packageCases } from './caseRules';
+import { emptyCounts, mergeLine, type MergeContext, type MergeCounts } from './merge';
 import { openExchangePackage, type OpenedPackage } from './packageReader';
 import { writeExchangePackage } from './packageWriter';
+import { reindexCases } from './reindex';
 import { exchangeKind } from './trust';
 
 // Generating and importing township ⇄ county packages (issue 14). A package to a peer carries
@@ -38,15 +47,34 @@ async function requireFolder(folder: string): Promise<void> {
     throw ValidationError.field(['folder'], '保存位置', '该文件夹不存在且无法创建，请换一个位置（如U盘）');
 }
 
+/** Which case records go to this peer: those of the township's cases (./caseRules.ts). */
+function caseRowsQuery(ctx: ServiceContext, peerOfficeId: string) {
+  const townshipSends = exchangeKind(ctx) === 'township';
+  return {
+    peerOfficeId,
+    ownOfficeId: ctx.office.id,
+    township: townshipSends ? ctx.office.id : peerOfficeId,
+    townshipSends,
+  };
+}
+
+function zeroCounts(): Record<ExchangeTable, number> {
+  return Object.fromEntries(exchangeTables.map((t) => [t, 0])) as Record<ExchangeTable, number>;
+}
+
 /** What the next package to this office would carry. */
 export function packagePlan(ctx: ServiceContext, officeId: string) {
   const peer = trustedPeer(ctx, officeId);
   const state = ctx.repos.exchange.peerIfAny(officeId);
+  const counts = zeroCounts();
+  counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, ctx.office.id);
+  const query = caseRowsQuery(ctx, officeId);
+  for (const t of caseTables) counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
   return {
     officeId,
     officeName: peer.officeName,
     sequence: (state?.lastSequenceOut ?? 0) + 1,
-    counts: { villages: ctx.repos.exchange.countChangedVillages(officeId, ctx.office.id) },
+    counts,
     receiptThrough: state?.lastSequenceIn ?? 0,
   };
 }
@@ -67,16 +95,24 @@ export async function generatePackage(
   const createdAt = isoNow(ctx.clock);
   const fileName = packageFileName(ctx.office.name, peer.officeName, sequence);
   const path = join(input.folder, fileName);
-  const counts = { villages: 0 };
+  const counts = zeroCounts();
+  const query = caseRowsQuery(ctx, peer.officeId);
+  const changed = (t: ExchangeTable, after: string) =>
+    t === 'villages'
+      ? repos.exchangeVillages.changedVillages(peer.officeId, ctx.office.id, after, PAGE)
+      : repos.exchangeRows.changed(t, query, after, PAGE);
+  // Table by table in the contract's order, so every record follows the ones it refers to.
   async function* pages(): AsyncGenerator<ExchangeLine[]> {
-    let after = '';
-    for (;;) {
-      const rows = repos.exchange.changedVillages(peer.officeId, ctx.office.id, after, PAGE);
-      if (!rows.length) return;
-      for (const r of rows) repos.exchange.markSent(peer.officeId, 'villages', r.id, r.version, sequence);
-      counts.villages += rows.length;
-      after = rows.at(-1)!.id;
-      yield rows.map((r) => ({ t: 'villages' as const, r }));
+    for (const t of exchangeTables) {
+      let after = '';
+      for (;;) {
+        const rows = changed(t, after);
+        if (!rows.length) break;
+        for (const r of rows) repos.exchange.markSent(peer.officeId, t, r.id, r.version, sequence);
+        counts[t] += rows.length;
+        after = rows.at(-1)!.id;
+        yield rows.map((r) => ({ t, r }) as ExchangeLine);
+      }
     }
   }
   const written = await writeExchangePackage({
@@ -113,7 +149,7 @@ export async function generatePackage(
     acknowledgedAt: null,
   });
   ctx.audit.target = peer.officeId;
-  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，村（社区）${counts.villages}条，回执至第${state.lastSequenceIn}号`;
+  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，${countsText(counts)}，回执至第${state.lastSequenceIn}号`;
   return {
     fileName,
     path,
@@ -151,29 +187,44 @@ function auditFindings(ctx: ServiceContext, pkg: OpenedPackage): string[] {
   return found;
 }
 
-async function readAll(ctx: ServiceContext, pkg: OpenedPackage, write: boolean): Promise<MergeCounts> {
+/** Merges every record (the preview does it in a savepoint it rolls back). */
+async function readAll(ctx: ServiceContext, pkg: OpenedPackage): Promise<MergeCounts> {
   const counts = emptyCounts();
   const org = await ctx.repos.catalog.organisation(pkg.sender.officeId);
+  const township = pkg.sender.officeKind === 'township' ? pkg.sender.officeId : ctx.office.id;
+  const state = ctx.repos.exchange.peerIfAny(pkg.sender.officeId);
+  const merge: MergeContext = {
+    repos: ctx.repos,
+    sender: pkg.sender,
+    senderTownship: pkg.sender.officeKind === 'township' ? (org?.township ?? '') : null,
+    township,
+    townshipOrganisations: new Set(ctx.repos.caseScope.under([township]).map((o) => o.id)),
+    sequence: pkg.manifest.sequence,
+    receiptThrough: Math.min(pkg.manifest.receipt.throughSequence, state?.lastSequenceOut ?? 0),
+    at: isoNow(ctx.clock),
+    seen: packageCases(),
+  };
   let index = 0;
   await pkg.readPages((lines) => {
     for (const line of lines) {
       index += 1;
-      const outcome = mergeLine(
-        {
-          repos: ctx.repos,
-          sender: pkg.sender,
-          senderTownship: pkg.sender.officeKind === 'township' ? (org?.township ?? '') : null,
-          sequence: pkg.manifest.sequence,
-          at: isoNow(ctx.clock),
-          write,
-        },
-        line,
-        index,
-      );
-      counts[line.t][outcome] += 1;
+      counts[line.t][mergeLine(merge, line, index)] += 1;
     }
   });
+  checkPartiesLinked(merge);
+  await reindexCases(ctx.repos, merge.seen.touched);
   return counts;
+}
+
+/** “村（社区）新增1、更新0、冲突0；案件…” (the tables with any records). */
+function mergedText(counts: MergeCounts): string {
+  const parts = exchangeTables
+    .filter((t) => Object.values(counts[t]).some((n) => n > 0))
+    .map((t) => {
+      const c = counts[t];
+      return `${exchangeTableLabels[t]}新增${c.new}、更新${c.updated}、冲突${c.conflict}`;
+    });
+  return parts.join('；') || '无记录';
 }
 
 export async function previewPackage(
@@ -183,7 +234,8 @@ export async function previewPackage(
 ): Promise<ExchangePreviewDto> {
   const pkg = await opened(ctx, keys, path);
   try {
-    const counts = await readAll(ctx, pkg, false);
+    // Merged as the import would, then undone: the preview refuses what the import would refuse.
+    const counts = await ctx.repos.exchangeRows.dryRun(() => readAll(ctx, pkg));
     return {
       officeName: pkg.sender.officeName,
       fingerprint: pkg.sender.fingerprint,
@@ -207,7 +259,7 @@ export async function importPackage(
   try {
     const { manifest, sender } = pkg;
     const findings = auditFindings(ctx, pkg);
-    const counts = await readAll(ctx, pkg, true);
+    const counts = await readAll(ctx, pkg);
     const { repos } = ctx;
     const at = isoNow(ctx.clock);
     const state = repos.exchange.peer(sender.officeId);
@@ -237,9 +289,8 @@ export async function importPackage(
       auditHash: manifest.audit.head.hash,
       acknowledgedAt: null,
     });
-    const v = counts.villages;
     ctx.audit.target = sender.officeId;
-    ctx.audit.detail = `${sender.officeName}的第${manifest.sequence}号数据包：村（社区）新增${v.new}、更新${v.updated}、冲突${v.conflict}`;
+    ctx.audit.detail = `${sender.officeName}的第${manifest.sequence}号数据包：${mergedText(counts)}`;
     return {
       officeName: sender.officeName,
       sequence: manifest.sequence,

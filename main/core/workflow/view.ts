@@ -115,7 +115,7 @@ export async function workflowView(
   today: string,
   /** Whether this user may change the case, and which legal actions they may take (main/core/scope). */
   user: { writable: boolean; allow: (action: WorkflowAction) => boolean },
-): Promise<WorkflowDto> {
+): Promise<Omit<WorkflowDto, 'exchangeNotice'>> {
   const c = repos.cases.byId(caseId);
   if (!c) throw new NotFoundError(CASE_NOT_FOUND);
   const columns = repos.workflow.caseWorkflowColumns(caseId)!;

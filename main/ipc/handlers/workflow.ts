@@ -12,6 +12,7 @@ import { addAttachment, addRecord, getAttachment } from '../../core/workflow/med
 import { suggest } from '../../core/workflow/suggest';
 import { myTodo, overview } from '../../core/workflow/todo';
 import { workflowView } from '../../core/workflow/view';
+import { exchangeNotice } from '../../core/exchange/notice';
 import type { HandlerGroup } from './types';
 
 /** The workflow as this user may work it: no steps at all for a case they may only read. */
@@ -20,7 +21,11 @@ async function view(ctx: ServiceContext, caseId: string) {
   const writable = mayWrite(ctx, row);
   const answers = mayRespond(ctx, row);
   const allow = (action: string) => (action === 'accept' || action === 'return' ? answers : writable);
-  return workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock), { writable, allow });
+  const dto = await workflowView(ctx.repos, caseId, await getSettings(ctx.repos), today(ctx.clock), {
+    writable,
+    allow,
+  });
+  return { ...dto, exchangeNotice: await exchangeNotice(ctx, caseId) };
 }
 
 /** Every workflow step answers with the case's workflow as it now stands. */

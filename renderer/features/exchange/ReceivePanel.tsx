@@ -1,14 +1,25 @@
 import { CheckOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Input, Space, Table } from 'antd';
 import { useState } from 'react';
-import type { ApiError, ExchangeImportDto, ExchangePreviewDto } from '../../../main/contract';
+import {
+  exchangeTableLabels,
+  exchangeTables,
+  type ApiError,
+  type ExchangeImportDto,
+  type ExchangePreviewDto,
+} from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { useImportPackageMutation, usePreviewPackageMutation } from './exchangeApi';
 
-const rows = (counts: ExchangePreviewDto['counts']) => [
-  { key: 'villages', label: '村（社区）', ...counts.villages },
-];
+/** The tables the package carries anything of, in the order it carries them. */
+const rows = (counts: ExchangePreviewDto['counts']) =>
+  exchangeTables
+    .filter((t) => Object.values(counts[t]).some((n) => n > 0))
+    .map((t) => ({ key: t, label: exchangeTableLabels[t], ...counts[t] }));
+
+const conflicts = (counts: ExchangePreviewDto['counts']) =>
+  Object.values(counts).reduce((sum, c) => sum + c.conflict, 0);
 
 /** 导入数据包: verify and preview what would change, then apply in one step. */
 export function ReceivePanel() {
@@ -95,8 +106,8 @@ export function ReceivePanel() {
           showIcon
           title={`已导入${done.officeName}的第${done.sequence}号数据包`}
           description={
-            done.counts.villages.conflict
-              ? `有${done.counts.villages.conflict}条记录双方都修改过，请到“冲突处理”中决定保留哪一方。`
+            conflicts(done.counts)
+              ? `有${conflicts(done.counts)}条记录双方都修改过，请到“冲突处理”中决定保留哪一方。`
               : '下次向对方发送数据包时会附上回执。'
           }
         />
@@ -112,6 +123,7 @@ function CountsTable({ counts }: { counts: ExchangePreviewDto['counts'] }) {
       size="small"
       pagination={false}
       dataSource={rows(counts)}
+      locale={{ emptyText: '数据包中没有记录（只有回执）' }}
       columns={[
         { title: '数据', dataIndex: 'label' },
         { title: '新增', dataIndex: 'new' },

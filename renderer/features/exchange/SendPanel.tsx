@@ -1,7 +1,12 @@
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Empty, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { ApiError, ExchangeOverviewDto, ExchangePackageDto } from '../../../main/contract';
+import {
+  countsText,
+  type ApiError,
+  type ExchangeOverviewDto,
+  type ExchangePackageDto,
+} from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sizeText } from '../../components/files';
 import { asApiError } from '../../components/forms';
@@ -49,7 +54,7 @@ export function SendPanel({ overview }: { overview: ExchangeOverviewDto }) {
         <Descriptions size="small" column={1} bordered data-testid="package-plan">
           <Descriptions.Item label="下一个数据包">第{plan.data.sequence}号</Descriptions.Item>
           <Descriptions.Item label="包含">
-            村（社区）{plan.data.counts.villages}条（本机构新增或修改、对方尚未确认收到的）
+            {countsText(plan.data.counts, '没有新的记录')}（本机构新增或修改、对方尚未确认收到的）
           </Descriptions.Item>
           <Descriptions.Item label="回执">
             {plan.data.receiptThrough

@@ -98,6 +98,15 @@ export function WorkflowPanel({ caseId }: { caseId: string }) {
         <StatusSteps wf={wf} receivedOn={detail?.receivedOn} />
         <div style={{ marginTop: 20 }}>
           <ErrorAlert error={actionError} />
+          {wf.exchangeNotice && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="exchange-notice"
+              style={{ marginBottom: 12 }}
+              title={wf.exchangeNotice}
+            />
+          )}
           {!wf.writable &&
             wf.actions.length === 0 &&
             can(['cases:mediate', 'cases:dispatch', 'cases:edit']) && (

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { writeExchangePackage, type ManifestHeader } from '../../../main/core/exchange/packageWriter';
-import type { ExchangeLine, VillageRecord } from '../../../main/contract/exchange/records';
-import type { TestApp } from '../../helpers/app';
+import type { VillageRecord } from '../../../main/contract/exchange/records';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID, setUpOffice, trustEachOther } from '../../helpers/exchange';
 import { tempDir } from '../../helpers/tempDir';
-import { tableHashes } from '../backup/world';
+import { fresh, refusal, signedPackage, type Pair } from '../../helpers/exchangeCraft';
 
 // Reading a package is hostile by default (issue 14): every way a package can be wrong is
 // refused with a Chinese reason, and the database is left as it was — a hash over every row of
@@ -82,9 +79,7 @@ function lieAboutSize(path: string, name: string, size: number): void {
   writeFileSync(path, bytes);
 }
 
-interface Setting {
-  county: TestApp;
-  town: TestApp;
+interface Setting extends Pair {
   /** A valid package from the township to the county. */
   path: string;
   entries: Entry[];
@@ -99,69 +94,15 @@ async function setting(): Promise<Setting> {
   return { county, town, path: sent.path, entries: await readZip(sent.path) };
 }
 
-/** Imports `path` at the county: the refusal's message, with the database unchanged. */
-async function refusal(county: TestApp, path: string): Promise<string> {
-  const sql = county.session.requireUnlocked().store.sql;
-  const seq = county.session.repos().audit.last()!.seq;
-  const before = tableHashes(sql, seq);
-  const preview = await county.call('exchange:preview', { path });
-  const result = await county.call('exchange:import', { path });
-  expect(tableHashes(sql, seq)).toEqual(before);
-  expect(result.ok).toBe(false);
-  expect(preview.ok).toBe(false);
-  if (result.ok || preview.ok) return 'accepted';
-  expect(preview.error.message).toBe(result.error.message);
-  // The refusal is in the audit log, with its reason.
-  const audit = await county.ok('audit:list', { page: 1, pageSize: 1 });
-  expect(audit.items[0]).toMatchObject({ action: 'exchange:import', detail: result.error.message });
-  return result.error.message;
-}
-
-function header(s: Setting, over: Partial<ManifestHeader> = {}): ManifestHeader {
-  const keys = s.town.session.installationKeys();
-  const countyKeys = s.county.session.installationKeys();
-  return {
-    packageId: randomUUID(),
-    createdAt: new Date().toISOString(),
-    sender: { officeId: CHENGGUAN_ID, officeName: '城关镇人民调解委员会', signing: keys.publicKeys.signing },
-    recipient: { officeId: COUNTY_ID, agreement: countyKeys.publicKeys.agreement },
-    sequence: 1,
-    watermark: { from: 0, to: 1 },
-    receipt: { throughSequence: 0 },
-    audit: { head: { seq: 1, hash: 'a' }, previous: null },
-    ...over,
-  };
-}
-
 function village(over: Partial<VillageRecord> = {}): VillageRecord {
-  const at = new Date().toISOString();
   return {
-    id: randomUUID(),
-    originOfficeId: CHENGGUAN_ID,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
+    ...fresh(CHENGGUAN_ID),
     township: '城关镇',
     name: '试验村',
     active: true,
     code: null,
     ...over,
   };
-}
-
-/** A package the township really signed and encrypted, carrying the given lines. */
-async function signedPackage(s: Setting, lines: unknown[], over: Partial<ManifestHeader> = {}) {
-  const outPath = join(tempDir(), 'signed.zip');
-  await writeExchangePackage({
-    header: header(s, over),
-    keys: s.town.session.installationKeys(),
-    pages: (async function* () {
-      yield lines as ExchangeLine[];
-    })(),
-    outPath,
-  });
-  return outPath;
 }
 
 const manifestOf = (s: Setting) => s.entries.find((e) => e.name === 'manifest.json')!;
@@ -322,7 +263,7 @@ describe('a hostile package is refused with the database unchanged', () => {
       { t: 'villages', r: { ...village(), code: '12ab' } },
     ]);
     expect(await refusal(s.county, path)).toMatch(/第2条记录不符合格式：r.code 统计用区划代码应为12位数字/);
-    const unknown = await signedPackage(s, [{ t: 'parties', r: { name: '张三' } }]);
+    const unknown = await signedPackage(s, [{ t: 'users', r: { name: '张三' } }]);
     expect(await refusal(s.county, unknown)).toMatch(/第1条记录的类型本机不认识/);
   });
 
