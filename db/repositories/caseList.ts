@@ -1,5 +1,5 @@
 import type { DbHandle } from '../dataSource';
-import { inScope, inScopeList, scopeRowids, type ScopePrincipals } from './caseScope';
+import { CaseScopeRepository, inScope, inScopeList, scopeRowids, type ScopePrincipals } from './caseScope';
 import { caseColumns, type CaseRow } from './cases';
 import { statisticSets } from './statisticSets';
 
@@ -339,14 +339,7 @@ export class CaseListRepository {
     const now = Date.now();
     const known = scopeSizes.get(key);
     if (known && now - known.at < 60_000) return known.small;
-    const rows = scopeRowids(principals);
-    const n =
-      this.db.sql.get<{ n: number }>(
-        `SELECT count(*) AS n FROM (${rows.sql} LIMIT ?)`,
-        ...rows.params,
-        limit + 1,
-      )?.n ?? 0;
-    const small = n <= limit;
+    const small = !new CaseScopeRepository(this.db).exceeds(principals, limit);
     scopeSizes.set(key, { small, at: now });
     return small;
   }
