@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
-import { CaseScopeRepository, inScope, inScopeList, scopeRowids, type ScopePrincipals } from './caseScope';
+import { termsInScopeMatch, termsMatch } from './caseSearch';
+import { inScope, scopeRowids, type ScopePrincipals } from './caseScope';
 import { caseColumns, type CaseRow } from './cases';
 import { statisticSets } from './statisticSets';
 
@@ -63,19 +64,11 @@ const sortColumns: Record<CaseListQuery['sort'], string> = {
  * from its own rows the same way; a larger one by walking and testing each entry's scope (a
  * point look-up in the small case_scope index, several times cheaper than reading a case row:
  * walking for a page of 20 wins from a few hundred cases in scope at 100,000 cases).
- * scopeList: a scope of up to this many cases tests full-text hits against a list of its own rows
- * (read once per search, then a Bloom filter and an in-memory look-up per hit) rather than
- * seeking case_scope for each hit: a township user's search for a common word tests every one of
- * its 20,000 hits in the county, and the list made that 2.6 times cheaper. A larger scope (the
- * county centre's 40,000 cases) is cheaper to seek.
  * Tests lower them to check that every strategy lists the same rows.
  */
-export const listStrategyLimits = { hits: 150, scope: 400, scopeList: 10_000 };
+export const listStrategyLimits = { hits: 150, scope: 400 };
 
 type Strategy = 'hits' | 'scope' | 'walk' | 'set';
-
-/** Whether a scope is small enough to test full-text hits against its list (scopeSizeAtMost). */
-const scopeSizes = new Map<string, { small: boolean; at: number }>();
 
 interface Statement {
   sql: string;
@@ -181,11 +174,14 @@ export class CaseListRepository {
     const hitParams: unknown[] = [];
     const t = q.text;
     if (t?.match) {
-      const visible = this.scopeSizeAtMost(q.scope, listStrategyLimits.scopeList)
-        ? inScopeList('case_search.rowid', q.scope)
-        : inScope('case_search.rowid', q.scope);
+      // The index itself keeps only the words in cases of the user's principals (caseSearch.ts);
+      // case_scope, the authority, then tests those few.
+      const visible = inScope('case_search.rowid', q.scope);
       hits.push(`SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND ${visible.sql}`);
-      hitParams.push(t.match, ...visible.params);
+      hitParams.push(
+        q.scope.length > 0 ? termsInScopeMatch(t.match, q.scope) : termsMatch(t.match),
+        ...visible.params,
+      );
     }
     // From the party records through their index on the last four characters of the ID number or
     // credit code. DISTINCT: a number can belong to two party records of one case (ID types).
@@ -327,21 +323,6 @@ export class CaseListRepository {
              ORDER BY ${p.order}`,
       params: [...w.params, ...count.params, ...m.params, limit, offset],
     };
-  }
-
-  /**
-   * Whether the scope holds at most `limit` cases. Remembered for a minute per scope: it only
-   * chooses how hits are tested, never which rows are listed, and counting up to 10,000 rows on
-   * every search would cost a tenth of the search.
-   */
-  private scopeSizeAtMost(principals: ScopePrincipals, limit: number): boolean {
-    const key = `${limit}:${principals.join(',')}`;
-    const now = Date.now();
-    const known = scopeSizes.get(key);
-    if (known && now - known.at < 60_000) return known.small;
-    const small = !new CaseScopeRepository(this.db).exceeds(principals, limit);
-    scopeSizes.set(key, { small, at: now });
-    return small;
   }
 
   /**

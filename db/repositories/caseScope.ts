@@ -1,5 +1,6 @@
 import type { CaseScopedKind } from '../../main/contract';
 import type { DbHandle } from '../dataSource';
+import { markScopeGrown } from './caseSearch';
 
 // Which cases an organisation or a roster mediator may see (migration 0007): one row per
 // (principal, case rowid). An organisation gets a row for every case it has held (registered,
@@ -41,17 +42,6 @@ export function inScope(rowid: string, principals: ScopePrincipals): { sql: stri
   };
 }
 
-/**
- * The same condition as inScope, tested against the scope's list of rowids, read once per
- * statement (SQLite adds a Bloom filter): cheaper than a seek per row when many rows are tested
- * against a scope of a few thousand cases. "+" keeps a virtual table (the full-text index) from
- * taking the list as rowids to look up one by one.
- */
-export function inScopeList(rowid: string, principals: ScopePrincipals): { sql: string; params: string[] } {
-  const rows = scopeRowids(principals);
-  return { sql: `+${rowid} IN (${rows.sql})`, params: rows.params };
-}
-
 /** The rowids of the cases in scope, each once (a CTE body for queries driven by the scope). */
 export function scopeRowids(principals: ScopePrincipals): { sql: string; params: string[] } {
   return principals.length === 1
@@ -73,24 +63,35 @@ const rowsOf: Record<Exclude<CaseScopedKind, 'case' | 'party'>, string> = {
 export class CaseScopeRepository {
   constructor(private readonly db: DbHandle) {}
 
-  /** The organisation and every organisation above it may now see the case. */
-  grantOrganisation(caseId: string, organisationId: string): void {
-    this.db.sql.run(
+  /**
+   * The organisation and every organisation above it may now see the case. New rows mark the case
+   * for its search row to be rewritten before the transaction commits (caseSearch.ts).
+   */
+  grantOrganisation(caseId: string, organisationId: string, caseRowid?: number): void {
+    const added = this.db.sql.run(
       `INSERT OR IGNORE INTO case_scope (principal, case_rowid) ${up}
        SELECT up.id, c.rowid FROM up, cases c WHERE c.id = ? AND c.deleted_at IS NULL`,
       organisationId,
       caseId,
-    );
+    ).changes;
+    if (added > 0) this.markGrown(caseId, caseRowid);
   }
 
   /** The roster mediator may now see the case (they were assigned to it). */
   grantMediator(caseId: string, mediatorId: string): void {
-    this.db.sql.run(
+    const added = this.db.sql.run(
       `INSERT OR IGNORE INTO case_scope (principal, case_rowid)
        SELECT ?, rowid FROM cases WHERE id = ? AND deleted_at IS NULL`,
       mediatorId,
       caseId,
-    );
+    ).changes;
+    if (added > 0) this.markGrown(caseId);
+  }
+
+  private markGrown(caseId: string, caseRowid?: number): void {
+    const rowid =
+      caseRowid ?? this.db.sql.get<{ r: number }>(`SELECT rowid AS r FROM cases WHERE id = ?`, caseId)?.r;
+    if (rowid !== undefined) markScopeGrown(this.db.sql, rowid);
   }
 
   /** Whether the case is in scope. */
@@ -200,6 +201,8 @@ export class CaseScopeRepository {
     );
     this.db.sql.run(`DELETE FROM case_scope WHERE case_rowid = ?`, rowid);
     if (!c) return;
+    // Rows may also have gone (the tree moved): the search row's tokens follow in any case.
+    markScopeGrown(this.db.sql, rowid);
     const held = new Set([c.committeeId, ...(c.handling ? [c.handling] : [])]);
     for (const a of this.db.sql.all<{ committeeId: string }>(
       `SELECT committee_id AS committeeId FROM case_assignments WHERE case_id = ? AND deleted_at IS NULL`,

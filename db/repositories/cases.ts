@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { scopeColumn, scopeGrown } from './caseSearch';
 import { CaseScopeRepository, inScope, type ScopePrincipals } from './caseScope';
 import { insertSql, valuesOf } from './rows';
 
@@ -139,7 +140,7 @@ export class CaseRepository {
     const rowid = Number(
       this.db.sql.run(insertSql('cases', caseKeys), ...valuesOf(caseKeys, row)).lastInsertRowid,
     );
-    new CaseScopeRepository(this.db).grantOrganisation(row.id, row.committeeId);
+    new CaseScopeRepository(this.db).grantOrganisation(row.id, row.committeeId, rowid);
     return rowid;
   }
 
@@ -299,8 +300,36 @@ export class CaseRepository {
     );
   }
 
+  /** Cases whose scope grew since the last call, each once, and the list emptied (caseSearch.ts). */
+  takeScopeGrown(): number[] {
+    const grown = scopeGrown(this.db.sql);
+    const out = [...grown];
+    grown.clear();
+    return out;
+  }
+
+  idOfRowid(rowid: number): string | undefined {
+    return this.db.sql.get<{ id: string }>(
+      `SELECT id FROM cases WHERE rowid = ? AND deleted_at IS NULL`,
+      rowid,
+    )?.id;
+  }
+
+  /** Writes the case's search row: its words, and a token for each principal whose scope holds it (caseSearch.ts). */
   setSearchTerms(rowid: number, terms: string): void {
+    const principals = this.db.sql
+      .all<{ p: string }>(
+        `SELECT principal AS p FROM case_scope INDEXED BY ix_case_scope_case WHERE case_rowid = ?`,
+        rowid,
+      )
+      .map((r) => r.p);
     this.db.sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
-    this.db.sql.run(`INSERT INTO case_search (rowid, terms) VALUES (?, ?)`, rowid, terms);
+    this.db.sql.run(
+      `INSERT INTO case_search (rowid, terms, scope) VALUES (?, ?, ?)`,
+      rowid,
+      terms,
+      scopeColumn(principals),
+    );
+    scopeGrown(this.db.sql).delete(rowid);
   }
 }

@@ -4,7 +4,10 @@ import { buildSearchText, idSuffixTerm, type IdSuffixTerm } from './searchTerms'
 /** What the search box can find a case by. Full ID numbers never enter: only their last four. */
 export function caseSearchText(
   row: Pick<CaseRow, 'caseNumber' | 'summary' | 'requests' | 'township' | 'village'>,
-  parties: { party: PartyRow; link: CasePartyRow }[],
+  parties: {
+    party: Pick<PartyRow, 'name' | 'representative' | 'idNumber' | 'phone'>;
+    link: Pick<CasePartyRow, 'agentName' | 'agentIdNumber' | 'agentPhone'>;
+  }[],
   disputeTypeName: string,
   /** Other numbers the case is known by: the handling committee's, once it accepted the case. */
   otherNumbers: readonly string[] = [],

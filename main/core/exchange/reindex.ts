@@ -1,8 +1,7 @@
 import type { Repositories } from '../../../db';
-import { caseSearchText } from '../cases/searchIndex';
-import { casePartiesOf } from '../cases/view';
+import { rewriteSearchRow } from '../cases/searchRow';
 
-// After an import: each case whose records changed gets its scope rows and search terms derived
+// After an import: each case whose records changed gets its scope rows and search row derived
 // again, as intake and the workflow do for a case made here, so the committees whose scope it
 // is in (and no one else) find it, by its parties, numbers and words.
 
@@ -10,18 +9,6 @@ export async function reindexCases(repos: Repositories, caseIds: Iterable<string
   const types = new Map((await repos.catalog.disputeTypes()).map((t) => [t.code, t.name]));
   for (const caseId of caseIds) {
     repos.exchangeRows.rescope(caseId);
-    const row = repos.cases.byId(caseId);
-    const rowid = repos.cases.rowidOf(caseId);
-    if (!row || rowid === undefined) continue;
-    const handlingNumber = repos.workflow.caseWorkflowColumns(caseId)?.handlingNumber;
-    repos.cases.setSearchTerms(
-      rowid,
-      caseSearchText(
-        row,
-        casePartiesOf(repos, caseId),
-        types.get(row.disputeType) ?? row.disputeType,
-        handlingNumber ? [handlingNumber] : [],
-      ),
-    );
+    rewriteSearchRow(repos, caseId, types);
   }
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import type { AuditEvent, AuditSigner } from '../audit/log';
 import type { SigningKey } from '../audit/signing';
 import { KeyFile } from '../auth/keyFile';
+import { forgetGrownSearchRows, rewriteGrownSearchRows } from '../cases/searchRow';
 import type { KdfCost } from '../auth/kdf';
 import { Lockout } from '../auth/lockout';
 import type { Clock } from '../clock';
@@ -36,8 +37,19 @@ interface Unlocked {
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
+/** Runs `fn` in one transaction; cases whose scope grew in it get their search rows rewritten before it commits. */
 export function inTransaction<T>(store: Store, fn: (repos: Repositories) => Promise<T>): Promise<T> {
-  return store.dataSource.transaction((em) => fn(repositories(handleOf(store, em))));
+  return store.dataSource.transaction(async (em) => {
+    const repos = repositories(handleOf(store, em));
+    try {
+      const result = await fn(repos);
+      rewriteGrownSearchRows(repos);
+      return result;
+    } catch (error) {
+      forgetGrownSearchRows(repos);
+      throw error;
+    }
+  });
 }
 
 /**

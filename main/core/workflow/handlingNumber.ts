@@ -2,8 +2,8 @@ import type { CaseRow, OrganisationRow } from '../../../db';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
 import { formatCaseNumber } from '../cases/caseNumber';
-import { casePartiesOf, namesOf } from '../cases/view';
-import { caseSearchText } from '../cases/searchIndex';
+import { namesOf } from '../cases/view';
+import { rewriteSearchRow } from '../cases/searchRow';
 
 // A case the centre registered and dispatched is filed by the committee that handles it, under a
 // number in that committee's own sequence (（2026）平渠人调字第0001号), given when it accepts the
@@ -42,14 +42,6 @@ export async function assignHandlingNumber(
   });
   ctx.repos.workflow.setCaseState(c.id, { handlingNumber }, now);
   // The committee's clerks find the case by their own number too.
-  const names = namesOf(ctx.repos);
-  const disputeTypeName = names.disputeTypes.get(c.disputeType) ?? c.disputeType;
-  const rowid = ctx.repos.cases.rowidOf(c.id);
-  if (rowid !== undefined) {
-    ctx.repos.cases.setSearchTerms(
-      rowid,
-      caseSearchText(c, casePartiesOf(ctx.repos, c.id), disputeTypeName, [handlingNumber]),
-    );
-  }
+  rewriteSearchRow(ctx.repos, c.id, namesOf(ctx.repos).disputeTypes);
   return handlingNumber;
 }
