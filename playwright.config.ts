@@ -8,7 +8,9 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  // Each spec file starts its own server on a fresh data dir and port, so files run side by side;
+  // two workers match the 2-core machines (DESK_E2E_WORKERS=1 to watch one at a time).
+  workers: Number(process.env.DESK_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -1,11 +1,16 @@
 // `npm test`: every check the project has, in order, stopping at the first failure, with the
 // time each took. The same command runs locally and in CI (.ci/run).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
-const steps = [
+// The three static checks are single-threaded and independent: they run side by side (one
+// step), each with its output kept until it ends so the log stays readable.
+const staticChecks = [
   ['类型检查 typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['代码检查 lint', 'npm', ['run', '-s', 'lint']],
   ['格式检查 prettier', 'npm', ['run', '-s', 'format:check']],
+];
+const steps = [
+  ['静态检查 typecheck + lint + prettier', staticChecks],
   ['单元与集成测试 vitest', 'npx', ['vitest', 'run']],
   ['构建 build', 'npm', ['run', '-s', 'build']],
   ['打包配置检查 electron-builder', 'npm', ['run', '-s', 'check:builder']],
@@ -22,12 +27,39 @@ const env = {
   ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
   FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
 };
+const shell = process.platform === 'win32';
+
+/** Runs the checks at once; prints each one's output when it ends. Resolves to the worst status. */
+async function runSideBySide(checks) {
+  const statuses = await Promise.all(
+    checks.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { env, shell, stdio: ['ignore', 'pipe', 'pipe'] });
+          const output = [];
+          child.stdout.on('data', (chunk) => output.push(chunk));
+          child.stderr.on('data', (chunk) => output.push(chunk));
+          child.on('close', (code) => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            process.stdout.write(`  ${code === 0 ? '✓' : '✗'} ${label}  ${seconds}s\n`);
+            process.stdout.write(Buffer.concat(output));
+            resolve(code ?? 1);
+          });
+        }),
+    ),
+  );
+  return { status: statuses.find((s) => s !== 0) ?? 0 };
+}
+
 const timings = [];
 for (const [label, cmd, args] of steps) {
   if (only.length && !only.some((o) => label.includes(o))) continue;
   console.log(`\n▶ ${label}`);
   const started = Date.now();
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  const result = Array.isArray(cmd)
+    ? await runSideBySide(cmd)
+    : spawnSync(cmd, args, { stdio: 'inherit', env, shell });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${result.status === 0 ? '✓' : '✗'} ${label}  ${seconds}s`);
   if (result.status !== 0) {
