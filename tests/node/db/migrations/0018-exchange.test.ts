@@ -1,21 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations, openStore } from '../../../../db';
 import { removeTempDirs } from '../../../helpers/tempDir';
-import { tempStore } from '../../../helpers/store';
+import { storeBefore } from '../../../helpers/store';
 
 afterEach(removeTempDirs);
 
 describe('migration 0018: exchange packages', () => {
   it('starts trusting no one, keeps existing data, and refuses a second package with the same number', async () => {
-    const before = migrations.slice(
-      0,
-      migrations.findIndex((m) => /0018$/.test(new m().name)),
-    );
-    const { store, file, key } = await tempStore({ migrations: before });
+    const { store, migrate } = await storeBefore(18);
     store.sql.run(`INSERT INTO settings (key, value) VALUES ('office', '{"id":"o1"}')`);
-    await store.close();
-
-    const migrated = await openStore({ file, key, create: false, migrations });
+    const migrated = await migrate();
     expect(migrated.sql.get(`SELECT value FROM settings WHERE key = 'office'`)).toEqual({
       value: '{"id":"o1"}',
     });

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations, openStore } from '../../../../db';
 import { removeTempDirs } from '../../../helpers/tempDir';
-import { tempStore } from '../../../helpers/store';
+import { storeBefore } from '../../../helpers/store';
 
 afterEach(removeTempDirs);
 
 describe('migration 0020: a batch’s frozen records in a rowid table', () => {
   it('keeps every frozen record, its key and its checks', async () => {
-    const before = migrations.slice(
-      0,
-      migrations.findIndex((m) => /0020$/.test(new m().name)),
-    );
-    const { store, file, key } = await tempStore({ migrations: before });
+    const { store, migrate } = await storeBefore(20);
     store.sql.run(
       `INSERT INTO province_batches (id, batch_no, scope_key, state, created_at, created_by, created_by_name, salt)
        VALUES ('b1', 1, 'o1', 'pending', 't', 'u', '档案员', 's')`,
@@ -29,9 +24,7 @@ describe('migration 0020: a batch’s frozen records in a rowid table', () => {
         `h-${id}`,
         body,
       );
-    await store.close();
-
-    const migrated = await openStore({ file, key, create: false, migrations });
+    const migrated = await migrate();
     expect(
       migrated.sql.get<{ sql: string }>(
         `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'province_batch_records'`,

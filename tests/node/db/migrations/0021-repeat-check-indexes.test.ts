@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleOf, migrations, openStore, repositories } from '../../../../db';
+import { handleOf, repositories } from '../../../../db';
 import { removeTempDirs } from '../../../helpers/tempDir';
-import { tempStore } from '../../../helpers/store';
+import { storeBefore } from '../../../helpers/store';
 
 afterEach(removeTempDirs);
 
@@ -10,16 +10,10 @@ const columnsOf = (store: { sql: { raw: { pragma: (s: string) => unknown } } }, 
 
 describe('migration 0021: the repeat check reads its way through indexes', () => {
   it('widens two indexes and adds a third; the same-name check then reads no party or link row', async () => {
-    const before = migrations.slice(
-      0,
-      migrations.findIndex((m) => /0021$/.test(new m().name)),
-    );
-    const { store, file, key } = await tempStore({ migrations: before });
+    const { store, migrate } = await storeBefore(21);
     expect(columnsOf(store, 'ix_parties_name')).toEqual(['name']);
     expect(columnsOf(store, 'ix_case_parties_party')).toEqual(['party_id']);
-    await store.close();
-
-    const migrated = await openStore({ file, key, create: false, migrations });
+    const migrated = await migrate();
     expect(columnsOf(migrated, 'ix_parties_name')).toEqual(['name', 'id']);
     expect(columnsOf(migrated, 'ix_case_parties_party')).toEqual(['party_id', 'case_id', 'deleted_at']);
     expect(columnsOf(migrated, 'ix_cases_id_place')).toEqual(['id', 'township', 'deleted_at']);

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations, openStore, type Store } from '../../../../db';
-import { SearchScope0025 } from '../../../../db/migrations/0025-search-scope';
+import type { Store } from '../../../../db';
 import { termsInScopeMatch, termsMatch } from '../../../../db/repositories/caseSearch';
 import { queryToMatch } from '../../../../main/core/cases/searchTerms';
 import { SEED } from '../../../fixtures/builders';
 import { removeTempDirs } from '../../../helpers/tempDir';
-import { tempStore } from '../../../helpers/store';
+import { storeBefore } from '../../../helpers/store';
 
 afterEach(removeTempDirs);
 
@@ -58,8 +57,7 @@ function addParty(
 
 describe('migration 0025: the search index knows whose cases it holds', () => {
   it('rewrites every live case with its words and its scope; a search then keeps to the scope', async () => {
-    const before = migrations.slice(0, migrations.indexOf(SearchScope0025));
-    const { store, file, key } = await tempStore({ migrations: before });
+    const { store, migrate } = await storeBefore(25);
     const yaofu = insertCase(store, 'c1', YAOFU, '院墙倒塌纠纷', '姚调〔2026〕7号');
     const medical = insertCase(store, 'c2', MEDICAL, '手术费用纠纷', null);
     const voided = insertCase(store, 'c3', YAOFU, '院墙另案', null);
@@ -74,9 +72,7 @@ describe('migration 0025: the search index knows whose cases it holds', () => {
       store.sql.run(`INSERT INTO case_scope (principal, case_rowid) VALUES (?, ?)`, principal, rowid);
     // The old index: words only.
     store.sql.run(`INSERT INTO case_search (rowid, terms) VALUES (?, '院 墙')`, voided);
-    await store.close();
-
-    const migrated = await openStore({ file, key, create: false, migrations });
+    const migrated = await migrate();
     const columns = (migrated.sql.raw.pragma('table_info(case_search)') as { name: string }[]).map(
       (c) => c.name,
     );
