@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 import { officeStamp, today } from '../dates';
 import { DomainError, NotFoundError } from '../errors';
 import type { Session } from '../session/session';
-import { dossierPdfSource, pdfFileOf } from './service';
+import { dossierPdfSource, pdfFileOf } from './pdfFile';
 import { typesetDossier, TypesetterFailedError } from './typesetter/client';
 
 // Batch export: the archivist picks cases by a filter (committee, filing period, state) or from

@@ -4,7 +4,6 @@
 export {
   archiveDossier,
   attachPaper,
-  dossierPdfFile,
   dossierView,
   fileDossier,
   reopenDossier,
@@ -12,6 +11,7 @@ export {
   DEFAULT_VOLUME_PATTERN,
   VOLUME_PATTERN_KEY,
 } from './service';
+export { dossierPdfFile } from './pdfFile';
 export { listDossiers, reviewSummary } from './list';
 export { reviewChecklist, reviewDossier, saveChecklist, DEFAULT_CHECKLIST } from './review';
 export { cancelExport, exportStatus, exportZip, startExport } from './exportJob';

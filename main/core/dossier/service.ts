@@ -16,10 +16,8 @@ import { formatCaseNumber } from '../cases/caseNumber';
 import { recordHistory } from '../cases/history';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { newRecord } from '../newRecord';
-import type { DossierPdfJob } from './dossierPdf';
-import type { DossierPdf } from './pdf/assemble';
 import { defaultTitle, loadDossier, mediationPeriod, missingProblems, type DossierSources } from './model';
 import { reviewDtos } from './review';
 import { typesetDossier } from './typesetter/client';
@@ -34,7 +32,7 @@ export const VOLUME_PATTERN_KEY = 'dossier.volumePattern';
 export const DEFAULT_VOLUME_PATTERN = '（{year}）{abbr}人调卷字第{seq:3}号';
 export const RETENTION_OPTIONS = ['永久', '长期', '短期', '10年', '30年'];
 
-const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 function options(ctx: ServiceContext) {
   return { today: today(ctx.clock), actorName: ctx.actor.displayName };
@@ -120,7 +118,8 @@ export async function dossierView(
   };
 }
 
-function requireDossier(s: DossierSources): DossierRow {
+/** The filed dossier of the sources, or the message that it must be filed first. */
+export function requireDossier(s: DossierSources): DossierRow {
   if (!s.row) throw new ConflictError('本案尚未立卷，请先立卷');
   return s.row;
 }
@@ -334,67 +333,6 @@ export async function reopenDossier(
   );
   ctx.audit.detail = `${row.volumeNumber}：重新打开第${row.revision}版；理由：${input.reason}`;
   return dossierView(ctx.repos, input.caseId, options(ctx));
-}
-
-export interface PdfFile {
-  fileName: string;
-  bytes: Uint8Array;
-  pageCount: number;
-  sha256: string;
-}
-
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
-
-/**
- * What a dossier's PDF is: the archived revision's frozen file, or the plain data to typeset the
- * dossier as it stands now (read here, under the caller's lock; typeset wherever the caller likes).
- */
-export async function dossierPdfSource(
-  repos: Repositories,
-  caseId: string,
-  opts: { today: string; actorName: string; at: Date; revision?: number },
-): Promise<{ file: PdfFile } | { fileName: string; job: DossierPdfJob }> {
-  const s = await loadDossier(repos, caseId, opts);
-  const row = requireDossier(s);
-  const revision = opts.revision ?? (row.state === 'archived' ? row.revision : undefined);
-  if (revision !== undefined) {
-    const archive = repos.dossiers.archives(row.id).find((a) => a.revision === revision);
-    const bytes = archive ? repos.dossiers.archivePdf(row.id, revision) : undefined;
-    if (!archive || !bytes) throw new NotFoundError(`找不到卷宗第${revision}版`);
-    return {
-      file: {
-        fileName: `${safe(row.volumeNumber)}-第${revision}版.pdf`,
-        bytes,
-        pageCount: archive.pageCount,
-        sha256: archive.sha256,
-      },
-    };
-  }
-  const { dossierPdfJob } = await pdfModules();
-  const job = dossierPdfJob({
-    repos,
-    sources: s,
-    row,
-    missingReason: null,
-    today: opts.today,
-    at: opts.at,
-  });
-  return { fileName: `${safe(row.volumeNumber)}-未归档.pdf`, job };
-}
-
-export function pdfFileOf(fileName: string, pdf: DossierPdf): PdfFile {
-  return { fileName, bytes: pdf.bytes, pageCount: pdf.pageCount, sha256: sha256(pdf.bytes) };
-}
-
-/** The archived revision's frozen PDF, or the dossier as it stands now. */
-export async function dossierPdfFile(
-  repos: Repositories,
-  caseId: string,
-  opts: { today: string; actorName: string; at: Date; revision?: number },
-): Promise<PdfFile> {
-  const source = await dossierPdfSource(repos, caseId, opts);
-  if ('file' in source) return source.file;
-  return pdfFileOf(source.fileName, await typesetDossier(source.job));
 }
 
 export function isFrozenStatus(status: string): boolean {

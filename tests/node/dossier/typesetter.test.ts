@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import yauzl, { type Entry } from 'yauzl';
 import type { ExportJobDto } from '../../../main/contract';
 import * as dossierPdf from '../../../main/core/dossier/dossierPdf';
-import { dossierPdfSource } from '../../../main/core/dossier/service';
+import { dossierPdfSource } from '../../../main/core/dossier/pdfFile';
 import {
   DossierTypesetter,
   TYPESETTER_LIMITS,
