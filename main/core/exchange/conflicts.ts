@@ -11,6 +11,7 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { packageCases } from './caseRules';
+import { catalogueTitle } from './catalogueRules';
 import { rulesOf } from './merge';
 import { reindexCases } from './reindex';
 
@@ -42,6 +43,10 @@ function titleOf(ctx: ServiceContext, table: ExchangeTable, remote: Fields): str
   if (table === 'villages') return `${shownValue(remote.township)}${shownValue(remote.name)}`;
   if (table === 'cases') return shownValue(remote.caseNumber);
   if (table === 'mediators' || table === 'parties') return shownValue(remote.name);
+  if (table === 'organisations' || table === 'dispute_types' || table === 'settings')
+    return catalogueTitle(table, remote);
+  if (table === 'screening_rounds') return `${shownValue(remote.heldOn)}${shownValue(remote.area)}的排查`;
+  if (table === 'screening_analyses') return `${shownValue(remote.month)}的月度分析`;
   const caseId = typeof remote.caseId === 'string' ? remote.caseId : undefined;
   const number = caseId ? ctx.repos.cases.byId(caseId)?.caseNumber : undefined;
   return number ? `${number}的${exchangeTableLabels[table]}` : exchangeTableLabels[table];
