@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { documentSettings } from '../../../main/core/documentStore/settings';
 import { reviewChecklist } from '../../../main/core/dossier/review';
-import { addUser, switchUser, type TestApp } from '../../helpers/app';
+import type { TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID } from '../../helpers/exchange';
-import { exchange, mediate, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
+import { exchange, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { tableHashes } from '../backup/world';
+import { filedCase, reviewAtCounty } from './catalogueWorld';
 
 // The shared catalogue and the ledgers between two installations (issue 14 "What moves"): the
 // county's catalogue (organisation tree, dispute types, deadline rules, document settings)
@@ -120,21 +121,7 @@ describe('the shared catalogue and the ledgers between a township and the county
         { kind: 'dispute', summary: '两户因灌溉顺序争执', disposition: 'resolved', note: '当场协调轮灌' },
       ],
     });
-    const c = await registerCase(town);
-    await mediate(town, c.id);
-    await town.mediator();
-    await town.app.ok('workflow:beginPerformance', { caseId: c.id });
-    await town.app.ok('workflow:recordVisit', {
-      caseId: c.id,
-      visitedOn: '2026-11-30',
-      visitor: '李青',
-      performanceStatus: 'performed',
-      satisfaction: 'satisfied',
-      escalationSigns: false,
-      situation: '排水沟已改建完毕，双方无异议。',
-    });
-    await town.app.ok('workflow:close', { caseId: c.id });
-    await town.app.ok('dossiers:file', { caseId: c.id, retention: '长期' });
+    const caseId = await filedCase(town);
 
     const up = await exchange(town, county);
     expect(up.imported.counts.organisations.new).toBe(1);
@@ -150,18 +137,11 @@ describe('the shared catalogue and the ledgers between a township and the county
     expect(rounds).toEqual([expect.objectContaining({ area: '新丰村一至六组', findingCount: 1 })]);
 
     // A county archivist over 城关镇 reviews the township's dossier.
-    await addUser(county.app, 'pingcha', ['archivist'], undefined, { organisationIds: [CHENGGUAN_ID] });
-    await switchUser(county.app, 'pingcha', 'Passw0rd1');
-    await county.app.ok('dossiers:review', {
-      caseId: c.id,
-      reviewedOn: '2026-11-30',
-      scores: { intake: 15, investigation: 13, process: 14, agreement: 18, visit: 9, forms: 13, binding: 9 },
-      comments: '卷宗完整；回访记录可再具体。',
-    });
+    await reviewAtCounty(county, caseId);
     const down = await exchange(county, town);
     expect(down.imported.counts.dossier_reviews.new).toBe(1);
     await town.mediator();
-    const dossier = await town.app.ok('dossiers:get', { caseId: c.id });
+    const dossier = await town.app.ok('dossiers:get', { caseId });
     expect(dossier.reviews).toEqual([
       expect.objectContaining({
         reviewedOn: '2026-11-30',
@@ -171,6 +151,34 @@ describe('the shared catalogue and the ledgers between a township and the county
     ]);
 
     await replayChangesNothing(town, county);
+    await replayChangesNothing(county, town);
+  });
+
+  it('turns a deadline rule changed on both sides into a conflict the township resolves', async () => {
+    const { county, town } = await offices();
+    await county.admin();
+    await county.app.ok('settings:update', { mediationLimitDays: 45 });
+    await exchange(county, town);
+    await exchange(town, county); // the township's receipt
+    await county.app.ok('settings:update', { mediationLimitDays: 60 });
+    await town.admin();
+    await town.app.ok('settings:update', { mediationLimitDays: 25 });
+
+    const { imported } = await exchange(county, town);
+    expect(imported.counts.settings).toMatchObject({ updated: 0, conflict: 1 });
+    // Nothing silently overwritten.
+    expect((await town.app.ok('settings:get', {})).mediationLimitDays).toBe(25);
+    const [conflict] = (await town.app.ok('exchange:conflicts', {})).items;
+    expect(conflict).toMatchObject({ tableLabel: '期限规则和文书设置', title: '调解期限（天）' });
+    expect(conflict!.fields.find((f) => f.field === 'value')).toEqual({
+      field: 'value',
+      label: '设定值',
+      local: '25',
+      remote: '60',
+      differs: true,
+    });
+    await town.app.ok('exchange:resolveConflict', { conflictId: conflict!.id, keep: 'remote' });
+    expect((await town.app.ok('settings:get', {})).mediationLimitDays).toBe(60);
     await replayChangesNothing(county, town);
   });
 });
