@@ -153,16 +153,20 @@ export async function resolveConflict(
   return dto;
 }
 
+/** What a package carried, table by table: only the tables it had records of (there are 26). */
 function summary(direction: 'in' | 'out', counts: string): string {
   const parsed = JSON.parse(counts) as Record<string, unknown>;
-  return Object.entries(parsed)
+  const any = (value: unknown) =>
+    typeof value === 'number' ? value > 0 : Object.values(value as Record<string, number>).some((n) => n > 0);
+  const parts = Object.entries(parsed)
+    .filter(([, value]) => any(value))
     .map(([table, value]) => {
       const label = exchangeTableLabels[table as ExchangeTable] ?? table;
       if (direction === 'out') return `${label}${Number(value)}条`;
       const c = value as Record<string, number>;
       return `${label}：新增${c.new ?? 0}、更新${c.updated ?? 0}、未变${c.unchanged ?? 0}、冲突${c.conflict ?? 0}`;
-    })
-    .join('；');
+    });
+  return parts.join('；') || '无记录';
 }
 
 export function exchangeHistory(ctx: ServiceContext): ExchangeHistoryDto {

@@ -27,10 +27,10 @@ export const ledgerRules: RecordRules = {
           throw rejected(`${what}所评查的案件不在${who}的范围内，${who}无权发送它`);
         return;
       case 'screening_findings': {
-        const round = ctx.seen.rounds.has(r.roundId as string)
-          ? undefined
-          : ctx.repos.exchangeRows.get('screening_rounds', r.roundId as string);
-        if (round ? !ownCommittee(round.organisationId) : !ctx.seen.rounds.has(r.roundId as string))
+        // Its round came earlier in this package (checked there), or is here under the township.
+        const roundId = r.roundId as string;
+        const round = () => ctx.repos.exchangeRows.get('screening_rounds', roundId);
+        if (!ctx.seen.rounds.has(roundId) && !ownCommittee(round()?.organisationId))
           throw rejected(`${what}所属的排查不在${who}的范围内，${who}无权发送它`);
         return;
       }

@@ -15,9 +15,9 @@ import { villageRules } from './villageRules';
 
 // Merging a received record (issue 14). Who may send a record is the record kind's rule
 // (./villageRules.ts, ./catalogueRules.ts: the owner office; ./caseRules.ts: the office holding
-// the case, and the county for the cases in a township's scope; ./ledgerRules.ts: dossiers
-// follow their case, reviews and screening logs their author). Against the version both sides last agreed on:
-// changed only there → take it; changed here too → a conflict for a person, nothing
+// the case, and the county for the cases in a township's scope, dossiers included;
+// ./ledgerRules.ts: reviews and screening logs their author). Against the version both sides
+// last agreed on: changed only there → take it; changed here too → a conflict for a person, nothing
 // overwritten; not changed → nothing. A copy held without any exchange came from the shipped
 // seed, at version 1.
 

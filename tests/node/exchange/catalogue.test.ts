@@ -76,6 +76,10 @@ describe('the shared catalogue and the ledgers between a township and the county
     expect(imported.counts.organisations).toMatchObject({ updated: 1, conflict: 0 });
 
     await town.admin();
+    // 收发记录 names only the tables the package had records of.
+    const [received] = (await town.app.ok('exchange:history', {})).items;
+    expect(received!.summary).toMatch(/期限规则和文书设置：新增4、更新0、未变0、冲突0/);
+    expect(received!.summary).not.toMatch(/月度分析/);
     const types = (await town.app.ok('catalog:get', {})).disputeTypes;
     expect(types.find((t) => t.code === 'grassland_use')).toMatchObject({ name: '草场使用', active: true });
     expect(await town.app.ok('settings:get', {})).toMatchObject({
