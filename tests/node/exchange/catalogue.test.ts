@@ -125,12 +125,19 @@ describe('the shared catalogue and the ledgers between a township and the county
         { kind: 'dispute', summary: '两户因灌溉顺序争执', disposition: 'resolved', note: '当场协调轮灌' },
       ],
     });
+    await town.app.ok('screening:saveAnalysis', {
+      organisationId: village.id,
+      month: '2026-11',
+      judgement: '本月新丰村矛盾纠纷总体平稳，灌溉纠纷当场化解。',
+      measures: '入冬前再开展一次集中排查。',
+    });
     const caseId = await filedCase(town);
 
     const up = await exchange(town, county);
     expect(up.imported.counts.organisations.new).toBe(1);
     expect(up.imported.counts.screening_rounds.new).toBe(1);
     expect(up.imported.counts.screening_findings.new).toBe(1);
+    expect(up.imported.counts.screening_analyses.new).toBe(1);
     expect(up.imported.counts.dossiers.new).toBe(1);
     await county.admin();
     expect(await organisation(county.app, village.id)).toMatchObject({
