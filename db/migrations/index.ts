@@ -26,6 +26,7 @@ import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
 import { ProvinceRecordsRowid0020 } from './0020-province-records-rowid';
 // ── performance (issue 18) ──
 import { RepeatCheckIndexes0021 } from './0021-repeat-check-indexes';
+import { ExchangeCatalogue0022 } from './0022-exchange-catalogue';
 import { SearchScope0025 } from './0025-search-scope';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -56,6 +57,8 @@ export const migrations = [
   ProvinceRecordsRowid0020,
   // ── performance (issue 18) ──
   RepeatCheckIndexes0021,
+  // ── exchange: the shared catalogue (issue 14) ──
+  ExchangeCatalogue0022,
   // ── search in scope (issue 9) ──
   SearchScope0025,
 ];

@@ -1,38 +1,38 @@
-import {
-  caseTableColumns,
-  type CaseRecord,
-  type CaseTable,
-  type ColumnKind,
-} from '../../main/contract/exchange/caseRecords';
+import { sharedSettingKeys } from '../../main/contract/exchange/catalogueRecords';
+import type { ColumnKind, ExchangedRecord } from '../../main/contract/exchange/columns';
+import { rowTableColumns, type RowTable } from '../../main/contract/exchange/records';
 import type { DbHandle } from '../dataSource';
 import { CaseScopeRepository } from './caseScope';
-import { columnsOf, snake, syncKeys } from './rows';
+import { caseInScope, keyOf, scopeFilter, wholeTableOrder, type RowsQuery } from './exchangeScope';
+import { snake, syncKeys } from './rows';
 
-// The case records of township ⇄ county exchange (issue 14), one generic row mapping per table
-// from the contract's column lists: read one, write one whole (insert or replace every
-// column, as the sender holds it), and page through what a peer has not yet agreed on.
-//
-// Which of a table's rows go to a peer is "the rows of the cases in the township's scope": the
-// township is this office when it sends to the county, and the peer when the county sends to
-// it. The roster goes with them: the mediators this office keeps (a township) or the ones named
-// on the assignments of those cases (the county).
+// The records of township ⇄ county exchange (issue 14) but villages, one generic row mapping per
+// table from the contract's column lists: read one, write one whole (insert or replace every
+// column, as the sender holds it), and page through what a peer has not yet agreed on (which
+// rows go to which peer: ./exchangeScope.ts).
+
+export type { RowsQuery as CaseRowsQuery } from './exchangeScope';
+type Row = ExchangedRecord;
 
 const keysOf = Object.fromEntries(
-  Object.entries(caseTableColumns).map(([t, columns]) => [t, [...syncKeys, ...Object.keys(columns)]]),
-) as Record<CaseTable, string[]>;
-function columnsOfKind(kind: ColumnKind): Record<CaseTable, string[]> {
+  Object.entries(rowTableColumns).map(([t, columns]) => [t, [...syncKeys, ...Object.keys(columns)]]),
+) as Record<RowTable, string[]>;
+function columnsOfKind(kind: ColumnKind): Record<RowTable, string[]> {
   return Object.fromEntries(
-    Object.entries(caseTableColumns).map(([t, columns]) => [
+    Object.entries(rowTableColumns).map(([t, columns]) => [
       t,
-      Object.entries(columns as Record<string, ColumnKind>)
+      Object.entries(columns)
         .filter(([, k]) => k === kind)
         .map(([key]) => key),
     ]),
-  ) as Record<CaseTable, string[]>;
+  ) as Record<RowTable, string[]>;
 }
 const booleansOf = columnsOfKind('bool');
 /** Files travel as base64 in the record. */
 const bytesOf = columnsOfKind('bytes');
+/** A record's column in SQL (`id` is the table's key column). */
+const columnOf = (table: RowTable, key: string) => (key === 'id' ? keyOf(table) : snake(key));
+const selectOf = (table: RowTable) => keysOf[table].map((k) => `r.${columnOf(table, k)} AS ${k}`).join(', ');
 
 /**
  * Pages of a table with files stop at this many bytes of them (an entry's limit is 32 MB): a
@@ -41,72 +41,25 @@ const bytesOf = columnsOfKind('bytes');
  */
 const PAGE_FILE_BYTES = 4 * 1024 * 1024;
 
-const caseInScope = (caseId: string) =>
-  `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
-const assignedInScope = (mediatorId: string) =>
-  `EXISTS (SELECT 1 FROM case_assignment_mediators am JOIN case_assignments a ON a.id = am.assignment_id
-     WHERE am.mediator_id = ${mediatorId} AND ${caseInScope('a.case_id')})`;
-
-/** The condition "this row belongs to a case in the township's scope" (params: the township). */
-function scopeFilter(table: CaseTable, ownerOnly: boolean): { sql: string; params: number } {
-  switch (table) {
-    case 'mediators':
-      return ownerOnly
-        ? { sql: 'r.origin_office_id = ?', params: 0 }
-        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.id')}`, params: 1 };
-    case 'mediator_memberships':
-      return ownerOnly
-        ? { sql: 'r.origin_office_id = ?', params: 0 }
-        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.mediator_id')}`, params: 1 };
-    case 'cases':
-      return {
-        sql: 'EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = r.rowid)',
-        params: 1,
-      };
-    case 'parties':
-      return {
-        sql: `EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = r.id AND ${caseInScope('cp.case_id')})`,
-        params: 1,
-      };
-    case 'case_assignment_mediators':
-      return {
-        sql: `EXISTS (SELECT 1 FROM case_assignments a WHERE a.id = r.assignment_id AND ${caseInScope('a.case_id')})`,
-        params: 1,
-      };
-    default:
-      return { sql: caseInScope('r.case_id'), params: 1 };
-  }
-}
-
-export interface CaseRowsQuery {
-  peerOfficeId: string;
-  /** This office (mediators it keeps). */
-  ownOfficeId: string;
-  /** The township whose cases move (this office or the peer). */
-  township: string;
-  /** true when this office is the township: it sends its whole roster. */
-  townshipSends: boolean;
-}
-
 export class ExchangeRowsRepository {
   constructor(private readonly db: DbHandle) {}
 
-  private read(table: CaseTable, row: Record<string, unknown> | undefined): CaseRecord | undefined {
+  private read(table: RowTable, row: Record<string, unknown> | undefined): Row | undefined {
     if (!row) return undefined;
     for (const key of booleansOf[table]) row[key] = Boolean(row[key]);
     for (const key of bytesOf[table]) row[key] = Buffer.from(row[key] as Uint8Array).toString('base64');
-    return row as CaseRecord;
+    return row as Row;
   }
 
-  get(table: CaseTable, id: string): CaseRecord | undefined {
+  get(table: RowTable, id: string): Row | undefined {
     return this.read(
       table,
-      this.db.sql.get(`SELECT ${columnsOf(keysOf[table])} FROM ${table} WHERE id = ?`, id),
+      this.db.sql.get(`SELECT ${selectOf(table)} FROM ${table} r WHERE r.${keyOf(table)} = ?`, id),
     );
   }
 
   /** Writes the record as the sender holds it, every column. */
-  put(table: CaseTable, row: CaseRecord): void {
+  put(table: RowTable, row: Row): void {
     const keys = keysOf[table];
     const files = new Set(bytesOf[table]);
     const values = keys.map((k) => {
@@ -114,9 +67,10 @@ export class ExchangeRowsRepository {
       if (files.has(k)) return Buffer.from(typeof v === 'string' ? v : '', 'base64');
       return typeof v === 'boolean' ? (v ? 1 : 0) : v;
     });
+    const key = keyOf(table);
     this.db.sql.run(
-      `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${keys
+      `INSERT INTO ${table} (${keys.map((k) => columnOf(table, k)).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})
+       ON CONFLICT (${key}) DO UPDATE SET ${keys
          .filter((k) => k !== 'id')
          .map((k) => `${snake(k)} = excluded.${snake(k)}`)
          .join(', ')}`,
@@ -124,26 +78,31 @@ export class ExchangeRowsRepository {
     );
   }
 
-  private changedSql(table: CaseTable, q: CaseRowsQuery, select: string): { sql: string; params: unknown[] } {
-    const filter = scopeFilter(table, q.townshipSends);
-    const params: unknown[] = [q.peerOfficeId, table];
-    if (table === 'mediators' || table === 'mediator_memberships') params.push(q.ownOfficeId);
-    for (let i = 0; i < filter.params; i += 1) params.push(q.township);
+  private changedSql(table: RowTable, q: RowsQuery, select: string): { sql: string; params: unknown[] } {
+    const filter = scopeFilter(table, q, sharedSettingKeys);
     return {
-      sql: `SELECT ${select} FROM ${table} r
-        LEFT JOIN exchange_record_versions x ON x.peer_office_id = ? AND x.table_name = ? AND x.record_id = r.id
+      sql: `${wholeTableOrder[table]?.with ?? ''} SELECT ${select} FROM ${table} r
+        LEFT JOIN exchange_record_versions x
+          ON x.peer_office_id = ? AND x.table_name = ? AND x.record_id = r.${keyOf(table)}
         WHERE r.version > coalesce(x.agreed_version, 0) AND ${filter.sql}`,
-      params,
+      params: [q.peerOfficeId, table, ...filter.params],
     };
   }
 
   /**
    * The rows of `table` the peer does not hold at their current version, after `afterId`: up to
    * `limit`, and for a table with files no more than PAGE_FILE_BYTES of them (at least one row).
+   * A table whose rows refer to each other comes whole, parents first (./exchangeScope.ts).
    */
-  changed(table: CaseTable, q: CaseRowsQuery, afterId: string, limit: number): CaseRecord[] {
-    const select = keysOf[table].map((k) => `r.${snake(k)} AS ${k}`).join(', ');
-    const { sql, params } = this.changedSql(table, q, select);
+  changed(table: RowTable, q: RowsQuery, afterId: string, limit: number): Row[] {
+    const { sql, params } = this.changedSql(table, q, selectOf(table));
+    const whole = wholeTableOrder[table];
+    if (whole)
+      return afterId
+        ? []
+        : this.db.sql
+            .all<Record<string, unknown>>(`${sql} ORDER BY ${whole.order}`, ...params)
+            .map((r) => this.read(table, r)!);
     let through: string | null = null;
     if (bytesOf[table].length) {
       const sizes = this.changedSql(table, q, 'r.id AS id, r.size AS size');
@@ -160,18 +119,19 @@ export class ExchangeRowsRepository {
       }
       if (through === null) return [];
     }
+    const key = `r.${keyOf(table)}`;
     return this.db.sql
       .all<Record<string, unknown>>(
-        `${sql} AND r.id > ? AND r.id <= ? ORDER BY r.id LIMIT ?`,
+        `${sql} AND ${key} > ? AND ${key} <= ? ORDER BY ${key} LIMIT ?`,
         ...params,
         afterId,
-        through ?? 'g', // every UUID sorts below 'g'
+        through ?? '\uffff', // above every key
         limit,
       )
       .map((r) => this.read(table, r)!);
   }
 
-  countChanged(table: CaseTable, q: CaseRowsQuery): number {
+  countChanged(table: RowTable, q: RowsQuery): number {
     const { sql, params } = this.changedSql(table, q, 'count(*) AS n');
     return this.db.sql.get<{ n: number }>(sql, ...params)?.n ?? 0;
   }
@@ -229,7 +189,7 @@ export class ExchangeRowsRepository {
   }
 
   /** Another live party with the same ID document or credit code (the unique indexes, one seek each). */
-  partyClash(row: CaseRecord): { name: string } | undefined {
+  partyClash(row: Row): { name: string } | undefined {
     if (row.deletedAt) return undefined;
     const byId =
       typeof row.idNumber === 'string'
@@ -250,24 +210,18 @@ export class ExchangeRowsRepository {
     );
   }
 
-  /** Another version of the case's document with the same number (the unique index). */
-  documentVersionClash(row: CaseRecord): boolean {
+  /**
+   * Another row of `table` with the same values of a unique key (the record's keys, as columns),
+   * live only when `liveOnly`: the unique indexes a received record could break.
+   */
+  clashes(table: RowTable, row: Row, keys: readonly string[], liveOnly = false): boolean {
+    const same = keys.map((k) => `${snake(k)} = ?`).join(' AND ');
     return (
       this.db.sql.get(
-        `SELECT 1 FROM document_versions WHERE case_id = ? AND kind = ? AND version_no = ? AND id <> ?`,
-        row.caseId,
-        row.kind,
-        row.versionNo,
+        `SELECT 1 FROM ${table} WHERE id <> ? AND ${same}${liveOnly ? ' AND deleted_at IS NULL' : ''} LIMIT 1`,
         row.id,
+        ...keys.map((k) => row[k] ?? null),
       ) !== undefined
-    );
-  }
-
-  /** Another case with the same number (the unique index). */
-  caseNumberClash(row: CaseRecord): boolean {
-    return (
-      this.db.sql.get(`SELECT 1 FROM cases WHERE id <> ? AND case_number = ?`, row.id, row.caseNumber) !==
-      undefined
     );
   }
 

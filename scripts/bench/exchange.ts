@@ -244,6 +244,7 @@ function plainPages(app: App): Buffer[] {
     peerOfficeId: COUNTY_ID,
     ownOfficeId: CHENGGUAN_ID,
     township: CHENGGUAN_ID,
+    townshipOrganisations: repos.caseScope.under([CHENGGUAN_ID]).map((o) => o.id),
     townshipSends: true,
   };
   const pages: Buffer[] = [];

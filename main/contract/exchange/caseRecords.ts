@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import { recordFamily, type ColumnKind } from './columns';
+
+export { MAX_EXCHANGED_FILE_BYTES, syncable, type ColumnKind } from './columns';
 
 // The case records an exchange package carries (issue 14): a case with its parties, workflow
 // (assignments, history), investigation and mediation records, agreement (with its
 // confirmation ruling), return visits, outcome, risk reports and deadline extensions, and the
 // roster entries its assignments name. One column list per table gives both the record's schema
 // (camelCase keys, as the repositories use) and, in db/repositories/exchangeRows.ts, the SQL.
-
-/** How a column is checked: text (nullable with ?), a UUID, an integer, a 0/1 flag. */
-export type ColumnKind = 'text' | 'text?' | 'uuid' | 'uuid?' | 'int' | 'int?' | 'bool' | 'bytes';
 
 export const caseTableColumns = {
   mediators: {
@@ -259,55 +258,8 @@ export const caseTableLabels: Record<CaseTable, string> = {
   document_scans: '文书签字扫描件',
 };
 
-// Long free text (statements, facts) is bounded by the package's own limits; a record is a
-// line of JSON, so this only keeps a single field from being absurd.
-const MAX_TEXT = 100_000;
-const text = z.string({ error: '应为文字' }).max(MAX_TEXT, `文字不能超过${MAX_TEXT}个字`);
-const uuid = z.uuid({ error: '编号格式不正确' });
-const int = z.number({ error: '应为整数' }).int('应为整数').min(-1e15).max(1e15);
-/** A file's bytes as base64: a scan or attachment is at most 10 MB, a generated document less. */
-export const MAX_EXCHANGED_FILE_BYTES = 20 * 1024 * 1024;
-const kinds: Record<ColumnKind, z.ZodType> = {
-  bytes: z
-    .base64({ error: '文件内容格式不正确' })
-    .max(Math.ceil((MAX_EXCHANGED_FILE_BYTES * 4) / 3) + 4, '文件超过20 MB'),
-  text,
-  'text?': text.nullable(),
-  uuid,
-  'uuid?': uuid.nullable(),
-  int,
-  'int?': int.nullable(),
-  bool: z.boolean({ error: '应为是或否' }),
-};
-
-const timestamp = z.iso.datetime({ offset: true, error: '时间格式不正确' });
-/** The sync columns every exchanged record carries. */
-export const syncable = {
-  id: uuid,
-  originOfficeId: uuid,
-  version: z.number().int().min(1).max(1_000_000_000),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  deletedAt: timestamp.nullable(),
-};
-
-function recordSchema<T extends CaseTable>(table: T) {
-  const columns = caseTableColumns[table] as Record<string, ColumnKind>;
-  return z.strictObject({
-    ...syncable,
-    ...Object.fromEntries(Object.entries(columns).map(([key, kind]) => [key, kinds[kind]])),
-  });
-}
-
-export const caseRecordSchemas = Object.fromEntries(caseTables.map((t) => [t, recordSchema(t)])) as {
-  [T in CaseTable]: ReturnType<typeof recordSchema<T>>;
-};
-
 /** A case record as it travels: the sync columns and the table's own, by name. */
-export type CaseRecord = z.infer<ReturnType<typeof recordSchema>> & Record<string, unknown>;
-
-/** The lines of a package that carry case records, one schema per table. */
-export const caseLines = caseTables.map((t) => z.strictObject({ t: z.literal(t), r: caseRecordSchemas[t] }));
+export type { ExchangedRecord as CaseRecord } from './columns';
 
 /** What the 冲突处理 screen calls each column (shared across the case tables). */
 const fieldNames: Record<string, string> = {
@@ -464,16 +416,7 @@ const fieldNames: Record<string, string> = {
   versionId: '所属文书版本',
 };
 
-function labelsOf(table: CaseTable): Record<string, string> {
-  const labels: Record<string, string> = {};
-  // A file's bytes are compared by its SHA-256, not shown.
-  for (const [key, kind] of Object.entries(caseTableColumns[table]) as [string, ColumnKind][])
-    if (kind !== 'bytes') labels[key] = fieldNames[key] ?? key;
-  labels.deletedAt = '删除时间';
-  return labels;
-}
-
-export const caseFieldLabels = Object.fromEntries(caseTables.map((t) => [t, labelsOf(t)])) as Record<
-  CaseTable,
-  Record<string, string>
->;
+const family = recordFamily(caseTableColumns, fieldNames);
+/** The lines of a package that carry case records, one schema per table. */
+export const caseLines = family.lines;
+export const caseFieldLabels = family.fieldLabels;

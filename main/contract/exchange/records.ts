@@ -3,12 +3,28 @@ import { textRule } from '../schemas/freeText';
 import {
   caseFieldLabels,
   caseLines,
+  caseTableColumns,
   caseTableLabels,
   caseTables,
-  syncable,
-  type CaseRecord,
   type CaseTable,
 } from './caseRecords';
+import {
+  catalogueFieldLabels,
+  catalogueLines,
+  catalogueTableColumns,
+  catalogueTableLabels,
+  catalogueTables,
+  type CatalogueTable,
+} from './catalogueRecords';
+import { syncable, type Columns, type ExchangedRecord } from './columns';
+import {
+  ledgerFieldLabels,
+  ledgerLines,
+  ledgerTableColumns,
+  ledgerTableLabels,
+  ledgerTables,
+  type LedgerTable,
+} from './ledgerRecords';
 
 // What an exchange package carries (issue 14), one schema per table: a package's records are
 // parsed with these before anything is looked at, and a record that fails is a refused
@@ -34,26 +50,47 @@ export const villageRecord = z.strictObject({
 });
 export type VillageRecord = z.infer<typeof villageRecord>;
 
-/** 村（社区）, then the case records (./caseRecords.ts), in the order a package carries them. */
-export const exchangeTables = ['villages', ...caseTables] as const;
-export type ExchangeTable = 'villages' | CaseTable;
+/** The tables read and written by one generic row mapping (db/repositories/exchangeRows.ts). */
+export type RowTable = CatalogueTable | CaseTable | LedgerTable;
+export const rowTableColumns: Record<RowTable, Columns> = {
+  ...catalogueTableColumns,
+  ...caseTableColumns,
+  ...ledgerTableColumns,
+};
+
+/**
+ * In the order a package carries them, every record after the ones it refers to: the catalogue
+ * (./catalogueRecords.ts), 村（社区）, the case records (./caseRecords.ts), then the dossiers,
+ * reviews and screening logs (./ledgerRecords.ts).
+ */
+export const exchangeTables = [...catalogueTables, 'villages', ...caseTables, ...ledgerTables] as const;
+export type ExchangeTable = 'villages' | RowTable;
 
 export const exchangeTableLabels: Record<ExchangeTable, string> = {
+  ...catalogueTableLabels,
   villages: '村（社区）',
   ...caseTableLabels,
+  ...ledgerTableLabels,
 };
 
 /** Field names the 冲突处理 screen shows beside each version. */
 export const exchangeFieldLabels: Record<ExchangeTable, Record<string, string>> = {
+  ...catalogueFieldLabels,
   villages: { township: '乡镇', name: '名称', active: '启用', code: '统计用区划代码', deletedAt: '删除时间' },
   ...caseFieldLabels,
+  ...ledgerFieldLabels,
 };
 
 const villageLine = z.strictObject({ t: z.literal('villages'), r: villageRecord });
 
 /** One line of a package's payload: the table and the record. */
-export const exchangeLine = z.discriminatedUnion('t', [villageLine, ...caseLines]);
-export type ExchangeLine = { t: 'villages'; r: VillageRecord } | { t: CaseTable; r: CaseRecord };
+export const exchangeLine = z.discriminatedUnion('t', [
+  villageLine,
+  ...catalogueLines,
+  ...caseLines,
+  ...ledgerLines,
+]);
+export type ExchangeLine = { t: 'villages'; r: VillageRecord } | { t: RowTable; r: ExchangedRecord };
 
 /** “案件2条；当事人4条” (the tables with any records), or `none`. */
 export function countsText(counts: Record<ExchangeTable, number>, none = '无记录'): string {

@@ -191,7 +191,8 @@ export const conflictDto = z.object({
   officeName: z.string(),
   table: z.string(),
   tableLabel: z.string(),
-  recordId: id,
+  /** A UUID, or the code or key of a dispute type or shared setting (agreed by every office). */
+  recordId: z.string().min(1).max(100),
   title: z.string(),
   createdAt: z.string(),
   fields: z.array(

@@ -1,6 +1,6 @@
 import type { Repositories } from '../../../db';
-import type { CaseRecord, CaseTable } from '../../contract/exchange/caseRecords';
-import { exchangeTableLabels, type ExchangeLine } from '../../contract/exchange/records';
+import type { CaseRecord } from '../../contract/exchange/caseRecords';
+import { exchangeTableLabels, type ExchangeLine, type RowTable } from '../../contract/exchange/records';
 import type { MergeContext, RecordRules } from './merge';
 import { rejected } from './packageReader';
 
@@ -28,14 +28,22 @@ export interface PackageCases {
   unlinkedParties: Map<string, number>;
   /** Cases whose scope and search terms must be derived again after the import. */
   touched: Set<string>;
+  /** Screening rounds this package carried (already checked). */
+  rounds: Set<string>;
 }
 
 export function packageCases(): PackageCases {
-  return { cases: new Set(), assignments: new Map(), unlinkedParties: new Map(), touched: new Set() };
+  return {
+    cases: new Set(),
+    assignments: new Map(),
+    unlinkedParties: new Map(),
+    touched: new Set(),
+    rounds: new Set(),
+  };
 }
 
 const record = (line: ExchangeLine) => line.r as CaseRecord;
-const table = (line: ExchangeLine) => line.t as CaseTable;
+const table = (line: ExchangeLine) => line.t as RowTable;
 
 function holder(r: CaseRecord): string {
   return (r.handlingCommitteeId as string | null) ?? (r.committeeId as string);
@@ -52,7 +60,7 @@ function caseOf(repos: Repositories, line: ExchangeLine, seen: PackageCases): st
 }
 
 /** Whether the case, as this office holds it, is the sender's to send. */
-function caseAllowed(ctx: MergeContext, caseId: string): boolean {
+export function caseAllowed(ctx: MergeContext, caseId: string): boolean {
   if (ctx.seen.cases.has(caseId)) return true;
   if (ctx.sender.officeKind === 'township') {
     const local = ctx.repos.exchangeRows.get('cases', caseId);
@@ -72,10 +80,19 @@ export const caseRecordRules: RecordRules = {
   },
   clash(repos, line) {
     const r = record(line);
-    if (line.t === 'cases' && repos.exchangeRows.caseNumberClash(r))
+    if (line.t === 'cases' && repos.exchangeRows.clashes('cases', r, ['caseNumber']))
       return `（案件“${String(r.caseNumber)}”）与本机已有案件的编号相同`;
-    if (line.t === 'document_versions' && repos.exchangeRows.documentVersionClash(r))
+    if (
+      line.t === 'document_versions' &&
+      repos.exchangeRows.clashes('document_versions', r, ['caseId', 'kind', 'versionNo'])
+    )
       return `（文书“${String(r.title)}”第${String(r.versionNo)}版）与本机已生成的同一文书版本号相同`;
+    if (
+      line.t === 'dossiers' &&
+      (repos.exchangeRows.clashes('dossiers', r, ['caseId'], true) ||
+        repos.exchangeRows.clashes('dossiers', r, ['committeeId', 'volumeYear', 'volumeSeq']))
+    )
+      return `（卷宗“${String(r.volumeNumber)}”）与本机已有的同一案件卷宗或同一卷号相同`;
     if (line.t === 'parties') {
       const other = repos.exchangeRows.partyClash(r);
       if (other)

@@ -11,6 +11,7 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { packageCases } from './caseRules';
+import { catalogueTitle } from './catalogueRules';
 import { rulesOf } from './merge';
 import { reindexCases } from './reindex';
 
@@ -42,6 +43,10 @@ function titleOf(ctx: ServiceContext, table: ExchangeTable, remote: Fields): str
   if (table === 'villages') return `${shownValue(remote.township)}${shownValue(remote.name)}`;
   if (table === 'cases') return shownValue(remote.caseNumber);
   if (table === 'mediators' || table === 'parties') return shownValue(remote.name);
+  if (table === 'organisations' || table === 'dispute_types' || table === 'settings')
+    return catalogueTitle(table, remote);
+  if (table === 'screening_rounds') return `${shownValue(remote.heldOn)}${shownValue(remote.area)}的排查`;
+  if (table === 'screening_analyses') return `${shownValue(remote.month)}的月度分析`;
   const caseId = typeof remote.caseId === 'string' ? remote.caseId : undefined;
   const number = caseId ? ctx.repos.cases.byId(caseId)?.caseNumber : undefined;
   return number ? `${number}的${exchangeTableLabels[table]}` : exchangeTableLabels[table];
@@ -148,16 +153,20 @@ export async function resolveConflict(
   return dto;
 }
 
+/** What a package carried, table by table: only the tables it had records of (there are 26). */
 function summary(direction: 'in' | 'out', counts: string): string {
   const parsed = JSON.parse(counts) as Record<string, unknown>;
-  return Object.entries(parsed)
+  const any = (value: unknown) =>
+    typeof value === 'number' ? value > 0 : Object.values(value as Record<string, number>).some((n) => n > 0);
+  const parts = Object.entries(parsed)
+    .filter(([, value]) => any(value))
     .map(([table, value]) => {
       const label = exchangeTableLabels[table as ExchangeTable] ?? table;
       if (direction === 'out') return `${label}${Number(value)}条`;
       const c = value as Record<string, number>;
       return `${label}：新增${c.new ?? 0}、更新${c.updated ?? 0}、未变${c.unchanged ?? 0}、冲突${c.conflict ?? 0}`;
-    })
-    .join('；');
+    });
+  return parts.join('；') || '无记录';
 }
 
 export function exchangeHistory(ctx: ServiceContext): ExchangeHistoryDto {

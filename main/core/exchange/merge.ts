@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Repositories, TrustedOfficeRow } from '../../../db';
+import { catalogueTables } from '../../contract/exchange/catalogueRecords';
 import {
   exchangeTableLabels,
   exchangeTables,
@@ -7,13 +8,16 @@ import {
   type ExchangeTable,
 } from '../../contract/exchange/records';
 import { caseRecordRules, type PackageCases } from './caseRules';
+import { catalogueRules } from './catalogueRules';
+import { ledgerRules } from './ledgerRules';
 import { rejected } from './packageReader';
 import { villageRules } from './villageRules';
 
 // Merging a received record (issue 14). Who may send a record is the record kind's rule
-// (./villageRules.ts: the owner office; ./caseRules.ts: the office holding the case, and the
-// county for the cases in a township's scope). Against the version both sides last agreed on:
-// changed only there → take it; changed here too → a conflict for a person, nothing
+// (./villageRules.ts, ./catalogueRules.ts: the owner office; ./caseRules.ts: the office holding
+// the case, and the county for the cases in a township's scope, dossiers included;
+// ./ledgerRules.ts: reviews and screening logs their author). Against the version both sides
+// last agreed on: changed only there → take it; changed here too → a conflict for a person, nothing
 // overwritten; not changed → nothing. A copy held without any exchange came from the shipped
 // seed, at version 1.
 
@@ -33,8 +37,8 @@ export interface MergeContext {
   senderTownship: string | null;
   /** The township committee whose cases move (the sender, or this office). */
   township: string;
-  /** It and the organisations under it. */
-  townshipOrganisations: ReadonlySet<string>;
+  /** It and the organisations under it (and the committees this package added under it). */
+  townshipOrganisations: Set<string>;
   sequence: number;
   /** The peer had our packages through this one when it made the package. */
   receiptThrough: number;
@@ -58,8 +62,19 @@ export interface RecordRules {
   casesOf(repos: Repositories, line: ExchangeLine, seen: PackageCases): string[];
 }
 
+const catalogue = new Set<ExchangeTable>(catalogueTables);
+const ledgers = new Set<ExchangeTable>([
+  'dossier_reviews',
+  'screening_rounds',
+  'screening_findings',
+  'screening_analyses',
+]);
+
 export function rulesOf(table: ExchangeTable): RecordRules {
-  return table === 'villages' ? villageRules : caseRecordRules;
+  if (table === 'villages') return villageRules;
+  if (catalogue.has(table)) return catalogueRules;
+  // A dossier and its papers are recorded on a case, like the case's other records.
+  return ledgers.has(table) ? ledgerRules : caseRecordRules;
 }
 
 /** The fields a person compares (everything but the sync bookkeeping). */

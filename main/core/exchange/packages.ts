@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExchangeImportDto, ExchangePackageDto, ExchangePreviewDto } from '../../contract';
-import { caseTables } from '../../contract/exchange/caseRecords';
 import {
   countsText,
   exchangeTableLabels,
@@ -47,13 +46,15 @@ async function requireFolder(folder: string): Promise<void> {
     throw ValidationError.field(['folder'], '保存位置', '该文件夹不存在且无法创建，请换一个位置（如U盘）');
 }
 
-/** Which case records go to this peer: those of the township's cases (./caseRules.ts). */
-function caseRowsQuery(ctx: ServiceContext, peerOfficeId: string) {
+/** Which records go to this peer: its catalogue rows, the township's cases and ledgers. */
+function rowsQuery(ctx: ServiceContext, peerOfficeId: string) {
   const townshipSends = exchangeKind(ctx) === 'township';
+  const township = townshipSends ? ctx.office.id : peerOfficeId;
   return {
     peerOfficeId,
     ownOfficeId: ctx.office.id,
-    township: townshipSends ? ctx.office.id : peerOfficeId,
+    township,
+    townshipOrganisations: ctx.repos.caseScope.under([township]).map((o) => o.id),
     townshipSends,
   };
 }
@@ -68,8 +69,9 @@ export function packagePlan(ctx: ServiceContext, officeId: string) {
   const state = ctx.repos.exchange.peerIfAny(officeId);
   const counts = zeroCounts();
   counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, ctx.office.id);
-  const query = caseRowsQuery(ctx, officeId);
-  for (const t of caseTables) counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
+  const query = rowsQuery(ctx, officeId);
+  for (const t of exchangeTables)
+    if (t !== 'villages') counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
   return {
     officeId,
     officeName: peer.officeName,
@@ -96,7 +98,7 @@ export async function generatePackage(
   const fileName = packageFileName(ctx.office.name, peer.officeName, sequence);
   const path = join(input.folder, fileName);
   const counts = zeroCounts();
-  const query = caseRowsQuery(ctx, peer.officeId);
+  const query = rowsQuery(ctx, peer.officeId);
   const changed = (t: ExchangeTable, after: string) =>
     t === 'villages'
       ? repos.exchangeVillages.changedVillages(peer.officeId, ctx.office.id, after, PAGE)

@@ -1,0 +1,114 @@
+import type { RowTable } from '../../main/contract/exchange/records';
+
+// Which of a table's rows go to a peer (issue 14), as an SQL condition on the row `r`:
+// - the catalogue and the ledgers an office keeps go from the office that owns them (the
+//   county's organisation rows, dispute types and shared settings; a township's own rows and
+//   village committees; the screening logs and reviews an office wrote), screening logs only for
+//   the township's committees;
+// - a case and everything recorded on it go when the case is in the township's scope: the
+//   township is this office when it sends to the county, and the peer when the county sends to
+//   it. The roster goes with them: the mediators this office keeps (a township) or the ones
+//   named on the assignments of those cases (the county).
+
+export interface RowsQuery {
+  peerOfficeId: string;
+  /** This office (the rows it owns). */
+  ownOfficeId: string;
+  /** The township whose cases move (this office or the peer). */
+  township: string;
+  /** The township and the organisations under it. */
+  townshipOrganisations: readonly string[];
+  /** true when this office is the township: it sends its whole roster. */
+  townshipSends: boolean;
+}
+
+/** The column a table's records are known by (their `id` in a package). */
+export const keyColumn: Partial<Record<RowTable, string>> = { dispute_types: 'code', settings: 'key' };
+export const keyOf = (table: RowTable) => keyColumn[table] ?? 'id';
+
+/** The settings a county decides for all (the rest of the table is each installation's own). */
+export const sharedSettingsSql = (keys: readonly string[]) =>
+  keys.map((k) => `'${k.replace(/'/g, '')}'`).join(', ');
+
+export const caseInScope = (caseId: string) =>
+  `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
+const assignedInScope = (mediatorId: string) =>
+  `EXISTS (SELECT 1 FROM case_assignment_mediators am JOIN case_assignments a ON a.id = am.assignment_id
+     WHERE am.mediator_id = ${mediatorId} AND ${caseInScope('a.case_id')})`;
+const organisationIn = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
+
+export function scopeFilter(
+  table: RowTable,
+  q: RowsQuery,
+  sharedSettings: readonly string[],
+): { sql: string; params: unknown[] } {
+  const own = q.ownOfficeId;
+  const orgs = JSON.stringify(q.townshipOrganisations);
+  switch (table) {
+    case 'dispute_types':
+    case 'organisations':
+      return { sql: 'r.origin_office_id = ?', params: [own] };
+    case 'settings':
+      return {
+        sql: `r.origin_office_id = ? AND r.key IN (${sharedSettingsSql(sharedSettings)})`,
+        params: [own],
+      };
+    case 'mediators':
+      return q.townshipSends
+        ? { sql: 'r.origin_office_id = ?', params: [own] }
+        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.id')}`, params: [own, q.township] };
+    case 'mediator_memberships':
+      return q.townshipSends
+        ? { sql: 'r.origin_office_id = ?', params: [own] }
+        : {
+            sql: `r.origin_office_id = ? AND ${assignedInScope('r.mediator_id')}`,
+            params: [own, q.township],
+          };
+    case 'cases':
+      return {
+        sql: 'EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = r.rowid)',
+        params: [q.township],
+      };
+    case 'parties':
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = r.id AND ${caseInScope('cp.case_id')})`,
+        params: [q.township],
+      };
+    case 'case_assignment_mediators':
+      return {
+        sql: `EXISTS (SELECT 1 FROM case_assignments a WHERE a.id = r.assignment_id AND ${caseInScope('a.case_id')})`,
+        params: [q.township],
+      };
+    case 'dossier_reviews':
+      return { sql: `r.origin_office_id = ? AND ${caseInScope('r.case_id')}`, params: [own, q.township] };
+    case 'screening_rounds':
+    case 'screening_analyses':
+      return {
+        sql: `r.origin_office_id = ? AND ${organisationIn('r.organisation_id')}`,
+        params: [own, orgs],
+      };
+    case 'screening_findings':
+      return {
+        sql: `r.origin_office_id = ? AND EXISTS (SELECT 1 FROM screening_rounds sr
+                WHERE sr.id = r.round_id AND ${organisationIn('sr.organisation_id')})`,
+        params: [own, orgs],
+      };
+    default:
+      return { sql: caseInScope('r.case_id'), params: [q.township] };
+  }
+}
+
+/**
+ * Tables whose rows refer to rows of the same table go whole, in one page, parents first: the
+ * organisation tree (a committee after the one above it) and the dispute types (the 18
+ * statistical types before the local ones mapped onto them). Both are a few hundred rows.
+ */
+export const wholeTableOrder: Partial<Record<RowTable, { with: string; order: string }>> = {
+  organisations: {
+    with: `WITH RECURSIVE tree(id, depth) AS (
+      SELECT id, 0 FROM organisations WHERE parent_id IS NULL
+      UNION ALL SELECT o.id, tree.depth + 1 FROM organisations o JOIN tree ON o.parent_id = tree.id WHERE tree.depth < 20)`,
+    order: '(SELECT max(depth) FROM tree WHERE tree.id = r.id), r.id',
+  },
+  dispute_types: { with: '', order: 'r.official_code IS NOT NULL, r.code' },
+};

@@ -1,0 +1,46 @@
+import { addUser, switchUser } from '../../helpers/app';
+import { CHENGGUAN_ID } from '../../helpers/exchange';
+import { exchange, mediate, registerCase, type Desk } from '../../helpers/exchangeCases';
+
+// A township dossier and the county's 案卷评查 of it (issue 14), for the exchange tests.
+
+/** A case the township mediated, visited, closed and filed (立卷). */
+export async function filedCase(town: Desk): Promise<string> {
+  const c = await registerCase(town);
+  await mediate(town, c.id);
+  await town.mediator();
+  await town.app.ok('workflow:beginPerformance', { caseId: c.id });
+  await town.app.ok('workflow:recordVisit', {
+    caseId: c.id,
+    visitedOn: '2026-11-30',
+    visitor: '李青',
+    performanceStatus: 'performed',
+    satisfaction: 'satisfied',
+    escalationSigns: false,
+    situation: '排水沟已改建完毕，双方无异议。',
+  });
+  await town.app.ok('workflow:close', { caseId: c.id });
+  await town.app.ok('dossiers:file', { caseId: c.id, retention: '长期' });
+  return c.id;
+}
+
+/** A county archivist over 城关镇 reviews the case's dossier (already at the county): the review's id. */
+export async function reviewAtCounty(county: Desk, caseId: string): Promise<string> {
+  await county.admin();
+  await addUser(county.app, 'pingcha', ['archivist'], undefined, { organisationIds: [CHENGGUAN_ID] });
+  await switchUser(county.app, 'pingcha', 'Passw0rd1');
+  const dossier = await county.app.ok('dossiers:review', {
+    caseId,
+    reviewedOn: '2026-11-30',
+    scores: { intake: 15, investigation: 13, process: 14, agreement: 18, visit: 9, forms: 13, binding: 9 },
+    comments: '卷宗完整；回访记录可再具体。',
+  });
+  return dossier.reviews[0]!.id;
+}
+
+/** The township files a case, sends it up, and the county reviews it: the review's id. */
+export async function reviewedDossier(county: Desk, town: Desk): Promise<string> {
+  const caseId = await filedCase(town);
+  await exchange(town, county);
+  return reviewAtCounty(county, caseId);
+}
