@@ -26,6 +26,8 @@ import { ConfirmationRuling0017 } from './0017-confirmation-ruling';
 import { ProvinceRecordsRowid0020 } from './0020-province-records-rowid';
 // ── performance (issue 18) ──
 import { RepeatCheckIndexes0021 } from './0021-repeat-check-indexes';
+// ── exchange after a restore (issue 14) ──
+import { ExchangeRestore0024 } from './0024-exchange-restore';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
   Initial0001,
@@ -55,4 +57,6 @@ export const migrations = [
   ProvinceRecordsRowid0020,
   // ── performance (issue 18) ──
   RepeatCheckIndexes0021,
+  // ── exchange after a restore (issue 14) ──
+  ExchangeRestore0024,
 ];
