@@ -184,7 +184,10 @@ export class ExchangeRepository {
   }
 
   /** The latest head the peer reported (at or below `maxSeq`). */
-  latestAuditHead(officeId: string, maxSeq = Number.MAX_SAFE_INTEGER): { seq: number; hash: string } | undefined {
+  latestAuditHead(
+    officeId: string,
+    maxSeq = Number.MAX_SAFE_INTEGER,
+  ): { seq: number; hash: string } | undefined {
     return this.db.sql.get(
       `SELECT seq, hash FROM exchange_audit_heads WHERE office_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
       officeId,

@@ -148,12 +148,20 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
           .filter({ hasText: /^案件\d/ })
           .getByRole('cell'),
       ).toHaveText(['案件', '1', '0', '0', '0']);
+      // The progress bar followed the check to its end: stage, then done.
+      const bar = page.getByLabel('导入进度');
+      await expect(bar).toContainText('校验数据包完成');
+      await expect(bar.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+      await expect(page.getByText(/第1号，.*生成，共\d+条记录/)).toBeVisible();
       await desk.screenshot(page, 'exchange-04-preview');
       await page.getByRole('button', { name: 'check 导入', exact: true }).click();
-      await expect(page.getByText('已导入城关镇人民调解委员会的第1号数据包')).toBeVisible();
-      // The same package again is refused, with the reason.
+      await expect(page.getByText(/已导入城关镇人民调解委员会的第1号数据包（共\d+条记录）/)).toBeVisible();
+      await expect(bar).toContainText('导入数据包完成');
+      await desk.screenshot(page, 'exchange-04b-imported');
+      // The same package again is refused, with the reason; the bar says the check did not finish.
       await page.getByRole('button', { name: '校验' }).click();
       await expect(page.getByRole('alert')).toContainText('第1号数据包已经导入过，不能重复导入');
+      await expect(bar).toContainText('校验数据包未完成');
     });
 
     await test.step('both rename the village: the county sees one conflict and takes the township’s', async () => {

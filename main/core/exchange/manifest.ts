@@ -38,7 +38,9 @@ export const exchangeManifest = z.strictObject({
    * asks for everything the recipient holds that it may have lost (./resync.ts). Sent until a
    * package marked `resend` comes back.
    */
-  restoredFrom: z.strictObject({ at: z.iso.datetime({ offset: true }), auditSeq: z.number().int().min(0) }).optional(),
+  restoredFrom: z
+    .strictObject({ at: z.iso.datetime({ offset: true }), auditSeq: z.number().int().min(0) })
+    .optional(),
   /** This package carries every record in the recipient's scope: the answer to `restoredFrom`. */
   resend: z.literal(true).optional(),
   encryption: z.strictObject({

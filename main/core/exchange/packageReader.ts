@@ -271,7 +271,9 @@ async function verify(zip: ZipFile, ctx: ReaderContext): Promise<OpenedPackage> 
           lines.push(line.data);
         }
         if (lines.length !== item.records)
-          throw rejected(`文件“${item.name}”的记录数与清单不符（清单${item.records}条，实有${lines.length}条）`);
+          throw rejected(
+            `文件“${item.name}”的记录数与清单不符（清单${item.records}条，实有${lines.length}条）`,
+          );
         await onPage(lines);
       }
     },

@@ -3,7 +3,12 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExchangePackageDto } from '../../contract';
 import { caseTables } from '../../contract/exchange/caseRecords';
-import { countsText, exchangeTables, type ExchangeLine, type ExchangeTable } from '../../contract/exchange/records';
+import {
+  countsText,
+  exchangeTables,
+  type ExchangeLine,
+  type ExchangeTable,
+} from '../../contract/exchange/records';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';

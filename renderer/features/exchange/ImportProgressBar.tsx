@@ -11,13 +11,12 @@ type Progress = EventPayload<'job:progress'>;
 export function useCallProgress(jobId: string | null): Progress | null {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(() => {
-    setProgress(null);
     if (!jobId) return undefined;
     return window.api.on('job:progress', (p) => {
       if (p.jobId === jobId) setProgress(p);
     });
   }, [jobId]);
-  return progress;
+  return progress?.jobId === jobId ? progress : null;
 }
 
 export function ImportProgressBar({ progress }: { progress: Progress | null }) {
