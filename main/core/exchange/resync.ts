@@ -87,9 +87,14 @@ export function afterImport(repos: Repositories, pkg: OpenedPackage, state: Peer
 
 /** What the 数据交换 screen says about restores, here or at a peer. */
 export function restoreNotices(repos: Repositories): string[] {
-  const name = (id: string) => repos.exchange.trusted(id)?.officeName ?? '对方机构';
+  const name = (id: string) => repos.exchange.trusted(id)!.officeName;
   const notices: string[] = [];
-  for (const p of repos.exchange.peers()) {
+  // A revoked office exchanges no more: nothing to ask of it or send to it.
+  const active = (id: string) => {
+    const trusted = repos.exchange.trusted(id);
+    return trusted !== undefined && !trusted.revokedAt;
+  };
+  for (const p of repos.exchange.peers().filter((peer) => active(peer.officeId))) {
     if (p.restoredAt)
       notices.push(
         `本机已恢复到${officeDate(new Date(p.restoredAt))}的备份，此后与${name(p.officeId)}交换的数据不在本机。` +
