@@ -72,7 +72,8 @@ async function importOnly(dir: string, path: string): Promise<void> {
   const jobId = randomUUID();
   const heard: number[] = [];
   app.session.onEvent((name, payload) => {
-    if (name === 'job:progress' && (payload as { jobId: string }).jobId === jobId) heard.push(performance.now());
+    if (name === 'job:progress' && (payload as { jobId: string }).jobId === jobId)
+      heard.push(performance.now());
   });
   const started = performance.now();
   const imported = await ok('exchange:import', { path, jobId });
