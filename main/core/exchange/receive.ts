@@ -74,6 +74,7 @@ async function readAll(
     receiptThrough: Math.min(pkg.manifest.receipt.throughSequence, state?.lastSequenceOut ?? 0),
     at: isoNow(ctx.clock),
     seen: packageCases(),
+    recovering: pkg.manifest.resend === true && Boolean(state?.restoredAt),
   };
   let index = 0;
   progress.stage(stage, 0, pkg.records);

@@ -136,4 +136,53 @@ describe('exchange after the township restores an older backup', () => {
     expect(rowsOf(town.app, ids)).toEqual(rowsOf(county.app, ids));
     expect(await villageNames(town)).toEqual(await villageNames(county));
   });
+
+  it('the county restores an older backup: the township sends back what the county lost, its own handling included', async () => {
+    const { county, town } = await offices();
+    await county.admin();
+    await county.app.ok('backup:saveSettings', {
+      folder: tempDir('county-backups-'),
+      autoDaily: false,
+      ...defaultBackupKeep,
+    });
+    const escalated = await registerCase(town);
+    await town.staff();
+    await town.app.ok('workflow:escalate', {
+      caseId: escalated.id,
+      riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
+    });
+    await exchange(town, county); // 城关 #1
+    await county.admin();
+    const file = await backUp(county.app);
+
+    // After the county's backup: it mediates the escalated case to an agreement, the township
+    // registers another case; both cross, receipts included.
+    await mediate(county, escalated.id, 'transfer');
+    await exchange(county, town); // 县 #1
+    const other = await registerCase(town);
+    await exchange(town, county); // 城关 #2
+
+    await county.admin();
+    const preview = await county.app.ok('backup:inspect', {
+      path: file,
+      unlock: { kind: 'password', username: ADMIN.username, password: ADMIN.password },
+    });
+    await county.app.ok('backup:restore', { token: preview.token, confirm: true });
+    await county.admin();
+    const down = await exchange(county, town); // 县 #2 (not #1 again), asking for everything
+    expect(down.sent.sequence).toBe(2);
+    expect(outcomes(down.imported.counts)).toMatchObject({ new: 0, updated: 0, conflict: 0 });
+    const up = await exchange(town, county); // 城关 #3, everything again
+    expect(outcomes(up.imported.counts).conflict).toBe(0);
+    // The county's handling after its backup (the agreement) and the township's later case are back.
+    expect(up.imported.counts.cases).toMatchObject({ new: 1, updated: 1, conflict: 0 });
+    expect(up.imported.counts.agreements).toMatchObject({ new: 1, conflict: 0 });
+    await exchange(county, town);
+    await exchange(town, county);
+    const ids = [escalated.id, other.id];
+    expect(rowsOf(town.app, ids)).toEqual(rowsOf(county.app, ids));
+    await county.admin();
+    expect((await county.app.ok('exchange:conflicts', {})).items).toEqual([]);
+    expect((await county.app.ok('exchange:overview', {})).restoreNotices).toEqual([]);
+  });
 });
