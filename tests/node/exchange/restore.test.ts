@@ -35,25 +35,31 @@ async function villageNames(d: Desk) {
     .sort();
 }
 
-async function restoreFrom(town: Desk, file: string) {
-  await town.admin();
-  const preview = await town.app.ok('backup:inspect', {
+/** The office's 管理员 sets a backup folder. */
+async function backupsOn(d: Desk) {
+  await d.admin();
+  await d.app.ok('backup:saveSettings', {
+    folder: tempDir('backups-'),
+    autoDaily: false,
+    ...defaultBackupKeep,
+  });
+}
+
+/** The office's 管理员 checks the backup and restores it, then signs in again. */
+async function restoreFrom(d: Desk, file: string) {
+  await d.admin();
+  const preview = await d.app.ok('backup:inspect', {
     path: file,
     unlock: { kind: 'password', username: ADMIN.username, password: ADMIN.password },
   });
-  await town.app.ok('backup:restore', { token: preview.token, confirm: true });
-  await town.admin();
+  await d.app.ok('backup:restore', { token: preview.token, confirm: true });
+  await d.admin();
 }
 
 describe('exchange after the township restores an older backup', () => {
   it('continues both ways: no replay refusal, nothing lost, nothing applied twice, the same rows', async () => {
     const { county, town } = await offices();
-    await town.admin();
-    await town.app.ok('backup:saveSettings', {
-      folder: tempDir('town-backups-'),
-      autoDaily: false,
-      ...defaultBackupKeep,
-    });
+    await backupsOn(town);
 
     // Before the backup: a case goes up, the county's receipt comes back.
     const first = await registerCase(town);
@@ -139,12 +145,7 @@ describe('exchange after the township restores an older backup', () => {
 
   it('the county restores an older backup: the township sends back what the county lost, its own handling included', async () => {
     const { county, town } = await offices();
-    await county.admin();
-    await county.app.ok('backup:saveSettings', {
-      folder: tempDir('county-backups-'),
-      autoDaily: false,
-      ...defaultBackupKeep,
-    });
+    await backupsOn(county);
     const escalated = await registerCase(town);
     await town.staff();
     await town.app.ok('workflow:escalate', {
@@ -162,13 +163,7 @@ describe('exchange after the township restores an older backup', () => {
     const other = await registerCase(town);
     await exchange(town, county); // 城关 #2
 
-    await county.admin();
-    const preview = await county.app.ok('backup:inspect', {
-      path: file,
-      unlock: { kind: 'password', username: ADMIN.username, password: ADMIN.password },
-    });
-    await county.app.ok('backup:restore', { token: preview.token, confirm: true });
-    await county.admin();
+    await restoreFrom(county, file);
     const down = await exchange(county, town); // 县 #2 (not #1 again), asking for everything
     expect(down.sent.sequence).toBe(2);
     expect(outcomes(down.imported.counts)).toMatchObject({ new: 0, updated: 0, conflict: 0 });
