@@ -27,6 +27,7 @@ import { ProvinceRecordsRowid0020 } from './0020-province-records-rowid';
 // ── performance (issue 18) ──
 import { RepeatCheckIndexes0021 } from './0021-repeat-check-indexes';
 import { ExchangeCatalogue0022 } from './0022-exchange-catalogue';
+import { ExchangeRestore0024 } from './0024-exchange-restore';
 import { SearchScope0025 } from './0025-search-scope';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
@@ -59,6 +60,8 @@ export const migrations = [
   RepeatCheckIndexes0021,
   // ── exchange: the shared catalogue (issue 14) ──
   ExchangeCatalogue0022,
+  // ── exchange after a restore (issue 14) ──
+  ExchangeRestore0024,
   // ── search in scope (issue 9) ──
   SearchScope0025,
 ];

@@ -26,6 +26,12 @@ export interface PeerRow {
   acknowledgedOut: number;
   /** 1 when we imported something the peer has not yet had a receipt for. */
   receiptDue: number;
+  /** Restored from a backup made then: we ask the peer for what we may have lost (migration 0024). */
+  restoredAt: string | null;
+  /** Our audit log's head in that backup. */
+  restoredAuditSeq: number;
+  /** 1 when the peer asked for that: our next package carries everything in its scope. */
+  resendDue: number;
 }
 
 export interface ExchangePackageRow {
@@ -62,7 +68,8 @@ const trustedColumns = `office_id AS officeId, office_name AS officeName, office
   trusted_by_name AS trustedByName, revoked_at AS revokedAt, revoked_by_name AS revokedByName,
   revoke_reason AS revokeReason`;
 const peerColumns = `office_id AS officeId, last_sequence_out AS lastSequenceOut, last_sequence_in AS lastSequenceIn,
-  acknowledged_out AS acknowledgedOut, receipt_due AS receiptDue`;
+  acknowledged_out AS acknowledgedOut, receipt_due AS receiptDue, restored_at AS restoredAt,
+  restored_audit_seq AS restoredAuditSeq, resend_due AS resendDue`;
 const packageColumns = `id, direction, peer_office_id AS peerOfficeId, sequence, created_at AS createdAt,
   handled_at AS handledAt, handled_by_name AS handledByName, counts, manifest_sha256 AS manifestSha256,
   audit_seq AS auditSeq, audit_hash AS auditHash, acknowledged_at AS acknowledgedAt`;
@@ -137,13 +144,32 @@ export class ExchangeRepository {
 
   updatePeer(row: PeerRow): void {
     this.db.sql.run(
-      `UPDATE exchange_peers SET last_sequence_out = ?, last_sequence_in = ?, acknowledged_out = ?, receipt_due = ?
-       WHERE office_id = ?`,
+      `UPDATE exchange_peers SET last_sequence_out = ?, last_sequence_in = ?, acknowledged_out = ?, receipt_due = ?,
+         restored_at = ?, restored_audit_seq = ?, resend_due = ? WHERE office_id = ?`,
       row.lastSequenceOut,
       row.lastSequenceIn,
       row.acknowledgedOut,
       row.receiptDue,
+      row.restoredAt,
+      row.restoredAuditSeq,
+      row.resendDue,
       row.officeId,
+    );
+  }
+
+  peers(): PeerRow[] {
+    return this.db.sql.all(`SELECT ${peerColumns} FROM exchange_peers ORDER BY office_id`);
+  }
+
+  /**
+   * The peer was restored from a backup: we no longer know which versions it holds, so every
+   * record counts as never agreed (our next package carries them all, and a change from the
+   * peer to one of them is a conflict for a person until its receipt for that package is back).
+   */
+  forgetAgreed(peerOfficeId: string): void {
+    this.db.sql.run(
+      `UPDATE exchange_record_versions SET agreed_version = 0 WHERE peer_office_id = ? AND agreed_version > 0`,
+      peerOfficeId,
     );
   }
 
@@ -157,11 +183,21 @@ export class ExchangeRepository {
     );
   }
 
-  latestAuditHead(officeId: string): { seq: number; hash: string } | undefined {
+  /** The latest head the peer reported (at or below `maxSeq`). */
+  latestAuditHead(
+    officeId: string,
+    maxSeq = Number.MAX_SAFE_INTEGER,
+  ): { seq: number; hash: string } | undefined {
     return this.db.sql.get(
-      `SELECT seq, hash FROM exchange_audit_heads WHERE office_id = ? ORDER BY seq DESC LIMIT 1`,
+      `SELECT seq, hash FROM exchange_audit_heads WHERE office_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
       officeId,
+      maxSeq,
     );
+  }
+
+  /** The heads of a peer's audit log that a restore there discarded (after `seq`). */
+  dropAuditHeadsAfter(officeId: string, seq: number): void {
+    this.db.sql.run(`DELETE FROM exchange_audit_heads WHERE office_id = ? AND seq > ?`, officeId, seq);
   }
 
   saveAuditHead(officeId: string, head: { seq: number; hash: string }, at: string, sequence: number): void {

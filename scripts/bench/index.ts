@@ -703,7 +703,7 @@ async function main(): Promise<void> {
         value: `${exchange.importCasesPerSecond} cases/s`,
         target: '≥ 500 cases/s',
         pass: exchange.importCasesPerSecond >= 500,
-        note: `${exchange.importSeconds} s: verify, merge, scope and search index`,
+        note: `${exchange.importSeconds} s: verify, merge, scope and search index; progress bar: ${exchange.importProgressEvents} events, longest gap ${exchange.importProgressLongestGapSeconds} s`,
       },
       {
         metric: '  peak RSS of the import',

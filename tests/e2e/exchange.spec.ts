@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { DeskApi, EventPayload } from '../../main/contract';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,12 +149,39 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
           .filter({ hasText: /^案件\d/ })
           .getByRole('cell'),
       ).toHaveText(['案件', '1', '0', '0', '0']);
+      // The progress bar followed the check to its end: stage, then done.
+      const bar = page.getByLabel('导入进度');
+      await expect(bar).toContainText('校验数据包完成');
+      await expect(bar.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+      await expect(page.getByText(/第1号，.*生成，共\d+条记录/)).toBeVisible();
       await desk.screenshot(page, 'exchange-04-preview');
+      // Every progress event the window hears during 导入 (the bar's own source).
+      await page.evaluate(() => {
+        const g = globalThis as unknown as { api: DeskApi; heard: EventPayload<'job:progress'>[] };
+        g.heard = [];
+        g.api.on('job:progress', (p) => g.heard.push(p));
+      });
       await page.getByRole('button', { name: 'check 导入', exact: true }).click();
-      await expect(page.getByText('已导入城关镇人民调解委员会的第1号数据包')).toBeVisible();
-      // The same package again is refused, with the reason.
+      await expect(page.getByText(/已导入城关镇人民调解委员会的第1号数据包（共\d+条记录）/)).toBeVisible();
+      await expect(bar).toContainText('导入数据包完成');
+      await desk.screenshot(page, 'exchange-04b-imported');
+      const heard = await page.evaluate(
+        () => (globalThis as unknown as { heard: EventPayload<'job:progress'>[] }).heard,
+      );
+      // Stage and records done/total reached the window while the import ran, then its end.
+      // (one event per entry of the package: a page of up to 1,000 records of one table).
+      const writing = heard.filter((p) => p.current === '写入记录');
+      expect(writing.every((p) => p.total === 9 && p.state === 'running')).toBe(true);
+      const dones = writing.map((p) => p.done);
+      expect(dones[0]).toBe(0);
+      expect(dones.at(-1)).toBe(9);
+      expect(dones.length).toBeGreaterThan(2);
+      expect(dones).toEqual([...dones].sort((a, b) => a - b));
+      expect(heard.at(-1)).toMatchObject({ label: '导入数据包', state: 'finished' });
+      // The same package again is refused, with the reason; the bar says the check did not finish.
       await page.getByRole('button', { name: '校验' }).click();
       await expect(page.getByRole('alert')).toContainText('第1号数据包已经导入过，不能重复导入');
+      await expect(bar).toContainText('校验数据包未完成');
     });
 
     await test.step('both rename the village: the county sees one conflict and takes the township’s', async () => {
@@ -196,6 +224,51 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
         '收到城关镇人民调解委员会',
       );
       await desk.screenshot(page, 'exchange-06-history');
+    });
+
+    await test.step('the township restores an older backup: its screen says what to do, its next package is accepted', async () => {
+      const backups = mkdtempSync(join(tmpdir(), 'desk-exchange-backups-'));
+      await ok(township.desk, town, 'backup:saveSettings', {
+        folder: backups,
+        autoDaily: false,
+        keepDaily: 7,
+        keepWeekly: 4,
+        keepMonthly: 12,
+      });
+      await ok(township.desk, town, 'backup:run', {});
+      await expect
+        .poll(async () => (await ok(township.desk, town, 'backup:status', {})).files.length, {
+          timeout: 60_000,
+        })
+        .toBe(1);
+      await expect.poll(async () => (await ok(township.desk, town, 'backup:status', {})).job).toBeNull();
+      const [backup] = (await ok(township.desk, town, 'backup:status', {})).files;
+      // After the backup: package 3 reaches the county.
+      const countyId = (await ok(desk, page, 'exchange:overview', {})).office.id;
+      await ok(township.desk, town, 'exchange:generate', { officeId: countyId, folder });
+      await ok(desk, page, 'exchange:import', { path: packagePath(3) });
+
+      const checked = await ok(township.desk, town, 'backup:inspect', {
+        path: backup!.path,
+        unlock: { kind: 'password', username: ADMIN.username, password: ADMIN.password },
+      });
+      await ok(township.desk, town, 'backup:restore', { token: checked.token, confirm: true });
+      await town.reload();
+      await signIn(town, { ...ADMIN, name: '刘乡镇' });
+      await openExchange(town, '生成数据包');
+      const notice = town.getByRole('alert').filter({ hasText: '从备份恢复后的数据交换' });
+      await expect(notice).toContainText('此后与平罗县人民调解中心交换的数据不在本机');
+      await town.getByLabel('保存位置').fill(folder);
+      await town.getByRole('button', { name: '生成数据包' }).click();
+      // Numbered above the last package sent before the restore: not a replay at the county.
+      await expect(town.getByText('已生成发往平罗县人民调解中心的第4号数据包')).toBeVisible();
+      await township.desk.screenshot(town, 'exchange-07-restored-notice');
+
+      await openExchange(page, '导入数据包');
+      await page.getByLabel('数据包文件').fill(packagePath(4));
+      await page.getByRole('button', { name: '校验' }).click();
+      await expect(page.getByText('城关镇人民调解委员会已从备份恢复数据，请本机重新发送')).toBeVisible();
+      await desk.screenshot(page, 'exchange-08-peer-restored');
     });
   } finally {
     await townContext.close();

@@ -1,3 +1,4 @@
+import { caseTables } from '../../main/contract/exchange/caseRecords';
 import { aCase, aPerson } from '../fixtures/builders';
 import { ADMIN, addUser, switchUser, type TestApp } from './app';
 import { CHENGGUAN_ID, COUNTY_ID, setUpOffice, trustEachOther } from './exchange';
@@ -141,4 +142,26 @@ export async function offices() {
   const county = await desk(countyApp, COUNTY_ID, '县中心调解员');
   const town = await desk(townApp, CHENGGUAN_ID, '城关调解员');
   return { county, town, pair: { county: countyApp, town: townApp } };
+}
+
+/** Every row of these cases, table by table, as stored (all columns). */
+export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[]> {
+  const sql = app.session.requireUnlocked().store.sql;
+  const ids = JSON.stringify(caseIds);
+  const inCases = `IN (SELECT value FROM json_each('${ids}'))`;
+  const where: Record<string, string> = {
+    cases: `id ${inCases}`,
+    parties: `id IN (SELECT party_id FROM case_parties WHERE case_id ${inCases})`,
+    case_assignment_mediators: `assignment_id IN (SELECT id FROM case_assignments WHERE case_id ${inCases})`,
+    mediators: `id IN (SELECT mediator_id FROM case_assignment_mediators am JOIN case_assignments a
+      ON a.id = am.assignment_id WHERE a.case_id ${inCases})`,
+    mediator_memberships: `mediator_id IN (SELECT mediator_id FROM case_assignment_mediators am JOIN case_assignments a
+      ON a.id = am.assignment_id WHERE a.case_id ${inCases})`,
+  };
+  return Object.fromEntries(
+    caseTables.map((t) => [
+      t,
+      sql.all(`SELECT * FROM ${t} WHERE ${where[t] ?? `case_id ${inCases}`} ORDER BY id`),
+    ]),
+  );
 }

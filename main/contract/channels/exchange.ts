@@ -88,6 +88,8 @@ export const exchangePackageChannels = defineChannels({
     access: 'exchange:manage',
     kind: 'query',
     label: '校验数据包',
+    // The screen's own id for the progress events of this one call (job:progress).
+    ids: { jobId: 'job' },
   },
   'exchange:import': {
     input: packageFileInput,
@@ -95,6 +97,8 @@ export const exchangePackageChannels = defineChannels({
     access: 'exchange:manage',
     kind: 'mutation',
     label: '导入数据包',
+    // The screen's own id for the progress events of this one call (job:progress).
+    ids: { jobId: 'job' },
   },
   'exchange:history': {
     input: empty,

@@ -96,6 +96,8 @@ export const exchangeOverviewDto = z.object({
   /** Only the county and township installations exchange packages. */
   mayExchange: z.boolean(),
   trusted: z.array(trustedOfficeDto),
+  /** A restore from a backup, here or at a peer, and what to do about it. */
+  restoreNotices: z.array(z.string()),
 });
 export type ExchangeOverviewDto = z.infer<typeof exchangeOverviewDto>;
 
@@ -145,7 +147,11 @@ export const exchangePackageDto = z.object({
 });
 export type ExchangePackageDto = z.infer<typeof exchangePackageDto>;
 
-export const packageFileInput = z.strictObject({ path: pathText('数据包文件') });
+export const packageFileInput = z.strictObject({
+  path: pathText('数据包文件'),
+  /** The screen's id for this call: its 'job:progress' events carry it (the progress bar). */
+  jobId: z.uuid().optional(),
+});
 
 export const exchangePreviewDto = z.object({
   officeName: z.string(),
@@ -153,14 +159,21 @@ export const exchangePreviewDto = z.object({
   sequence: z.number().int(),
   createdAt: z.string(),
   receiptThrough: z.number().int(),
+  /** Records the package carries. */
+  records: z.number().int(),
   counts: mergeCounts,
   auditFindings: z.array(z.string()),
+  /** The sender was restored from a backup made then, and asks for everything again. */
+  restoredFrom: z.string().nullable(),
+  /** The package carries everything again (the answer to our restore). */
+  resend: z.boolean(),
 });
 export type ExchangePreviewDto = z.infer<typeof exchangePreviewDto>;
 
 export const exchangeImportDto = z.object({
   officeName: z.string(),
   sequence: z.number().int(),
+  records: z.number().int(),
   counts: mergeCounts,
   acknowledgedThrough: z.number().int(),
   auditFindings: z.array(z.string()),

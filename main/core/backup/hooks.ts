@@ -1,5 +1,6 @@
 import type { Repositories } from '../../../db';
 import { moveAnchorAfterRestore } from '../audit/anchor';
+import { markPeersAfterRestore } from '../exchange/resync';
 
 // What other parts of the app must do when the data is replaced by a restore (replace.ts):
 // inside the restored database's first transaction, beside the restore's own audit entry
@@ -17,19 +18,19 @@ export interface RestoredFrom {
 }
 
 /**
- * Exchange packages (main/core/exchange, not built yet) will keep watermarks: how far this office
- * has sent to and received from each peer. A restore moves this database back to the backup's
- * time, and its watermarks with it. Exchange must make sure here that nothing is sent twice or
- * missed: records changed after `backupCreatedAt` and already sent are gone here (the peers keep
- * them; a re-send must be recognised by record id and version), and packages received after it
- * must be taken in again (keep received packages until a later backup covers them, or ask the
- * peers to send again from the restored watermark). Until exchange exists there are no
- * watermarks, and nothing to do.
+ * Exchange packages keep, per peer, how far this office has sent to and received from it. A
+ * restore moves them back to the backup's time (main/core/exchange/resync.ts): the next package
+ * is numbered above the highest ever sent (kept outside the database, so the peer never sees a
+ * number twice and refuses it as a replay), and every package to a peer asks it to send again
+ * everything this office may have lost (records received, or changed here and sent, after the
+ * backup) until its answer is imported. The 数据交换 screen says so.
  */
 export async function reconcileExchangeWatermarksAfterRestore(
-  _repos: Repositories,
-  _restored: RestoredFrom,
-): Promise<void> {}
+  repos: Repositories,
+  restored: RestoredFrom,
+): Promise<void> {
+  markPeersAfterRestore(repos, restored);
+}
 
 /**
  * The audit chain's head is also kept outside the database, in an anchor file that only ever

@@ -63,6 +63,9 @@ function caseOf(repos: Repositories, line: ExchangeLine, seen: PackageCases): st
 export function caseAllowed(ctx: MergeContext, caseId: string): boolean {
   if (ctx.seen.cases.has(caseId)) return true;
   if (ctx.sender.officeKind === 'township') {
+    // Answering our restore (we asked), it sends back the cases of its township we hold, with
+    // our handling of them after our backup: taken within its township's scope.
+    if (ctx.recovering) return ctx.repos.exchangeRows.caseInScope(caseId, ctx.township);
     const local = ctx.repos.exchangeRows.get('cases', caseId);
     return local !== undefined && ctx.townshipOrganisations.has(holder(local));
   }

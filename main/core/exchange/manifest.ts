@@ -33,6 +33,16 @@ export const exchangeManifest = z.strictObject({
   /** The highest of the recipient's packages the sender has imported (0: none). */
   receipt: z.strictObject({ throughSequence: z.number().int().min(0) }),
   audit: z.strictObject({ head, previous: head.nullable() }),
+  /**
+   * The sender was restored from a backup made at `at` (its audit log back at `auditSeq`): it
+   * asks for everything the recipient holds that it may have lost (./resync.ts). Sent until a
+   * package marked `resend` comes back.
+   */
+  restoredFrom: z
+    .strictObject({ at: z.iso.datetime({ offset: true }), auditSeq: z.number().int().min(0) })
+    .optional(),
+  /** This package carries every record in the recipient's scope: the answer to `restoredFrom`. */
+  resend: z.literal(true).optional(),
   encryption: z.strictObject({
     cipher: z.literal('aes-256-gcm'),
     agreement: z.literal('x25519-hkdf-sha256'),
@@ -47,6 +57,8 @@ export const exchangeManifest = z.strictObject({
         size: z.number().int().min(0),
         sha256: hex64,
         iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
+        /** How many records the entry holds (the import's progress bar counts them). */
+        records: z.number().int().min(0).max(1_000_000),
       }),
     )
     .max(10_000),

@@ -45,6 +45,11 @@ export interface MergeContext {
   at: string;
   /** What this package has carried so far (cases, assignments, new parties). */
   seen: PackageCases;
+  /**
+   * The package answers our own restore from a backup (./resync.ts): the peer sends back what we
+   * lost, the cases of its township we hold included (./caseRules.ts).
+   */
+  recovering: boolean;
 }
 
 /** A record as held here (villages and case records alike). */

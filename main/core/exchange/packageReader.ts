@@ -148,6 +148,8 @@ export interface OpenedPackage {
   manifest: ExchangeManifest;
   manifestSha256: string;
   sender: TrustedOfficeRow;
+  /** How many records the manifest declares (each entry's count is checked as it is read). */
+  records: number;
   /** Every record, a page (entry) at a time, each checked against the manifest and the schemas. */
   readPages(onPage: (lines: ExchangeLine[]) => void | Promise<void>): Promise<void>;
   close(): void;
@@ -226,6 +228,7 @@ async function verify(zip: ZipFile, ctx: ReaderContext): Promise<OpenedPackage> 
     manifest,
     manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
     sender,
+    records: manifest.entries.reduce((sum, e) => sum + e.records, 0),
     async readPages(onPage) {
       let index = 0;
       for (const item of manifest.entries) {
@@ -267,6 +270,10 @@ async function verify(zip: ZipFile, ctx: ReaderContext): Promise<OpenedPackage> 
           }
           lines.push(line.data);
         }
+        if (lines.length !== item.records)
+          throw rejected(
+            `文件“${item.name}”的记录数与清单不符（清单${item.records}条，实有${lines.length}条）`,
+          );
         await onPage(lines);
       }
     },

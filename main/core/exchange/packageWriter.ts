@@ -62,6 +62,7 @@ export async function writeExchangePackage(
         size: sealed.length,
         sha256: createHash('sha256').update(sealed).digest('hex'),
         iv: iv.toString('base64'),
+        records: page.length,
       });
       zip.addBuffer(sealed, name, { mtime, compress: false, mode: 0o100644 });
       records += page.length;

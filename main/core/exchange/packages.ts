@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExchangeImportDto, ExchangePackageDto, ExchangePreviewDto } from '../../contract';
+import type { ExchangePackageDto } from '../../contract';
 import {
   countsText,
-  exchangeTableLabels,
   exchangeTables,
   type ExchangeLine,
   type ExchangeTable,
@@ -13,20 +12,18 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { InstallationKeys } from '../installationKeys/keys';
-import { checkPartiesLinked, packageCases } from './caseRules';
-import { emptyCounts, mergeLine, type MergeContext, type MergeCounts } from './merge';
-import { openExchangePackage, type OpenedPackage } from './packageReader';
 import { writeExchangePackage } from './packageWriter';
-import { reindexCases } from './reindex';
+import { nextSequence, resyncHeader } from './resync';
+import { recordSentSequence } from './sequenceAnchor';
 import { exchangeKind } from './trust';
 
-// Generating and importing township ⇄ county packages (issue 14). A package to a peer carries
-// this office's records the peer has not acknowledged, the receipt for the peer's packages
-// imported here, and this installation's audit head; importing one is one transaction.
+// Generating township ⇄ county packages (issue 14; importing: ./receive.ts). A package to a
+// peer carries this office's records the peer has not acknowledged, the receipt for the peer's
+// packages imported here, and this installation's audit head.
 
 const PAGE = 1000;
 
-function trustedPeer(ctx: ServiceContext, officeId: string) {
+export function trustedPeer(ctx: ServiceContext, officeId: string) {
   if (!exchangeKind(ctx)) throw new ConflictError('本机构不是县调解中心或乡镇调委会，不参与县乡数据交换');
   const peer = ctx.repos.exchange.trusted(officeId);
   if (!peer) throw new NotFoundError('未找到该信任机构，请先导入对方的机构密钥卡');
@@ -64,7 +61,7 @@ function zeroCounts(): Record<ExchangeTable, number> {
 }
 
 /** What the next package to this office would carry. */
-export function packagePlan(ctx: ServiceContext, officeId: string) {
+export function packagePlan(ctx: ServiceContext, officeId: string, dataDir: string) {
   const peer = trustedPeer(ctx, officeId);
   const state = ctx.repos.exchange.peerIfAny(officeId);
   const counts = zeroCounts();
@@ -75,7 +72,7 @@ export function packagePlan(ctx: ServiceContext, officeId: string) {
   return {
     officeId,
     officeName: peer.officeName,
-    sequence: (state?.lastSequenceOut ?? 0) + 1,
+    sequence: nextSequence(state, dataDir, officeId),
     counts,
     receiptThrough: state?.lastSequenceIn ?? 0,
   };
@@ -85,12 +82,14 @@ export async function generatePackage(
   ctx: ServiceContext,
   keys: InstallationKeys,
   input: { officeId: string; folder: string },
+  /** Where the highest sequence sent is kept outside the database (./sequenceAnchor.ts). */
+  dataDir: string,
 ): Promise<ExchangePackageDto> {
   const peer = trustedPeer(ctx, input.officeId);
   await requireFolder(input.folder);
   const { repos } = ctx;
   const state = repos.exchange.peer(peer.officeId);
-  const sequence = state.lastSequenceOut + 1;
+  const sequence = nextSequence(state, dataDir, peer.officeId);
   const head = repos.audit.last();
   const lastSent = repos.exchange.lastSent(peer.officeId);
   const previousRow = lastSent ? repos.audit.bySeq(lastSent.auditSeq) : undefined;
@@ -130,12 +129,15 @@ export async function generatePackage(
         head: { seq: head?.seq ?? 0, hash: head?.hash ?? '' },
         previous: lastSent ? { seq: lastSent.auditSeq, hash: previousRow?.hash ?? '' } : null,
       },
+      ...resyncHeader(state),
     },
     keys,
     pages: pages(),
     outPath: path,
   });
-  repos.exchange.updatePeer({ ...state, lastSequenceOut: sequence, receiptDue: 0 });
+  // Outside the database first: should the transaction fail, a number is skipped, never reused.
+  recordSentSequence(dataDir, peer.officeId, sequence);
+  repos.exchange.updatePeer({ ...state, lastSequenceOut: sequence, receiptDue: 0, resendDue: 0 });
   repos.exchange.insertPackage({
     id: randomUUID(),
     direction: 'out',
@@ -151,7 +153,9 @@ export async function generatePackage(
     acknowledgedAt: null,
   });
   ctx.audit.target = peer.officeId;
-  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，${countsText(counts)}，回执至第${state.lastSequenceIn}号`;
+  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，${countsText(counts)}，回执至第${state.lastSequenceIn}号${
+    state.resendDue ? '，应对方恢复备份后的请求重新发送全部共享记录' : ''
+  }${state.restoredAt ? '，请对方重新发送（本机已从备份恢复）' : ''}`;
   return {
     fileName,
     path,
@@ -161,146 +165,4 @@ export async function generatePackage(
     receiptThrough: state.lastSequenceIn,
     size: written.size,
   };
-}
-
-async function opened(ctx: ServiceContext, keys: InstallationKeys, path: string): Promise<OpenedPackage> {
-  if (!exchangeKind(ctx)) throw new ConflictError('本机构不是县调解中心或乡镇调委会，不参与县乡数据交换');
-  return openExchangePackage(path, {
-    ownOfficeId: ctx.office.id,
-    keys,
-    trusted: (id) => ctx.repos.exchange.trusted(id),
-    lastSequenceIn: (id) => ctx.repos.exchange.peerIfAny(id)?.lastSequenceIn ?? 0,
-  });
-}
-
-/** Findings about the sender's audit log: a head that moved back, or a rewritten past. */
-function auditFindings(ctx: ServiceContext, pkg: OpenedPackage): string[] {
-  const { audit } = pkg.manifest;
-  const who = pkg.sender.officeName;
-  const found: string[] = [];
-  const latest = ctx.repos.exchange.latestAuditHead(pkg.sender.officeId);
-  if (latest && audit.head.seq < latest.seq)
-    found.push(
-      `${who}的审计日志比上次交换时短（上次到第${latest.seq}条，现在到第${audit.head.seq}条），可能被截断或恢复了旧数据`,
-    );
-  const seen = audit.previous && ctx.repos.exchange.auditHead(pkg.sender.officeId, audit.previous.seq);
-  if (seen && audit.previous && seen.hash !== audit.previous.hash)
-    found.push(`${who}的审计日志第${seen.seq}条在上次交换后被改写（校验值与上次收到的不同）`);
-  return found;
-}
-
-/** Merges every record (the preview does it in a savepoint it rolls back). */
-async function readAll(ctx: ServiceContext, pkg: OpenedPackage): Promise<MergeCounts> {
-  const counts = emptyCounts();
-  const org = await ctx.repos.catalog.organisation(pkg.sender.officeId);
-  const township = pkg.sender.officeKind === 'township' ? pkg.sender.officeId : ctx.office.id;
-  const state = ctx.repos.exchange.peerIfAny(pkg.sender.officeId);
-  const merge: MergeContext = {
-    repos: ctx.repos,
-    sender: pkg.sender,
-    senderTownship: pkg.sender.officeKind === 'township' ? (org?.township ?? '') : null,
-    township,
-    townshipOrganisations: new Set(ctx.repos.caseScope.under([township]).map((o) => o.id)),
-    sequence: pkg.manifest.sequence,
-    receiptThrough: Math.min(pkg.manifest.receipt.throughSequence, state?.lastSequenceOut ?? 0),
-    at: isoNow(ctx.clock),
-    seen: packageCases(),
-  };
-  let index = 0;
-  await pkg.readPages((lines) => {
-    for (const line of lines) {
-      index += 1;
-      counts[line.t][mergeLine(merge, line, index)] += 1;
-    }
-  });
-  checkPartiesLinked(merge);
-  await reindexCases(ctx.repos, merge.seen.touched);
-  return counts;
-}
-
-/** “村（社区）新增1、更新0、冲突0；案件…” (the tables with any records). */
-function mergedText(counts: MergeCounts): string {
-  const parts = exchangeTables
-    .filter((t) => Object.values(counts[t]).some((n) => n > 0))
-    .map((t) => {
-      const c = counts[t];
-      return `${exchangeTableLabels[t]}新增${c.new}、更新${c.updated}、冲突${c.conflict}`;
-    });
-  return parts.join('；') || '无记录';
-}
-
-export async function previewPackage(
-  ctx: ServiceContext,
-  keys: InstallationKeys,
-  path: string,
-): Promise<ExchangePreviewDto> {
-  const pkg = await opened(ctx, keys, path);
-  try {
-    // Merged as the import would, then undone: the preview refuses what the import would refuse.
-    const counts = await ctx.repos.exchangeRows.dryRun(() => readAll(ctx, pkg));
-    return {
-      officeName: pkg.sender.officeName,
-      fingerprint: pkg.sender.fingerprint,
-      sequence: pkg.manifest.sequence,
-      createdAt: pkg.manifest.createdAt,
-      receiptThrough: pkg.manifest.receipt.throughSequence,
-      counts,
-      auditFindings: auditFindings(ctx, pkg),
-    };
-  } finally {
-    pkg.close();
-  }
-}
-
-export async function importPackage(
-  ctx: ServiceContext,
-  keys: InstallationKeys,
-  path: string,
-): Promise<ExchangeImportDto> {
-  const pkg = await opened(ctx, keys, path);
-  try {
-    const { manifest, sender } = pkg;
-    const findings = auditFindings(ctx, pkg);
-    const counts = await readAll(ctx, pkg);
-    const { repos } = ctx;
-    const at = isoNow(ctx.clock);
-    const state = repos.exchange.peer(sender.officeId);
-    const through = Math.min(manifest.receipt.throughSequence, state.lastSequenceOut);
-    if (through > state.acknowledgedOut) {
-      repos.exchange.promoteSent(sender.officeId, through);
-      repos.exchange.acknowledge(sender.officeId, through, at);
-    }
-    repos.exchange.updatePeer({
-      ...state,
-      lastSequenceIn: manifest.sequence,
-      acknowledgedOut: Math.max(state.acknowledgedOut, through),
-      receiptDue: 1,
-    });
-    repos.exchange.saveAuditHead(sender.officeId, manifest.audit.head, at, manifest.sequence);
-    repos.exchange.insertPackage({
-      id: manifest.packageId,
-      direction: 'in',
-      peerOfficeId: sender.officeId,
-      sequence: manifest.sequence,
-      createdAt: manifest.createdAt,
-      handledAt: at,
-      handledByName: ctx.actor.displayName,
-      counts: JSON.stringify(counts),
-      manifestSha256: pkg.manifestSha256,
-      auditSeq: manifest.audit.head.seq,
-      auditHash: manifest.audit.head.hash,
-      acknowledgedAt: null,
-    });
-    ctx.audit.target = sender.officeId;
-    ctx.audit.detail = `${sender.officeName}的第${manifest.sequence}号数据包：${mergedText(counts)}`;
-    return {
-      officeName: sender.officeName,
-      sequence: manifest.sequence,
-      counts,
-      acknowledgedThrough: Math.max(state.acknowledgedOut, through),
-      auditFindings: findings,
-    };
-  } finally {
-    pkg.close();
-  }
 }

@@ -12,6 +12,7 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { fingerprintOf, type InstallationKeys } from '../installationKeys/keys';
+import { restoreNotices } from './resync';
 
 // Trust between offices (issue 14): each installation hands the other its 机构密钥卡 (its
 // office and two public keys); both sides show the same short fingerprint, which the two
@@ -168,5 +169,6 @@ export function exchangeOverview(ctx: ServiceContext, keys: InstallationKeys): E
     fingerprint: keys.fingerprint,
     mayExchange: exchangeKind(ctx) !== null,
     trusted: ctx.repos.exchange.trustedOffices().map((r) => trustedDto(ctx, r)),
+    restoreNotices: restoreNotices(ctx.repos),
   };
 }

@@ -18,6 +18,9 @@ export function ExchangePage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <ErrorAlert error={overview.error ? asApiError(overview.error) : null} />
+      {overview.data?.restoreNotices.map((notice) => (
+        <Alert key={notice} type="warning" showIcon title="从备份恢复后的数据交换" description={notice} />
+      ))}
       <Card title="县乡数据交换">
         {overview.data && (
           <Tabs

@@ -11,6 +11,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/forms';
 import { useImportPackageMutation, usePreviewPackageMutation } from './exchangeApi';
+import { ImportProgressBar, useCallProgress } from './ImportProgressBar';
 
 /** The tables the package carries anything of, in the order it carries them. */
 const rows = (counts: ExchangePreviewDto['counts']) =>
@@ -21,7 +22,7 @@ const rows = (counts: ExchangePreviewDto['counts']) =>
 const conflicts = (counts: ExchangePreviewDto['counts']) =>
   Object.values(counts).reduce((sum, c) => sum + c.conflict, 0);
 
-/** 导入数据包: verify and preview what would change, then apply in one step. */
+/** 导入数据包: verify and preview what would change, then apply in one step, with a progress bar. */
 export function ReceivePanel() {
   const [path, setPath] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -29,19 +30,25 @@ export function ReceivePanel() {
   const [done, setDone] = useState<ExchangeImportDto | null>(null);
   const [check, checking] = usePreviewPackageMutation();
   const [apply, applying] = useImportPackageMutation();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useCallProgress(jobId);
 
   const verify = async () => {
     setError(null);
     setPreview(null);
     setDone(null);
-    const result = await check({ path });
+    const id = crypto.randomUUID();
+    setJobId(id);
+    const result = await check({ path, jobId: id });
     if ('error' in result) return setError(asApiError(result.error));
     setPreview(result.data);
   };
 
   const submit = async () => {
     setError(null);
-    const result = await apply({ path });
+    const id = crypto.randomUUID();
+    setJobId(id);
+    const result = await apply({ path, jobId: id });
     if ('error' in result) return setError(asApiError(result.error));
     setPreview(null);
     setDone(result.data);
@@ -70,6 +77,7 @@ export function ReceivePanel() {
           校验
         </Button>
       </Space.Compact>
+      <ImportProgressBar progress={progress} />
       {preview && (
         <>
           <Alert type="success" showIcon title="数据包完整，签名有效" />
@@ -78,7 +86,8 @@ export function ReceivePanel() {
               {preview.officeName}（指纹 {preview.fingerprint}）
             </Descriptions.Item>
             <Descriptions.Item label="数据包">
-              第{preview.sequence}号，{preview.createdAt.slice(0, 16).replace('T', ' ')} 生成
+              第{preview.sequence}号，{preview.createdAt.slice(0, 16).replace('T', ' ')} 生成，共
+              {preview.records}条记录
             </Descriptions.Item>
             <Descriptions.Item label="回执">
               {preview.receiptThrough
@@ -86,6 +95,22 @@ export function ReceivePanel() {
                 : '对方尚未收到本机的数据包'}
             </Descriptions.Item>
           </Descriptions>
+          {preview.restoredFrom && (
+            <Alert
+              type="info"
+              showIcon
+              title={`${preview.officeName}已从备份恢复数据，请本机重新发送`}
+              description="导入后，发往该机构的下一个数据包将重新包含双方共享的全部记录。"
+            />
+          )}
+          {preview.resend && (
+            <Alert
+              type="info"
+              showIcon
+              title="这是对方重新发送的全部共享记录"
+              description="本机从备份恢复后丢失的数据将由它补回；与本机相同的记录不会重复写入。"
+            />
+          )}
           {preview.auditFindings.map((f) => (
             <Alert key={f} type="warning" showIcon title={f} description="导入后将记入审计告警。" />
           ))}
@@ -104,7 +129,7 @@ export function ReceivePanel() {
         <Alert
           type="success"
           showIcon
-          title={`已导入${done.officeName}的第${done.sequence}号数据包`}
+          title={`已导入${done.officeName}的第${done.sequence}号数据包（共${done.records}条记录）`}
           description={
             conflicts(done.counts)
               ? `有${conflicts(done.counts)}条记录双方都修改过，请到“冲突处理”中决定保留哪一方。`

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseTables } from '../../../main/contract/exchange/caseRecords';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
-import { exchange, mediate, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
+import { exchange, mediate, offices, registerCase, rowsOf, type Desk } from '../../helpers/exchangeCases';
 import { PNG_FILE } from '../../fixtures/files';
 import { tableHashes } from '../backup/world';
 
@@ -10,28 +9,6 @@ import { tableHashes } from '../backup/world';
 // and escalates another; its package reaches the county, which handles the escalated case and
 // sends it back; the township imports. Both end with the same rows; replays change nothing; a
 // concurrent edit is one conflict, and resolving it converges on the next exchange.
-
-/** Every row of these cases, table by table, as stored (all columns). */
-function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[]> {
-  const sql = app.session.requireUnlocked().store.sql;
-  const ids = JSON.stringify(caseIds);
-  const inCases = `IN (SELECT value FROM json_each('${ids}'))`;
-  const where: Record<string, string> = {
-    cases: `id ${inCases}`,
-    parties: `id IN (SELECT party_id FROM case_parties WHERE case_id ${inCases})`,
-    case_assignment_mediators: `assignment_id IN (SELECT id FROM case_assignments WHERE case_id ${inCases})`,
-    mediators: `id IN (SELECT mediator_id FROM case_assignment_mediators am JOIN case_assignments a
-      ON a.id = am.assignment_id WHERE a.case_id ${inCases})`,
-    mediator_memberships: `mediator_id IN (SELECT mediator_id FROM case_assignment_mediators am JOIN case_assignments a
-      ON a.id = am.assignment_id WHERE a.case_id ${inCases})`,
-  };
-  return Object.fromEntries(
-    caseTables.map((t) => [
-      t,
-      sql.all(`SELECT * FROM ${t} WHERE ${where[t] ?? `case_id ${inCases}`} ORDER BY id`),
-    ]),
-  );
-}
 
 /** Every table's rows (the audit log up to `seq`: a refused import is itself audited). */
 function hashes(app: TestApp, seq = app.session.repos().audit.last()!.seq) {

@@ -173,6 +173,21 @@ describe('a hostile package is refused with the database unchanged', () => {
     );
   });
 
+  it('an entry holding another number of records than its signed manifest declares', async () => {
+    const s = await setting();
+    // The township's own key signs it: only the count is wrong (the progress bar reads it).
+    const text = manifestOf(s).data.toString('utf8').replace('"records": 1', '"records": 2');
+    const signed = s.town.session.installationKeys().sign('exchange/manifest/v1', Buffer.from(text));
+    const path = await writeZip([
+      ...s.entries.filter((e) => !e.name.startsWith('manifest.')),
+      { name: 'manifest.json', data: Buffer.from(text) },
+      { name: 'manifest.sig', data: Buffer.from(signed) },
+    ]);
+    expect(await refusal(s.county, path)).toBe(
+      '数据包不能导入：文件“data/000001.bin”的记录数与清单不符（清单2条，实有1条）',
+    );
+  });
+
   it('a signature made with another key', async () => {
     const s = await setting();
     const forged = s.county.session.installationKeys().sign('exchange/manifest/v1', manifestOf(s).data);

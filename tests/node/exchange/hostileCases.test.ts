@@ -70,13 +70,20 @@ describe('a package with case records the township may not send is refused, noth
       version: row.version + 5,
       summary: '乡镇在上报后又改写了案情，县中心并不知情。',
     };
+    const refused = `数据包不能导入：第1条记录（案件“${c.caseNumber}”）不在城关镇人民调解委员会的范围内，城关镇人民调解委员会无权发送它`;
     const path = await signedPackage(pair, [{ t: 'cases', r: changed }], {
       sequence: 2,
       receipt: { throughSequence: 0 },
     });
-    expect(await refusal(pair.county, path)).toBe(
-      `数据包不能导入：第1条记录（案件“${c.caseNumber}”）不在城关镇人民调解委员会的范围内，城关镇人民调解委员会无权发送它`,
-    );
+    expect(await refusal(pair.county, path)).toBe(refused);
+    // Calling it a resend does not help: the county only takes its cases back after its own
+    // restore, when it asked for them.
+    const resent = await signedPackage(pair, [{ t: 'cases', r: changed }], {
+      sequence: 3,
+      receipt: { throughSequence: 0 },
+      resend: true,
+    });
+    expect(await refusal(pair.county, resent)).toBe(refused);
   });
 
   it('a party in none of the package’s cases', async () => {
