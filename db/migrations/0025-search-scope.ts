@@ -7,9 +7,10 @@ import { migrationName } from './name';
  * The full-text index gets a second column, `scope`: a token for every organisation or roster
  * mediator whose scope holds the case (db/repositories/caseSearch.ts). A search then asks the
  * index for "these words in a case of mine" and no longer seeks case_scope for each of the
- * county's hits. The index is contentless (it keeps no copy of the words), so it is made anew and
- * every live case's row written again from its parties, numbers and words, a page of cases at a
- * time, exactly as intake writes it (main/core/cases/searchIndex.ts).
+ * county's hits; a deleted case's row goes with its case_scope rows. The index is contentless
+ * (it keeps no copy of the words), so it is made anew and every live case's row written again
+ * from its parties, numbers and words, a page of cases at a time, exactly as intake writes it
+ * (main/core/cases/searchIndex.ts).
  */
 export class SearchScope0025 implements MigrationInterface {
   name = migrationName('SearchScope', 25);
@@ -20,9 +21,16 @@ export class SearchScope0025 implements MigrationInterface {
       `CREATE VIRTUAL TABLE case_search USING fts5(terms, scope, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='3 4')`,
     );
     await reindex(q);
+    // A deleted case leaves the index with its case_scope rows (tr_case_scope_deleted, 0007): the
+    // search's hits are its scope, so no token may outlive the row it stands for.
+    await q.query(
+      `CREATE TRIGGER tr_case_search_deleted AFTER UPDATE OF deleted_at ON cases WHEN NEW.deleted_at IS NOT NULL
+       BEGIN DELETE FROM case_search WHERE rowid = NEW.rowid; END`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER tr_case_search_deleted`);
     // The words alone, as before; the scope tokens are dropped with the column.
     await q.query(`DROP TABLE case_search`);
     await q.query(

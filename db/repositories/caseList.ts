@@ -2,6 +2,7 @@ import type { DbHandle } from '../dataSource';
 import { scopeRowids } from './caseScope';
 import { listParts, type CaseListQuery, type Parts } from './caseListParts';
 import { caseColumns, type CaseRow } from './cases';
+import { statisticSets } from './statisticSets';
 
 export type { CaseListQuery } from './caseListParts';
 
@@ -38,37 +39,13 @@ export class CaseListRepository {
   private with(p: Parts, strategy: Strategy): Statement {
     const ctes: string[] = [];
     const params: unknown[] = [];
-    if (p.found) {
-      ctes.push('hits(rid) AS MATERIALIZED (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(p.found));
-    } else if (p.hits) {
-      ctes.push(`hits(rid) AS MATERIALIZED (${p.hits})`);
-      params.push(...p.hitParams);
-    }
+    if (p.hitsTable) ctes.push(`hits(rid) AS NOT MATERIALIZED (SELECT rid FROM ${p.hitsTable})`);
     if (strategy === 'scope') {
       const rows = scopeRowids(p.principals);
       ctes.push(`scoped(rid) AS MATERIALIZED (${rows.sql})`);
       params.push(...rows.params);
     }
     return { sql: ctes.length ? `WITH ${ctes.join(', ')} ` : '', params };
-  }
-
-  /**
-   * How many cases in scope the search hits (case_scope holds live cases only, so that is also
-   * the count of what a search without filters lists).
-   */
-  private hitCount(p: Parts): Statement {
-    const w = this.with(p, 'hits');
-    return { sql: `${w.sql}SELECT count(*) AS n FROM hits`, params: w.params };
-  }
-
-  /**
-   * The hits in scope, up to one more than the hits strategy takes, stopping there (the full-text
-   * rows stream, each tested against the scope). When that is all of them, the page is found
-   * from these rowids and the search is not run again.
-   */
-  private hitProbe(p: Parts): Statement {
-    return { sql: `${p.hits} LIMIT ?`, params: [...p.hitParams, listStrategyLimits.hits + 1] };
   }
 
   /**
@@ -117,23 +94,6 @@ export class CaseListRepository {
   }
 
   /**
-   * A page and the list's total in one statement, so the hits (full-text look-up and a scope test
-   * per hit) are found once rather than once for the count and again for the page: a common
-   * word hits a thousand cases or more. Each row carries the total.
-   */
-  private countedPageStatement(p: Parts, strategy: Strategy, limit: number, offset: number): Statement {
-    const w = this.with(p, strategy);
-    const m = this.matching(p, strategy);
-    const count = p.filtered ? { sql: m.sql, params: m.params } : { sql: 'hits', params: [] };
-    return {
-      sql: `${w.sql}SELECT (SELECT count(*) FROM ${count.sql}) AS list_total, ${caseColumns()} FROM cases
-             WHERE cases.rowid IN (SELECT cases.rowid FROM ${m.sql} ORDER BY ${p.order} LIMIT ? OFFSET ?)
-             ORDER BY ${p.order}`,
-      params: [...w.params, ...count.params, ...m.params, limit, offset],
-    };
-  }
-
-  /**
    * A page of a drill-down straight from the figure's statement (cases `c`, walking
    * ix_cases_received), newest first: it stops once the page is found. Cases received on the same
    * day follow the index (by status, then entry order): ordered by entry order alone, every case
@@ -153,6 +113,13 @@ export class CaseListRepository {
              ORDER BY ${by('cases')}`,
       params: [...d.params, limit, offset],
     };
+  }
+
+  /** Puts the search's hits in scope in their table for this call (statisticSets.ts); their number. */
+  private searchHits(p: Parts): number {
+    const hits = statisticSets(this.db.sql).searchHits({ sql: p.hits!, params: p.hitParams });
+    p.hitsTable = hits.table;
+    return hits.count;
   }
 
   /** The number of cases in scope: exactly, or when it is small (≤ the scope limit), else null. */
@@ -182,29 +149,13 @@ export class CaseListRepository {
       total = p.wholeSet.count;
       strategy = total <= listStrategyLimits.scope ? 'set' : 'walk';
     } else if (p.hits) {
-      const probe = this.hitProbe(p);
-      const found = this.db.sql.all<{ rid: number }>(probe.sql, ...probe.params).map((r) => r.rid);
-      const n = found.length;
-      if (n === 0) return { rows: [], total: 0 };
-      if (n <= listStrategyLimits.hits) {
-        strategy = 'hits';
-        p.found = found;
-        if (!p.filtered) total = n;
-      } else {
-        // Many hits: the page and its total together, the hits found once.
-        strategy = this.smallScope(p, false) !== null ? 'scope' : 'walk';
-        const page = this.countedPageStatement(p, strategy, q.limit, q.offset);
-        const rows = this.db.sql.all<CaseRow & { list_total: number }>(page.sql, ...page.params);
-        if (rows.length) {
-          const listed = rows[0]!.list_total;
-          return { rows: rows.map(({ list_total: _total, ...row }) => row), total: listed };
-        }
-        // Nothing on this page (past the end, or the filters leave nothing): the total alone.
-        if (!p.filtered) {
-          const count = this.hitCount(p);
-          return { rows: [], total: this.db.sql.get<{ n: number }>(count.sql, ...count.params)?.n ?? 0 };
-        }
-      }
+      // The hits in scope, found once (a common word hits thousands of cases); their number is
+      // the total of a search without filters.
+      const hits = this.searchHits(p);
+      if (hits === 0) return { rows: [], total: 0 };
+      strategy =
+        hits <= listStrategyLimits.hits ? 'hits' : this.smallScope(p, false) !== null ? 'scope' : 'walk';
+      if (!p.filtered) total = hits;
     } else {
       // Without filters, the list is the whole scope: count it (it is also the page's total).
       const size = this.smallScope(p, !p.filtered);
@@ -227,23 +178,15 @@ export class CaseListRepository {
   plan(q: CaseListQuery): string[] {
     const p = listParts(this.db.sql, q);
     const statements: Statement[] = [];
-    if (p.hits) statements.push(this.hitCount(p), this.hitProbe(p));
+    if (p.hits) {
+      statements.push({ sql: p.hits, params: p.hitParams });
+      this.searchHits(p);
+    }
     const strategies: Strategy[] = p.hits ? ['hits', 'scope', 'walk'] : ['scope', 'walk'];
     if (q.statistic) strategies.push('set');
     if (p.direct) statements.push(this.directPageStatement(p.direct, p.order, q.limit, q.offset));
-    for (const strategy of strategies) {
+    for (const strategy of strategies)
       statements.push(this.countStatement(p, strategy), this.pageStatement(p, strategy, q.limit, q.offset));
-      if (p.hits && strategy !== 'hits')
-        statements.push(this.countedPageStatement(p, strategy, q.limit, q.offset));
-    }
-    // The few hits the probe found, as the hits strategy then reads them.
-    if (p.hits) {
-      const known = { ...p, found: [1, 2, 3] };
-      statements.push(
-        this.countStatement(known, 'hits'),
-        this.pageStatement(known, 'hits', q.limit, q.offset),
-      );
-    }
     // Not through the statement cache: a test explains thousands of combinations.
     return statements.flatMap((s) =>
       (this.db.sql.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[]).map(

@@ -1,5 +1,5 @@
 import type { Sql } from '../sql';
-import { termsInScopeMatch, termsMatch } from './caseSearch';
+import { termsInScopeMatch } from './caseSearch';
 import { inScope, type ScopePrincipals } from './caseScope';
 import { statisticSets } from './statisticSets';
 
@@ -85,8 +85,8 @@ export interface Parts {
   /** The search box's hits in scope (a rowid query), when it is used. */
   hits: string | null;
   hitParams: unknown[];
-  /** The hits themselves, once the probe has found them all (a few): no need to search again. */
-  found: number[] | null;
+  /** The table the hits were put in for this call (statisticSets.searchHits), once they are. */
+  hitsTable: string | null;
   /** The scope test on cases.rowid (not needed where the hits decide: they are in scope). */
   scope: { sql: string; params: unknown[] };
   principals: ScopePrincipals;
@@ -149,14 +149,12 @@ export function listParts(sql: Sql, q: CaseListQuery): Parts {
   const hitParams: unknown[] = [];
   const t = q.text;
   if (t?.match) {
-    // The index itself keeps only the words in cases of the user's principals (caseSearch.ts);
-    // case_scope, the authority, then tests those few.
-    const visible = inScope('case_search.rowid', q.scope);
-    hits.push(`SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND ${visible.sql}`);
-    hitParams.push(
-      q.scope.length > 0 ? termsInScopeMatch(t.match, q.scope) : termsMatch(t.match),
-      ...visible.params,
-    );
+    // The index itself keeps to the user's principals (caseSearch.ts): its hits are in scope.
+    if (q.scope.length === 0) hits.push('SELECT rowid AS rid FROM case_search WHERE 0');
+    else {
+      hits.push('SELECT rowid AS rid FROM case_search WHERE case_search MATCH ?');
+      hitParams.push(termsInScopeMatch(t.match, q.scope));
+    }
   }
   // From the party records through their index on the last four characters of the ID number or
   // credit code. DISTINCT: a number can belong to two party records of one case (ID types).
@@ -192,7 +190,7 @@ export function listParts(sql: Sql, q: CaseListQuery): Parts {
     filtered: clauses.length > 1,
     hits: hits.length ? `SELECT h.rid FROM (${hits.join(' UNION ')}) h` : null,
     hitParams,
-    found: null,
+    hitsTable: null,
     scope: inScope('cases.rowid', q.scope),
     principals: q.scope,
     order: sortColumns[q.sort].replaceAll('{dir}', q.order === 'asc' ? 'ASC' : 'DESC'),

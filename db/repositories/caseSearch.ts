@@ -7,16 +7,22 @@ import type { ScopePrincipals } from './caseScope';
 // - `terms`: what the search box finds a case by (main/core/cases/searchTerms.ts builds it);
 // - `scope`: one token per principal (organisation or roster mediator) whose scope holds the case,
 //   i.e. per case_scope row.
-// A search asks for both at once ("the words, in a case one of my principals holds"), so FTS5
-// intersects two compact lists instead of the query seeking case_scope once per hit: a county
-// user's common word hits ~20,000 cases at 100,000, of which a few thousand are theirs.
-// case_scope stays the authority: every hit is still tested against it, so a stale token can only
-// cost a little time, never show a case outside the scope. A missing token would hide a case from
-// its own committee's search, so the row is rewritten whenever the case's scope grows (below).
+// A search asks for both at once ("these words, in a case one of my principals holds"), so FTS5
+// intersects two compact lists, and the hits it gives are the search's hits in scope: a county
+// user's common word hits ~20,000 cases at 100,000, of which a few thousand are theirs, and a
+// case_scope seek for each of those cost as much again as the search itself.
+// So the `scope` column must say exactly what case_scope says, in both directions:
+// - rows are only added to case_scope by the grants (caseScope.ts), which mark the case; every
+//   call's transaction rewrites the marked cases' rows before it commits (main/core/cases/
+//   searchRow.ts, from session.ts), whichever service granted;
+// - rows leave case_scope only when the tree moves (rebuildCase marks the case too) or the case
+//   is deleted (the trigger that drops its case_scope rows drops its search row as well);
+// - the token is the principal's whole SHA-256, so two principals never share one.
+// tests/node/scope/lists.test.ts checks the column against case_scope for every principal.
 
-/** The token a principal is indexed by: 'p' and 48 bits of its hash (a clash only costs a test). */
+/** The token a principal is indexed by: 'p' and the hex SHA-256 of its id. */
 export function scopeToken(principal: string): string {
-  return `p${createHash('sha256').update(principal).digest('hex').slice(0, 12)}`;
+  return `p${createHash('sha256').update(principal).digest('hex')}`;
 }
 
 /** The `scope` column of a case held by these principals. */
@@ -29,7 +35,7 @@ export function termsMatch(match: string): string {
   return `terms : (${match})`;
 }
 
-/** A MATCH on the words in cases these principals hold (at least one principal). */
+/** A MATCH on the words in cases these principals hold (at least one principal): the hits in scope. */
 export function termsInScopeMatch(match: string, principals: ScopePrincipals): string {
   return `${termsMatch(match)} AND scope : (${principals.map(scopeToken).join(' OR ')})`;
 }

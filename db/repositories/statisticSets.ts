@@ -57,6 +57,22 @@ class SetCache {
     return entry;
   }
 
+  /**
+   * The search box's hits of one list call (caseList.ts), evaluated once into one temporary table
+   * whose rowid is the case's: the count is the number inserted, and the page then tests cases
+   * against it by rowid, with no second look at the full-text index and no copy of the hits. Not
+   * kept: the next search replaces them. Its rows are not data changes either.
+   */
+  searchHits(statement: { sql: string; params: unknown[] }): { table: string; count: number } {
+    const table = 'temp.search_hits';
+    // CREATE ... IF NOT EXISTS: a table created in a transaction that was rolled back is gone.
+    this.sql.run(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY)`);
+    this.own += this.sql.run(`DELETE FROM ${table}`).changes;
+    const count = this.sql.run(`INSERT INTO ${table} ${statement.sql}`, ...statement.params).changes;
+    this.own += count;
+    return { table, count };
+  }
+
   private exists(table: string): boolean {
     const name = table.slice('temp.'.length);
     return (

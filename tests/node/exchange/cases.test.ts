@@ -3,6 +3,7 @@ import { addUser, switchUser, type TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
 import { exchange, mediate, offices, registerCase, rowsOf, type Desk } from '../../helpers/exchangeCases';
 import { PNG_FILE } from '../../fixtures/files';
+import { searchScopeMismatches } from '../../helpers/searchScope';
 import { tableHashes } from '../backup/world';
 
 // Two installations, one county (issue 14 "Tests"): the township registers and mediates a case
@@ -115,6 +116,9 @@ describe('cases between a township and the county', () => {
     // The same rows on both sides for every shared record.
     const shared = [mediated.id, escalated.id];
     expect(rowsOf(town.app, shared)).toEqual(rowsOf(county.app, shared));
+    // Each side's search index keeps to its own scope rows for the cases it took in.
+    expect(searchScopeMismatches(town.app)).toEqual([]);
+    expect(searchScopeMismatches(county.app)).toEqual([]);
 
     // Replaying either package is refused and changes nothing.
     for (const [d, path] of [

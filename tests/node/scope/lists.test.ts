@@ -13,6 +13,7 @@ import { aCase, anOrganisation, aPerson, SEED } from '../../fixtures/builders';
 import { createChineseFaker } from '../../fixtures/chineseNames';
 import { ROSTER } from '../../fixtures/roster';
 import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from '../../helpers/app';
+import { searchScopeMismatches } from '../../helpers/searchScope';
 
 const COUNTY = SEED.countyCenterId;
 const MEDICAL = SEED.medicalCommitteeId;
@@ -186,6 +187,11 @@ async function found(input: ListCasesInput): Promise<Set<string>> {
 }
 
 describe('lists, search and counts in scope', () => {
+  it('keeps the search index’s scope column equal to case_scope for every principal', () => {
+    // After registration, dispatch, transfer, escalation and a mediator assigned across committees.
+    expect(searchScopeMismatches(app)).toEqual([]);
+  });
+
   it('each user lists, searches and counts only the cases in their scope, under every strategy', async () => {
     const maYuLanCases = (c: Registered) => c.idNumbers.includes(maYuLan.idNumber);
     for (const s of strategies) {
@@ -329,10 +335,12 @@ describe('lists, search and counts in scope', () => {
     // And found by a word: the search index learns who holds the cases now.
     const foundByWord = await found({ query: '院墙' });
     for (const id of chengguan) expect(foundByWord.has(id)).toBe(true);
+    expect(searchScopeMismatches(app)).toEqual([]);
     await switchUser(app, ADMIN.username, ADMIN.password);
     await save(null);
     await as('county');
     expect(await found({})).toEqual(expected('county'));
     expect(await found({ query: '院墙' })).toEqual(expected('county'));
+    expect(searchScopeMismatches(app)).toEqual([]);
   });
 });
