@@ -107,10 +107,16 @@ describe('the same person registered by two townships', () => {
       expect(JSON.stringify(found)).not.toContain(MA_ID);
     }
     // The party look-up offers her once, with both cases counted, her number masked.
-    const offered = await county.app.ok('parties:search', { query: MA_ID });
-    expect(offered).toHaveLength(1);
-    expect(offered[0]).toMatchObject({ name: '马玉兰', caseCount: 2, idNumberMasked: '640221********0026' });
-    expect(JSON.stringify(offered)).not.toContain(MA_ID);
+    for (const query of [MA_ID, MA_ID.slice(-4)]) {
+      const offered = await county.app.ok('parties:search', { query });
+      expect(offered).toHaveLength(1);
+      expect(offered[0]).toMatchObject({
+        name: '马玉兰',
+        caseCount: 2,
+        idNumberMasked: '640221********0026',
+      });
+      expect(JSON.stringify(offered)).not.toContain(MA_ID);
+    }
 
     // The repeat check at a new county intake names both cases.
     const repeats = await county.app.ok('cases:checkRepeats', {
@@ -138,6 +144,14 @@ describe('the same person registered by two townships', () => {
     // Her intake reused a record the county holds (the oldest): no third one, nothing merged.
     expect(recordsOfMa(county).map((r) => r.id)).toEqual(records.map((r) => r.id));
     expect(countyCase.parties[0]).toMatchObject({ partyId: records[0]!.id });
+    // Correcting 黄渠桥镇's registration at the county keeps the record 黄渠桥镇 made of her.
+    const current = await county.app.ok('cases:get', { id: inOther.id });
+    await county.app.ok(
+      'cases:update',
+      inOther.updateInput(current.version, '马玉兰与李军因宅基地边界发生争执，县中心补充了四至情况。'),
+    );
+    const corrected = await county.app.ok('cases:get', { id: inOther.id });
+    expect(corrected.parties[0]).toMatchObject({ partyId: records[1]!.id });
 
     // A replay of either township's package changes nothing.
     await county.admin();
@@ -161,7 +175,8 @@ describe('the same person registered by two townships', () => {
     });
     const back = await exchange(county, town);
     expect(back.imported.counts.cases).toMatchObject({ new: 1, updated: 1, conflict: 0 });
-    await exchange(county, other);
+    const toOther = await exchange(county, other);
+    expect(toOther.imported.counts.cases).toMatchObject({ new: 0, updated: 1, conflict: 0 });
     for (const [d, caseId] of [
       [town, inTown.id],
       [other, inOther.id],
