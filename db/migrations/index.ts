@@ -29,6 +29,8 @@ import { RepeatCheckIndexes0021 } from './0021-repeat-check-indexes';
 import { ExchangeCatalogue0022 } from './0022-exchange-catalogue';
 import { ExchangeRestore0024 } from './0024-exchange-restore';
 import { SearchScope0025 } from './0025-search-scope';
+// ── exchange: one party record per person per office (issue 14) ──
+import { PartiesPerOffice0026 } from './0026-parties-per-office';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
   Initial0001,
@@ -64,4 +66,6 @@ export const migrations = [
   ExchangeRestore0024,
   // ── search in scope (issue 9) ──
   SearchScope0025,
+  // ── exchange: one party record per person per office (issue 14) ──
+  PartiesPerOffice0026,
 ];

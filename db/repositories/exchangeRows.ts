@@ -188,24 +188,30 @@ export class ExchangeRowsRepository {
     );
   }
 
-  /** Another live party with the same ID document or credit code (the unique indexes, one seek each). */
+  /**
+   * Another live party of the same owner office with the same ID document or credit code (the
+   * unique indexes, one seek each). Another office's record of the same person is no clash: the
+   * county keeps each township's own beside its own (migration 0026).
+   */
   partyClash(row: Row): { name: string } | undefined {
     if (row.deletedAt) return undefined;
     const byId =
       typeof row.idNumber === 'string'
         ? this.db.sql.get<{ name: string }>(
             `SELECT name FROM parties WHERE id_type = ? AND id_number = ? AND id_number IS NOT NULL
-               AND deleted_at IS NULL AND id <> ? LIMIT 1`,
+               AND origin_office_id = ? AND deleted_at IS NULL AND id <> ? LIMIT 1`,
             row.idType ?? null,
             row.idNumber,
+            row.originOfficeId,
             row.id,
           )
         : undefined;
     if (byId || typeof row.creditCode !== 'string') return byId;
     return this.db.sql.get<{ name: string }>(
-      `SELECT name FROM parties WHERE credit_code = ? AND credit_code IS NOT NULL AND deleted_at IS NULL
-         AND id <> ? LIMIT 1`,
+      `SELECT name FROM parties WHERE credit_code = ? AND credit_code IS NOT NULL AND origin_office_id = ?
+         AND deleted_at IS NULL AND id <> ? LIMIT 1`,
       row.creditCode,
+      row.originOfficeId,
       row.id,
     );
   }

@@ -3,12 +3,12 @@ import type { RowTable } from '../../main/contract/exchange/records';
 // Which of a table's rows go to a peer (issue 14), as an SQL condition on the row `r`:
 // - the catalogue and the ledgers an office keeps go from the office that owns them (the
 //   county's organisation rows, dispute types and shared settings; a township's own rows and
-//   village committees; the screening logs and reviews an office wrote), screening logs only for
-//   the township's committees;
+//   village committees; the screening logs, 不予受理 records and reviews an office wrote),
+//   screening logs and 不予受理 records only for the township's committees;
 // - a case and everything recorded on it go when the case is in the township's scope: the
 //   township is this office when it sends to the county, and the peer when the county sends to
 //   it. The roster goes with them: the mediators this office keeps (a township) or the ones
-//   named on the assignments of those cases (the county).
+//   named on the assignments of those cases (the county). A case link goes when both its cases do.
 
 export interface RowsQuery {
   peerOfficeId: string;
@@ -81,8 +81,16 @@ export function scopeFilter(
       };
     case 'dossier_reviews':
       return { sql: `r.origin_office_id = ? AND ${caseInScope('r.case_id')}`, params: [own, q.township] };
+    case 'case_links':
+      // Only when the peer holds the related case too (a county case linked to two townships'
+      // cases goes down to neither's link of the other).
+      return {
+        sql: `${caseInScope('r.case_id')} AND ${caseInScope('r.related_case_id')}`,
+        params: [q.township, q.township],
+      };
     case 'screening_rounds':
     case 'screening_analyses':
+    case 'intake_refusals':
       return {
         sql: `r.origin_office_id = ? AND ${organisationIn('r.organisation_id')}`,
         params: [own, orgs],

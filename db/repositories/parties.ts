@@ -59,18 +59,28 @@ export class PartyRepository {
     );
   }
 
-  byIdNumber(idType: string, idNumber: string): PartyRow | undefined {
-    return this.db.sql.get<PartyRow>(
-      `SELECT ${columns} FROM parties WHERE id_type = ? AND id_number = ? AND deleted_at IS NULL`,
+  /**
+   * Every live record of this ID document: one per office that registered the person (migration
+   * 0026: a township's record travels to the county beside the county's and other townships'
+   * own), `officeId`'s own first, then the oldest. Look-ups take them all as one person.
+   */
+  allByIdNumber(idType: string, idNumber: string, officeId = ''): PartyRow[] {
+    return this.db.sql.all<PartyRow>(
+      `SELECT ${columns} FROM parties WHERE id_type = ? AND id_number = ? AND deleted_at IS NULL
+        ORDER BY origin_office_id = ? DESC, created_at, id`,
       idType,
       idNumber,
+      officeId,
     );
   }
 
-  byCreditCode(creditCode: string): PartyRow | undefined {
-    return this.db.sql.get<PartyRow>(
-      `SELECT ${columns} FROM parties WHERE credit_code = ? AND deleted_at IS NULL`,
+  /** Every live record of this credit code, as allByIdNumber. */
+  allByCreditCode(creditCode: string, officeId = ''): PartyRow[] {
+    return this.db.sql.all<PartyRow>(
+      `SELECT ${columns} FROM parties WHERE credit_code = ? AND deleted_at IS NULL
+        ORDER BY origin_office_id = ? DESC, created_at, id`,
       creditCode,
+      officeId,
     );
   }
 

@@ -168,9 +168,9 @@ export class RawWriter {
     const org = p.kind === 'organisation' ? p : null;
     const idNumber = person?.idNumber ?? null;
     const existing = idNumber
-      ? this.repos.parties.byIdNumber('resident_id', idNumber)
+      ? this.repos.parties.allByIdNumber('resident_id', idNumber, this.ctx.officeId)[0]
       : org?.creditCode
-        ? this.repos.parties.byCreditCode(org.creditCode)
+        ? this.repos.parties.allByCreditCode(org.creditCode, this.ctx.officeId)[0]
         : undefined;
     const birth = idNumber
       ? `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`

@@ -1,3 +1,4 @@
+import type { CreateCaseInput } from '../../main/contract';
 import { caseTables } from '../../main/contract/exchange/caseRecords';
 import { aCase, aPerson } from '../fixtures/builders';
 import { ADMIN, addUser, switchUser, type TestApp } from './app';
@@ -48,7 +49,7 @@ export async function desk(app: TestApp, officeId: string, mediatorName: string)
 let n = 0;
 
 /** A valid resident ID number (GB 11643 check digit) for a person born in Pingluo. */
-function residentId(serial: number): string {
+export function residentId(serial: number): string {
   const body = `64022119800101${String(100 + (serial % 900)).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
@@ -56,7 +57,7 @@ function residentId(serial: number): string {
 }
 
 /** A neighbour dispute registered by the office's committee in 城关镇 (as its staff). */
-export async function registerCase(d: Desk) {
+export async function registerCase(d: Desk, overrides: Partial<CreateCaseInput> = {}) {
   await d.staff();
   n += 1;
   const input = aCase({
@@ -70,6 +71,7 @@ export async function registerCase(d: Desk) {
       aPerson({ name: `申请人${n}`, idNumber: residentId(2 * n) }),
       aPerson({ name: `被申请人${n}`, role: 'respondent', idNumber: residentId(2 * n + 1) }),
     ],
+    ...overrides,
   });
   const created = await d.app.ok('cases:create', input);
   const { committeeId: _c, relatedCaseIds: _r, ...editable } = input;
@@ -144,7 +146,7 @@ export async function offices() {
   return { county, town, pair: { county: countyApp, town: townApp } };
 }
 
-/** Every row of these cases, table by table, as stored (all columns). */
+/** Every row of these cases, table by table, as stored (all columns), their links included. */
 export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[]> {
   const sql = app.session.requireUnlocked().store.sql;
   const ids = JSON.stringify(caseIds);
@@ -159,7 +161,7 @@ export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[
       ON a.id = am.assignment_id WHERE a.case_id ${inCases})`,
   };
   return Object.fromEntries(
-    caseTables.map((t) => [
+    [...caseTables, 'case_links'].map((t) => [
       t,
       sql.all(`SELECT * FROM ${t} WHERE ${where[t] ?? `case_id ${inCases}`} ORDER BY id`),
     ]),

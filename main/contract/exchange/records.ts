@@ -18,6 +18,14 @@ import {
 } from './catalogueRecords';
 import { syncable, type Columns, type ExchangedRecord } from './columns';
 import {
+  intakeFieldLabels,
+  intakeLines,
+  intakeTableColumns,
+  intakeTableLabels,
+  intakeTables,
+  type IntakeTable,
+} from './intakeRecords';
+import {
   ledgerFieldLabels,
   ledgerLines,
   ledgerTableColumns,
@@ -51,25 +59,34 @@ export const villageRecord = z.strictObject({
 export type VillageRecord = z.infer<typeof villageRecord>;
 
 /** The tables read and written by one generic row mapping (db/repositories/exchangeRows.ts). */
-export type RowTable = CatalogueTable | CaseTable | LedgerTable;
+export type RowTable = CatalogueTable | CaseTable | IntakeTable | LedgerTable;
 export const rowTableColumns: Record<RowTable, Columns> = {
   ...catalogueTableColumns,
   ...caseTableColumns,
+  ...intakeTableColumns,
   ...ledgerTableColumns,
 };
 
 /**
  * In the order a package carries them, every record after the ones it refers to: the catalogue
- * (./catalogueRecords.ts), 村（社区）, the case records (./caseRecords.ts), then the dossiers,
- * reviews and screening logs (./ledgerRecords.ts).
+ * (./catalogueRecords.ts), 村（社区）, the case records (./caseRecords.ts), the 不予受理 records
+ * and case links (./intakeRecords.ts), then the dossiers, reviews and screening logs
+ * (./ledgerRecords.ts).
  */
-export const exchangeTables = [...catalogueTables, 'villages', ...caseTables, ...ledgerTables] as const;
+export const exchangeTables = [
+  ...catalogueTables,
+  'villages',
+  ...caseTables,
+  ...intakeTables,
+  ...ledgerTables,
+] as const;
 export type ExchangeTable = 'villages' | RowTable;
 
 export const exchangeTableLabels: Record<ExchangeTable, string> = {
   ...catalogueTableLabels,
   villages: '村（社区）',
   ...caseTableLabels,
+  ...intakeTableLabels,
   ...ledgerTableLabels,
 };
 
@@ -78,6 +95,7 @@ export const exchangeFieldLabels: Record<ExchangeTable, Record<string, string>> 
   ...catalogueFieldLabels,
   villages: { township: '乡镇', name: '名称', active: '启用', code: '统计用区划代码', deletedAt: '删除时间' },
   ...caseFieldLabels,
+  ...intakeFieldLabels,
   ...ledgerFieldLabels,
 };
 
@@ -88,6 +106,7 @@ export const exchangeLine = z.discriminatedUnion('t', [
   villageLine,
   ...catalogueLines,
   ...caseLines,
+  ...intakeLines,
   ...ledgerLines,
 ]);
 export type ExchangeLine = { t: 'villages'; r: VillageRecord } | { t: RowTable; r: ExchangedRecord };

@@ -51,7 +51,12 @@ export async function updateCase(
 
   const now = ctx.clock.now().toISOString();
   const oldParties = casePartiesOf(ctx.repos, before.id);
-  const { rows: partyRows } = resolveAll(ctx, input.parties, now);
+  const { rows: partyRows } = resolveAll(
+    ctx,
+    input.parties,
+    now,
+    new Set(oldParties.map((p) => p.link.partyId)),
+  );
   const keep = new Map(oldParties.map((p) => [p.link.id, p.link]));
   const linked = linkParties(ctx, before.id, input.parties, partyRows, now, keep);
   const kept = new Set(linked.map((l) => l.link.id));

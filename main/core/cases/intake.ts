@@ -67,6 +67,8 @@ export function resolveAll(
   ctx: ServiceContext,
   inputs: ParsedPartyInput[],
   now: string,
+  /** The parties the case names now (an edit keeps them). */
+  linked?: ReadonlySet<string>,
 ): { rows: PartyRow[]; warnings: string[] } {
   const day = today(ctx.clock);
   const rows: PartyRow[] = [];
@@ -76,8 +78,14 @@ export function resolveAll(
       today: day,
       now,
       officeId: ctx.office.id,
+      ...(linked ? { linked } : {}),
     });
-    if (rows.some((r) => r.id === row.id)) {
+    // Two offices' records of one person (./parties.ts) are still one person in the case.
+    const samePerson = (r: PartyRow) =>
+      r.id === row.id ||
+      (r.idNumber !== null && r.idType === row.idType && r.idNumber === row.idNumber) ||
+      (r.creditCode !== null && r.creditCode === row.creditCode);
+    if (rows.some(samePerson)) {
       throw ValidationError.field(
         ['parties', index, 'name'],
         `当事人 › 第${index + 1}项 › 姓名`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PartyRow, Repositories, ScopePrincipals, Syncable } from '../../../db';
+import type { PartyRow, PartySuggestionRow, Repositories, ScopePrincipals, Syncable } from '../../../db';
 import {
   checkCreditCode,
   checkIdNumber,
@@ -16,6 +16,12 @@ import { ValidationError } from '../errors';
 // Turning what the clerk typed into party records. A person with an ID number, or an
 // organisation with a credit code, is one record however many cases they appear in: the
 // newest intake refreshes its details (address, phone); an empty field never erases old data.
+// The county (and a township a case came down to) may also hold the records other offices made
+// of the same person (migration 0026): one per office, each kept as its office made it. They are
+// one person to every look-up; an intake reuses the one the clerk chose, else the one this case
+// already names, else this office's own, else the oldest — it never adds a record of its own
+// beside them, and never merges them (which of two townships' addresses is right is for a
+// person to say, on the record itself).
 
 export interface ResolvedParty {
   row: PartyRow;
@@ -35,13 +41,20 @@ export function resolveParty(
   repos: Repositories,
   input: ParsedPartyInput,
   index: number,
-  context: { today: string; now: string; officeId: string },
+  context: {
+    today: string;
+    now: string;
+    officeId: string;
+    /** The parties the case names now (an edit keeps them). */
+    linked?: ReadonlySet<string>;
+  },
 ): ResolvedParty {
   const warnings: string[] = [];
   let idNumber: string | null = null;
   let creditCode: string | null = null;
   let derived: { sex: 'male' | 'female'; birthDate: string } | null = null;
-  let existing: PartyRow | undefined;
+  /** This office's and other offices' records of the same ID document or credit code. */
+  let same: PartyRow[] = [];
 
   if (input.kind === 'person' && input.idNumber) {
     if (input.idType === 'resident_id') {
@@ -58,19 +71,20 @@ export function resolveParty(
     } else {
       idNumber = input.idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
     }
-    existing = repos.parties.byIdNumber(input.idType, idNumber);
+    same = repos.parties.allByIdNumber(input.idType, idNumber, context.officeId);
   }
   if (input.kind === 'organisation' && input.creditCode) {
     const check = checkCreditCode(input.creditCode);
     if (check.status === 'invalid') throw fieldError(index, 'creditCode', '统一社会信用代码', check.message);
     if (check.status === 'warning') warnings.push(`${input.name}：${check.message}`);
     creditCode = check.normalized;
-    existing = repos.parties.byCreditCode(creditCode);
+    same = repos.parties.allByCreditCode(creditCode, context.officeId);
   }
+  let existing = same.find((p) => context.linked?.has(p.id)) ?? same[0];
   if (input.partyId) {
     const chosen = repos.parties.byId(input.partyId);
     if (!chosen) throw fieldError(index, 'name', '姓名', '所选的已登记当事人不存在，请重新选择');
-    if (existing && existing.id !== chosen.id) {
+    if (existing && !same.some((p) => p.id === chosen.id)) {
       throw fieldError(
         index,
         input.kind === 'person' ? 'idNumber' : 'creditCode',
@@ -149,6 +163,7 @@ export function suggestParties(
   scope: ScopePrincipals,
   query: string,
   todayDate: string,
+  officeId: string,
 ): PartySuggestion[] {
   const q = query.normalize('NFKC').trim();
   if (!q) return [];
@@ -162,7 +177,7 @@ export function suggestParties(
       : /^[0-9A-HJ-NP-RTUWXY]{4}$/i.test(q) && /\d/.test(q)
         ? repos.parties.suggest({ idSuffix: q.toUpperCase() }, scope)
         : repos.parties.suggest({ name: { text: name, match: queryToMatch(name) } }, scope);
-  return rows.map((r) => ({
+  return onePerPerson(rows, officeId).map((r) => ({
     partyId: r.id,
     kind: r.kind,
     name: r.name,
@@ -179,4 +194,23 @@ export function suggestParties(
     address: r.address,
     caseCount: r.caseCount,
   }));
+}
+
+/**
+ * One suggestion per person: the records other offices made of the same ID document or credit
+ * code (migration 0026) fold into one — this office's own if it has one, as intake would reuse
+ * it — with their cases counted together.
+ */
+function onePerPerson(rows: PartySuggestionRow[], officeId: string): PartySuggestionRow[] {
+  const people = new Map<string, PartySuggestionRow>();
+  for (const r of rows) {
+    const key = r.idNumber ? `id ${r.idType} ${r.idNumber}` : r.creditCode ? `code ${r.creditCode}` : r.id;
+    const first = people.get(key);
+    if (!first) people.set(key, r);
+    else {
+      const keep = r.originOfficeId === officeId && first.originOfficeId !== officeId ? r : first;
+      people.set(key, { ...keep, caseCount: first.caseCount + r.caseCount });
+    }
+  }
+  return [...people.values()];
 }

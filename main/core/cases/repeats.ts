@@ -35,17 +35,18 @@ export async function findRepeats(
     found.set(row.id, entry);
   };
 
+  // Every office's record of the person (migration 0026: the county holds each township's own).
   const partyIds = new Map<string, string>();
   for (const p of query.parties) {
     if (p.idNumber) {
       const check = checkIdNumber(p.idNumber, today);
-      const party = check.ok ? repos.parties.byIdNumber('resident_id', check.value.normalized) : undefined;
-      if (party) partyIds.set(party.id, `同一身份证号码：${party.name}`);
+      const same = check.ok ? repos.parties.allByIdNumber('resident_id', check.value.normalized) : [];
+      for (const party of same) partyIds.set(party.id, `同一身份证号码：${party.name}`);
     }
     if (p.creditCode) {
       const check = checkCreditCode(p.creditCode);
-      const party = check.status !== 'invalid' ? repos.parties.byCreditCode(check.normalized) : undefined;
-      if (party) partyIds.set(party.id, `同一统一社会信用代码：${party.name}`);
+      const same = check.status !== 'invalid' ? repos.parties.allByCreditCode(check.normalized) : [];
+      for (const party of same) partyIds.set(party.id, `同一统一社会信用代码：${party.name}`);
     }
   }
   for (const row of repos.cases.casesOfParties([...partyIds.keys()], scope))

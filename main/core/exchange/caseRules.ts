@@ -16,6 +16,8 @@ import { rejected } from './packageReader';
 // - a record of a case (party link, assignment, record, agreement…) follows its case, checked
 //   against the case as this package left it when the package carried the case;
 // - a party must appear in such a case (here, or linked by this package);
+// - a case link (关联案件) follows its case, and the case it links to must be in the township's
+//   scope too (held here within it, or carried by this package);
 // - a mediator is sent by the office that keeps them on its roster.
 
 /** What a package has carried so far, for the records that refer to it. */
@@ -72,6 +74,11 @@ export function caseAllowed(ctx: MergeContext, caseId: string): boolean {
   return ctx.repos.exchangeRows.caseInScope(caseId, ctx.township);
 }
 
+/** Whether a case may be named by a link the sender sends: in the township's scope, or in this package. */
+function linkable(ctx: MergeContext, caseId: string): boolean {
+  return ctx.seen.cases.has(caseId) || ctx.repos.exchangeRows.caseInScope(caseId, ctx.township);
+}
+
 export const caseRecordRules: RecordRules = {
   get: (repos, line) => repos.exchangeRows.get(table(line), line.r.id),
   put: (repos, line) => repos.exchangeRows.put(table(line), record(line)),
@@ -96,6 +103,11 @@ export const caseRecordRules: RecordRules = {
         repos.exchangeRows.clashes('dossiers', r, ['committeeId', 'volumeYear', 'volumeSeq']))
     )
       return `（卷宗“${String(r.volumeNumber)}”）与本机已有的同一案件卷宗或同一卷号相同`;
+    if (
+      line.t === 'case_links' &&
+      repos.exchangeRows.clashes('case_links', r, ['caseId', 'relatedCaseId'], true)
+    )
+      return '（关联案件）与本机已有的同一关联重复';
     if (line.t === 'parties') {
       const other = repos.exchangeRows.partyClash(r);
       if (other)
@@ -150,6 +162,8 @@ export const caseRecordRules: RecordRules = {
       default: {
         const caseId = caseOf(ctx.repos, line, ctx.seen);
         if (!caseId || !caseAllowed(ctx, caseId)) throw outside();
+        if (line.t === 'case_links' && !linkable(ctx, r.relatedCaseId as string))
+          throw rejected(`第${index}条记录（关联案件）所关联的案件不在${who}的范围内，${who}无权发送它`);
         if (line.t === 'case_assignments') ctx.seen.assignments.set(r.id, caseId);
         if (line.t === 'case_parties') ctx.seen.unlinkedParties.delete(r.partyId as string);
       }

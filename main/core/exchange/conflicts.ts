@@ -47,6 +47,8 @@ function titleOf(ctx: ServiceContext, table: ExchangeTable, remote: Fields): str
     return catalogueTitle(table, remote);
   if (table === 'screening_rounds') return `${shownValue(remote.heldOn)}${shownValue(remote.area)}的排查`;
   if (table === 'screening_analyses') return `${shownValue(remote.month)}的月度分析`;
+  if (table === 'intake_refusals')
+    return `${shownValue(remote.receivedOn)}${shownValue(remote.applicantName)}的不予受理登记`;
   const caseId = typeof remote.caseId === 'string' ? remote.caseId : undefined;
   const number = caseId ? ctx.repos.cases.byId(caseId)?.caseNumber : undefined;
   return number ? `${number}的${exchangeTableLabels[table]}` : exchangeTableLabels[table];

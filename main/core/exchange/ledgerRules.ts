@@ -5,10 +5,11 @@ import { sentByOwner } from './catalogueRules';
 import type { RecordRules } from './merge';
 import { rejected } from './packageReader';
 
-// 案卷评查 and 两排查一分析 in a package (issue 14). A review is sent by the office that wrote it
-// (the county reviewing a township's case), and only of a case in the township's scope. A
-// screening round, its findings and a monthly analysis are sent by the office that recorded
-// them, and only for the township's own committees: a township never sends another's.
+// 案卷评查, 两排查一分析 and 不予受理 records in a package (issue 14). A review is sent by the
+// office that wrote it (the county reviewing a township's case), and only of a case in the
+// township's scope. A screening round, its findings, a monthly analysis and a 不予受理 record
+// are sent by the office that recorded them, and only for the township's own committees (the
+// organisation whose desk recorded the refusal): a township never sends another's.
 
 const record = (line: ExchangeLine) => line.r as ExchangedRecord;
 

@@ -16,7 +16,8 @@ import { villageRules } from './villageRules';
 // Merging a received record (issue 14). Who may send a record is the record kind's rule
 // (./villageRules.ts, ./catalogueRules.ts: the owner office; ./caseRules.ts: the office holding
 // the case, and the county for the cases in a township's scope, dossiers included;
-// ./ledgerRules.ts: reviews and screening logs their author). Against the version both sides
+// ./ledgerRules.ts: reviews, screening logs and 不予受理 records their author; a case link
+// follows its case, as the case's other records). Against the version both sides
 // last agreed on: changed only there → take it; changed here too → a conflict for a person, nothing
 // overwritten; not changed → nothing. A copy held without any exchange came from the shipped
 // seed, at version 1.
@@ -69,6 +70,7 @@ export interface RecordRules {
 
 const catalogue = new Set<ExchangeTable>(catalogueTables);
 const ledgers = new Set<ExchangeTable>([
+  'intake_refusals',
   'dossier_reviews',
   'screening_rounds',
   'screening_findings',

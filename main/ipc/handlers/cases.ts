@@ -38,7 +38,7 @@ export const caseHandlers: HandlerGroup<keyof typeof caseChannels> = {
     exportCaseList(ctx, input, (page) => caseHandlers['cases:list'](page, ctx, app), app.platform),
   'cases:revealIdNumber': (input, ctx) => revealIdNumber(ctx, input),
   'parties:search': (input, ctx) =>
-    suggestParties(ctx.repos, ctx.scope.principals, input.query, today(ctx.clock)),
+    suggestParties(ctx.repos, ctx.scope.principals, input.query, today(ctx.clock), ctx.office.id),
   'intake:refuse': (input, ctx) => recordRefusal(ctx, input),
   'intake:refusalNotice': (input, ctx) => refusalNoticeFile(ctx, input.id),
   'intake:listRefusals': (input, ctx) => listRefusals(ctx, input.page, input.pageSize),

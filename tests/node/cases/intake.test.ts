@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, setUpApp, switchUser, type TestApp } from '../../helpers/app';
-import { aCase, anOrganisation, aPerson } from '../../fixtures/builders';
+import { aCase, anOrganisation, aPerson, aRefusal } from '../../fixtures/builders';
 
 async function clerkApp(): Promise<TestApp> {
   const app = await setUpApp();
@@ -113,15 +113,7 @@ describe('registering a dispute', () => {
 
   it('records a 不予受理 with its reason and what the person was told, not as a case', async () => {
     const app = await clerkApp();
-    const refusal = await app.ok('intake:refuse', {
-      receivedOn: '2026-11-30',
-      applicantName: '赵四',
-      township: '城关镇',
-      disputeType: 'neighbour',
-      summary: '与邻居因院墙发生纠纷，邻居表示拒绝调解。',
-      reason: 'party_refused',
-      told: '已告知可向人民法院起诉。',
-    });
+    const refusal = await app.ok('intake:refuse', aRefusal());
     expect(refusal).toMatchObject({
       applicantName: '赵四',
       disputeTypeName: '邻里',

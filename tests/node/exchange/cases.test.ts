@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
 import { exchange, mediate, offices, registerCase, rowsOf, type Desk } from '../../helpers/exchangeCases';
+import { aRefusal } from '../../fixtures/builders';
 import { PNG_FILE } from '../../fixtures/files';
 import { searchScopeMismatches } from '../../helpers/searchScope';
 import { tableHashes } from '../backup/world';
@@ -50,8 +51,10 @@ describe('cases between a township and the county', () => {
       mimeType: 'image/png',
       dataBase64: PNG_FILE.toString('base64'),
     });
-    const escalated = await registerCase(town);
+    // Registered as related to the first (关联案件), and a visitor the desk did not accept.
+    const escalated = await registerCase(town, { relatedCaseIds: [mediated.id] });
     await town.staff();
+    await town.app.ok('intake:refuse', aRefusal({ routes: ['litigation'] }));
     const up = await town.app.ok('workflow:escalate', {
       caseId: escalated.id,
       riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
@@ -70,12 +73,16 @@ describe('cases between a township and the county', () => {
       mediators: 1,
       document_versions: 1,
       document_scans: 1,
+      case_links: 1,
+      intake_refusals: 1,
     });
     const first = await exchange(town, county);
     expect(first.imported.counts.cases).toEqual({ new: 2, updated: 0, unchanged: 0, conflict: 0 });
     expect(first.imported.counts.agreements.new).toBe(1);
     expect(first.imported.counts.parties.new).toBe(4);
     expect(first.imported.counts.document_scans.new).toBe(1);
+    expect(first.imported.counts.case_links.new).toBe(1);
+    expect(first.imported.counts.intake_refusals.new).toBe(1);
 
     // Committee scope: the county centre's own staff see the case escalated to it; a county
     // account over 城关镇 (as a 领导 holds every township) sees both; another township's, neither.
@@ -92,8 +99,15 @@ describe('cases between a township and the county', () => {
     // Found by its parties' names too (the search index was built on import).
     const found = await county.app.ok('cases:list', { page: 1, pageSize: 10, query: '申请人' });
     expect(found.total).toBe(2);
+    // The link shows on both cases; the 不予受理 is in the township's register at the county.
+    const related = (await county.app.ok('cases:get', { id: escalated.id })).related;
+    expect(related.map((r) => r.caseNumber)).toEqual([mediated.caseNumber]);
+    expect((await county.app.ok('intake:listRefusals', {})).items).toMatchObject([
+      { applicantName: '赵四', reason: 'party_refused', routes: ['litigation'] },
+    ]);
     await overTownship(county, HUANGQUQIAO_ID);
     expect(await caseList(county)).toEqual([]);
+    expect((await county.app.ok('intake:listRefusals', {})).total).toBe(0);
 
     // The signed scan arrived byte for byte, and opens at the county.
     await overTownship(county, CHENGGUAN_ID);
@@ -119,6 +133,9 @@ describe('cases between a township and the county', () => {
     // Each side's search index keeps to its own scope rows for the cases it took in.
     expect(searchScopeMismatches(town.app)).toEqual([]);
     expect(searchScopeMismatches(county.app)).toEqual([]);
+    const refusals = (d: Desk) =>
+      d.app.session.requireUnlocked().store.sql.all(`SELECT * FROM intake_refusals ORDER BY id`);
+    expect(refusals(county)).toEqual(refusals(town));
 
     // Replaying either package is refused and changes nothing.
     for (const [d, path] of [
