@@ -100,15 +100,31 @@ export function agreementFingerprint(c: DocumentCase): AgreementFingerprint {
   };
 }
 
-export async function agreementVerification(c: DocumentCase): Promise<VerificationAssets> {
-  const fingerprint = agreementFingerprint(c);
-  const qrPng = await QRCode.toBuffer(fingerprint.payload, {
+/**
+ * QR images of the last few payloads: the same payload always draws the same PNG, and an
+ * agreement is printed, regenerated and bound into its dossier with the same one. Small: a
+ * payload is per agreement, and a PNG is ~1 KB.
+ */
+const qrImages = new Map<string, Buffer>();
+const QR_CACHE_SIZE = 32;
+
+async function qrImage(payload: string): Promise<Buffer> {
+  const known = qrImages.get(payload);
+  if (known) return known;
+  const png = await QRCode.toBuffer(payload, {
     type: 'png',
     errorCorrectionLevel: 'M',
     margin: 1,
     width: 240,
   });
-  return { ...fingerprint, qrPng };
+  if (qrImages.size >= QR_CACHE_SIZE) qrImages.delete(qrImages.keys().next().value!);
+  qrImages.set(payload, png);
+  return png;
+}
+
+export async function agreementVerification(c: DocumentCase): Promise<VerificationAssets> {
+  const fingerprint = agreementFingerprint(c);
+  return { ...fingerprint, qrPng: await qrImage(fingerprint.payload) };
 }
 
 /** Accepts a scanned QR payload or a typed short code (any case, spaces/dashes, O→0, I/L→1). */

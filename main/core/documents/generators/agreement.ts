@@ -78,7 +78,9 @@ const SEAL_COMPANY: readonly SealCompany[] = ['lastParty', 'staff', 'recorder'];
 
 export function agreementDocument(c: DocumentCase, ctx: DocumentContext): Document {
   const a = writtenAgreement(c);
-  return paginate(SEAL_COMPANY, (continued, company) => {
+  const document = (children: FileChild[]) =>
+    formDocument({ title: AGREEMENT_TITLE, creator: c.committee.name, children });
+  const build = (continued: ReadonlySet<number>, company: SealCompany) => {
     const children: FileChild[] = [
       title(AGREEMENT_TITLE),
       numberLine(`编号：${a.number}`),
@@ -114,9 +116,8 @@ export function agreementDocument(c: DocumentCase, ctx: DocumentContext): Docume
           ]
         : sealAndDate(c, a.signedDate)),
     );
-    return {
-      doc: formDocument({ title: AGREEMENT_TITLE, creator: c.committee.name, children }),
-      rowStarts: block.rowOffsets.map((offset) => at + offset),
-    };
-  });
+    // The copies sentence is not kept with the signatures: what comes before never moves with them.
+    return { children, rowStarts: block.rowOffsets.map((offset) => at + offset), fixedBefore: at };
+  };
+  return paginate(SEAL_COMPANY, build, document);
 }

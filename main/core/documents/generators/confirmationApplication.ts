@@ -70,7 +70,9 @@ export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentCo
   const applicantRole = () => '申请人';
   const court = need(chooseCourt(c), missingCourt(c));
   const styles: AttachmentStyle[] = ['list', 'runIn'];
-  return paginate(styles, (continued, attachments) => {
+  const document = (children: FileChild[]) =>
+    formDocument({ title: CONFIRMATION_TITLE, creator: c.committee.name, children });
+  const build = (continued: ReadonlySet<number>, attachments: AttachmentStyle) => {
     const children: FileChild[] = [
       title(CONFIRMATION_TITLE),
       ...allPartyParagraphs(c, { style: 'court', roleLabel: applicantRole }),
@@ -80,9 +82,10 @@ export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentCo
       body(text(c, 'confirmationFacts', vars)),
       ...numbered(asJointApplicants(a.terms, c.parties)),
       body(text(c, 'confirmationCommitment')),
-      body('此致', { keepNext: true }),
-      plain(court, { keepNext: true }),
     ];
+    // The commitment is not kept with what follows; 此致 and the court go with the signatures.
+    const fixedBefore = children.length;
+    children.push(body('此致', { keepNext: true }), plain(court, { keepNext: true }));
     const at = children.length;
     const block = signatureBlock(
       APPLICANT_SIGN_HEADING,
@@ -97,9 +100,7 @@ export function confirmationApplicationDocument(c: DocumentCase, ctx: DocumentCo
       ...sealAndDate(c, c.confirmation?.applicationDate ?? ctx.today, { withSeal: false, keepNext: true }),
       ...attachmentParagraphs(c, attachments),
     );
-    return {
-      doc: formDocument({ title: CONFIRMATION_TITLE, creator: c.committee.name, children }),
-      rowStarts: block.rowOffsets.map((offset) => at + offset),
-    };
-  });
+    return { children, rowStarts: block.rowOffsets.map((offset) => at + offset), fixedBefore };
+  };
+  return paginate(styles, build, document);
 }
