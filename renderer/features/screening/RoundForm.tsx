@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import {
   findingDispositionLabels,
@@ -229,53 +229,59 @@ export function RoundForm(props: { open: boolean; onClose: () => void }) {
       destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form<RoundValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ method: 'general', heldOn: today, organisationId: organisations[0]?.value }}
-      >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="organisationId" label="排查组织" required>
-              <Select showSearch={search} options={organisations} popupMatchSelectWidth={false} />
-            </Form.Item>
-          </Col>
-          <Col span={5}>
-            <Form.Item name="heldOn" label="排查日期" required {...isoDateItemProps}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={11}>
-            <Form.Item name="method" label="排查方式" required>
-              <Radio.Group
-                options={screeningMethods.map((m) => ({ value: m, label: screeningMethodLabels[m] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="area" label="排查范围" required>
-              <Input maxLength={200} placeholder="如：全镇12个行政村" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="conductedBy" label="排查人员" required>
-              <Input maxLength={100} placeholder="如：张宏、李青" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="findings">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <FindingCard key={f.key} name={f.name} remove={() => remove(f.name)} />
-              ))}
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>
-                添加排查发现（不添加即为零报告）
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
+      {/* The form mounts with the catalogue at hand: its first committee is the default 排查组织,
+          and initial values are read once, at mount. */}
+      {!catalog ? (
+        <Skeleton active />
+      ) : (
+        <Form<RoundValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ method: 'general', heldOn: today, organisationId: organisations[0]?.value }}
+        >
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="organisationId" label="排查组织" required>
+                <Select showSearch={search} options={organisations} popupMatchSelectWidth={false} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item name="heldOn" label="排查日期" required {...isoDateItemProps}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={11}>
+              <Form.Item name="method" label="排查方式" required>
+                <Radio.Group
+                  options={screeningMethods.map((m) => ({ value: m, label: screeningMethodLabels[m] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="area" label="排查范围" required>
+                <Input maxLength={200} placeholder="如：全镇12个行政村" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="conductedBy" label="排查人员" required>
+                <Input maxLength={100} placeholder="如：张宏、李青" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.List name="findings">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <FindingCard key={f.key} name={f.name} remove={() => remove(f.name)} />
+                ))}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>
+                  添加排查发现（不添加即为零报告）
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      )}
     </Modal>
   );
 }
