@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { testKdfCost } from '../core/auth/kdf';
 import { ManualClock } from '../core/clock';
 import { createApp } from '../ipc';
 import { parseBrowserModeArgs } from './args';
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const clock = args.testHooks ? new ManualClock() : undefined;
-  const app = createApp({ dataDir: args.dataDir, ...(clock ? { clock } : {}) });
+  // The end-to-end tests' server (--test-hooks) derives keys at a test cost: the same code path,
+  // without a 128 MB scrypt for every one of the tests' hundreds of sign-ins and new accounts.
+  const app = createApp({
+    dataDir: args.dataDir,
+    ...(clock ? { clock, kdfCost: testKdfCost } : {}),
+  });
   app.session.startIdleWatch();
   app.backup.startSchedule();
   const server = await startWebServer({

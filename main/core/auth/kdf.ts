@@ -21,6 +21,9 @@ export interface KdfCost {
 
 export const productionCost: KdfCost = { N: 2 ** 17, r: 8, p: 1 };
 
+/** For test servers only (browser mode's --test-hooks): real scrypt at 4 MiB. */
+export const testKdfCost: KdfCost = { N: 2 ** 12, r: 8, p: 1 };
+
 export function newScryptParams(cost: KdfCost): ScryptParams {
   return { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
 }
