@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours the system's 'less motion' (renderer/app/theme.ts): no waiting for
+    // dialogs and messages to slide in and out.
+    reducedMotion: 'reduce',
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
