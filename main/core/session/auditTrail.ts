@@ -1,5 +1,5 @@
 import type { Repositories } from '../../../db';
-import { readAnchor, writeAnchor, type ChainHead } from '../audit/anchor';
+import { AnchorWriter, readAnchor, type ChainHead } from '../audit/anchor';
 import { ALARM_ACTION } from '../audit/integrity';
 import { appendAudit, type AuditEvent, type AuditSigner } from '../audit/log';
 import { takeQueuedAudit } from '../audit/queued';
@@ -28,12 +28,15 @@ export interface UnlockFindings {
 export class AuditTrail {
   private anchored: ChainHead | null = null;
   private pending: ChainHead | null = null;
+  private readonly anchor: AnchorWriter;
 
   constructor(
     private readonly dataDir: string,
     private readonly clock: Clock,
     readonly signer: AuditSigner,
-  ) {}
+  ) {
+    this.anchor = new AnchorWriter(dataDir);
+  }
 
   async append(repos: Repositories, event: AuditEvent): Promise<void> {
     this.pending = await appendAudit(repos, this.clock, this.signer, event);
@@ -90,6 +93,7 @@ export class AuditTrail {
   flush(repos: Repositories): void {
     const last = repos.audit.last();
     if (last) this.advance(repos, { seq: last.seq, hash: last.hash }, true);
+    this.anchor.close();
   }
 
   private advance(repos: Repositories, head: ChainHead, durable: boolean): void {
@@ -101,7 +105,7 @@ export class AuditTrail {
       if (repos.audit.bySeq(from.seq)?.hash !== from.hash) return;
     }
     try {
-      writeAnchor(this.dataDir, head, durable);
+      this.anchor.write(head, durable);
       this.anchored = head;
     } catch (error) {
       // The database committed; an anchor one step behind is allowed (the next write catches up).
