@@ -9,7 +9,7 @@ export class SettingsRepository {
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
-  /** The same write as set(), on the raw connection (bulk loads outside TypeORM). */
+  /** set() with the value already JSON (bulk loads outside TypeORM). */
   setRaw(key: string, json: string): void {
     this.db.sql.run(
       `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -18,8 +18,12 @@ export class SettingsRepository {
     );
   }
 
+  /**
+   * One upsert (the shared settings' version trigger still sees only a changed value). Not
+   * TypeORM's save(), which reads the row back first: the audit head is set on every call.
+   */
   async set(key: string, value: unknown): Promise<void> {
-    await this.db.em.getRepository(SettingEntity).save({ key, value: JSON.stringify(value) });
+    this.setRaw(key, JSON.stringify(value));
   }
 
   async remove(key: string): Promise<void> {
