@@ -59,6 +59,7 @@ export async function findRepeats(
     }
   }
 
+  if (!found.size) return []; // the usual intake: no catalogue names needed
   const types = repos.catalog.names().disputeTypes;
   return [...found.values()]
     .sort((a, b) => b.row.receivedOn.localeCompare(a.row.receivedOn))
