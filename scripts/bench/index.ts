@@ -573,8 +573,9 @@ async function main(): Promise<void> {
     {
       metric: '峰值内存 peak RSS',
       value: `${peakRssMb} MB`,
-      target: '≤ 300 MB',
-      pass: peakRssMb <= 300,
+      // Issue 18: a township PC is a 4 GB machine running WPS and a browser beside the desk.
+      target: '≤ 270 MB',
+      pass: peakRssMb <= 270,
       note: `start ${rssAtStart}, after creates ${rssAfterCreates}, end ${rssNowMb} MB; page cache ≤ ${cacheMb} MB`,
     },
     {
