@@ -124,7 +124,16 @@ test('browser mode leaves no personal data in its window’s profile and no secr
   let browser: Browser | null = null;
   try {
     window = openAppWindow(CHROMIUM, desk.url, {
-      extraArgs: ['--remote-debugging-port=0', ...screen.extraArgs],
+      // As Playwright launches its own browsers: a window on a display nobody looks at (Xvfb, no
+      // window manager) is otherwise taken for hidden, and Chromium may throttle or freeze its page.
+      // Once in CI the first check waited past every timeout with the page never answering.
+      extraArgs: [
+        '--remote-debugging-port=0',
+        '--disable-backgrounding-occluded-windows',
+        '--disable-renderer-backgrounding',
+        '--disable-background-timer-throttling',
+        ...screen.extraArgs,
+      ],
       env: screen.env,
     });
     const profile = window.profile;
