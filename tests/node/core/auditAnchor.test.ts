@@ -24,6 +24,13 @@ afterEach(() => {
   dirs = [];
 });
 
+/** One signed-in session's anchor writes (the first durable, as at unlock), then the lock. */
+function session(dir: string, ...seqs: number[]): void {
+  const writer = new AnchorWriter(dir);
+  seqs.forEach((seq, i) => writer.write(head(seq), i === 0));
+  writer.close();
+}
+
 describe('the audit anchor file', () => {
   it('reads the later of its two slots, the writer writing them in turn', () => {
     const dir = dataDir();
@@ -43,10 +50,7 @@ describe('the audit anchor file', () => {
 
   it('falls back to the other slot when a crash tore the one being written', () => {
     const dir = dataDir();
-    const writer = new AnchorWriter(dir);
-    writer.write(head(7), true);
-    writer.write(head(8), false);
-    writer.close();
+    session(dir, 7, 8);
     const bytes = readFileSync(anchorPath(dir));
     bytes.fill(0, 100, 512); // slot 0 (seq 8) half written
     writeFileSync(anchorPath(dir), bytes);
@@ -63,19 +67,14 @@ describe('the audit anchor file', () => {
       JSON.stringify({ format: 'pingluo-mediation-desk/audit-anchor', ...head(41) }),
     );
     expect(readAnchor(dir)).toEqual({ kind: 'present', head: head(41) });
-    const writer = new AnchorWriter(dir);
-    writer.write(head(42), true);
-    writer.close();
+    session(dir, 42);
     expect(readFileSync(anchorPath(dir)).length).toBe(1024);
     expect(readAnchor(dir)).toEqual({ kind: 'present', head: head(42) });
   });
 
   it('is moved back only whole, after a restore', () => {
     const dir = dataDir();
-    const writer = new AnchorWriter(dir);
-    writer.write(head(50), true);
-    writer.write(head(51), true);
-    writer.close();
+    session(dir, 50, 51);
     moveAnchorAfterRestore(dir, head(20));
     expect(readAnchor(dir)).toEqual({ kind: 'present', head: head(20) });
   });
