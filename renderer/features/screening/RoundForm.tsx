@@ -225,6 +225,7 @@ export function RoundForm(props: { open: boolean; onClose: () => void }) {
       okText="保存排查记录"
       cancelText="取消"
       confirmLoading={isLoading}
+      okButtonProps={{ disabled: !catalog }}
       onOk={() => void submit()}
       destroyOnHidden
     >
