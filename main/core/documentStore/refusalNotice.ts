@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DocumentFileDto } from '../../contract';
 import type { ServiceContext } from '../context';
-import { packDocument } from '../documents';
-import {
-  REFUSAL_NOTICE_TITLE,
-  refusalNoticeDocument,
-  type RefusalReasonCode,
-  type RouteCode,
-} from '../documents/generators/refusalNotice';
+import { REFUSAL_NOTICE_TITLE } from '../documents';
+import type { RefusalReasonCode, RouteCode } from '../documents/generators/refusalNotice';
 import { NotFoundError } from '../errors';
 import { documentSettings, sealTextOf } from './settings';
 import { DOCX_MIME } from './versions';
@@ -25,6 +20,7 @@ export async function refusalNoticeFile(ctx: ServiceContext, refusalId: string):
     ctx.repos.catalog.disputeType(refusal.disputeType),
   ]);
   if (!org) throw new NotFoundError('找不到本单位的调解组织记录');
+  const { packDocument, refusalNoticeDocument } = await import('../documents/generators/index');
   const doc = refusalNoticeDocument({
     committee: {
       name: org.name,

@@ -1,23 +1,26 @@
-import type { DocumentGenerator } from './generators/context';
-import { agreementDocument, AGREEMENT_TITLE } from './generators/agreement';
-import { applicationDocument, APPLICATION_TITLE } from './generators/application';
-import { confirmationApplicationDocument, CONFIRMATION_TITLE } from './generators/confirmationApplication';
-import { COURT_REPORT_TITLE, courtReportDocument } from './generators/courtReport';
-import { CONTENTS_TITLE, dossierContentsDocument } from './generators/dossierContents';
-import { COVER_TITLE, dossierCoverDocument } from './generators/dossierCover';
-import { dossierNoteDocument, NOTE_TITLE } from './generators/dossierNote';
-import { INTAKE_TITLE, intakeRegisterDocument } from './generators/intakeRegister';
-import { INVESTIGATION_TITLE, investigationRecordDocument } from './generators/investigationRecord';
-import { MEDIATION_RECORD_TITLE, mediationRecordDocument } from './generators/mediationRecord';
-import { ORAL_TITLE, oralAgreementDocument } from './generators/oralAgreement';
-import { RETURN_VISIT_TITLE, returnVisitDocument } from './generators/returnVisit';
-import { RIGHTS_TITLE, rightsNoticeDocument } from './generators/rightsNotice';
-import { TERMINATION_TITLE, terminationNoticeDocument } from './generators/terminationNotice';
 import { checkConfirmation, missingCourt } from './confirmation';
 import type { CaseStage, DocumentCase, IsoDate } from './model';
-import { NO_STAFF, printable, WITH_RECORDER, type StaffNeeds } from './printable';
+import { NO_STAFF, WITH_RECORDER, type StaffNeeds } from './printable';
+import {
+  AGREEMENT_TITLE,
+  APPLICATION_TITLE,
+  CONFIRMATION_TITLE,
+  CONTENTS_TITLE,
+  COURT_REPORT_TITLE,
+  COVER_TITLE,
+  INTAKE_TITLE,
+  INVESTIGATION_TITLE,
+  MEDIATION_RECORD_TITLE,
+  NOTE_TITLE,
+  ORAL_TITLE,
+  RETURN_VISIT_TITLE,
+  RIGHTS_TITLE,
+  TERMINATION_TITLE,
+} from './titles';
 
 // The documents the app can print, in the order they are bound into the file (卷内目录 order).
+// What each needs and when it is offered; the generators are in ./generators/index.ts, by kind,
+// loaded with the first document printed.
 // A kind is offered when the case is in one of its stages AND holds the data it needs; the
 // workflow module maps its own states onto CaseStage.
 
@@ -40,8 +43,6 @@ export type DocumentKindId =
 export interface DocumentKind {
   id: DocumentKindId;
   title: string;
-  /** Checks the case is printable (no empty required field), then builds the document. */
-  generate: DocumentGenerator;
   stages: readonly CaseStage[];
   /** Data the document needs beyond the stage. */
   hasData: (c: DocumentCase) => boolean;
@@ -62,7 +63,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'application',
     title: APPLICATION_TITLE,
-    generate: printable(applicationDocument, NO_STAFF),
     staff: NO_STAFF,
     stages: ['applied', ...AFTER_INTAKE],
     hasData: (c) => c.parties.some((p) => p.role === '申请人') && c.requests.length > 0,
@@ -70,7 +70,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'intake-register',
     title: INTAKE_TITLE,
-    generate: printable(intakeRegisterDocument, NO_STAFF),
     staff: NO_STAFF,
     stages: AFTER_INTAKE,
     hasData: always,
@@ -78,7 +77,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'rights-notice',
     title: RIGHTS_TITLE,
-    generate: printable(rightsNoticeDocument, NO_STAFF),
     staff: NO_STAFF,
     stages: AFTER_INTAKE,
     hasData: always,
@@ -86,14 +84,12 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'investigation-record',
     title: INVESTIGATION_TITLE,
-    generate: printable(investigationRecordDocument),
     stages: AFTER_INTAKE,
     hasData: (c) => c.investigations.length > 0,
   },
   {
     id: 'mediation-record',
     title: MEDIATION_RECORD_TITLE,
-    generate: printable(mediationRecordDocument, WITH_RECORDER),
     staff: WITH_RECORDER,
     stages: AFTER_INTAKE,
     hasData: (c) => c.mediations.length > 0,
@@ -101,7 +97,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'agreement',
     title: AGREEMENT_TITLE,
-    generate: printable(agreementDocument, WITH_RECORDER),
     staff: WITH_RECORDER,
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '书面',
@@ -110,7 +105,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'oral-agreement',
     title: ORAL_TITLE,
-    generate: printable(oralAgreementDocument, WITH_RECORDER),
     staff: WITH_RECORDER,
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '口头',
@@ -118,7 +112,6 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'confirmation-application',
     title: CONFIRMATION_TITLE,
-    generate: printable(confirmationApplicationDocument),
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.agreement?.kind === '书面',
     refusals: (c, today) => checkConfirmation(c, today).refusals,
@@ -127,7 +120,6 @@ export const documentKinds: readonly DocumentKind[] = [
     // Court-entrusted cases instead of a confirmation application: the report to the court.
     id: 'court-report',
     title: `${COURT_REPORT_TITLE}（协议送交函）`,
-    generate: printable(courtReportDocument),
     stages: [...AFTER_AGREEMENT, 'terminated'],
     hasData: (c) => c.source === 'court_entrusted' && Boolean(c.agreement ?? c.termination),
     refusals: (c) => (c.referringCourt ? [] : [missingCourt(c)]),
@@ -135,35 +127,30 @@ export const documentKinds: readonly DocumentKind[] = [
   {
     id: 'termination-notice',
     title: `${TERMINATION_TITLE}（告知其他途径）`,
-    generate: printable(terminationNoticeDocument),
     stages: ['terminated', ...FILING],
     hasData: (c) => Boolean(c.termination?.routesTold.length),
   },
   {
     id: 'return-visit',
     title: RETURN_VISIT_TITLE,
-    generate: printable(returnVisitDocument),
     stages: AFTER_AGREEMENT,
     hasData: (c) => c.returnVisits.length > 0,
   },
   {
     id: 'dossier-cover',
     title: COVER_TITLE,
-    generate: printable(dossierCoverDocument),
     stages: FILING,
     hasData: (c) => Boolean(c.dossier),
   },
   {
     id: 'dossier-contents',
     title: CONTENTS_TITLE,
-    generate: printable(dossierContentsDocument),
     stages: FILING,
     hasData: (c) => Boolean(c.dossier),
   },
   {
     id: 'dossier-note',
     title: NOTE_TITLE,
-    generate: printable(dossierNoteDocument),
     stages: FILING,
     hasData: (c) => Boolean(c.dossier),
   },

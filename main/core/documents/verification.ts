@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
 import { ConflictError } from '../errors';
 import { encodeCrockford, groupsOfFour, isCrockford, normalizeCrockford } from '../crockford';
 import type { DocumentCase, Party } from './model';
@@ -111,6 +110,8 @@ const QR_CACHE_SIZE = 32;
 async function qrImage(payload: string): Promise<Buffer> {
   const known = qrImages.get(payload);
   if (known) return known;
+  // qrcode (and pngjs) load with the first agreement, not with the desk.
+  const { default: QRCode } = await import('qrcode');
   const png = await QRCode.toBuffer(payload, {
     type: 'png',
     errorCorrectionLevel: 'M',

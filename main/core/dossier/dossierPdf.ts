@@ -1,13 +1,13 @@
 import type { DossierRow, Repositories } from '../../../db';
 import type { DossierItemKey } from '../../contract';
 import {
-  buildDocument,
   documentKind,
   type DocumentCase,
   type DocumentKindId,
   type Dossier,
   type IsoDate,
 } from '../documents';
+import { buildDocument, generatorOf } from '../documents/generators/index';
 import { formDocument } from '../documents/layout/page';
 import { body, title } from '../documents/layout/paragraphs';
 import { ConflictError } from '../errors';
@@ -190,7 +190,7 @@ async function inputOf(job: DossierPdfJob): Promise<DossierPdfInput> {
         dossier: dossierValues(values, row, mergeListings(ranges), job.missingReason),
       };
       const [cover, contents, note] = frameKinds.map((id) =>
-        flowOf(documentKind(id).generate(framed, { today: job.today }), documentKind(id).title),
+        flowOf(generatorOf(documentKind(id))(framed, { today: job.today }), documentKind(id).title),
       );
       return { cover: cover!, contents: contents!, note: note! };
     },

@@ -2,7 +2,7 @@ import type { DocumentVersionRow, DossierRow, OutcomeRow, Repositories } from '.
 import type { DossierCaseKind } from '../../contract';
 import { loadDocumentCase, type LoadedCase } from '../documentStore/caseDocument';
 import type { DocumentCase, Dossier, DossierItem, IsoDate } from '../documents';
-import { partiesBetween } from '../documents/layout/parties';
+import { partiesBetween } from '../documents/names';
 import { caseKindOf, itemStates, type ItemState } from './items';
 
 // Everything a dossier is made from, loaded once: the case as the documents print it, how it

@@ -9,8 +9,7 @@ import type {
 } from '../../contract';
 import type { ServiceContext } from '../context';
 import { addDays, addMonths, today } from '../dates';
-import { packDocument } from '../documents';
-import { ANALYSIS_TITLE, monthlyAnalysisDocument } from '../documents/generators/monthlyAnalysis';
+import { ANALYSIS_TITLE } from '../documents';
 import { ConflictError, NotFoundError } from '../errors';
 import { newRecord } from '../newRecord';
 import { requireOrganisationInScope } from './rounds';
@@ -104,6 +103,7 @@ export async function analysisDocx(
 ): Promise<DocumentFileDto> {
   const note = await analysis(ctx, input);
   if (!note.judgement) throw new ConflictError('请先撰写并保存形势研判和工作措施，再导出月度分析');
+  const { packDocument, monthlyAnalysisDocument } = await import('../documents/generators/index');
   const bytes = await packDocument(monthlyAnalysisDocument(note, today(ctx.clock)));
   const [year, month] = input.month.split('-');
   const fileName = `${note.organisationName}${year}年${Number(month)}月${ANALYSIS_TITLE}.docx`;

@@ -11,12 +11,11 @@ import { partySignRows, sealAndDate, signatureBlock, signLines, staffSignLines }
 import { sealWithVerification } from '../layout/verificationBlock';
 import { text } from '../texts';
 import { need, type DocumentContext } from './context';
+import { AGREEMENT_TITLE } from '../titles';
 
 // 人民调解协议书 in the order of People's Mediation Law Art. 29 and MoJ rule Art. 35: parties →
 // facts, points in dispute, responsibility → agreed terms → manner, place and time of performance
 // → copies → signatures of parties, mediators and recorder → committee seal → date.
-
-export const AGREEMENT_TITLE = '人民调解协议书';
 
 export function writtenAgreement(c: DocumentCase): Agreement {
   const a = need(c.agreement, '本案尚未记录调解协议，不能生成人民调解协议书');

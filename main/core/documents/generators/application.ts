@@ -7,11 +7,10 @@ import { numberedRoles, PARTY_GRID, partyGridRows } from '../layout/partyTable';
 import { formTable, L, type Row } from '../layout/tables';
 import { text } from '../texts';
 import { need, type DocumentContext } from './context';
+import { APPLICATION_TITLE } from '../titles';
 
 // 人民调解申请书 (MoJ 2010 grid form): each party's details, 纠纷简要情况, numbered 申请事项, the
 // declaration that the rules were explained and the application is voluntary, signature, date.
-
-export const APPLICATION_TITLE = '人民调解申请书';
 
 export function applicationDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   need(

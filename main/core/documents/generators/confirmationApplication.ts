@@ -12,13 +12,13 @@ import { whole } from '../layout/unbreakable';
 import { text } from '../texts';
 import { writtenAgreement } from './agreement';
 import { need, type DocumentContext } from './context';
+import { CONFIRMATION_TITLE } from '../titles';
 
 // 司法确认申请书 after the SPC civil-procedure form: every party is a joint 申请人 (there is no
 // respondent), 请求事项, 事实和理由 with the agreed terms (each party named as 申请人), the
 // no-collusion commitment, 此致 the court, every applicant signs, date, and the attachments the
 // case calls for. Whether it may be filed at all is checkConfirmation's job; this only prints.
 
-export const CONFIRMATION_TITLE = '司法确认申请书';
 export const APPLICANT_SIGN_HEADING = '申请人（签名或者盖章）：';
 
 /**

@@ -8,14 +8,13 @@ import { partiesBetween } from '../layout/parties';
 import { sealAndDate } from '../layout/signatures';
 import { whole } from '../layout/unbreakable';
 import { joinNames, need, type DocumentContext } from './context';
+import { COURT_REPORT_TITLE } from '../titles';
 
 // 调解情况说明（协议送交函）: a court-entrusted case (法院委托, already filed in court) goes back to
 // the court that entrusted it. The court reviews the agreement itself and makes a 民事调解书 or
 // allows the suit to be withdrawn (《最高人民法院关于人民法院特邀调解的规定》, 法释〔2016〕14号), so
 // the committee reports how the mediation went and sends the agreement with it; no judicial
 // confirmation. A mediation that failed is reported too, so the court can go on with the case.
-
-export const COURT_REPORT_TITLE = '调解情况说明';
 
 export function courtReportDocument(c: DocumentCase, ctx: DocumentContext): Document {
   const court = need(c.referringCourt, missingCourt(c));

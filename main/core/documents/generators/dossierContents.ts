@@ -6,11 +6,11 @@ import { numberLine, title } from '../layout/paragraphs';
 import { formTable, L, V, type Row } from '../layout/tables';
 import type { DocumentContext } from './context';
 import { dossierOf } from './dossierCommon';
+import { CONTENTS_TITLE } from '../titles';
 
 // 卷内目录: the file's papers in binding order with dates and page numbers; the header row repeats
 // on every page and blank ruled rows follow for papers added by hand.
 
-export const CONTENTS_TITLE = '卷内目录';
 const CONTENTS_MIN_ROWS = 15;
 
 export function dossierContentsDocument(c: DocumentCase, _ctx: DocumentContext): Document {

@@ -7,11 +7,10 @@ import { formTable, L, V, type Row } from '../layout/tables';
 import { joinNames, type DocumentContext } from './context';
 import { dossierOf, dossierTitle } from './dossierCommon';
 import { whole } from '../layout/unbreakable';
+import { COVER_TITLE } from '../titles';
 
 // 卷宗封面: "<committee> 调解卷宗", then 卷名, 卷号, 人民调解员, mediation dates, 立卷人, 立卷日期,
 // 保管期限, 备注 in a ruled grid.
-
-export const COVER_TITLE = '卷宗封面';
 
 function bigLine(text: string, halfPoints: number, before: number, after: number): Paragraph {
   return new Paragraph({

@@ -6,11 +6,10 @@ import { numberLine, title } from '../layout/paragraphs';
 import { formTable, L, V } from '../layout/tables';
 import type { DocumentContext } from './context';
 import { dossierOf, totalPages } from './dossierCommon';
+import { NOTE_TITLE } from '../titles';
 
 // 备考表 (back cover): how many papers and pages the file holds, notes on its state, who filed and
 // checked it, and when.
-
-export const NOTE_TITLE = '备考表';
 
 export function dossierNoteDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   const d = dossierOf(c);

@@ -9,11 +9,10 @@ import { partySignCells } from '../layout/signatures';
 import { formTable, L, signatureRows, V, type Row } from '../layout/tables';
 import { text } from '../texts';
 import { joinNames, type DocumentContext } from './context';
+import { INTAKE_TITLE } from '../titles';
 
 // 人民调解受理登记表: date; "with the parties' consent this committee mediates the dispute between
 // X and Y"; dispute type; source (ticked); summary; party signatures; registrar; seal; date.
-
-export const INTAKE_TITLE = '人民调解受理登记表';
 
 /** The printed form's boxes; a local source outside them is printed as an extra ticked box. */
 const SOURCES: readonly CaseSource[] = caseSources.filter((s) => s !== 'hotline_12345' && s !== 'other');

@@ -7,12 +7,11 @@ import { signLines } from '../layout/signatures';
 import { text } from '../texts';
 import { joinNames, need, type DocumentContext } from './context';
 import { whole } from '../layout/unbreakable';
+import { INVESTIGATION_TITLE } from '../titles';
 
 // 人民调解调查记录, one per investigation, each on its own page: time, place, investigators,
 // recorder, the person questioned, others present, the matter, questions and answers, then the
 // questioned person's confirmation and the signatures.
-
-export const INVESTIGATION_TITLE = '人民调解调查记录';
 
 function subjectLine(r: InvestigationRecord): string {
   const s = r.subject;

@@ -6,12 +6,11 @@ import { numberLine, title } from '../layout/paragraphs';
 import { formTable, L, V, type Row } from '../layout/tables';
 import { text } from '../texts';
 import { joinNames, need, type DocumentContext } from './context';
+import { MEDIATION_RECORD_TITLE } from '../titles';
 
 // 人民调解记录, one form per session: time, place, matter, invitees (参加人 — never mediators,
 // parties or the recorder), parties present, rights notice, what was said, the result or why it
 // failed, routes the parties were told about, then everyone signs after reading it.
-
-export const MEDIATION_RECORD_TITLE = '人民调解记录';
 
 export function sessionTime(c: DocumentCase, r: MediationRecord): string {
   const start = formatDateTime(r.startTime, c.settings.dateStyle);

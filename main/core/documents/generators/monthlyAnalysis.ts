@@ -4,11 +4,10 @@ import { withoutHiddenCharacters } from '../cleanText';
 import { formDocument } from '../layout/page';
 import { body, heading, numberLine, plain, title } from '../layout/paragraphs';
 import { formTable, L, V } from '../layout/tables';
+import { ANALYSIS_TITLE } from '../titles';
 
 // 一分析: the monthly analysis note of a township (or the county). The figures of the month, with
 // last month beside them, come from the app; the 形势研判 and 工作措施 are what people wrote.
-
-export const ANALYSIS_TITLE = '矛盾纠纷排查化解月度分析';
 
 const change = (now: number, before: number) =>
   now === before ? '持平' : now > before ? `增加${now - before}` : `减少${before - now}`;

@@ -9,11 +9,10 @@ import { formTable, L, signatureRows, V, type Row } from '../layout/tables';
 import { text } from '../texts';
 import { performanceLines } from './agreement';
 import { joinNames, need, type DocumentContext } from './context';
+import { ORAL_TITLE } from '../titles';
 
 // 人民调解口头协议登记表 (Law Art. 28, 30): when the parties want no written agreement the
 // mediator records its content; filled like the agreement book, effective the day it is reached.
-
-export const ORAL_TITLE = '人民调解口头协议登记表';
 
 export function oralAgreementDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   const a = need(c.agreement, '本案尚未记录调解协议');

@@ -4,12 +4,11 @@ import { formatDate } from '../layout/dates';
 import { formDocument } from '../layout/page';
 import { body, heading, plain, title } from '../layout/paragraphs';
 import { sealAndDate, signLines } from '../layout/signatures';
+import { REFUSAL_NOTICE_TITLE } from '../titles';
 
 // 不予受理告知书: what the visitor takes away when a dispute is not accepted — the reason and its
 // legal basis, and where else to go (court, arbitration, administration, police). A receipt
 // follows for the visitor's signature. Not a case: it is made from the 不予受理 record.
-
-export const REFUSAL_NOTICE_TITLE = '不予受理告知书';
 
 export type RefusalReasonCode = 'party_refused' | 'already_accepted' | 'not_civil' | 'other';
 export type RouteCode = 'litigation' | 'arbitration' | 'administrative' | 'petition' | 'police';

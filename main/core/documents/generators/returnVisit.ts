@@ -6,12 +6,11 @@ import { numberLine, title } from '../layout/paragraphs';
 import { formTable, L, V, type Row } from '../layout/tables';
 import { joinNames, need, type DocumentContext } from './context';
 import { whole } from '../layout/unbreakable';
+import { RETURN_VISIT_TITLE } from '../titles';
 
 // 人民调解回访记录, one form per visit: 当事人, 调解协议编号 (same as the agreement's number), 回访
 // 事由, 回访情况 (performance, satisfaction, court action, signs of escalation, measures taken),
 // 回访人 signature, date.
-
-export const RETURN_VISIT_TITLE = '人民调解回访记录';
 
 function visitRows(c: DocumentCase, v: ReturnVisit): Row[] {
   const date = formatDate(v.date, c.settings.dateStyle);

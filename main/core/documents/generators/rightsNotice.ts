@@ -5,11 +5,10 @@ import { body, heading, numberLine, plain, title } from '../layout/paragraphs';
 import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
 import { text, textLines } from '../texts';
 import type { DocumentContext } from './context';
+import { RIGHTS_TITLE } from '../titles';
 
 // 当事人权利义务告知书: addressees, the nature of people's mediation, the rights (Law Art. 23) and
 // duties (Art. 24), that mediation is not compulsory, acknowledgement signatures, seal, date.
-
-export const RIGHTS_TITLE = '当事人权利义务告知书';
 
 export function rightsNoticeDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   const rights = textLines(c, 'rights');

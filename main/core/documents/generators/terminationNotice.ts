@@ -7,12 +7,11 @@ import { partiesBetween } from '../layout/parties';
 import { partySignLines, sealAndDate, signLines } from '../layout/signatures';
 import { text } from '../texts';
 import { need, type DocumentContext } from './context';
+import { TERMINATION_TITLE } from '../titles';
 
 // 调解终止告知书（告知其他途径）: Law Art. 26 — when mediation fails the mediator ends it and tells
 // the parties they may use arbitration, administrative or court routes. The routes told are part
 // of the record, so a failed case cannot close without them; a receipt follows for signatures.
-
-export const TERMINATION_TITLE = '调解终止告知书';
 
 export function terminationNoticeDocument(c: DocumentCase, _ctx: DocumentContext): Document {
   const t = need(c.termination, '本案没有终止调解的记录');
