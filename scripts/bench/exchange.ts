@@ -28,6 +28,7 @@ import { createApp, type App } from '../../main/ipc';
 import { ADMIN, client } from './build';
 import { Dataset, toInput } from './dataset';
 import { ownPeakRssMb, round } from './stats';
+import { sectionFile, startedAs } from './sections';
 
 export interface ExchangeBenchResult {
   cases: number;
@@ -96,7 +97,7 @@ function importInChild(dir: string, path: string): Promise<ImportResult> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, process.argv[1]!, '--import-into', dir, path],
+      [...process.execArgv, sectionFile('exchange'), '--import-into', dir, path],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -376,7 +377,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+if (startedAs('exchange')) {
   const at = process.argv.indexOf('--import-into');
   (at > 0 ? importOnly(process.argv[at + 1]!, process.argv[at + 2]!) : main()).catch((error: unknown) => {
     console.error(error);

@@ -68,7 +68,7 @@ import {
 import { Dataset, SUMMARY_WORDS, toInput, type BenchCase, type Clerk } from './dataset';
 import { intakeBreakdown } from './intakeBreakdown';
 import { benchBackup } from './backup';
-import { benchDocuments, type DocumentsBenchResult } from './documents';
+import type { DocumentsBenchResult } from './documents';
 import type { DossierBenchResult } from './dossiers';
 // ── province (issue 16) ──
 import type { ProvinceBenchResult } from './province';
@@ -79,8 +79,8 @@ import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
 import { databaseSizes } from './sizes';
 import { heapSnapshotSummary, memoryPicture } from './heap';
-import { startupBench } from './startup';
 import { round, summarise, table, timed, type Row, type Summary, ownPeakRssMb } from './stats';
+import { sectionFile } from './sections';
 
 const CHEAP_COST: KdfCost = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -202,7 +202,7 @@ function fsyncProbe(dir: string, n = 200): Summary {
 /** The dossier benchmark (dossiers.ts) in a fresh process; its last output line is the JSON. */
 function dossierBenchInChild(smoke: boolean): Promise<DossierBenchResult> {
   return new Promise((done, fail) => {
-    const script = join(__dirname, 'dossiers.ts');
+    const script = sectionFile('dossiers');
     const child = spawn(process.execPath, [...process.execArgv, script], {
       stdio: ['ignore', 'pipe', 'inherit'],
       // The smoke run typesets a few, to prove the section works.
@@ -222,7 +222,7 @@ function dossierBenchInChild(smoke: boolean): Promise<DossierBenchResult> {
 // ── province (issue 16) ──
 function provinceBenchInChild(smoke: boolean): Promise<ProvinceBenchResult> {
   return new Promise((done, fail) => {
-    const script = join(__dirname, 'province.ts');
+    const script = sectionFile('province');
     const child = spawn(process.execPath, [...process.execArgv, script], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: smoke ? { ...process.env, PROVINCE_BENCH_CASES: '300' } : process.env,
@@ -241,7 +241,7 @@ function provinceBenchInChild(smoke: boolean): Promise<ProvinceBenchResult> {
 // ── exchange (issue 14) ──
 function exchangeBenchInChild(smoke: boolean): Promise<ExchangeBenchResult> {
   return new Promise((done, fail) => {
-    const script = join(__dirname, 'exchange.ts');
+    const script = sectionFile('exchange');
     const child = spawn(process.execPath, [...process.execArgv, script], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: smoke ? { ...process.env, EXCHANGE_BENCH_CASES: '100' } : process.env,
@@ -261,7 +261,7 @@ function exchangeBenchInChild(smoke: boolean): Promise<ExchangeBenchResult> {
 function buildInChild(root: string, options: Options): Promise<BuildResult> {
   const args = [
     ...process.execArgv,
-    process.argv[1]!,
+    sectionFile('index'),
     '--build-into',
     root,
     '--cases',
@@ -484,6 +484,8 @@ async function main(): Promise<void> {
   let documents: DocumentsBenchResult | null = null;
   if (options.documents) {
     log('documents…');
+    // Loaded here, not with the bench: docxtemplater (the limit) is no part of the desk's memory.
+    const { benchDocuments } = await import('./documents');
     documents = await benchDocuments({
       samples: options.documentSamples,
       batch: options.documentBatch,
@@ -511,6 +513,8 @@ async function main(): Promise<void> {
 
   // ── start-up (issue 18): `npm start` to the first screen, on the built checkout ──
   log('start-up…');
+  // Loaded here: Playwright (~70 MB) drives the browser for this section only.
+  const { startupBench } = await import('./startup');
   const startup = await startupBench(options.smoke ? 1 : 5);
 
   const createService = summarise(service);

@@ -23,6 +23,7 @@ import { createApp } from '../../main/ipc';
 import { ADMIN, client } from './build';
 import { addOutcomes } from './statistics';
 import { round, ownPeakRssMb } from './stats';
+import { sectionFile, startedAs } from './sections';
 
 export interface ProvinceBenchResult {
   cases: number;
@@ -54,7 +55,7 @@ const PASSWORD = 'Pingluo2026report';
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 2);
 
 function build(root: string): Promise<void> {
-  const script = join(import.meta.dirname, 'index.ts');
+  const script = sectionFile('index');
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+if (startedAs('province')) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(2);

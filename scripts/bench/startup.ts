@@ -10,9 +10,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkoutRoot } from './sections';
 import { round } from './stats';
 
-const root = join(__dirname, '..', '..');
+const root = checkoutRoot();
 const CHROMIUM = process.env.DESK_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
