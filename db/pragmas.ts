@@ -24,11 +24,12 @@ export function applyKey(db: Database, key: Buffer): void {
 
 /**
  * Cache the whole database while it is small (encrypted point reads are 4x slower with the
- * default 2 MB), but no more than 112 MB: at 100,000 cases the file is ~470 MB, and a page cache
- * that size would push the app past its 300 MB memory budget. Search and lists stay within
- * their targets with the capped cache (npm run bench).
+ * default 2 MB), but no more than 104 MB: at 100,000 cases the file is ~530 MB, and a page cache
+ * that size would push the desk past its 270 MB memory budget. Measured at 100,000 cases (npm run
+ * bench): 112 MB peaked at 275 MB; 96 MB at 257 MB, but the county's unfiltered list p95 went
+ * 3.56 → 4.27 ms; searches and lists stay within their targets with the capped cache.
  */
-export const MAX_CACHE_KIB = 112 * 1024;
+export const MAX_CACHE_KIB = 104 * 1024;
 
 export function cacheKibFor(file: string): number {
   let size: number;
