@@ -11,6 +11,7 @@ import { expect, screensDir, test, type Desk } from './fixtures/desk';
 import {
   actAs,
   addStaff,
+  ADMIN,
   beijing,
   CLERK,
   DISPATCHER,
@@ -389,5 +390,50 @@ test('生成协议书 → 预览 → 下载 → 司法确认申请书 → 核验
     await expect(verdict).toContainText('核验未通过');
     await expect(verdict).toContainText('未找到与该核验码相符的协议书');
     await desk.screenshot(page, 'documents-07-verify-unknown');
+  });
+});
+
+test('系统设置 → 文书设置: the court the 管理员 sets is the one the 申请书 dialog proposes', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(180_000);
+  const theCase = await caseWithAgreement(page, desk);
+  await test.step('the 管理员 sets the default court, the date style and the retention', async () => {
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    const card = page.getByTestId('document-settings-card');
+    const court = card.getByLabel('默认司法确认法院');
+    await expect(court).toHaveValue('平罗县人民法院');
+    // Not a court: refused at the field, with what to write instead.
+    await court.fill('平罗县');
+    await card.getByRole('button', { name: '保存文书设置' }).click();
+    await expect(card.getByText('请填写人民法院或人民法庭的全称，如：平罗县人民法院')).toBeVisible();
+    await court.fill('平罗县人民法院城关人民法庭');
+    await card.getByRole('radio', { name: /二〇二六年十二月六日/ }).check();
+    await card.getByLabel('卷宗保管期限').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '30年' }).click();
+    await card.getByRole('button', { name: '保存文书设置' }).click();
+    await expect(page.getByText('文书设置已保存')).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await shootWindow(page, 'documents-settings');
+    await handOver(page, desk);
+  });
+  await test.step('the mediator’s 司法确认申请书 goes to that court, its dates in 汉字', async () => {
+    await signIn(page, MEDIATOR);
+    await openCase(page, theCase.id);
+    const panel = page.getByTestId('documents-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByRole('button', { name: '生成司法确认申请书' }).click();
+    const form = page.getByRole('dialog', { name: '生成司法确认申请书' });
+    await expect(form.getByLabel('受理法院')).toHaveValue('平罗县人民法院城关人民法庭');
+    await form.getByRole('radio', { name: '涉及财产权利', exact: true }).check();
+    await form.getByRole('button', { name: '生成申请书' }).click();
+    const preview = page
+      .getByRole('dialog', { name: '司法确认申请书（第1版）' })
+      .getByTestId('document-preview');
+    await expect(preview.locator('section.docx').first()).toBeVisible({ timeout: 30_000 });
+    await expect(preview).toContainText('平罗县人民法院城关人民法庭');
+    await expect(preview).toContainText('一九七五年六月十八日出生');
   });
 });

@@ -263,3 +263,32 @@ export const verificationDto = z.object({
     .nullable(),
 });
 export type VerificationDto = z.infer<typeof verificationDto>;
+
+// ── 文书设置: what the printed forms take from the installation (系统设置) ──
+
+export const dateStyles = ['arabic', 'chinese'] as const;
+export const dateStyleLabels: Record<(typeof dateStyles)[number], string> = {
+  arabic: '2026年12月6日（阿拉伯数字）',
+  chinese: '二〇二六年十二月六日（汉字数字）',
+};
+/** 保管期限 of a case file: the 2006 standard's 永久/30年/10年, and the older 永久/长期/短期 still in use. */
+export const retentionOptions = ['永久', '长期', '短期', '30年', '10年'] as const;
+
+export const documentSettingsDto = z.object({
+  /** The court a 司法确认申请书 is addressed to unless the case says otherwise. */
+  defaultCourt: z.string(),
+  dateStyle: z.enum(dateStyles),
+  /** 保管期限 proposed when a case file is made (立卷), printed on its cover. */
+  retention: z.string(),
+  /** The county prefixed to a committee's seal text (from the installation's seed; not editable). */
+  county: z.string(),
+});
+export type DocumentSettingsDto = z.infer<typeof documentSettingsDto>;
+
+export const saveDocumentSettingsInput = z.strictObject({
+  defaultCourt: text('默认司法确认法院', 40, 2).refine((v) => /(人民法院|人民法庭)$/.test(v), {
+    message: '请填写人民法院或人民法庭的全称，如：平罗县人民法院',
+  }),
+  dateStyle: z.enum(dateStyles, { error: '请选择文书日期格式' }),
+  retention: z.enum(retentionOptions, { error: '请选择卷宗保管期限' }),
+});

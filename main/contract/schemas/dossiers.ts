@@ -144,6 +144,8 @@ export const dossierDto = z.object({
   archives: z.array(dossierArchiveDto),
   reviews: z.array(dossierReviewDto),
   retentionOptions: z.array(z.string()),
+  /** 保管期限 proposed at 立卷: 系统设置 → 文书设置. */
+  retentionDefault: z.string(),
 });
 export type DossierDto = z.infer<typeof dossierDto>;
 

@@ -1,5 +1,8 @@
+import type { z } from 'zod';
 import type { Repositories } from '../../../db';
 import type { OrganisationRow } from '../../../db';
+import { dateStyleLabels, type DocumentSettingsDto, type saveDocumentSettingsInput } from '../../contract';
+import type { ServiceContext } from '../context';
 import type { DocumentSettings } from '../documents';
 import { pingluo } from '../offices/seed';
 
@@ -34,6 +37,26 @@ export async function documentSettings(repos: Repositories): Promise<DocumentDes
     dateStyle: dateStyle === 'chinese' ? 'chinese' : 'arabic',
     retention: retention || '长期',
   };
+}
+
+const labels = { defaultCourt: '默认司法确认法院', dateStyle: '文书日期格式', retention: '卷宗保管期限' };
+
+/** 系统设置 → 文书设置: the 管理员 changes the court, the date style and the retention, audited. */
+export async function saveDocumentSettings(
+  ctx: ServiceContext,
+  input: z.output<typeof saveDocumentSettingsInput>,
+): Promise<DocumentSettingsDto> {
+  const before = await documentSettings(ctx.repos);
+  const shown = (key: keyof typeof labels, v: string) =>
+    key === 'dateStyle' ? dateStyleLabels[v as keyof typeof dateStyleLabels] : v;
+  const changes: string[] = [];
+  for (const key of Object.keys(labels) as (keyof typeof labels)[]) {
+    if (input[key] === before[key]) continue;
+    await ctx.repos.settings.set(keys[key], input[key]);
+    changes.push(`${labels[key]}：${shown(key, before[key])} → ${shown(key, input[key])}`);
+  }
+  ctx.audit.detail = changes.join('；') || '无变化';
+  return documentSettings(ctx.repos);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DossierRow, Repositories } from '../../../db';
 import type { dossierItemKeys } from '../../contract';
 import {
   caseStatusLabels,
+  retentionOptions,
   type archiveDossierInput,
   type attachPaperInput,
   type CaseStatus,
@@ -13,6 +14,7 @@ import {
   type updateDossierInput,
 } from '../../contract';
 import { formatCaseNumber } from '../cases/caseNumber';
+import { documentSettings } from '../documentStore/settings';
 import { recordHistory } from '../cases/history';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
@@ -30,7 +32,6 @@ import { pdfModules } from './pdfModules';
 
 export const VOLUME_PATTERN_KEY = 'dossier.volumePattern';
 export const DEFAULT_VOLUME_PATTERN = '（{year}）{abbr}人调卷字第{seq:3}号';
-export const RETENTION_OPTIONS = ['永久', '长期', '短期', '10年', '30年'];
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -113,7 +114,8 @@ export async function dossierView(
       reopenReason: a.reopenReason,
     })),
     reviews: row ? await reviewDtos(repos, row.id) : [],
-    retentionOptions: RETENTION_OPTIONS,
+    retentionOptions: [...retentionOptions],
+    retentionDefault: (await documentSettings(repos)).retention,
     ...(current && row?.state === 'archived' ? {} : {}),
   };
 }

@@ -2,11 +2,13 @@ import type { documentChannels } from '../../contract/channels/documents';
 import { today } from '../../core/dates';
 import {
   attachScan,
+  documentSettings,
   documentsOverview,
   exportDocument,
   generateDocument,
   loadDocumentCase,
   platformCapabilities,
+  saveDocumentSettings,
   scanFile,
   verifyCode,
   versionDtos,
@@ -33,4 +35,6 @@ export const documentHandlers: HandlerGroup<keyof typeof documentChannels> = {
   'documents:attachScan': (input, ctx) => attachScan(ctx, input),
   'documents:getScan': (input, ctx) => scanFile(ctx.repos, input.scanId),
   'documents:verify': (input, ctx) => verifyCode(ctx.repos, input.code),
+  'documents:settings': (_input, ctx) => documentSettings(ctx.repos),
+  'documents:saveSettings': (input, ctx) => saveDocumentSettings(ctx, input),
 };

@@ -45,7 +45,12 @@ function FileForm({ d }: { d: DossierDto }) {
     void message.success(`已立卷，卷号${result.data.dossier?.volumeNumber ?? ''}`);
   };
   return (
-    <Form form={form} layout="inline" initialValues={{ retention: '长期' }} onFinish={(v) => void submit(v)}>
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={{ retention: d.retentionDefault }}
+      onFinish={(v) => void submit(v)}
+    >
       <Form.Item name="retention" label="保管期限" rules={[{ required: true, message: '请选择保管期限' }]}>
         <Select style={{ width: 120 }} options={d.retentionOptions.map((o) => ({ value: o, label: o }))} />
       </Form.Item>

@@ -1,9 +1,10 @@
-import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
-import { updateSettingsInput, type ApiError, type SettingsDto } from '../../../main/contract';
+import { Button, Card, Col, Divider, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
+import { updateSettingsInput, type SettingsDto } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyServerErrors, asApiError, zodRule } from '../../components/forms';
+import { zodRule } from '../../components/forms';
+import { useSettingsSubmit } from '../../components/useSettingsSubmit';
 import { useGetSettingsQuery, useUpdateSettingsMutation } from './settingsApi';
+import { DocumentSettingsCard } from '../documents/DocumentSettingsCard';
 import { ChecklistCard } from '../dossiers/ChecklistCard';
 // ── screening & subsidy (issue 15) ──
 import { CadenceCard } from '../screening/CadenceCard';
@@ -44,28 +45,15 @@ const deadlineFields: { name: keyof SettingsDto; label: string; extra: string; m
 export function SettingsPage() {
   const { data, isLoading } = useGetSettingsQuery();
   const [update, { isLoading: saving }] = useUpdateSettingsMutation();
-  const [error, setError] = useState<ApiError | null>(null);
   const [form] = Form.useForm<SettingsDto>();
-  const { message } = App.useApp();
+  const { error, submit } = useSettingsSubmit(form, update, '设置已保存');
 
   if (isLoading || !data) return <Spin />;
   return (
     <Space orientation="vertical" size={16}>
       <Card title="系统设置" style={{ maxWidth: 760 }}>
         <ErrorAlert error={error} />
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={data}
-          onFinish={async (values: SettingsDto) => {
-            setError(null);
-            const result = await update(values);
-            if ('error' in result) {
-              const apiError = asApiError(result.error);
-              if (!applyServerErrors(form, apiError)) setError(apiError);
-            } else void message.success('设置已保存');
-          }}
-        >
+        <Form form={form} layout="vertical" initialValues={data} onFinish={submit}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             安全
           </Typography.Title>
@@ -101,6 +89,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <DocumentSettingsCard />
       {/* ── dossier (issue 13) ── */}
       <ChecklistCard />
       {/* ── screening & subsidy (issue 15) ── */}

@@ -1,14 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, InputNumber, Radio, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
-import {
-  localRateBaseLabels,
-  localRateBases,
-  type ApiError,
-  type StatisticsConfig,
-} from '../../../main/contract';
+import { Button, Card, Form, InputNumber, Radio, Space, Table, Typography } from 'antd';
+import { localRateBaseLabels, localRateBases, type StatisticsConfig } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyServerErrors, asApiError } from '../../components/forms';
+import { useSettingsSubmit } from '../../components/useSettingsSubmit';
 import { useOfficeToday } from '../todo/todoApi';
 import { useSaveStatisticsConfigMutation, useStatisticsConfigQuery } from './statisticsApi';
 
@@ -26,8 +20,7 @@ export function TargetsCard() {
   const { data } = useStatisticsConfigQuery();
   const [save, { isLoading }] = useSaveStatisticsConfigMutation();
   const [form] = Form.useForm<StatisticsConfig>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const { message } = App.useApp();
+  const { error, submit } = useSettingsSubmit(form, save, '统计目标与口径已保存');
   const today = useOfficeToday();
   if (!data) return null;
   return (
@@ -40,14 +33,7 @@ export function TargetsCard() {
         form={form}
         layout="vertical"
         initialValues={{ ...data, targets: [...data.targets].sort((a, b) => a.year - b.year) }}
-        onFinish={async (values) => {
-          setError(null);
-          const result = await save(values);
-          if ('error' in result) {
-            const e = asApiError(result.error);
-            if (!applyServerErrors(form, e)) setError(e);
-          } else void message.success('统计目标与口径已保存');
-        }}
+        onFinish={submit}
       >
         <Form.Item name="localRateBase" label="就地化解率计算方法">
           <Radio.Group options={localRateBases.map((b) => ({ value: b, label: localRateBaseLabels[b] }))} />
