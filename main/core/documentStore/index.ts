@@ -7,12 +7,7 @@ export { loadDocumentCase, stageOfStatus, type LoadedCase, type LoadOptions } fr
 export { officeDateTime, parseStatements, splitList, splitRequests } from './text';
 export { exportDocument, platformCapabilities, type ExportEnvironment } from './exporting';
 export type { Platform } from './platform';
-export {
-  documentSettings,
-  saveDocumentSettings,
-  sealTextOf,
-  type DocumentDeskSettings,
-} from './settings';
+export { documentSettings, saveDocumentSettings, sealTextOf, type DocumentDeskSettings } from './settings';
 export {
   attachScan,
   DOCX_MIME,
