@@ -16,10 +16,12 @@ export async function refusalNoticeFile(ctx: ServiceContext, refusalId: string):
   if (!refusal) throw new NotFoundError('找不到该不予受理登记，请刷新后重试');
   const [settings, org, type] = await Promise.all([
     documentSettings(ctx.repos),
-    ctx.repos.catalog.organisation(ctx.office.id),
+    // The committee whose desk refused it issues the notice (a sector committee at the county centre,
+    // or a township's when its refusals came in an exchange package), not whoever prints it.
+    ctx.repos.catalog.organisation(refusal.organisationId),
     ctx.repos.catalog.disputeType(refusal.disputeType),
   ]);
-  if (!org) throw new NotFoundError('找不到本单位的调解组织记录');
+  if (!org) throw new NotFoundError('找不到作出不予受理的调解组织记录');
   const { packDocument, refusalNoticeDocument } = await import('../documents/generators/index');
   const doc = refusalNoticeDocument({
     committee: {

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED } from '../../fixtures/builders';
+import { xmlParts } from '../../helpers/docxXml';
 import { addUser, setUpApp, switchUser } from '../../helpers/app';
 import { LibreOffice } from '../../helpers/libreoffice';
 import { compact, expectInOrder, expectNoBlankFields } from '../documents/assertText';
@@ -83,5 +85,36 @@ describe('不予受理告知书', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+  });
+
+  it('is issued by the committee whose desk refused, whoever prints it', async () => {
+    const app = await clerkApp();
+    await switchUser(app, 'admin', 'Admin1234');
+    const medical = await addUser(app, 'yiliao', ['intake'], 'Passw0rd1', {
+      organisationIds: [SEED.medicalCommitteeId],
+    });
+    await switchUser(app, medical.username, medical.password);
+    const refusal = await app.ok('intake:refuse', {
+      receivedOn: '2026-11-30',
+      applicantName: '李秀兰',
+      township: '城关镇',
+      disputeType: 'medical',
+      summary: '李秀兰称手术后感染，要求医院赔偿，医院已申请医疗事故技术鉴定。',
+      reason: 'already_accepted',
+      told: '已告知：该纠纷已由人民法院受理。',
+    });
+    const noticeText = async () => {
+      const file = await app.ok('intake:refusalNotice', { id: refusal.id });
+      const xml = xmlParts(Buffer.from(file.dataBase64, 'base64')).find(
+        (p) => p.name === 'word/document.xml',
+      )!;
+      return [...xml.text.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    };
+    expect(await noticeText()).toContain('平罗县医疗纠纷人民调解委员会');
+    // The county centre's clerk sees its sector committees' refusals and prints the same notice.
+    await switchUser(app, 'clerk', 'Passw0rd1');
+    const text = await noticeText();
+    expect(text).toContain('平罗县医疗纠纷人民调解委员会');
+    expect(text).not.toContain('平罗县人民调解中心');
   });
 });
