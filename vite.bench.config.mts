@@ -17,9 +17,11 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: 'scripts/bench/index.ts',
+        documents: 'scripts/bench/documents.ts',
         dossiers: 'scripts/bench/dossiers.ts',
         province: 'scripts/bench/province.ts',
         exchange: 'scripts/bench/exchange.ts',
+        startup: 'scripts/bench/startup.ts',
         dossierTypesetter: 'main/core/dossier/typesetter/worker.ts',
       },
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

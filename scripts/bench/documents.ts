@@ -6,6 +6,7 @@
 //     (templateBaseline.ts), timed between the agreement's runs;
 //   - documents per second for a batch of `batch` documents cycling through all 13 forms.
 // Pure document layer on the rich fixture (3 parties, 5 terms, an amount); no database, no disk.
+// Run by the bench in a process of its own (DOCUMENT_BENCH_* set the sizes); prints a JSON line.
 import { performance } from 'node:perf_hooks';
 import {
   documentKinds,
@@ -14,6 +15,7 @@ import {
   renderDocument,
 } from '../../main/core/documents';
 import { caseFor, RICH_TODAY, richCase } from '../../tests/fixtures/documentCase';
+import { startedAs } from './sections';
 import { round, summarise, timed } from './stats';
 import { agreementTemplate, fillTemplate } from './templateBaseline';
 
@@ -85,4 +87,19 @@ export async function benchDocuments(options: DocumentsBenchOptions = {}): Promi
     batchSize: batch,
     batchMeanBytes: Math.round(bytes / batch),
   };
+}
+
+if (startedAs('documents')) {
+  const size = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  benchDocuments({
+    samples: size('DOCUMENT_BENCH_SAMPLES'),
+    batch: size('DOCUMENT_BENCH_BATCH'),
+    warmup: size('DOCUMENT_BENCH_WARMUP'),
+  }).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
 }

@@ -74,6 +74,7 @@ import type { DossierBenchResult } from './dossiers';
 import type { ProvinceBenchResult } from './province';
 // ── exchange (issue 14) ──
 import type { ExchangeBenchResult } from './exchange';
+import type { StartupBenchResult } from './startup';
 // ── statistics (issue 15) ──
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
@@ -199,60 +200,24 @@ function fsyncProbe(dir: string, n = 200): Summary {
   return summarise(times);
 }
 
-/** The dossier benchmark (dossiers.ts) in a fresh process; its last output line is the JSON. */
-function dossierBenchInChild(smoke: boolean): Promise<DossierBenchResult> {
+/**
+ * A section in a process of its own (its own memory, and no heap profiler from this process's
+ * snapshot, which makes every later allocation slower): the section's file beside this one, its
+ * last output line the JSON result.
+ */
+function sectionInChild<T>(name: string, env: Record<string, string> = {}): Promise<T> {
   return new Promise((done, fail) => {
-    const script = sectionFile('dossiers');
-    const child = spawn(process.execPath, [...process.execArgv, script], {
+    const child = spawn(process.execPath, [...process.execArgv, sectionFile(name)], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      // The smoke run typesets a few, to prove the section works.
-      env: smoke ? { ...process.env, DOSSIER_BENCH_SAMPLES: '3', DOSSIER_BENCH_BATCH: '5' } : process.env,
+      env: { ...process.env, ...env },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', fail);
     child.on('close', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) fail(new Error(`dossier benchmark failed (exit ${code})`));
-      else done(JSON.parse(last) as DossierBenchResult);
-    });
-  });
-}
-
-// ── province (issue 16) ──
-function provinceBenchInChild(smoke: boolean): Promise<ProvinceBenchResult> {
-  return new Promise((done, fail) => {
-    const script = sectionFile('province');
-    const child = spawn(process.execPath, [...process.execArgv, script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: smoke ? { ...process.env, PROVINCE_BENCH_CASES: '300' } : process.env,
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) fail(new Error(`province benchmark failed (exit ${code})`));
-      else done(JSON.parse(last) as ProvinceBenchResult);
-    });
-  });
-}
-
-// ── exchange (issue 14) ──
-function exchangeBenchInChild(smoke: boolean): Promise<ExchangeBenchResult> {
-  return new Promise((done, fail) => {
-    const script = sectionFile('exchange');
-    const child = spawn(process.execPath, [...process.execArgv, script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: smoke ? { ...process.env, EXCHANGE_BENCH_CASES: '100' } : process.env,
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) fail(new Error(`exchange benchmark failed (exit ${code})`));
-      else done(JSON.parse(last) as ExchangeBenchResult);
+      if (code !== 0) fail(new Error(`${name} benchmark failed (exit ${code})`));
+      else done(JSON.parse(last) as T);
     });
   });
 }
@@ -480,42 +445,51 @@ async function main(): Promise<void> {
   const heap = heapSnapshotSummary(root);
   await app.close();
   if (!options.keep) rmSync(root, { recursive: true, force: true });
-  // Documents last: peak RSS above is the database's.
+  // Documents after the peak RSS above (the database's), in a process of their own.
   let documents: DocumentsBenchResult | null = null;
   if (options.documents) {
     log('documents…');
-    // Loaded here, not with the bench: docxtemplater (the limit) is no part of the desk's memory.
-    const { benchDocuments } = await import('./documents');
-    documents = await benchDocuments({
-      samples: options.documentSamples,
-      batch: options.documentBatch,
-      warmup: options.smoke ? 5 : 30,
+    documents = await sectionInChild<DocumentsBenchResult>('documents', {
+      DOCUMENT_BENCH_SAMPLES: String(options.documentSamples),
+      DOCUMENT_BENCH_BATCH: String(options.documentBatch),
+      DOCUMENT_BENCH_WARMUP: options.smoke ? '5' : '30',
     });
   }
   // ── dossier (issue 13): in a process of its own, so its peak RSS is the batch's ──
   let dossiers: DossierBenchResult | null = null;
   if (options.dossiers) {
     log('dossiers…');
-    dossiers = await dossierBenchInChild(options.smoke);
+    // The smoke run typesets a few, to prove the section works.
+    dossiers = await sectionInChild<DossierBenchResult>(
+      'dossiers',
+      options.smoke ? { DOSSIER_BENCH_SAMPLES: '3', DOSSIER_BENCH_BATCH: '5' } : {},
+    );
   }
   // ── province (issue 16): in a process of its own, with its own 10,000-case database ──
   let province: ProvinceBenchResult | null = null;
   if (options.province) {
     log('province…');
-    province = await provinceBenchInChild(options.smoke);
+    province = await sectionInChild<ProvinceBenchResult>(
+      'province',
+      options.smoke ? { PROVINCE_BENCH_CASES: '300' } : {},
+    );
   }
   // ── exchange (issue 14): in a process of its own, with its own two installations ──
   let exchange: ExchangeBenchResult | null = null;
   if (options.exchange) {
     log('exchange…');
-    exchange = await exchangeBenchInChild(options.smoke);
+    exchange = await sectionInChild<ExchangeBenchResult>(
+      'exchange',
+      options.smoke ? { EXCHANGE_BENCH_CASES: '100' } : {},
+    );
   }
 
   // ── start-up (issue 18): `npm start` to the first screen, on the built checkout ──
   log('start-up…');
-  // Loaded here: Playwright (~70 MB) drives the browser for this section only.
-  const { startupBench } = await import('./startup');
-  const startup = await startupBench(options.smoke ? 1 : 5);
+  // In a process of its own: Playwright (~70 MB) drives the browser for this section only.
+  const startup = await sectionInChild<StartupBenchResult | { skipped: string }>('startup', {
+    STARTUP_BENCH_RUNS: options.smoke ? '1' : '5',
+  });
 
   const createService = summarise(service);
   const createRaw = summarise(rawTimes);

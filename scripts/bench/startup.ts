@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkoutRoot } from './sections';
+import { checkoutRoot, startedAs } from './sections';
 import { round } from './stats';
 
 const root = checkoutRoot();
@@ -133,4 +133,14 @@ export async function startupBench(runs: number): Promise<StartupBenchResult | {
       browserBlank: browserPresent ? r(browserBlank) : null,
     },
   };
+}
+
+if (startedAs('startup')) {
+  startupBench(Number(process.env.STARTUP_BENCH_RUNS ?? 5)).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
 }
