@@ -52,6 +52,9 @@ test('立卷 → 缺项 → 补充扫描件 → 归档 → 卷宗PDF → 批量�
     const panel = page.getByTestId('dossier-panel');
     await panel.scrollIntoViewIfNeeded();
     await expect(panel.getByLabel('保管期限')).toBeVisible();
+    // The retention proposed is the one in 系统设置 → 文书设置 (长期 until the 管理员 changes it).
+    await expect(panel.getByText('长期', { exact: true })).toBeVisible();
+    await shootWindow(page, 'dossiers-00-file-form');
     await panel.getByRole('button', { name: '立卷' }).click();
     await expect(panel).toContainText('人调卷字第003号');
     await expect(panel).toContainText('立卷中');

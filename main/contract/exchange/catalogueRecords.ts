@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateStyles } from '../schemas/documents';
 import { reviewChecklistDto } from '../schemas/dossiers';
 import { recordFamily, recordSchema, type ExchangedRecord } from './columns';
 
@@ -46,7 +47,7 @@ export const sharedSettings = {
   courtEntrustedSummaryDays: settingValue('法院委托简易程序期限（天）', days('期限', 60)),
   returnVisitDelayDays: settingValue('回访间隔（天）', days('回访间隔', 90)),
   'documents.defaultCourt': settingValue('默认司法确认法院', z.string().min(2).max(40)),
-  'documents.dateStyle': settingValue('文书日期格式', z.enum(['arabic', 'chinese'])),
+  'documents.dateStyle': settingValue('文书日期格式', z.enum(dateStyles)),
   'documents.retention': settingValue('卷宗保管期限', z.string().min(2).max(10)),
   'dossier.reviewChecklist': settingValue('案卷评查标准', reviewChecklistDto),
 } as const;

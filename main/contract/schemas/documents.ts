@@ -267,7 +267,9 @@ export type VerificationDto = z.infer<typeof verificationDto>;
 // ── 文书设置: what the printed forms take from the installation (系统设置) ──
 
 export const dateStyles = ['arabic', 'chinese'] as const;
-export const dateStyleLabels: Record<(typeof dateStyles)[number], string> = {
+/** 'arabic' = 2026年11月30日 (GB/T 9704-2012), 'chinese' = 二〇二六年十一月三十日. */
+export type DateStyle = (typeof dateStyles)[number];
+export const dateStyleLabels: Record<DateStyle, string> = {
   arabic: '2026年12月6日（阿拉伯数字）',
   chinese: '二〇二六年十二月六日（汉字数字）',
 };

@@ -34,7 +34,7 @@ export {
 export type { DocumentContext, DocumentGenerator } from './generators/context';
 export { assertPrintable, printableIssues } from './printable';
 export * from './titles';
-export { documentContext, type RenderOptions } from './printContext';
+export type { RenderOptions } from './printContext';
 
 const generatorsModule = () => import('./generators/index');
 

@@ -3,7 +3,7 @@
 // pure functions of it. Dates are ISO strings ('YYYY-MM-DD', times 'YYYY-MM-DDTHH:mm'), money is
 // integer fen so no float ever reaches a printed amount.
 
-import type { CaseSource } from '../../contract';
+import type { CaseSource, DateStyle } from '../../contract';
 
 /** 'YYYY-MM-DD' */
 export type IsoDate = string;
@@ -234,7 +234,7 @@ export interface Dossier {
 
 export interface DocumentSettings {
   /** 'arabic' = 2026年11月30日 (GB/T 9704-2012), 'chinese' = 二〇二六年十一月三十日. */
-  dateStyle: 'arabic' | 'chinese';
+  dateStyle: DateStyle;
   /** Court used for judicial confirmation when the case was not court-referred. */
   defaultCourt: string;
   /** Optional overrides for fixed sentences, keyed like DocumentTexts. */

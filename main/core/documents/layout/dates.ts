@@ -1,4 +1,5 @@
 import Nzh from 'nzh';
+import type { DateStyle } from '../../../contract';
 import { parseDate as parseIsoDate } from '../../dates';
 
 // Date arithmetic (addDays, daysBetween, ageAt) has one home, main/core/dates.ts; this file only
@@ -6,7 +7,7 @@ import { parseDate as parseIsoDate } from '../../dates';
 // numerals without zero padding (2026年11月30日); courts and older mediation forms still use
 // 二〇二六年十一月三十日. The committee picks one in settings and every document follows it.
 
-export type DateStyle = 'arabic' | 'chinese';
+export type { DateStyle };
 
 const ISO_TIME = /T(\d{2}):(\d{2})/;
 /** Year digits one by one, as courts print years: 二〇二六. */
