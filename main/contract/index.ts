@@ -54,6 +54,7 @@ export {
 } from './validation/calendarDate';
 // Rules the screens and the services share (issue 8: one home each).
 export * from './rules/caseNumber';
+export * from './rules/catalogueOwner';
 export * from './rules/composition';
 export * from './rules/organisationTree';
 export * from './schemas/freeText';

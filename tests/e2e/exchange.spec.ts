@@ -87,6 +87,29 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
       });
     });
 
+    await test.step('城关镇 changes only its own part of the catalogue: the rest is the county’s', async () => {
+      await town.getByRole('menuitem', { name: '调解组织' }).click();
+      await town.getByTestId('org-node-平罗县人民调解中心').click();
+      await expect(town.getByTestId('kept-elsewhere')).toHaveText('由县调解中心或所在乡镇维护（只读）');
+      await expect(town.getByRole('button', { name: '修改' })).toHaveCount(0);
+      await shootWindow(town, 'exchange-00a-county-row-read-only');
+      await town.getByTestId('org-node-城关镇人民调解委员会').click();
+      await expect(town.getByRole('button', { name: '修改' })).toBeVisible();
+      // 新增组织 starts under its own committee, the only place it may add one.
+      await town.getByRole('button', { name: '新增组织' }).click();
+      await expect(town.getByText('新增组织：隶属于“城关镇人民调解委员会”')).toBeVisible();
+      await town.getByRole('menuitem', { name: '基础目录' }).click();
+      await expect(town.getByTestId('types-from-county')).toContainText('新增类型须由县调解中心设置');
+      await expect(town.getByRole('button', { name: '新增地方子类型' })).toBeDisabled();
+      await shootWindow(town, 'exchange-00b-types-from-county');
+      await town.getByRole('tab', { name: '村（社区）' }).click();
+      await expect(town.getByPlaceholder('在城关镇下添加村（社区），回车确认')).toBeVisible();
+      await town.getByRole('menuitem', { name: /黄渠桥镇/ }).click();
+      await expect(town.getByTestId('villages-read-only')).toContainText(
+        '本机只能新增或修改城关镇的村（社区）',
+      );
+    });
+
     await test.step('each trusts the other by its 机构密钥卡, fingerprints compared', async () => {
       await trust(town, page, folder, 'county');
       await trust(page, town, folder, 'township');

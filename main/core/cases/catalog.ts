@@ -1,7 +1,15 @@
 import type { DisputeTypeRow, OrganisationRow, Repositories, VillageRow } from '../../../db';
-import type { CatalogDto, CommitteeDto, DisputeTypeDto, VillageDto } from '../../contract';
+import {
+  catalogueOwnerMessages,
+  mayAddDisputeTypes,
+  villageTownshipOf,
+  type CatalogDto,
+  type CommitteeDto,
+  type DisputeTypeDto,
+  type VillageDto,
+} from '../../contract';
 import type { ServiceContext } from '../context';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { today } from '../dates';
 import { pingluo } from '../offices/seed';
 import { newRecord } from '../newRecord';
@@ -90,6 +98,9 @@ export async function saveDisputeType(
   input: { code: string; name: string; officialCode: string | null; active: boolean },
 ): Promise<DisputeTypeDto> {
   const existing = await ctx.repos.catalog.disputeType(input.code);
+  // A township could never send a type of its own to the county (catalogueOwner.ts).
+  if (!existing && !mayAddDisputeTypes(ctx.office))
+    throw new ForbiddenError(catalogueOwnerMessages.disputeType);
   if (input.officialCode !== null) {
     const official = await ctx.repos.catalog.disputeType(input.officialCode);
     if (!official || official.officialCode !== null) {
@@ -131,6 +142,14 @@ export async function saveVillage(
   const now = ctx.clock.now().toISOString();
   const existing = input.id ? await ctx.repos.catalog.village(input.id) : null;
   if (input.id && !existing) throw new NotFoundError('找不到该村（社区），请刷新后重试');
+  // A township sends the county only villages of its own 乡镇 (catalogueOwner.ts).
+  const ownTownship = villageTownshipOf(ctx.office, await ctx.repos.catalog.organisations());
+  if (ownTownship !== null) {
+    if (existing && existing.township !== ownTownship)
+      throw new ForbiddenError(catalogueOwnerMessages.village(ownTownship));
+    if (input.township !== ownTownship)
+      throw ValidationError.field(['township'], '乡镇', catalogueOwnerMessages.village(ownTownship));
+  }
   const clash = await ctx.repos.catalog.villageByName(input.township, input.name);
   if (clash && clash.id !== existing?.id) throw new ConflictError(`${input.township}已有“${input.name}”`);
   const code = input.code ?? existing?.code ?? null;

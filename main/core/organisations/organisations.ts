@@ -1,10 +1,12 @@
 import type { OrganisationRow } from '../../../db';
 import {
+  catalogueOwnerMessages,
   compositionNotes,
   describeParents,
   isRealDate,
   mayHaveParent,
   organisationKindLabels,
+  organisationsKeptBy,
   type ChannelOutput,
   type ChannelParsedInput,
   type OrganisationDto,
@@ -12,7 +14,7 @@ import {
 import { formatCaseNumber, validateCaseNumberPattern } from '../cases/caseNumber';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { pingluo } from '../offices/seed';
 import { newRecord } from '../newRecord';
 import { rosterData, toMediatorDto } from './mediatorDto';
@@ -91,6 +93,29 @@ export async function organisationTree(ctx: ServiceContext): Promise<ChannelOutp
   };
 }
 
+/**
+ * A township's installation changes only its own committee and what is under it, and keeps its
+ * additions there (catalogueOwner.ts): anything else it could never send to the county.
+ */
+function requireKeptHere(
+  ctx: ServiceContext,
+  all: readonly OrganisationRow[],
+  existing: OrganisationRow | undefined,
+  parent: OrganisationRow | undefined,
+): void {
+  const kept = organisationsKeptBy(ctx.office, all);
+  if (!kept) return;
+  if (existing && !kept.has(existing.id))
+    throw new ForbiddenError(catalogueOwnerMessages.organisation(existing.name, ctx.office.name));
+  if (existing?.id === ctx.office.id) {
+    if ((parent?.id ?? null) !== existing.parentId)
+      throw ValidationError.field(['parentId'], '上级组织', catalogueOwnerMessages.ownParent);
+    return;
+  }
+  if (!parent || !kept.has(parent.id))
+    throw ValidationError.field(['parentId'], '上级组织', catalogueOwnerMessages.parent(ctx.office.name));
+}
+
 /** A date the contract only checked for shape must also be a real calendar day. */
 export function requireRealDate(
   value: string | undefined,
@@ -134,6 +159,7 @@ export async function saveOrganisation(ctx: ServiceContext, input: SaveInput): P
   const parent = input.parentId ? byId.get(input.parentId) : undefined;
   if (input.parentId && !parent)
     throw ValidationError.field(['parentId'], '上级组织', '所选上级组织不存在，请从列表中选择');
+  requireKeptHere(ctx, all, existing, parent);
   if (!parent && !mayHaveParent(input.kind, null)) {
     throw ValidationError.field(
       ['parentId'],

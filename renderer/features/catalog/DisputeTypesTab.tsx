@@ -1,7 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { CatalogDto, DisputeTypeDto } from '../../../main/contract';
+import {
+  catalogueOwnerMessages,
+  mayAddDisputeTypes,
+  type CatalogDto,
+  type DisputeTypeDto,
+} from '../../../main/contract';
+import { useAccess } from '../../app/access';
 import { asApiError } from '../../components/forms';
 import { useSaveDisputeTypeMutation } from './catalogApi';
 import { DisputeTypeModal } from './DisputeTypeModal';
@@ -15,6 +21,9 @@ export function DisputeTypesTab({ catalog }: { catalog: CatalogDto }) {
   const [save] = useSaveDisputeTypeMutation();
   const { message } = App.useApp();
   const [modal, setModal] = useState<{ editing: DisputeTypeDto | null } | null>(null);
+  // A township's installation takes new types from the county (catalogueOwner.ts).
+  const { office } = useAccess();
+  const mayAdd = !office || mayAddDisputeTypes(office);
 
   const names = new Map(catalog.disputeTypes.map((t) => [t.code, t.name]));
   const rows: Row[] = catalog.disputeTypes
@@ -40,8 +49,14 @@ export function DisputeTypesTab({ catalog }: { catalog: CatalogDto }) {
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
         <Typography.Text type="secondary">
           18类统计类型按司法部统计报表设置，不可修改；地方子类型（如土地流转、农民工工资）计入所对应的统计类型。
+          {!mayAdd && <span data-testid="types-from-county">{catalogueOwnerMessages.disputeType}。</span>}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ editing: null })}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!mayAdd}
+          onClick={() => setModal({ editing: null })}
+        >
           新增地方子类型
         </Button>
       </div>

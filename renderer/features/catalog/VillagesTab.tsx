@@ -1,16 +1,27 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, Menu, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { saveVillageInput, type CatalogDto, type VillageDto } from '../../../main/contract';
+import {
+  catalogueOwnerMessages,
+  saveVillageInput,
+  villageTownshipOf,
+  type CatalogDto,
+  type VillageDto,
+} from '../../../main/contract';
+import { useAccess } from '../../app/access';
 import { asApiError, zodRule } from '../../components/forms';
 import { useSaveVillageMutation } from './catalogApi';
 
 /**
  * Villages (村、社区) under each of the 13 townships, seeded with their 统计用区划代码 (NBS 2023):
- * add (with a code when known), rename in place, deactivate.
+ * add (with a code when known), rename in place, deactivate. A township's installation changes
+ * only its own 乡镇's (catalogueOwner.ts) and shows the others read-only.
  */
 export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
-  const [township, setTownship] = useState(catalog.townships[0] ?? '');
+  const { office } = useAccess();
+  const own = office ? villageTownshipOf(office, catalog.committees) : null;
+  const [township, setTownship] = useState(own ?? catalog.townships[0] ?? '');
+  const editable = own === null || own === township;
   const [save, { isLoading }] = useSaveVillageMutation();
   const [form] = Form.useForm<{ name: string; code?: string }>();
   const { message } = App.useApp();
@@ -61,7 +72,17 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
         />
       </Col>
       <Col flex="auto">
-        <Form form={form} layout="inline" style={{ marginBottom: 12 }} onFinish={() => void add()}>
+        {!editable && (
+          <Typography.Paragraph type="secondary" data-testid="villages-read-only">
+            {catalogueOwnerMessages.village(own ?? '')}。
+          </Typography.Paragraph>
+        )}
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 12, display: editable ? undefined : 'none' }}
+          onFinish={() => void add()}
+        >
           <Form.Item name="name" rules={[zodRule(saveVillageInput.shape.name)]} style={{ width: 320 }}>
             <Input placeholder={`在${township}下添加村（社区），回车确认`} maxLength={30} />
           </Form.Item>
@@ -86,14 +107,16 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
               dataIndex: 'name',
               render: (name: string, v) => (
                 <Typography.Text
-                  editable={{
-                    tooltip: '改名',
-                    onChange: (next) => {
-                      const trimmed = next.trim();
-                      if (trimmed && trimmed !== name)
-                        void store({ ...v, name: trimmed }, `已改名为“${trimmed}”`);
-                    },
-                  }}
+                  editable={
+                    editable && {
+                      tooltip: '改名',
+                      onChange: (next) => {
+                        const trimmed = next.trim();
+                        if (trimmed && trimmed !== name)
+                          void store({ ...v, name: trimmed }, `已改名为“${trimmed}”`);
+                      },
+                    }
+                  }
                 >
                   {name}
                 </Typography.Text>
@@ -120,18 +143,21 @@ export function VillagesTab({ catalog }: { catalog: CatalogDto }) {
               title: '操作',
               key: 'actions',
               width: 100,
-              render: (_v, v) => (
-                <Button
-                  type="link"
-                  size="small"
-                  danger={v.active}
-                  onClick={() =>
-                    void store({ ...v, active: !v.active }, `已${v.active ? '停用' : '启用'}“${v.name}”`)
-                  }
-                >
-                  {v.active ? '停用' : '启用'}
-                </Button>
-              ),
+              render: (_v, v) =>
+                editable ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    danger={v.active}
+                    onClick={() =>
+                      void store({ ...v, active: !v.active }, `已${v.active ? '停用' : '启用'}“${v.name}”`)
+                    }
+                  >
+                    {v.active ? '停用' : '启用'}
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary">只读</Typography.Text>
+                ),
             },
           ]}
         />

@@ -3,6 +3,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import {
+  catalogueOwnerMessages,
   mayHaveParent,
   organisationKindLabels,
   organisationKinds,
@@ -11,6 +12,7 @@ import {
   saveOrganisationInput,
   type ApiError,
   type DisputeTypeDto,
+  type Office,
   type OrganisationDto,
   type OrganisationKind,
   type SaveOrganisationInput,
@@ -45,11 +47,23 @@ interface Props {
   draft?: { parentId: string | null; kind: OrganisationKind };
   organisations: OrganisationDto[];
   disputeTypes: DisputeTypeDto[];
+  /** This installation's office, and what of the tree it keeps (catalogueOwner.ts; null: all). */
+  office: Office | null;
+  kept: ReadonlySet<string> | null;
   onSaved: (saved: OrganisationDto) => void;
   onCancel: () => void;
 }
 
-export function OrganisationForm({ editing, draft, organisations, disputeTypes, onSaved, onCancel }: Props) {
+export function OrganisationForm({
+  editing,
+  draft,
+  organisations,
+  disputeTypes,
+  office,
+  kept,
+  onSaved,
+  onCancel,
+}: Props) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveOrganisationMutation();
   const [error, setError] = useState<ApiError | null>(null);
@@ -65,8 +79,10 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
     () => selfAndDescendants(editing?.id, organisations),
     [editing?.id, organisations],
   );
+  // A township's own committee stays where the county put it; what is under it stays under it.
+  const ownCommittee = kept !== null && editing?.id === office?.id;
   const parentOptions = organisations
-    .filter((o) => !excluded.has(o.id) && mayHaveParent(kind, o.kind))
+    .filter((o) => !excluded.has(o.id) && mayHaveParent(kind, o.kind) && (!kept || kept.has(o.id)))
     .map((o) => ({ value: o.id, label: o.name }));
   const townships = [
     ...new Set(organisations.filter((o) => o.kind === 'township' && o.township).map((o) => o.township!)),
@@ -75,6 +91,8 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
   const parentRule: Rule = {
     validator: async (_r, value: string | null | undefined) => {
       const parent = value ? byId.get(value) : undefined;
+      if (kept && !ownCommittee && !(parent && kept.has(parent.id)))
+        throw new Error(catalogueOwnerMessages.parent(office?.name ?? ''));
       if (!parent) {
         if (!rootKinds.includes(kind))
           throw new Error(`请选择上级组织（${organisationKindLabels[kind]}须有上级）`);
@@ -174,7 +192,7 @@ export function OrganisationForm({ editing, draft, organisations, disputeTypes, 
               showSearch={{ filterOption: labelContains }}
               allowClear
               placeholder={rootKinds.includes(kind) ? '无（最上级组织）' : '请选择上级组织'}
-              disabled={kind === 'county_center'}
+              disabled={kind === 'county_center' || ownCommittee}
               options={parentOptions}
               onChange={(id?: string) => {
                 const township = id ? byId.get(id)?.township : undefined;

@@ -3,11 +3,14 @@ import { App, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag,
 import { useMemo, useState } from 'react';
 import {
   organisationKindLabels,
+  organisationsKeptBy,
+  catalogueOwnerMessages,
   previewCaseNumber,
   type CompositionNote,
   type OrganisationDto,
   type OrganisationKind,
 } from '../../../main/contract';
+import { useAccess } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, todayIso } from '../../components/forms';
 import { useListMediatorsQuery } from '../mediators/mediatorsApi';
@@ -36,6 +39,13 @@ export function OrganisationsPage() {
   const today = todayIso();
   const organisations = useMemo(() => data?.organisations ?? [], [data]);
   const byId = useMemo(() => new Map(organisations.map((o) => [o.id, o])), [organisations]);
+  // At a township's installation only its own committee and what is under it (catalogueOwner.ts).
+  const { office } = useAccess();
+  const kept = useMemo(
+    () => (office ? organisationsKeptBy(office, organisations) : null),
+    [office, organisations],
+  );
+  const ownCommittee = kept && office ? byId.get(office.id) : undefined;
 
   // The service computes the composition warnings (main/contract/rules/composition.ts, the one
   // home of 人民调解法 Arts. 8–9) on its own day; the screen shows what it says.
@@ -68,6 +78,8 @@ export function OrganisationsPage() {
           draft={{ parentId: panel.parentId, kind: panel.kind }}
           organisations={organisations}
           disputeTypes={data?.disputeTypes ?? []}
+          office={office}
+          kept={kept}
           onSaved={onSaved}
           onCancel={() => setPanel(parent ? { mode: 'view', id: parent.id } : null)}
         />
@@ -80,20 +92,29 @@ export function OrganisationsPage() {
         <Card
           title={<span title={selected.name}>{selected.name}</span>}
           extra={
-            <Space size={8}>
-              {panel?.mode === 'view' && (
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => setPanel({ mode: 'edit', id: selected.id })}
-                >
-                  修改
+            kept && !kept.has(selected.id) ? (
+              <Tag
+                data-testid="kept-elsewhere"
+                title={catalogueOwnerMessages.organisation(selected.name, office?.name ?? '')}
+              >
+                由县调解中心或所在乡镇维护（只读）
+              </Tag>
+            ) : (
+              <Space size={8}>
+                {panel?.mode === 'view' && (
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setPanel({ mode: 'edit', id: selected.id })}
+                  >
+                    修改
+                  </Button>
+                )}
+                <Button size="small" icon={<PlusOutlined />} onClick={() => startNew(selected)}>
+                  新增下级
                 </Button>
-              )}
-              <Button size="small" icon={<PlusOutlined />} onClick={() => startNew(selected)}>
-                新增下级
-              </Button>
-            </Space>
+              </Space>
+            )
           }
         >
           {panel?.mode === 'edit' ? (
@@ -102,6 +123,8 @@ export function OrganisationsPage() {
               editing={selected}
               organisations={organisations}
               disputeTypes={data?.disputeTypes ?? []}
+              office={office}
+              kept={kept}
               onSaved={onSaved}
               onCancel={() => setPanel({ mode: 'view', id: selected.id })}
             />
@@ -187,7 +210,7 @@ export function OrganisationsPage() {
           <Card
             title="调解组织"
             extra={
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => startNew(undefined)}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => startNew(ownCommittee)}>
                 新增组织
               </Button>
             }

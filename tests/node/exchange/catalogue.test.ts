@@ -5,7 +5,7 @@ import type { TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID } from '../../helpers/exchange';
 import { exchange, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { tableHashes } from '../backup/world';
-import { filedCase, reviewAtCounty } from './catalogueWorld';
+import { filedCase, GRASSLAND_TYPE, reviewAtCounty, XINFENG_COMMITTEE } from './catalogueWorld';
 
 // The shared catalogue and the ledgers between two installations (issue 14 "What moves"): the
 // county's catalogue (organisation tree, dispute types, deadline rules, document settings)
@@ -40,12 +40,7 @@ describe('the shared catalogue and the ledgers between a township and the county
   it('brings the county’s dispute types, deadline rules, document settings and organisations to the township', async () => {
     const { county, town } = await offices();
     await county.admin();
-    await county.app.ok('catalog:saveDisputeType', {
-      code: 'grassland_use',
-      name: '草场使用',
-      officialCode: 'land_forest',
-      active: true,
-    });
+    await county.app.ok('catalog:saveDisputeType', GRASSLAND_TYPE);
     await county.app.ok('settings:update', { mediationLimitDays: 45, returnVisitDelayDays: 10 });
     const checklist = await reviewChecklist(county.app.session.repos());
     const stricter = {
@@ -106,14 +101,7 @@ describe('the shared catalogue and the ledgers between a township and the county
   it('brings the township’s village committee, screening round and dossier up, and the county’s review back', async () => {
     const { county, town } = await offices();
     await town.admin();
-    const village = await town.app.ok('orgs:save', {
-      name: '城关镇新丰村人民调解委员会',
-      kind: 'village',
-      parentId: CHENGGUAN_ID,
-      abbreviation: '平新丰',
-      caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
-      township: '城关镇',
-    });
+    const village = await town.app.ok('orgs:save', XINFENG_COMMITTEE);
     await town.staff();
     await town.app.ok('screening:record', {
       organisationId: village.id,

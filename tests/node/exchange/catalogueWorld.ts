@@ -4,6 +4,24 @@ import { exchange, mediate, registerCase, type Desk } from '../../helpers/exchan
 
 // A township dossier and the county's 案卷评查 of it (issue 14), for the exchange tests.
 
+/** A village committee 城关镇 adds under its own committee (orgs:save input). */
+export const XINFENG_COMMITTEE = {
+  name: '城关镇新丰村人民调解委员会',
+  kind: 'village',
+  parentId: CHENGGUAN_ID,
+  abbreviation: '平新丰',
+  caseNumberPattern: '（{year}）{abbr}调字第{seq:4}号',
+  township: '城关镇',
+} as const;
+
+/** A local dispute type the county adds (catalog:saveDisputeType input). */
+export const GRASSLAND_TYPE = {
+  code: 'grassland_use',
+  name: '草场使用',
+  officialCode: 'land_forest',
+  active: true,
+} as const;
+
 /** A case the township mediated, visited, closed and filed (立卷). */
 export async function filedCase(town: Desk): Promise<string> {
   const c = await registerCase(town);
