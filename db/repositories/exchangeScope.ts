@@ -20,6 +20,12 @@ export interface RowsQuery {
   townshipOrganisations: readonly string[];
   /** true when this office is the township: it sends its whole roster. */
   townshipSends: boolean;
+  /**
+   * The peer restored a backup and asked for everything again: the rows it owns that we hold go
+   * back too (its catalogue rows and roster as far as they are ours to hold), else our answer
+   * could name what it lost.
+   */
+  returnsPeersOwn?: boolean;
 }
 
 /** The column a table's records are known by (their `id` in a package). */
@@ -44,26 +50,37 @@ export function scopeFilter(
 ): { sql: string; params: unknown[] } {
   const own = q.ownOfficeId;
   const orgs = JSON.stringify(q.townshipOrganisations);
+  // Ours, or (answering the peer's restore) ours or the peer's.
+  const owners = q.returnsPeersOwn
+    ? { sql: 'r.origin_office_id IN (?, ?)', params: [own, q.peerOfficeId] }
+    : { sql: 'r.origin_office_id = ?', params: [own] };
   switch (table) {
     case 'dispute_types':
     case 'organisations':
-      return { sql: 'r.origin_office_id = ?', params: [own] };
+      return owners;
     case 'settings':
       return {
-        sql: `r.origin_office_id = ? AND r.key IN (${sharedSettingsSql(sharedSettings)})`,
-        params: [own],
+        sql: `${owners.sql} AND r.key IN (${sharedSettingsSql(sharedSettings)})`,
+        params: owners.params,
       };
     case 'mediators':
-      return q.townshipSends
+    case 'mediator_memberships': {
+      const mediator = table === 'mediators' ? 'r.id' : 'r.mediator_id';
+      // The township sends its whole roster; the county the mediators its assignments in the
+      // township's scope name. The peer's own, going back: the township's whole roster, or the
+      // county's mediators the township's cases name.
+      const ours = q.townshipSends
         ? { sql: 'r.origin_office_id = ?', params: [own] }
-        : { sql: `r.origin_office_id = ? AND ${assignedInScope('r.id')}`, params: [own, q.township] };
-    case 'mediator_memberships':
-      return q.townshipSends
-        ? { sql: 'r.origin_office_id = ?', params: [own] }
-        : {
-            sql: `r.origin_office_id = ? AND ${assignedInScope('r.mediator_id')}`,
-            params: [own, q.township],
-          };
+        : { sql: `r.origin_office_id = ? AND ${assignedInScope(mediator)}`, params: [own, q.township] };
+      if (!q.returnsPeersOwn) return ours;
+      const theirs = q.townshipSends
+        ? {
+            sql: `r.origin_office_id = ? AND ${assignedInScope(mediator)}`,
+            params: [q.peerOfficeId, q.township],
+          }
+        : { sql: 'r.origin_office_id = ?', params: [q.peerOfficeId] };
+      return { sql: `((${ours.sql}) OR (${theirs.sql}))`, params: [...ours.params, ...theirs.params] };
+    }
     case 'cases':
       return {
         sql: 'EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = r.rowid)',

@@ -8,31 +8,38 @@ export class ExchangeVillageRepository {
   constructor(private readonly db: DbHandle) {}
 
   /** This office's villages the peer does not hold at their current version, after `afterId`. */
-  changedVillages(peerOfficeId: string, ownerOfficeId: string, afterId: string, limit: number): VillageRow[] {
+  changedVillages(
+    peerOfficeId: string,
+    ownerOfficeIds: readonly string[],
+    afterId: string,
+    limit: number,
+  ): VillageRow[] {
     return this.db.sql
       .all<VillageRow & { active: number }>(
         `SELECT ${villageColumns} FROM villages v
          LEFT JOIN exchange_record_versions x
            ON x.peer_office_id = ? AND x.table_name = 'villages' AND x.record_id = v.id
-         WHERE v.origin_office_id = ? AND v.id > ? AND v.version > coalesce(x.agreed_version, 0)
+         WHERE v.origin_office_id IN (SELECT value FROM json_each(?)) AND v.id > ?
+           AND v.version > coalesce(x.agreed_version, 0)
          ORDER BY v.id LIMIT ?`,
         peerOfficeId,
-        ownerOfficeId,
+        JSON.stringify(ownerOfficeIds),
         afterId,
         limit,
       )
       .map(villageOf);
   }
 
-  countChangedVillages(peerOfficeId: string, ownerOfficeId: string): number {
+  countChangedVillages(peerOfficeId: string, ownerOfficeIds: readonly string[]): number {
     return (
       this.db.sql.get<{ n: number }>(
         `SELECT count(*) AS n FROM villages v
          LEFT JOIN exchange_record_versions x
            ON x.peer_office_id = ? AND x.table_name = 'villages' AND x.record_id = v.id
-         WHERE v.origin_office_id = ? AND v.version > coalesce(x.agreed_version, 0)`,
+         WHERE v.origin_office_id IN (SELECT value FROM json_each(?))
+           AND v.version > coalesce(x.agreed_version, 0)`,
         peerOfficeId,
-        ownerOfficeId,
+        JSON.stringify(ownerOfficeIds),
       )?.n ?? 0
     );
   }

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../../db';
 import type { CaseRecord } from '../../contract/exchange/caseRecords';
 import { exchangeTableLabels, type ExchangeLine, type RowTable } from '../../contract/exchange/records';
-import type { MergeContext, RecordRules } from './merge';
+import { ownRecordBack, type MergeContext, type RecordRules } from './merge';
 import { rejected } from './packageReader';
 
 // Case records in a package (issue 14). A township sends the cases it holds (registered or
@@ -123,6 +123,7 @@ export const caseRecordRules: RecordRules = {
       rejected(`第${index}条记录（${label}）所属的案件不在${who}的范围内，${who}无权发送它`);
     switch (line.t) {
       case 'mediators':
+        if (ownRecordBack(ctx, line, local)) return;
         if (
           r.originOfficeId !== ctx.sender.officeId ||
           (local && local.originOfficeId !== ctx.sender.officeId)
@@ -130,6 +131,7 @@ export const caseRecordRules: RecordRules = {
           throw rejected(`第${index}条记录（调解员“${String(r.name)}”）属于其他机构的名册，${who}无权发送它`);
         return;
       case 'mediator_memberships':
+        if (ownRecordBack(ctx, line, local)) return;
         if (
           r.originOfficeId !== ctx.sender.officeId ||
           (local && local.originOfficeId !== ctx.sender.officeId)

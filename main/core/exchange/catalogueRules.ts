@@ -1,7 +1,7 @@
 import type { ExchangedRecord } from '../../contract/exchange/columns';
 import { sharedSettings, type SharedSettingKey } from '../../contract/exchange/catalogueRecords';
 import type { ExchangeLine, RowTable } from '../../contract/exchange/records';
-import type { MergeContext, RecordRules, Row } from './merge';
+import { ownRecordBack, type MergeContext, type RecordRules, type Row } from './merge';
 import { rejected } from './packageReader';
 
 // The shared catalogue in a package (issue 14). Every row is sent by the office that owns it:
@@ -40,6 +40,7 @@ export const catalogueRules: RecordRules = {
     if (before && before.parentId !== r.parentId) repos.caseScope.rebuildAround(r.id);
   },
   checkScope(ctx, line, index, local) {
+    if (ownRecordBack(ctx, line, local)) return;
     const r = record(line);
     const who = ctx.sender.officeName;
     const what = `第${index}条记录（${label[line.t]}“${catalogueTitle(line.t as RowTable, r)}”）`;

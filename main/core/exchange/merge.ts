@@ -51,10 +51,22 @@ export interface MergeContext {
    * lost, the cases of its township we hold included (./caseRules.ts).
    */
   recovering: boolean;
+  /** This office: the owner of the records the peer may send back when `recovering`. */
+  ownOfficeId: string;
 }
 
 /** A record as held here (villages and case records alike). */
 export type Row = { id: string; originOfficeId: string; version: number; deletedAt: string | null };
+
+/**
+ * A record of our own that the peer sends back in its answer to our restore: one we made after
+ * our backup and sent it, which the restore lost (or an older copy of one we still hold, which
+ * the merge leaves as it is). Ours in the package and ours here, if we hold it.
+ */
+export function ownRecordBack(ctx: MergeContext, line: ExchangeLine, local: Row | undefined): boolean {
+  const own = ctx.ownOfficeId;
+  return ctx.recovering && line.r.originOfficeId === own && (!local || local.originOfficeId === own);
+}
 
 /** How one kind of record is read, written and checked. */
 export interface RecordRules {

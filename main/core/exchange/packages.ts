@@ -43,18 +43,29 @@ async function requireFolder(folder: string): Promise<void> {
     throw ValidationError.field(['folder'], '保存位置', '该文件夹不存在且无法创建，请换一个位置（如U盘）');
 }
 
-/** Which records go to this peer: its catalogue rows, the township's cases and ledgers. */
+/**
+ * Which records go to this peer: its catalogue rows, the township's cases and ledgers; and when
+ * the peer restored a backup and asked for everything again, the records it owns that we hold
+ * too (what it made after its backup and sent us: its villages, committees and roster, or the
+ * county's catalogue), so that our answer names nothing it lacks.
+ */
 function rowsQuery(ctx: ServiceContext, peerOfficeId: string) {
   const townshipSends = exchangeKind(ctx) === 'township';
   const township = townshipSends ? ctx.office.id : peerOfficeId;
+  const resend = Boolean(ctx.repos.exchange.peerIfAny(peerOfficeId)?.resendDue);
   return {
     peerOfficeId,
     ownOfficeId: ctx.office.id,
     township,
     townshipOrganisations: ctx.repos.caseScope.under([township]).map((o) => o.id),
     townshipSends,
+    returnsPeersOwn: resend,
   };
 }
+
+/** Whose villages go: ours, and the peer's own when we answer its restore (rowsQuery). */
+const villageOwners = (ctx: ServiceContext, q: ReturnType<typeof rowsQuery>) =>
+  q.returnsPeersOwn ? [ctx.office.id, q.peerOfficeId] : [ctx.office.id];
 
 function zeroCounts(): Record<ExchangeTable, number> {
   return Object.fromEntries(exchangeTables.map((t) => [t, 0])) as Record<ExchangeTable, number>;
@@ -65,8 +76,8 @@ export function packagePlan(ctx: ServiceContext, officeId: string, dataDir: stri
   const peer = trustedPeer(ctx, officeId);
   const state = ctx.repos.exchange.peerIfAny(officeId);
   const counts = zeroCounts();
-  counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, ctx.office.id);
   const query = rowsQuery(ctx, officeId);
+  counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, villageOwners(ctx, query));
   for (const t of exchangeTables)
     if (t !== 'villages') counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
   return {
@@ -100,7 +111,7 @@ export async function generatePackage(
   const query = rowsQuery(ctx, peer.officeId);
   const changed = (t: ExchangeTable, after: string) =>
     t === 'villages'
-      ? repos.exchangeVillages.changedVillages(peer.officeId, ctx.office.id, after, PAGE)
+      ? repos.exchangeVillages.changedVillages(peer.officeId, villageOwners(ctx, query), after, PAGE)
       : repos.exchangeRows.changed(t, query, after, PAGE);
   // Table by table in the contract's order, so every record follows the ones it refers to.
   async function* pages(): AsyncGenerator<ExchangeLine[]> {

@@ -75,6 +75,7 @@ async function readAll(
     at: isoNow(ctx.clock),
     seen: packageCases(),
     recovering: pkg.manifest.resend === true && Boolean(state?.restoredAt),
+    ownOfficeId: ctx.office.id,
   };
   let index = 0;
   progress.stage(stage, 0, pkg.records);

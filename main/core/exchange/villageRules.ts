@@ -1,6 +1,6 @@
 import type { VillageRow } from '../../../db/entities';
 import type { ExchangeLine, VillageRecord } from '../../contract/exchange/records';
-import type { RecordRules } from './merge';
+import { ownRecordBack, type RecordRules } from './merge';
 import { rejected } from './packageReader';
 
 // 村（社区） in a package: owned by the office that added it (the county's seeded list, or a
@@ -12,6 +12,7 @@ export const villageRules: RecordRules = {
   get: (repos, line) => repos.exchangeVillages.village(line.r.id),
   put: (repos, line) => repos.exchangeVillages.putVillage(village(line)),
   checkScope(ctx, line, index, local) {
+    if (ownRecordBack(ctx, line, local)) return;
     const r = village(line);
     const who = ctx.sender.officeName;
     if (r.originOfficeId !== ctx.sender.officeId || (local && local.originOfficeId !== ctx.sender.officeId))

@@ -101,9 +101,20 @@ describe('a package with case records the township may not send is refused, noth
     const path = await signedPackage(pair, [
       { t: 'mediators', r: stored(county, 'mediators', county.mediatorId) },
     ]);
-    expect(await refusal(pair.county, path)).toBe(
-      '数据包不能导入：第1条记录（调解员“县中心调解员”）属于其他机构的名册，城关镇人民调解委员会无权发送它',
+    const refused =
+      '数据包不能导入：第1条记录（调解员“县中心调解员”）属于其他机构的名册，城关镇人民调解委员会无权发送它';
+    expect(await refusal(pair.county, path)).toBe(refused);
+    // Nor as a resend: the county takes its own roster back only after its own restore.
+    const resent = await signedPackage(
+      pair,
+      [{ t: 'mediators', r: stored(county, 'mediators', county.mediatorId) }],
+      {
+        sequence: 2,
+        receipt: { throughSequence: 0 },
+        resend: true,
+      },
     );
+    expect(await refusal(pair.county, resent)).toBe(refused);
   });
 
   it('a case record that fails the contract’s schema', async () => {

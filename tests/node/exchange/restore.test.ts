@@ -8,6 +8,7 @@ import { COUNTY_ID } from '../../helpers/exchange';
 import { exchange, mediate, offices, registerCase, rowsOf, type Desk } from '../../helpers/exchangeCases';
 import { tempDir } from '../../helpers/tempDir';
 import { backUp } from '../backup/world';
+import { GRASSLAND_TYPE, XINFENG_COMMITTEE } from './catalogueWorld';
 
 // A township restored from an older backup keeps exchanging (issue 14): its next package is not
 // refused as a replay, what it lost (its own changes sent after the backup, the county's
@@ -33,6 +34,17 @@ async function villageNames(d: Desk) {
     .filter((v) => /^(县中心新设|城关新设)/.test(v.name))
     .map((v) => v.name)
     .sort();
+}
+
+/** A case 城关镇 registers and escalates to the county centre. */
+async function escalatedCase(town: Desk) {
+  const c = await registerCase(town);
+  await town.staff();
+  await town.app.ok('workflow:escalate', {
+    caseId: c.id,
+    riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
+  });
+  return c;
 }
 
 /** The office's 管理员 sets a backup folder. */
@@ -146,12 +158,7 @@ describe('exchange after the township restores an older backup', () => {
   it('the county restores an older backup: the township sends back what the county lost, its own handling included', async () => {
     const { county, town } = await offices();
     await backupsOn(county);
-    const escalated = await registerCase(town);
-    await town.staff();
-    await town.app.ok('workflow:escalate', {
-      caseId: escalated.id,
-      riskNote: '涉及多户群体，乡镇难以化解，请县调解中心协调',
-    });
+    const escalated = await escalatedCase(town);
     await exchange(town, county); // 城关 #1
     await county.admin();
     const file = await backUp(county.app);
@@ -179,5 +186,125 @@ describe('exchange after the township restores an older backup', () => {
     await county.admin();
     expect((await county.app.ok('exchange:conflicts', {})).items).toEqual([]);
     expect((await county.app.ok('exchange:overview', {})).restoreNotices).toEqual([]);
+  });
+});
+
+/** A roster entry the office adds, in its own committee. */
+async function newMediator(d: Desk, name: string) {
+  await d.admin();
+  return d.app.ok('mediators:save', {
+    kind: 'mediator',
+    name,
+    sex: 'female',
+    employment: 'part_time',
+    grade: 'second',
+    specialties: ['neighbour'],
+    householdMembers: [],
+    memberships: [{ organisationId: d.officeId, position: '委员' }],
+  });
+}
+
+/** The office's dispatcher sends the case to one mediator of its committee. */
+async function dispatchTo(d: Desk, caseId: string, mediatorId: string) {
+  await d.staff();
+  await d.app.ok('workflow:dispatch', {
+    caseId,
+    committeeId: d.officeId,
+    mediatorIds: [mediatorId],
+    leadMediatorId: mediatorId,
+  });
+}
+
+/**
+ * Receipts cross both ways; `restored` goes back to its backup and asks for everything; `peer`
+ * answers, with no conflict: the counts of that answer's import.
+ */
+async function restoreAndAnswer(restored: Desk, peer: Desk, file: string) {
+  await exchange(peer, restored);
+  await exchange(restored, peer);
+  await restoreFrom(restored, file);
+  await exchange(restored, peer); // asking for everything
+  const answer = await exchange(peer, restored);
+  expect(outcomes(answer.imported.counts).conflict).toBe(0);
+  return answer.imported.counts;
+}
+
+describe('what only its owner may send, after a restore', () => {
+  it('the township restores: its roster, committee and village made after the backup come back with the cases that name them', async () => {
+    const { county, town } = await offices();
+    await backupsOn(town);
+    await registerCase(town);
+    await exchange(town, county);
+    await exchange(county, town);
+    await town.admin();
+    const file = await backUp(town.app);
+
+    // After the backup: a new mediator, a village committee and a village, and a case sent to
+    // that mediator; all of it goes up, receipts cross.
+    const mediator = await newMediator(town, '马新调');
+    const committee = await town.app.ok('orgs:save', XINFENG_COMMITTEE);
+    await town.app.ok('catalog:saveVillage', { township: '城关镇', name: '城关备份后设村', active: true });
+    const c = await registerCase(town);
+    await dispatchTo(town, c.id, mediator.id);
+    const up = await exchange(town, county);
+    expect(up.imported.counts.mediators.new).toBe(1);
+
+    // The county's answer names the mediator the township lost: it brings the roster entry
+    // back with the case, instead of being refused for a reference the township lacks.
+    const down = await restoreAndAnswer(town, county, file);
+    expect(down.mediators.new).toBe(1);
+    expect(down.mediator_memberships.new).toBe(1);
+    expect(down.organisations.new).toBe(1);
+    expect(down.villages.new).toBe(1);
+    expect(down.cases.new).toBe(1);
+    await town.admin();
+    const roster = await town.app.ok('mediators:list', { includeInactive: false });
+    expect(roster.map((m) => m.name)).toContain('马新调');
+    const tree = (await town.app.ok('orgs:tree', {})).organisations;
+    expect(tree.find((o) => o.id === committee.id)?.name).toBe(XINFENG_COMMITTEE.name);
+    const villages = (await town.app.ok('catalog:get', {})).villages.map((v) => v.name);
+    expect(villages).toContain('城关备份后设村');
+    await town.staff();
+    expect((await town.app.ok('workflow:get', { caseId: c.id })).status).toBe('dispatched');
+
+    // Steady state: nothing more either way, no conflict.
+    const quietUp = await exchange(town, county);
+    expect(outcomes(quietUp.imported.counts)).toMatchObject({ new: 0, updated: 0, conflict: 0 });
+    const quietDown = await exchange(county, town);
+    expect(outcomes(quietDown.imported.counts)).toEqual({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
+    expect(rowsOf(town.app, [c.id])).toEqual(rowsOf(county.app, [c.id]));
+  });
+
+  it('the county restores: the township sends back the county’s mediator and dispute type its cases name', async () => {
+    const { county, town } = await offices();
+    await backupsOn(county);
+    const escalated = await escalatedCase(town);
+    await exchange(town, county);
+    await county.admin();
+    const file = await backUp(county.app);
+
+    // After the county's backup: a new county mediator takes the escalated case, and a new
+    // dispute type; both reach the township.
+    const mediator = await newMediator(county, '杨县调');
+    await county.app.ok('catalog:saveDisputeType', GRASSLAND_TYPE);
+    await county.staff();
+    await county.app.ok('workflow:transfer', {
+      caseId: escalated.id,
+      committeeId: county.officeId,
+      mediatorIds: [mediator.id],
+      leadMediatorId: mediator.id,
+      reason: '由本级调解中心直接调处',
+    });
+    await exchange(county, town);
+
+    const up = await restoreAndAnswer(county, town, file);
+    expect(up.mediators.new).toBe(1);
+    expect(up.dispute_types.new).toBe(1);
+    await county.admin();
+    const roster = await county.app.ok('mediators:list', { includeInactive: false });
+    expect(roster.map((m) => m.name)).toContain('杨县调');
+    const types = (await county.app.ok('catalog:get', {})).disputeTypes.map((t) => t.code);
+    expect(types).toContain(GRASSLAND_TYPE.code);
+    expect(rowsOf(town.app, [escalated.id])).toEqual(rowsOf(county.app, [escalated.id]));
   });
 });
