@@ -105,7 +105,9 @@ export class ExchangeRowsRepository {
             .map((r) => this.read(table, r)!);
     let through: string | null = null;
     if (bytesOf[table].length) {
-      const sizes = this.changedSql(table, q, 'r.id AS id, r.size AS size');
+      // length() of a blob reads its size, not its bytes.
+      const size = bytesOf[table].map((k) => `length(r.${snake(k)})`).join(' + ');
+      const sizes = this.changedSql(table, q, `r.id AS id, ${size} AS size`);
       let total = 0;
       for (const r of this.db.sql.all<{ id: string; size: number }>(
         `${sizes.sql} AND r.id > ? ORDER BY r.id LIMIT ?`,

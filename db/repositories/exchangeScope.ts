@@ -96,6 +96,11 @@ export function scopeFilter(
         sql: `EXISTS (SELECT 1 FROM case_assignments a WHERE a.id = r.assignment_id AND ${caseInScope('a.case_id')})`,
         params: [q.township],
       };
+    case 'dossier_archives':
+      return {
+        sql: `EXISTS (SELECT 1 FROM dossiers d WHERE d.id = r.dossier_id AND ${caseInScope('d.case_id')})`,
+        params: [q.township],
+      };
     case 'dossier_reviews':
       return { sql: `r.origin_office_id = ? AND ${caseInScope('r.case_id')}`, params: [own, q.township] };
     case 'case_links':

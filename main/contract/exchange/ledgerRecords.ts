@@ -35,6 +35,20 @@ export const ledgerTableColumns = {
     data: 'bytes',
     addedByName: 'text',
   },
+  // The archived PDF of each revision (归档版本), as the office that archived it typeset it: the
+  // county's 案卷评查 reads the township's own archived file.
+  dossier_archives: {
+    dossierId: 'uuid',
+    revision: 'int',
+    archivedByName: 'text',
+    pageCount: 'int',
+    sha256: 'text',
+    missingReason: 'text?',
+    reopenedAt: 'text?',
+    reopenedByName: 'text?',
+    reopenReason: 'text?',
+    pdf: 'bytes',
+  },
   dossier_reviews: {
     dossierId: 'uuid',
     caseId: 'uuid',
@@ -82,6 +96,7 @@ export const ledgerTables = Object.keys(ledgerTableColumns) as LedgerTable[];
 export const ledgerTableLabels: Record<LedgerTable, string> = {
   dossiers: '卷宗',
   dossier_papers: '卷宗材料',
+  dossier_archives: '卷宗归档版本',
   dossier_reviews: '案卷评查',
   screening_rounds: '矛盾纠纷排查',
   screening_findings: '排查发现',
@@ -112,6 +127,11 @@ const fieldNames: Record<string, string> = {
   pages: '页数',
   sha256: 'SHA-256',
   addedByName: '上传人',
+  archivedByName: '归档人',
+  pageCount: '页数',
+  reopenedAt: '重新打开时间',
+  reopenedByName: '重新打开人',
+  reopenReason: '重新打开理由',
   reviewerId: '评查人账号',
   reviewerName: '评查人',
   reviewedOn: '评查日期',

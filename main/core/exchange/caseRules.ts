@@ -58,6 +58,11 @@ function caseOf(repos: Repositories, line: ExchangeLine, seen: PackageCases): st
     const assignment = r.assignmentId as string;
     return seen.assignments.get(assignment) ?? repos.exchangeRows.caseOfAssignment(assignment);
   }
+  // Its dossier came earlier in this package, or is here already.
+  if (line.t === 'dossier_archives') {
+    const dossier = repos.exchangeRows.get('dossiers', r.dossierId as string);
+    return typeof dossier?.caseId === 'string' ? dossier.caseId : undefined;
+  }
   return typeof r.caseId === 'string' ? r.caseId : undefined;
 }
 

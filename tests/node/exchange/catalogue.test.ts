@@ -5,7 +5,13 @@ import type { TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID } from '../../helpers/exchange';
 import { exchange, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { tableHashes } from '../backup/world';
-import { filedCase, GRASSLAND_TYPE, reviewAtCounty, XINFENG_COMMITTEE } from './catalogueWorld';
+import {
+  archivistOver城关,
+  filedCase,
+  GRASSLAND_TYPE,
+  reviewAtCounty,
+  XINFENG_COMMITTEE,
+} from './catalogueWorld';
 
 // The shared catalogue and the ledgers between two installations (issue 14 "What moves"): the
 // county's catalogue (organisation tree, dispute types, deadline rules, document settings)
@@ -151,6 +157,40 @@ describe('the shared catalogue and the ledgers between a township and the county
 
     await replayChangesNothing(town, county);
     await replayChangesNothing(county, town);
+  });
+
+  it('brings the township’s archived dossier (归档版本) up, the same file, and its re-opening after it', async () => {
+    const { county, town } = await offices();
+    const caseId = await filedCase(town);
+    await archivistOver城关(town, 'guidang');
+    await town.app.ok('dossiers:archive', { caseId, missingReason: '部分材料由乡镇司法所另行保管' });
+    const archived = await town.app.ok('dossiers:pdf', { caseId, revision: 1 });
+
+    const up = await exchange(town, county);
+    expect(up.imported.counts.dossier_archives.new).toBe(1);
+    // The county's 档案员 over 城关镇 opens the township's own archived file, byte for byte.
+    await archivistOver城关(county, 'pingcha');
+    const there = await county.app.ok('dossiers:pdf', { caseId, revision: 1 });
+    expect(there.sha256).toBe(archived.sha256);
+    expect(there.dataBase64).toBe(archived.dataBase64);
+    expect((await county.app.ok('dossiers:get', { caseId })).archives).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        missingReason: '部分材料由乡镇司法所另行保管',
+        reopenedAt: null,
+      }),
+    ]);
+
+    // Re-opened at the township to add a paper: the county's copy says so after the next package.
+    await archivistOver城关(town, 'guidang');
+    await town.app.ok('dossiers:reopen', { caseId, reason: '补入当事人身份证明复印件' });
+    const again = await exchange(town, county);
+    expect(again.imported.counts.dossier_archives).toMatchObject({ new: 0, updated: 1, conflict: 0 });
+    await archivistOver城关(county, 'pingcha');
+    const dossier = await county.app.ok('dossiers:get', { caseId });
+    expect(dossier.dossier?.state).toBe('open');
+    expect(dossier.archives[0]).toMatchObject({ reopenReason: '补入当事人身份证明复印件' });
+    await replayChangesNothing(town, county);
   });
 
   it('turns a deadline rule changed on both sides into a conflict the township resolves', async () => {

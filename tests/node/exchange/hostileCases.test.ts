@@ -165,6 +165,28 @@ describe('a package with case records the township may not send is refused, noth
     );
   });
 
+  it('an archived dossier (归档版本) of no dossier the township may send', async () => {
+    const { county, pair } = await offices();
+    const archive = {
+      ...fresh(CHENGGUAN_ID),
+      dossierId: randomUUID(),
+      revision: 1,
+      archivedByName: '城关镇某人',
+      pageCount: 1,
+      sha256: 'a'.repeat(64),
+      missingReason: null,
+      reopenedAt: null,
+      reopenedByName: null,
+      reopenReason: null,
+      pdf: Buffer.from('%PDF-1.7').toString('base64'),
+    };
+    await county.admin();
+    const path = await signedPackage(pair, [{ t: 'dossier_archives', r: archive }]);
+    expect(await refusal(pair.county, path)).toBe(
+      '数据包不能导入：第1条记录（卷宗归档版本）所属的案件不在城关镇人民调解委员会的范围内，城关镇人民调解委员会无权发送它',
+    );
+  });
+
   it('a case whose dispute type this office does not have', async () => {
     const { town, pair } = await offices();
     const c = await registerCase(town);
