@@ -9,7 +9,12 @@ import { InstallationKeys } from '../installationKeys/keys';
 // entries, whose names are numbers.
 
 export const EXCHANGE_FORMAT = 'pingluo-mediation-desk/exchange-package';
-export const EXCHANGE_VERSION = 1;
+/**
+ * 2: a dossier's archived PDFs (dossier_archives) travel. A reader takes every version up to its
+ * own (an older package lacks only the tables added since) and tells the office to upgrade when
+ * a package is newer than it.
+ */
+export const EXCHANGE_VERSION = 2;
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SIGNATURE_ENTRY = 'manifest.sig';
 export const SIGNATURE_PURPOSE = 'exchange/manifest/v1';

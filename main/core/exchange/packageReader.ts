@@ -185,8 +185,13 @@ async function verify(zip: ZipFile, ctx: ReaderContext): Promise<OpenedPackage> 
   }
   const format = (json as { format?: unknown; version?: unknown } | null) ?? {};
   if (format.format !== EXCHANGE_FORMAT) throw rejected('这不是县乡数据交换数据包');
-  if (format.version !== EXCHANGE_VERSION)
-    throw rejected('数据包的格式版本不受支持，请双方升级到同一版本的软件');
+  const version = format.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw rejected('数据包的格式版本无法识别（已损坏或被改动）');
+  if (version > EXCHANGE_VERSION)
+    throw rejected(
+      `数据包由更新版本的软件生成（格式第${version}版，本机只能读取到第${EXCHANGE_VERSION}版），请先升级本机软件再导入`,
+    );
   const parsed = exchangeManifest.safeParse(json);
   if (!parsed.success) throw rejected('清单格式不正确（已损坏或被改动）');
   const manifest = parsed.data;
