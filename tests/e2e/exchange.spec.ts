@@ -108,6 +108,13 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
       await expect(town.getByTestId('villages-read-only')).toContainText(
         '本机只能新增或修改城关镇的村（社区）',
       );
+      // The county's shared settings may be changed here, and say what that means: the deadline
+      // rules, the document settings and the 案卷评查表 (which the 管理员 sets, too).
+      await town.getByRole('menuitem', { name: '系统设置' }).click();
+      await expect(town.getByTestId('checklist-card').getByTestId('county-shared-note')).toBeVisible();
+      await expect(town.getByTestId('county-shared-note')).toHaveCount(3);
+      await expect(town.getByTestId('county-shared-note').first()).toContainText('冲突处理');
+      await shootWindow(town, 'exchange-00c-county-shared-settings');
     });
 
     await test.step('each trusts the other by its 机构密钥卡, fingerprints compared', async () => {

@@ -101,7 +101,8 @@ export const dossierChannels = defineChannels({
   'dossiers:checklist': {
     input: empty,
     output: reviewChecklistDto,
-    access: 'cases:read',
+    // Those who review by it, and the 管理员 who sets it in 系统设置 (no case data in it).
+    access: ['cases:read', 'settings:manage'],
     kind: 'query',
     label: '查看评查表',
   },

@@ -8,6 +8,7 @@ import {
   type ChannelOutput,
 } from '../../../main/contract';
 import { call } from '../../api/baseApi';
+import { CountySharedNote } from '../../components/CountySharedNote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodRule } from '../../components/forms';
 import { useSettingsSubmit } from '../../components/useSettingsSubmit';
@@ -42,6 +43,7 @@ export function DocumentSettingsCard() {
   if (!data) return null;
   return (
     <Card title="文书设置" style={{ maxWidth: 760 }} data-testid="document-settings-card">
+      <CountySharedNote />
       <Typography.Paragraph type="secondary">
         各类文书统一使用的内容。各调解组织的印章全称在“调解组织”中逐个填写（印章文字；未填写时为“
         {data.county}”加组织名称）。

@@ -4,6 +4,7 @@ import type { ReviewChecklistDto } from '../../../main/contract';
 import { asApiError } from '../../components/forms';
 import { call } from '../../api/baseApi';
 import { dossiersApi, useReviewChecklistQuery } from './dossiersApi';
+import { CountySharedNote } from '../../components/CountySharedNote';
 
 // 案卷评查表 in 系统设置: the items the county scores a dossier on, each with its maximum, and the
 // grades by total. Reviews already made keep the items and maxima they were scored with.
@@ -30,6 +31,7 @@ export function ChecklistCard() {
   };
   return (
     <Card title="案卷评查表" style={{ maxWidth: 760 }} data-testid="checklist-card">
+      <CountySharedNote />
       <Form<ReviewChecklistDto> layout="vertical" initialValues={data} onFinish={(v) => void submit(v)}>
         <Typography.Paragraph type="secondary">
           评查项目及分值（合计即满分），以及按总分确定的等次（从高到低，最低一档从0分起）。

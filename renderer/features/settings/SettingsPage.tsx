@@ -1,5 +1,6 @@
 import { Button, Card, Col, Divider, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
 import { updateSettingsInput, type SettingsDto } from '../../../main/contract';
+import { CountySharedNote } from '../../components/CountySharedNote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodRule } from '../../components/forms';
 import { useSettingsSubmit } from '../../components/useSettingsSubmit';
@@ -67,6 +68,7 @@ export function SettingsPage() {
           </Form.Item>
           <Divider />
           <Typography.Title level={5}>办理期限</Typography.Title>
+          <CountySharedNote />
           <Typography.Paragraph type="secondary">
             调解期限从受理之日起计算，到期前7天和3天在“我的待办”中提醒；司法确认申请期限固定为协议生效之日起30日（民事诉讼法）。修改调解期限后，未办结案件按新规定重新计算（已延长的除外）；已安排的回访日期不变。
           </Typography.Paragraph>
