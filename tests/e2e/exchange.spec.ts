@@ -90,7 +90,7 @@ test('密钥卡互信 → 生成数据包 → 校验、预览、导入 → 冲�
     await test.step('城关镇 changes only its own part of the catalogue: the rest is the county’s', async () => {
       await town.getByRole('menuitem', { name: '调解组织' }).click();
       await town.getByTestId('org-node-平罗县人民调解中心').click();
-      await expect(town.getByTestId('kept-elsewhere')).toHaveText('由县调解中心或所在乡镇维护（只读）');
+      await expect(town.getByTestId('kept-elsewhere')).toHaveText('由平罗县人民调解中心维护（只读）');
       await expect(town.getByRole('button', { name: '修改' })).toHaveCount(0);
       await shootWindow(town, 'exchange-00a-county-row-read-only');
       await town.getByTestId('org-node-城关镇人民调解委员会').click();

@@ -38,6 +38,25 @@ export function organisationsKeptBy(
   return kept;
 }
 
+/**
+ * Who keeps an organisation a township's installation does not: the township committee it is
+ * under (or is), else the top of its tree (the county centre).
+ */
+export function keeperOf(
+  id: string,
+  organisations: readonly (CatalogueNode & { kind: string; name: string })[],
+): string {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  let at = byId.get(id);
+  for (let depth = 0; at && depth < 50; depth++) {
+    if (at.kind === 'township') return at.name;
+    const parent = at.parentId ? byId.get(at.parentId) : undefined;
+    if (!parent) return at.name;
+    at = parent;
+  }
+  return '县调解中心';
+}
+
 /** The 乡镇 whose villages this installation may add and change; null: any. */
 export function villageTownshipOf(office: Office, organisations: readonly CatalogueNode[]): string | null {
   if (!townshipOffice(office)) return null;
@@ -49,8 +68,8 @@ export const mayAddDisputeTypes = (office: Office): boolean => !townshipOffice(o
 
 /** The refusals, in the words the screens use too. */
 export const catalogueOwnerMessages = {
-  organisation: (name: string, office: string) =>
-    `“${name}”不是${office}或其下级组织，由县调解中心或其所在乡镇维护，本机不能修改；数据交换后，对方的修改会同步到本机`,
+  organisation: (name: string, keeper: string, office: string) =>
+    `“${name}”由${keeper}维护，本机（${office}）只能修改本调委会及其下级组织；数据交换后，对方的修改会同步到本机`,
   parent: (office: string) => `本机只能在“${office}”及其下级组织之下新增或调整调解组织`,
   ownParent: '本调委会的上级组织由县调解中心维护，本机不能更改',
   disputeType: '纠纷类型是全县统一目录，新增类型须由县调解中心设置；数据交换后，本机即可选用新的类型',

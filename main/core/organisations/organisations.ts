@@ -3,6 +3,7 @@ import {
   catalogueOwnerMessages,
   compositionNotes,
   describeParents,
+  keeperOf,
   isRealDate,
   mayHaveParent,
   organisationKindLabels,
@@ -106,7 +107,9 @@ function requireKeptHere(
   const kept = organisationsKeptBy(ctx.office, all);
   if (!kept) return;
   if (existing && !kept.has(existing.id))
-    throw new ForbiddenError(catalogueOwnerMessages.organisation(existing.name, ctx.office.name));
+    throw new ForbiddenError(
+      catalogueOwnerMessages.organisation(existing.name, keeperOf(existing.id, all), ctx.office.name),
+    );
   if (existing?.id === ctx.office.id) {
     if ((parent?.id ?? null) !== existing.parentId)
       throw ValidationError.field(['parentId'], '上级组织', catalogueOwnerMessages.ownParent);

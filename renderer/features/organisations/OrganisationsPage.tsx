@@ -5,6 +5,7 @@ import {
   organisationKindLabels,
   organisationsKeptBy,
   catalogueOwnerMessages,
+  keeperOf,
   previewCaseNumber,
   type CompositionNote,
   type OrganisationDto,
@@ -95,9 +96,13 @@ export function OrganisationsPage() {
             kept && !kept.has(selected.id) ? (
               <Tag
                 data-testid="kept-elsewhere"
-                title={catalogueOwnerMessages.organisation(selected.name, office?.name ?? '')}
+                title={catalogueOwnerMessages.organisation(
+                  selected.name,
+                  keeperOf(selected.id, organisations),
+                  office?.name ?? '',
+                )}
               >
-                由县调解中心或所在乡镇维护（只读）
+                由{keeperOf(selected.id, organisations)}维护（只读）
               </Tag>
             ) : (
               <Space size={8}>

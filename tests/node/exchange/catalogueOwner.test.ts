@@ -46,11 +46,16 @@ describe('the shared catalogue at a township’s installation', () => {
     expect((await town.ok('catalog:get', {})).disputeTypes.map((t) => t.code)).not.toContain('local_x');
 
     // The county centre's row and another township's: not its own.
-    for (const id of [COUNTY_ID, HUANGQUQIAO_ID]) {
+    for (const [id, keeper] of [
+      [COUNTY_ID, '平罗县人民调解中心'],
+      [HUANGQUQIAO_ID, '黄渠桥镇人民调解委员会'],
+    ] as const) {
       const before = await org(town, id);
       const refused = await town.call('orgs:save', renamed(before, `${before.name}（改）`));
-      expect(refusal(refused).code).toBe('FORBIDDEN');
-      expect(refusal(refused).message).toContain('本机不能修改');
+      expect(refusal(refused)).toEqual({
+        code: 'FORBIDDEN',
+        message: `“${before.name}”由${keeper}维护，本机（城关镇人民调解委员会）只能修改本调委会及其下级组织；数据交换后，对方的修改会同步到本机`,
+      });
       expect((await org(town, id)).name).toBe(before.name);
     }
 
