@@ -1,5 +1,9 @@
 import { sharedSettingKeys } from '../../main/contract/exchange/catalogueRecords';
-import type { ColumnKind, ExchangedRecord } from '../../main/contract/exchange/columns';
+import {
+  MAX_EXCHANGED_FILE_BYTES,
+  type ColumnKind,
+  type ExchangedRecord,
+} from '../../main/contract/exchange/columns';
 import { rowTableColumns, type RowTable } from '../../main/contract/exchange/records';
 import type { DbHandle } from '../dataSource';
 import { CaseScopeRepository } from './caseScope';
@@ -41,6 +45,9 @@ const selectOf = (table: RowTable) => keysOf[table].map((k) => `r.${columnOf(tab
  */
 const PAGE_FILE_BYTES = 4 * 1024 * 1024;
 
+/** SQL for the bytes of a row's files (length() of a blob reads its size, not its bytes); '' for a table without. */
+const fileSize = (table: RowTable) => bytesOf[table].map((k) => `length(r.${snake(k)})`).join(' + ');
+
 export class ExchangeRowsRepository {
   constructor(private readonly db: DbHandle) {}
 
@@ -78,13 +85,25 @@ export class ExchangeRowsRepository {
     );
   }
 
-  private changedSql(table: RowTable, q: RowsQuery, select: string): { sql: string; params: unknown[] } {
+  /**
+   * The rows the peer lacks. A row with a file larger than a record may carry (an archived
+   * dossier PDF with large scans in it) stays here: the reader would refuse the whole package
+   * for it (`tooLarge` counts them, so the sender is told).
+   */
+  private changedSql(
+    table: RowTable,
+    q: RowsQuery,
+    select: string,
+    files: 'fit' | 'tooLarge' = 'fit',
+  ): { sql: string; params: unknown[] } {
     const filter = scopeFilter(table, q, sharedSettingKeys);
+    const size = fileSize(table);
+    const fits = size ? ` AND ${size} ${files === 'fit' ? '<=' : '>'} ${MAX_EXCHANGED_FILE_BYTES}` : '';
     return {
       sql: `${wholeTableOrder[table]?.with ?? ''} SELECT ${select} FROM ${table} r
         LEFT JOIN exchange_record_versions x
           ON x.peer_office_id = ? AND x.table_name = ? AND x.record_id = r.${keyOf(table)}
-        WHERE r.version > coalesce(x.agreed_version, 0) AND ${filter.sql}`,
+        WHERE r.version > coalesce(x.agreed_version, 0) AND ${filter.sql}${fits}`,
       params: [q.peerOfficeId, table, ...filter.params],
     };
   }
@@ -105,9 +124,7 @@ export class ExchangeRowsRepository {
             .map((r) => this.read(table, r)!);
     let through: string | null = null;
     if (bytesOf[table].length) {
-      // length() of a blob reads its size, not its bytes.
-      const size = bytesOf[table].map((k) => `length(r.${snake(k)})`).join(' + ');
-      const sizes = this.changedSql(table, q, `r.id AS id, ${size} AS size`);
+      const sizes = this.changedSql(table, q, `r.id AS id, ${fileSize(table)} AS size`);
       let total = 0;
       for (const r of this.db.sql.all<{ id: string; size: number }>(
         `${sizes.sql} AND r.id > ? ORDER BY r.id LIMIT ?`,
@@ -135,6 +152,13 @@ export class ExchangeRowsRepository {
 
   countChanged(table: RowTable, q: RowsQuery): number {
     const { sql, params } = this.changedSql(table, q, 'count(*) AS n');
+    return this.db.sql.get<{ n: number }>(sql, ...params)?.n ?? 0;
+  }
+
+  /** Rows the peer lacks whose file is too large for a package (see changedSql). */
+  countTooLarge(table: RowTable, q: RowsQuery): number {
+    if (!fileSize(table)) return 0;
+    const { sql, params } = this.changedSql(table, q, 'count(*) AS n', 'tooLarge');
     return this.db.sql.get<{ n: number }>(sql, ...params)?.n ?? 0;
   }
 

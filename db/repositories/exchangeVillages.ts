@@ -7,7 +7,7 @@ import type { VillageRow } from '../entities';
 export class ExchangeVillageRepository {
   constructor(private readonly db: DbHandle) {}
 
-  /** This office's villages the peer does not hold at their current version, after `afterId`. */
+  /** The villages of these owner offices the peer does not hold at their current version, after `afterId`. */
   changedVillages(
     peerOfficeId: string,
     ownerOfficeIds: readonly string[],

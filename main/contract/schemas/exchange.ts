@@ -129,6 +129,8 @@ export const packagePlanDto = z.object({
   sequence: z.number().int(),
   counts: sentCounts,
   receiptThrough: z.number().int(),
+  /** Files over MAX_EXCHANGED_FILE_BYTES that stay here (an archived dossier PDF with large scans). */
+  tooLarge: z.number().int(),
 });
 export type PackagePlanDto = z.infer<typeof packagePlanDto>;
 
@@ -144,6 +146,8 @@ export const exchangePackageDto = z.object({
   counts: sentCounts,
   receiptThrough: z.number().int(),
   size: z.number().int(),
+  /** Files too large to go (see packagePlanDto). */
+  tooLarge: z.number().int(),
 });
 export type ExchangePackageDto = z.infer<typeof exchangePackageDto>;
 

@@ -67,6 +67,13 @@ function rowsQuery(ctx: ServiceContext, peerOfficeId: string) {
 const villageOwners = (ctx: ServiceContext, q: ReturnType<typeof rowsQuery>) =>
   q.returnsPeersOwn ? [ctx.office.id, q.peerOfficeId] : [ctx.office.id];
 
+/** Files too large for a package (an archived dossier PDF with large scans): they stay here, and the sender is told. */
+function tooLargeFiles(ctx: ServiceContext, query: ReturnType<typeof rowsQuery>): number {
+  let n = 0;
+  for (const t of exchangeTables) if (t !== 'villages') n += ctx.repos.exchangeRows.countTooLarge(t, query);
+  return n;
+}
+
 function zeroCounts(): Record<ExchangeTable, number> {
   return Object.fromEntries(exchangeTables.map((t) => [t, 0])) as Record<ExchangeTable, number>;
 }
@@ -86,6 +93,7 @@ export function packagePlan(ctx: ServiceContext, officeId: string, dataDir: stri
     sequence: nextSequence(state, dataDir, officeId),
     counts,
     receiptThrough: state?.lastSequenceIn ?? 0,
+    tooLarge: tooLargeFiles(ctx, query),
   };
 }
 
@@ -163,8 +171,11 @@ export async function generatePackage(
     auditHash: head?.hash ?? '',
     acknowledgedAt: null,
   });
+  const tooLarge = tooLargeFiles(ctx, query);
   ctx.audit.target = peer.officeId;
-  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，${countsText(counts)}，回执至第${state.lastSequenceIn}号${
+  ctx.audit.detail = `发往${peer.officeName}的第${sequence}号数据包，${countsText(counts)}${
+    tooLarge ? `（另有${tooLarge}个文件超过20 MB未放入）` : ''
+  }，回执至第${state.lastSequenceIn}号${
     state.resendDue ? '，应对方恢复备份后的请求重新发送全部共享记录' : ''
   }${state.restoredAt ? '，请对方重新发送（本机已从备份恢复）' : ''}`;
   return {
@@ -175,5 +186,6 @@ export async function generatePackage(
     counts,
     receiptThrough: state.lastSequenceIn,
     size: written.size,
+    tooLarge,
   };
 }

@@ -13,6 +13,10 @@ import { asApiError } from '../../components/forms';
 import { useGeneratePackageMutation, usePackagePlanQuery } from './exchangeApi';
 
 /** 生成数据包: to whom, what it will carry (counted), where to save it. */
+/** Files a record cannot carry (MAX_EXCHANGED_FILE_BYTES): said, not hidden. */
+const tooLargeText = (n: number) =>
+  `${n}个文件超过20 MB，不能放入数据包（如含大幅扫描件的卷宗归档PDF）；对方收到卷宗及其全部材料后，可在对方本机导出卷宗PDF。`;
+
 export function SendPanel({ overview }: { overview: ExchangeOverviewDto }) {
   const peers = overview.trusted.filter((t) => !t.revokedAt);
   const [officeId, setOfficeId] = useState<string | undefined>(peers[0]?.officeId);
@@ -56,6 +60,11 @@ export function SendPanel({ overview }: { overview: ExchangeOverviewDto }) {
           <Descriptions.Item label="包含">
             {countsText(plan.data.counts, '没有新的记录')}（本机构新增或修改、对方尚未确认收到的）
           </Descriptions.Item>
+          {plan.data.tooLarge > 0 && (
+            <Descriptions.Item label="不能随包发送">
+              <span data-testid="too-large">{tooLargeText(plan.data.tooLarge)}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="回执">
             {plan.data.receiptThrough
               ? `确认已收到对方第${plan.data.receiptThrough}号及以前的数据包`
@@ -88,6 +97,7 @@ export function SendPanel({ overview }: { overview: ExchangeOverviewDto }) {
           description={
             <>
               <div>文件：{done.path}</div>
+              {done.tooLarge > 0 && <div>{tooLargeText(done.tooLarge)}</div>}
               <div>
                 请把这个文件交给对方导入。数据包已加密，只有对方能打开；丢失也不要紧，下一个数据包会包含同样的内容。
               </div>

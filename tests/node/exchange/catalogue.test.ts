@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_EXCHANGED_FILE_BYTES } from '../../../main/contract/exchange/columns';
 import { documentSettings } from '../../../main/core/documentStore/settings';
 import { reviewChecklist } from '../../../main/core/dossier/review';
 import type { TestApp } from '../../helpers/app';
@@ -191,6 +192,27 @@ describe('the shared catalogue and the ledgers between a township and the county
     expect(dossier.dossier?.state).toBe('open');
     expect(dossier.archives[0]).toMatchObject({ reopenReason: '补入当事人身份证明复印件' });
     await replayChangesNothing(town, county);
+  });
+
+  it('keeps an archived PDF too large for a package at the township, says so, and sends the rest', async () => {
+    const { county, town } = await offices();
+    const caseId = await filedCase(town);
+    await archivistOver城关(town, 'guidang');
+    await town.app.ok('dossiers:archive', { caseId, missingReason: '部分材料由乡镇司法所另行保管' });
+    // Large scans in it: over the 20 MB a record may carry, which would make the county refuse the package.
+    const big = Buffer.alloc(MAX_EXCHANGED_FILE_BYTES + 1024 * 1024, 0x25);
+    town.app.session.requireUnlocked().store.sql.run('UPDATE dossier_archives SET pdf = ?', big);
+
+    await town.admin();
+    const plan = await town.app.ok('exchange:plan', { officeId: COUNTY_ID });
+    expect(plan.tooLarge).toBe(1);
+    expect(plan.counts.dossier_archives).toBe(0);
+    const { sent, imported } = await exchange(town, county);
+    expect(sent.tooLarge).toBe(1);
+    expect(imported.counts.dossiers.new).toBe(1);
+    expect(imported.counts.dossier_archives.new).toBe(0);
+    const [entry] = (await town.app.ok('audit:list', { action: 'exchange:generate' })).items;
+    expect(entry!.detail).toContain('另有1个文件超过20 MB未放入');
   });
 
   it('turns a deadline rule changed on both sides into a conflict the township resolves', async () => {
