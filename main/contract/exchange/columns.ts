@@ -16,7 +16,7 @@ const MAX_TEXT = 100_000;
 const text = z.string({ error: '应为文字' }).max(MAX_TEXT, `文字不能超过${MAX_TEXT}个字`);
 const uuid = z.uuid({ error: '编号格式不正确' });
 const int = z.number({ error: '应为整数' }).int('应为整数').min(-1e15).max(1e15);
-/** A file's bytes as base64: a scan or attachment is at most 10 MB, a generated document less. */
+/** A file's bytes as base64: a scan or dossier paper is at most 20 MB; a larger file (an archived PDF) stays with its sender. */
 export const MAX_EXCHANGED_FILE_BYTES = 20 * 1024 * 1024;
 const kinds: Record<ColumnKind, z.ZodType> = {
   bytes: z

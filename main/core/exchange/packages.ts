@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PeerRow } from '../../../db';
 import type { ExchangePackageDto } from '../../contract';
 import {
   countsText,
@@ -49,17 +50,16 @@ async function requireFolder(folder: string): Promise<void> {
  * too (what it made after its backup and sent us: its villages, committees and roster, or the
  * county's catalogue), so that our answer names nothing it lacks.
  */
-function rowsQuery(ctx: ServiceContext, peerOfficeId: string) {
+function rowsQuery(ctx: ServiceContext, peerOfficeId: string, state: PeerRow | undefined) {
   const townshipSends = exchangeKind(ctx) === 'township';
   const township = townshipSends ? ctx.office.id : peerOfficeId;
-  const resend = Boolean(ctx.repos.exchange.peerIfAny(peerOfficeId)?.resendDue);
   return {
     peerOfficeId,
     ownOfficeId: ctx.office.id,
     township,
     townshipOrganisations: ctx.repos.caseScope.under([township]).map((o) => o.id),
     townshipSends,
-    returnsPeersOwn: resend,
+    returnsPeersOwn: Boolean(state?.resendDue),
   };
 }
 
@@ -83,7 +83,7 @@ export function packagePlan(ctx: ServiceContext, officeId: string, dataDir: stri
   const peer = trustedPeer(ctx, officeId);
   const state = ctx.repos.exchange.peerIfAny(officeId);
   const counts = zeroCounts();
-  const query = rowsQuery(ctx, officeId);
+  const query = rowsQuery(ctx, officeId, state);
   counts.villages = ctx.repos.exchangeVillages.countChangedVillages(officeId, villageOwners(ctx, query));
   for (const t of exchangeTables)
     if (t !== 'villages') counts[t] = ctx.repos.exchangeRows.countChanged(t, query);
@@ -116,7 +116,7 @@ export async function generatePackage(
   const fileName = packageFileName(ctx.office.name, peer.officeName, sequence);
   const path = join(input.folder, fileName);
   const counts = zeroCounts();
-  const query = rowsQuery(ctx, peer.officeId);
+  const query = rowsQuery(ctx, peer.officeId, state);
   const changed = (t: ExchangeTable, after: string) =>
     t === 'villages'
       ? repos.exchangeVillages.changedVillages(peer.officeId, villageOwners(ctx, query), after, PAGE)

@@ -26,6 +26,23 @@ function caseNumberExample(o: OrganisationDto): string {
   return preview.ok ? preview.text : '—';
 }
 
+/** An organisation a township's installation does not keep: who does, and why it is read-only here. */
+function KeptElsewhere({
+  name,
+  keeper,
+  office,
+}: {
+  name: string;
+  keeper: string;
+  office: string | undefined;
+}) {
+  return (
+    <Tag data-testid="kept-elsewhere" title={catalogueOwnerMessages.organisation(name, keeper, office ?? '')}>
+      由{keeper}维护（只读）
+    </Tag>
+  );
+}
+
 type Panel =
   | { mode: 'view' | 'edit'; id: string }
   | { mode: 'new'; parentId: string | null; kind: OrganisationKind }
@@ -94,16 +111,11 @@ export function OrganisationsPage() {
           title={<span title={selected.name}>{selected.name}</span>}
           extra={
             kept && !kept.has(selected.id) ? (
-              <Tag
-                data-testid="kept-elsewhere"
-                title={catalogueOwnerMessages.organisation(
-                  selected.name,
-                  keeperOf(selected.id, organisations),
-                  office?.name ?? '',
-                )}
-              >
-                由{keeperOf(selected.id, organisations)}维护（只读）
-              </Tag>
+              <KeptElsewhere
+                name={selected.name}
+                keeper={keeperOf(selected.id, organisations)}
+                office={office?.name}
+              />
             ) : (
               <Space size={8}>
                 {panel?.mode === 'view' && (

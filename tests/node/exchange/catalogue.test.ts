@@ -7,6 +7,8 @@ import { CHENGGUAN_ID, COUNTY_ID } from '../../helpers/exchange';
 import { exchange, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { tableHashes } from '../backup/world';
 import {
+  ARCHIVE_NOTE,
+  archivedCase,
   archivistOver城关,
   filedCase,
   GRASSLAND_TYPE,
@@ -162,9 +164,7 @@ describe('the shared catalogue and the ledgers between a township and the county
 
   it('brings the township’s archived dossier (归档版本) up, the same file, and its re-opening after it', async () => {
     const { county, town } = await offices();
-    const caseId = await filedCase(town);
-    await archivistOver城关(town, 'guidang');
-    await town.app.ok('dossiers:archive', { caseId, missingReason: '部分材料由乡镇司法所另行保管' });
+    const caseId = await archivedCase(town);
     const archived = await town.app.ok('dossiers:pdf', { caseId, revision: 1 });
 
     const up = await exchange(town, county);
@@ -177,7 +177,7 @@ describe('the shared catalogue and the ledgers between a township and the county
     expect((await county.app.ok('dossiers:get', { caseId })).archives).toEqual([
       expect.objectContaining({
         revision: 1,
-        missingReason: '部分材料由乡镇司法所另行保管',
+        missingReason: ARCHIVE_NOTE,
         reopenedAt: null,
       }),
     ]);
@@ -196,9 +196,7 @@ describe('the shared catalogue and the ledgers between a township and the county
 
   it('keeps an archived PDF too large for a package at the township, says so, and sends the rest', async () => {
     const { county, town } = await offices();
-    const caseId = await filedCase(town);
-    await archivistOver城关(town, 'guidang');
-    await town.app.ok('dossiers:archive', { caseId, missingReason: '部分材料由乡镇司法所另行保管' });
+    await archivedCase(town);
     // Large scans in it: over the 20 MB a record may carry, which would make the county refuse the package.
     const big = Buffer.alloc(MAX_EXCHANGED_FILE_BYTES + 1024 * 1024, 0x25);
     town.app.session.requireUnlocked().store.sql.run('UPDATE dossier_archives SET pdf = ?', big);

@@ -51,6 +51,17 @@ export async function archivistOver城关(d: Desk, username: string): Promise<vo
   await switchUser(d.app, username, 'Passw0rd1');
 }
 
+/** A case the township filed and its 档案员 archived (归档, revision 1): the case's id. */
+export async function archivedCase(town: Desk): Promise<string> {
+  const caseId = await filedCase(town);
+  await archivistOver城关(town, 'guidang');
+  await town.app.ok('dossiers:archive', { caseId, missingReason: ARCHIVE_NOTE });
+  return caseId;
+}
+
+/** What the township says is missing when it archives (archivedCase). */
+export const ARCHIVE_NOTE = '部分材料由乡镇司法所另行保管';
+
 /** A county archivist over 城关镇 reviews the case's dossier (already at the county): the review's id. */
 export async function reviewAtCounty(county: Desk, caseId: string): Promise<string> {
   await archivistOver城关(county, 'pingcha');
