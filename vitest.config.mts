@@ -13,6 +13,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     maxWorkers: 2,
+    // A worker whose event loop is blocked would hang the run silently: see tests/support/hangWatch.mts.
+    reporters: ['default', './tests/support/hangWatch.mts'],
     projects: [
       { extends: true, test: { name: 'electron-glue', include: [app], isolate: true } },
       {

@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in order, stopping at the first failure, with the
 // time each took. The same command runs locally and in CI (.ci/run).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 // The three static checks are single-threaded and independent: they run side by side (one
 // step), each with its output kept until it ends so the log stays readable.
@@ -9,16 +9,19 @@ const staticChecks = [
   ['代码检查 lint', 'npm', ['run', '-s', 'lint']],
   ['格式检查 prettier', 'npm', ['run', '-s', 'format:check']],
 ];
+// Each step after the static checks has a time limit, several times what it takes on a 2-core
+// machine (about 2.5, 0.1, 0.1, 0.5 and 5 minutes): a step that hangs fails the run with its name
+// instead of holding CI silent until CI's own limit.
 const steps = [
   ['静态检查 typecheck + lint + prettier', staticChecks],
-  ['单元与集成测试 vitest', 'npx', ['vitest', 'run']],
-  ['构建 build', 'npm', ['run', '-s', 'build']],
-  ['打包配置检查 electron-builder', 'npm', ['run', '-s', 'check:builder']],
+  ['单元与集成测试 vitest', 'npx', ['vitest', 'run'], 15],
+  ['构建 build', 'npm', ['run', '-s', 'build'], 5],
+  ['打包配置检查 electron-builder', 'npm', ['run', '-s', 'check:builder'], 5],
   // The bench's generator and every section on a small database: a change that breaks the bench
   // breaks the build. Figures are printed; nothing timed is asserted (--smoke). After the build:
   // its start-up section starts the built app.
-  ['性能基准冒烟 bench', 'npm', ['run', '-s', 'bench', '--', '--cases', '2000', '--smoke']],
-  ['端到端测试 playwright', 'npx', ['playwright', 'test']],
+  ['性能基准冒烟 bench', 'npm', ['run', '-s', 'bench', '--', '--cases', '2000', '--smoke'], 10],
+  ['端到端测试 playwright', 'npx', ['playwright', 'test'], 25],
 ];
 
 const only = process.argv.slice(2);
@@ -52,14 +55,41 @@ async function runSideBySide(checks) {
   return { status: statuses.find((s) => s !== 0) ?? 0 };
 }
 
+/** Runs one step in its own process group, so that at its time limit the whole tree is ended. */
+function runLimited(label, cmd, args, minutes) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env, shell, detached: !shell });
+    const endTree = (signal) => {
+      try {
+        if (shell) child.kill(signal);
+        else process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const limit = setTimeout(() => {
+      console.log(`\n✗ ${label} 超过 ${minutes} 分钟仍未结束，已终止（见上方最后的输出）`);
+      endTree('SIGKILL');
+    }, minutes * 60_000);
+    // Ctrl-C and CI's own stop reach a separate process group only through here.
+    const forward = (signal) => endTree(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      clearTimeout(limit);
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ status: code ?? (signal ? 1 : 0) });
+    });
+  });
+}
+
 const timings = [];
-for (const [label, cmd, args] of steps) {
+for (const [label, cmd, args, minutes] of steps) {
   if (only.length && !only.some((o) => label.includes(o))) continue;
   console.log(`\n▶ ${label}`);
   const started = Date.now();
-  const result = Array.isArray(cmd)
-    ? await runSideBySide(cmd)
-    : spawnSync(cmd, args, { stdio: 'inherit', env, shell });
+  const result = Array.isArray(cmd) ? await runSideBySide(cmd) : await runLimited(label, cmd, args, minutes);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${result.status === 0 ? '✓' : '✗'} ${label}  ${seconds}s`);
   if (result.status !== 0) {
