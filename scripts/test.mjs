@@ -58,7 +58,8 @@ async function runSideBySide(checks) {
 /** Runs one step in its own process group, so that at its time limit the whole tree is ended. */
 function runLimited(label, cmd, args, minutes) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env, shell, detached: !shell });
+    // No stdin: a process group of its own may not read the terminal.
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env, shell, detached: !shell });
     const endTree = (signal) => {
       try {
         if (shell) child.kill(signal);
