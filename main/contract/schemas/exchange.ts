@@ -19,7 +19,10 @@ export const KEY_CARD_FORMAT = 'pingluo-mediation-desk/office-key-card';
 /** 机构密钥卡: what one office gives another so that it can trust it. Nothing personal. */
 export const keyCard = z.object({
   format: z.literal(KEY_CARD_FORMAT, { error: '这不是机构密钥卡文件' }),
-  version: z.literal(1, { error: '密钥卡版本不受支持，请升级软件' }),
+  version: z
+    .number({ error: '密钥卡版本不受支持，请升级软件' })
+    .refine((v) => v !== 1, '这是旧版软件导出的密钥卡（加密公钥未经签名），请让对方升级软件后重新导出')
+    .refine((v) => v === 2, '密钥卡版本不受支持，请升级软件'),
   office: z.object({
     id: z.uuid({ error: '密钥卡中的机构编号格式不正确' }),
     name: z.string().min(1).max(60),
@@ -28,6 +31,12 @@ export const keyCard = z.object({
   signing: publicKey('签名公钥'),
   agreement: publicKey('加密公钥'),
   fingerprint: z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/, '密钥卡中的指纹格式不正确'),
+  /**
+   * The office's signature (its signing key) over its office and agreement key: the fingerprint
+   * people compare by phone is the signing key's, so this is what ties the agreement key, which
+   * packages are encrypted to, to it.
+   */
+  binding: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, '密钥卡缺少签名或签名格式不正确'),
 });
 export type KeyCard = z.infer<typeof keyCard>;
 

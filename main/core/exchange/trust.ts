@@ -11,7 +11,7 @@ import type { TrustedOfficeRow } from '../../../db';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { fingerprintOf, type InstallationKeys } from '../installationKeys/keys';
+import { fingerprintOf, verifyInstallationSignature, type InstallationKeys } from '../installationKeys/keys';
 import { restoreNotices } from './resync';
 
 // Trust between offices (issue 14): each installation hands the other its 机构密钥卡 (its
@@ -33,15 +33,27 @@ function requireExchangeOffice(ctx: ServiceContext): ExchangeOfficeKind {
   return kind;
 }
 
+/** What a card's binding signs: its office and both keys, one per line. */
+const BINDING_PURPOSE = 'exchange/key-card/v2';
+const bindingBytes = (card: Pick<KeyCard, 'office' | 'signing' | 'agreement'>) =>
+  Buffer.from(
+    [card.office.id, card.office.kind, card.office.name, card.signing, card.agreement].join('\n'),
+    'utf8',
+  );
+
 export function ownKeyCard(ctx: ServiceContext, keys: InstallationKeys): KeyCardDto {
   const kind = requireExchangeOffice(ctx);
-  const card: KeyCard = {
-    format: KEY_CARD_FORMAT,
-    version: 1,
+  const unsigned = {
     office: { id: ctx.office.id, name: ctx.office.name, kind },
     signing: keys.publicKeys.signing,
     agreement: keys.publicKeys.agreement,
+  };
+  const card: KeyCard = {
+    format: KEY_CARD_FORMAT,
+    version: 2,
+    ...unsigned,
     fingerprint: keys.fingerprint,
+    binding: keys.sign(BINDING_PURPOSE, bindingBytes(unsigned)),
   };
   return {
     fileName: `机构密钥卡-${ctx.office.name}.json`,
@@ -67,6 +79,10 @@ async function readCard(ctx: ServiceContext, keys: InstallationKeys, text: strin
   const card = parsed.data;
   if (fingerprintOf(card.signing) !== card.fingerprint)
     throw cardIssue('密钥卡已损坏或被改动：指纹与公钥不符，请让对方重新导出');
+  // Without this, a card altered on its way could keep the fingerprint and swap in an agreement
+  // key whose holder would then read every package sent to that office.
+  if (!verifyInstallationSignature(card.signing, BINDING_PURPOSE, bindingBytes(card), card.binding))
+    throw cardIssue('密钥卡已损坏或被改动：加密公钥或机构信息与签名不符，请让对方重新导出');
   if (card.office.id === ctx.office.id || card.signing === keys.publicKeys.signing)
     throw cardIssue('这是本机自己的密钥卡，请导入对方机构的密钥卡');
   if (card.office.kind === own)

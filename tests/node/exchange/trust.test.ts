@@ -51,6 +51,40 @@ describe('机构密钥卡: trusting an office', () => {
     expect((await county.ok('exchange:overview', {})).trusted).toEqual([]);
   });
 
+  it('refuses a card whose encryption key or office was swapped on its way, though its fingerprint still matches', async () => {
+    const county = await setUpOffice(COUNTY_ID);
+    const town = await setUpOffice(CHENGGUAN_ID);
+    const stranger = await setUpOffice(HUANGQUQIAO_ID);
+    const card = await town.ok('exchange:keyCard', {});
+    const json = JSON.parse(card.text) as Record<string, unknown> & { office: Record<string, string> };
+    // Whoever holds the swapped-in key would read every package the county sends to 城关镇.
+    const strangersKey = (
+      JSON.parse((await stranger.ok('exchange:keyCard', {})).text) as { agreement: string }
+    ).agreement;
+    const refused = async (text: string) => {
+      const r = await county.call('exchange:trust', { card: text, fingerprint: card.fingerprint });
+      return r.ok ? 'trusted' : r.error.message;
+    };
+    expect(await refused(JSON.stringify({ ...json, agreement: strangersKey }))).toBe(
+      '机构密钥卡：密钥卡已损坏或被改动：加密公钥或机构信息与签名不符，请让对方重新导出',
+    );
+    expect(
+      await refused(
+        JSON.stringify({
+          ...json,
+          office: { ...json.office, id: HUANGQUQIAO_ID, name: '黄渠桥镇人民调解委员会' },
+        }),
+      ),
+    ).toMatch(/加密公钥或机构信息与签名不符/);
+    const { binding: _dropped, ...unsigned } = json;
+    expect(await refused(JSON.stringify({ ...unsigned, version: 1 }))).toMatch(
+      /旧版软件导出的密钥卡（加密公钥未经签名），请让对方升级软件后重新导出/,
+    );
+    expect((await county.ok('exchange:overview', {})).trusted).toEqual([]);
+    // The card as exported is trusted.
+    expect(await refused(card.text)).toBe('trusted');
+  });
+
   it('revokes a trusted office with a reason; a new key needs the old one revoked first', async () => {
     const county = await setUpOffice(COUNTY_ID);
     const town = await setUpOffice(CHENGGUAN_ID);
