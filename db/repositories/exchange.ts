@@ -243,6 +243,25 @@ export class ExchangeRepository {
     );
   }
 
+  /**
+   * The audit heads our packages to a peer carried, from the last one it acknowledged on (all of
+   * them when it acknowledged none), newest first: one of these is the latest the peer holds.
+   */
+  sentHeadsSinceAcknowledged(peerOfficeId: string, limit: number): number[] {
+    return this.db.sql
+      .all<{ seq: number }>(
+        `SELECT audit_seq AS seq FROM exchange_packages
+         WHERE direction = 'out' AND peer_office_id = ? AND sequence >= coalesce((
+           SELECT max(sequence) FROM exchange_packages
+           WHERE direction = 'out' AND peer_office_id = ? AND acknowledged_at IS NOT NULL), 0)
+         GROUP BY audit_seq ORDER BY max(sequence) DESC LIMIT ?`,
+        peerOfficeId,
+        peerOfficeId,
+        limit,
+      )
+      .map((r) => r.seq);
+  }
+
   lastSent(peerOfficeId: string): ExchangePackageRow | undefined {
     return this.db.sql.get(
       `SELECT ${packageColumns} FROM exchange_packages WHERE direction = 'out' AND peer_office_id = ?

@@ -10,11 +10,14 @@ import { InstallationKeys } from '../installationKeys/keys';
 
 export const EXCHANGE_FORMAT = 'pingluo-mediation-desk/exchange-package';
 /**
- * 2: a dossier's archived PDFs (dossier_archives) travel. A reader takes every version up to its
- * own (an older package lacks only the tables added since) and tells the office to upgrade when
- * a package is newer than it.
+ * 2: a dossier's archived PDFs (dossier_archives) travel. 3: the audit heads of every package
+ * since the last acknowledged one (`audit.sent`). A reader takes every version up to its own (an
+ * older package lacks only what was added since) and tells the office to upgrade when a package
+ * is newer than it.
  */
-export const EXCHANGE_VERSION = 2;
+export const EXCHANGE_VERSION = 3;
+/** The most heads `audit.sent` carries: a peer that acknowledged none of 50 packages is rare. */
+export const MAX_SENT_HEADS = 50;
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SIGNATURE_ENTRY = 'manifest.sig';
 export const SIGNATURE_PURPOSE = 'exchange/manifest/v1';
@@ -37,7 +40,16 @@ export const exchangeManifest = z.strictObject({
   watermark: z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(1) }),
   /** The highest of the recipient's packages the sender has imported (0: none). */
   receipt: z.strictObject({ throughSequence: z.number().int().min(0) }),
-  audit: z.strictObject({ head, previous: head.nullable() }),
+  /**
+   * The sender's audit head now; `previous`, its entry at the head of the last package sent, as
+   * it reads now; `sent` (version 3), the same for every package since the last one the
+   * recipient acknowledged, so a rewrite is found even when a package in between was lost.
+   */
+  audit: z.strictObject({
+    head,
+    previous: head.nullable(),
+    sent: z.array(head).max(MAX_SENT_HEADS).optional(),
+  }),
   /**
    * The sender was restored from a backup made at `at` (its audit log back at `auditSeq`): it
    * asks for everything the recipient holds that it may have lost (./resync.ts). Sent until a

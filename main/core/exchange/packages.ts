@@ -13,6 +13,7 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { InstallationKeys } from '../installationKeys/keys';
+import { MAX_SENT_HEADS } from './manifest';
 import { writeExchangePackage } from './packageWriter';
 import { nextSequence, resyncHeader } from './resync';
 import { recordSentSequence } from './sequenceAnchor';
@@ -147,6 +148,9 @@ export async function generatePackage(
       audit: {
         head: { seq: head?.seq ?? 0, hash: head?.hash ?? '' },
         previous: lastSent ? { seq: lastSent.auditSeq, hash: previousRow?.hash ?? '' } : null,
+        sent: repos.exchange
+          .sentHeadsSinceAcknowledged(peer.officeId, MAX_SENT_HEADS)
+          .map((seq) => ({ seq, hash: repos.audit.bySeq(seq)?.hash ?? '' })),
       },
       ...resyncHeader(state),
     },

@@ -47,9 +47,15 @@ function auditFindings(ctx: ServiceContext, pkg: OpenedPackage): string[] {
     found.push(
       `${who}的审计日志比上次交换时短（上次到第${latest.seq}条，现在到第${audit.head.seq}条），可能被截断或恢复了旧数据`,
     );
-  const seen = audit.previous && ctx.repos.exchange.auditHead(pkg.sender.officeId, audit.previous.seq);
-  if (seen && audit.previous && seen.hash !== audit.previous.hash)
-    found.push(`${who}的审计日志第${seen.seq}条在上次交换后被改写（校验值与上次收到的不同）`);
+  // Each head we hold that the sender reports again must read as it did: the earliest that does
+  // not is where the rewrite reaches back to.
+  const reported = audit.sent ?? (audit.previous ? [audit.previous] : []);
+  const rewritten = reported
+    .map((now) => ({ now, seen: ctx.repos.exchange.auditHead(pkg.sender.officeId, now.seq) }))
+    .filter(({ now, seen }) => seen && seen.hash !== now.hash)
+    .sort((a, b) => a.now.seq - b.now.seq)[0];
+  if (rewritten)
+    found.push(`${who}的审计日志第${rewritten.now.seq}条在上次交换后被改写（校验值与上次收到的不同）`);
   return found;
 }
 

@@ -192,7 +192,7 @@ describe('a hostile package is refused with the database unchanged', () => {
     const s = await setting();
     /** The package with its manifest's format version changed, signed again by the township. */
     const asVersion = (version: number) => {
-      const text = manifestOf(s).data.toString('utf8').replace('"version": 2', `"version": ${version}`);
+      const text = manifestOf(s).data.toString('utf8').replace('"version": 3', `"version": ${version}`);
       const signed = s.town.session.installationKeys().sign('exchange/manifest/v1', Buffer.from(text));
       return writeZip([
         ...s.entries.filter((e) => !e.name.startsWith('manifest.')),
@@ -200,8 +200,8 @@ describe('a hostile package is refused with the database unchanged', () => {
         { name: 'manifest.sig', data: Buffer.from(signed) },
       ]);
     };
-    expect(await refusal(s.county, await asVersion(3))).toBe(
-      '数据包不能导入：数据包由更新版本的软件生成（格式第3版，本机只能读取到第2版），请先升级本机软件再导入',
+    expect(await refusal(s.county, await asVersion(4))).toBe(
+      '数据包不能导入：数据包由更新版本的软件生成（格式第4版，本机只能读取到第3版），请先升级本机软件再导入',
     );
     const older = await asVersion(1);
     expect((await s.county.ok('exchange:import', { path: older })).counts.villages.new).toBe(1);

@@ -182,4 +182,20 @@ describe('exchange packages between a township and the county', () => {
     const alarms = await county.ok('audit:alarms', {});
     expect(alarms.items.map((a) => a.detail)).toContain(imported.auditFindings[0]);
   });
+
+  it('finds the rewrite when a package in between was lost, and when the county holds an older head only', async () => {
+    const { county, town } = await pair();
+    await send(town, county, COUNTY_ID);
+    const seen = town.session.repos().exchange.lastSent(COUNTY_ID)!.auditSeq;
+    await town.ok('catalog:saveVillage', { township: '城关镇', name: '新丰三村', active: true });
+    // The second package never reaches the county (a lost USB disk); the third does.
+    await town.ok('exchange:generate', { officeId: COUNTY_ID, folder: tempDir() });
+    town.session
+      .requireUnlocked()
+      .store.sql.run(`UPDATE audit_log SET hash = ? WHERE seq = ?`, 'f'.repeat(64), seen);
+    const { imported } = await send(town, county, COUNTY_ID);
+    expect(imported.auditFindings).toEqual([
+      `城关镇人民调解委员会的审计日志第${seen}条在上次交换后被改写（校验值与上次收到的不同）`,
+    ]);
+  });
 });
