@@ -1,45 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { VillageRecord } from '../../../main/contract/exchange/records';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID, setUpOffice, trustEachOther } from '../../helpers/exchange';
 import { tempDir } from '../../helpers/tempDir';
 import { fresh, refusal, signedPackage, type Pair } from '../../helpers/exchangeCraft';
+import { readZip, type ZipEntry } from '../../helpers/zipEntries';
 
 // Reading a package is hostile by default (issue 14): every way a package can be wrong is
 // refused with a Chinese reason, and the database is left as it was — a hash over every row of
 // every table, the audit log up to before the attempt (the refusal itself is audited).
 
-interface Entry {
-  name: string;
-  data: Buffer;
-  mode?: number;
-  compress?: boolean;
-}
-
-function readZip(path: string): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const out: Entry[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
+type Entry = ZipEntry;
 
 async function writeZip(entries: Entry[], path = join(tempDir(), 'crafted.zip')): Promise<string> {
   const zip = new yazl.ZipFile();
