@@ -9,8 +9,8 @@ import { CHENGGUAN_ID, COUNTY_ID } from './exchange';
 import { tempDir } from './tempDir';
 
 // Crafted packages for the hostile reader's tests (issue 14): packages the township really
-// signed and encrypted for the county, carrying whatever lines a test gives, and the check that
-// the county refuses one with the database unchanged.
+// signed and encrypted for the county (or the county for the township), carrying whatever lines
+// a test gives, and the check that the recipient refuses one with the database unchanged.
 
 /** The sync columns of a record just made at `originOfficeId`. */
 export function fresh(originOfficeId: string) {
@@ -23,7 +23,7 @@ export interface Pair {
   town: TestApp;
 }
 
-/** Imports `path` at the county: the refusal's message, with the database unchanged. */
+/** Imports `path` at the recipient: the refusal's message, with the database unchanged. */
 export async function refusal(county: TestApp, path: string): Promise<string> {
   const sql = county.session.requireUnlocked().store.sql;
   const seq = county.session.repos().audit.last()!.seq;
@@ -41,14 +41,39 @@ export async function refusal(county: TestApp, path: string): Promise<string> {
   return result.error.message;
 }
 
-export function header(s: Pair, over: Partial<ManifestHeader> = {}): ManifestHeader {
-  const keys = s.town.session.installationKeys();
-  const countyKeys = s.county.session.installationKeys();
+/** Which way a crafted package goes: the township's to the county (most tests), or the county's down. */
+export type Direction = 'up' | 'down';
+
+const ends = (s: Pair, direction: Direction) =>
+  direction === 'up'
+    ? {
+        from: s.town,
+        to: s.county,
+        sender: CHENGGUAN_ID,
+        senderName: '城关镇人民调解委员会',
+        recipient: COUNTY_ID,
+      }
+    : {
+        from: s.county,
+        to: s.town,
+        sender: COUNTY_ID,
+        senderName: '平罗县人民调解中心',
+        recipient: CHENGGUAN_ID,
+      };
+
+export function header(
+  s: Pair,
+  over: Partial<ManifestHeader> = {},
+  direction: Direction = 'up',
+): ManifestHeader {
+  const e = ends(s, direction);
+  const keys = e.from.session.installationKeys();
+  const recipientKeys = e.to.session.installationKeys();
   return {
     packageId: randomUUID(),
     createdAt: new Date().toISOString(),
-    sender: { officeId: CHENGGUAN_ID, officeName: '城关镇人民调解委员会', signing: keys.publicKeys.signing },
-    recipient: { officeId: COUNTY_ID, agreement: countyKeys.publicKeys.agreement },
+    sender: { officeId: e.sender, officeName: e.senderName, signing: keys.publicKeys.signing },
+    recipient: { officeId: e.recipient, agreement: recipientKeys.publicKeys.agreement },
     sequence: 1,
     watermark: { from: 0, to: 1 },
     receipt: { throughSequence: 0 },
@@ -57,12 +82,19 @@ export function header(s: Pair, over: Partial<ManifestHeader> = {}): ManifestHea
   };
 }
 
-/** A package the township really signed and encrypted, carrying the given lines. */
-export async function signedPackage(s: Pair, lines: unknown[], over: Partial<ManifestHeader> = {}) {
+/** A package the township (or, `down`, the county) really signed and encrypted, carrying the given lines. */
+export async function signedPackage(
+  s: Pair,
+  lines: unknown[],
+  over: Partial<ManifestHeader> = {},
+  direction: Direction = 'up',
+  /** Whose key signs it: the sender's, unless a test forges it. */
+  signedBy: TestApp = ends(s, direction).from,
+) {
   const outPath = join(tempDir(), 'signed.zip');
   await writeExchangePackage({
-    header: header(s, over),
-    keys: s.town.session.installationKeys(),
+    header: header(s, over, direction),
+    keys: signedBy.session.installationKeys(),
     pages: (async function* () {
       yield lines as ExchangeLine[];
     })(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../main/contract/exchange/caseRecords';
 import { CHENGGUAN_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
-import { exchange, mediate, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
+import { escalatedToCounty, exchange, offices, registerCase, type Desk } from '../../helpers/exchangeCases';
 import { fresh, refusal, signedPackage } from '../../helpers/exchangeCraft';
 
 // The hostile reader on case records (issue 14): a township may send only the cases it holds,
@@ -58,11 +58,7 @@ describe('a package with case records the township may not send is refused, noth
 
   it('a change to a case the township escalated and the county now handles', async () => {
     const { county, town, pair } = await offices();
-    const c = await registerCase(town);
-    await town.staff();
-    await town.app.ok('workflow:escalate', { caseId: c.id, riskNote: '涉及多户群体，请县调解中心协调' });
-    await exchange(town, county);
-    await mediate(county, c.id, 'transfer');
+    const c = await escalatedToCounty(town, county);
     await county.admin();
     const row = stored(town, 'cases', c.id);
     const changed = {
