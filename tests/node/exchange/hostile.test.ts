@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import type { VillageRecord } from '../../../main/contract/exchange/records';
+import { packageLimits } from '../../../main/core/exchange/packageReader';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID, setUpOffice, trustEachOther } from '../../helpers/exchange';
 import { tempDir } from '../../helpers/tempDir';
 import { fresh, refusal, signedPackage, type Pair } from '../../helpers/exchangeCraft';
@@ -50,6 +51,17 @@ function lieAboutSize(path: string, name: string, size: number): void {
     at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
   }
   writeFileSync(path, bytes);
+}
+
+/** Runs `check` with one of the reader's limits lowered, so a small package can cross it. */
+async function withLimit<T>(limit: keyof typeof packageLimits, value: number, check: () => Promise<T>) {
+  const before = packageLimits[limit];
+  packageLimits[limit] = value;
+  try {
+    return await check();
+  } finally {
+    packageLimits[limit] = before;
+  }
 }
 
 interface Setting extends Pair {
@@ -254,6 +266,29 @@ describe('a hostile package is refused with the database unchanged', () => {
     ]);
     lieAboutSize(path, 'manifest.json', 2000);
     expect(await refusal(s.county, path)).toMatch(/文件“manifest.json”的实际大小与声明不符（疑似压缩炸弹）/);
+  });
+
+  it('a zip bomb: entries that together unpack to more than a package may hold', async () => {
+    const s = await setting();
+    // Each entry passes on its own; the declared total is checked before anything is read.
+    const total = s.entries.reduce((sum, e) => sum + e.data.length, 0);
+    expect(await withLimit('maxTotalBytes', total - 1, () => refusal(s.county, s.path))).toBe(
+      '数据包不能导入：数据包解压后的大小超过上限（疑似压缩炸弹）',
+    );
+  });
+
+  it('a page of records that unpacks past its bound inside the encryption', async () => {
+    const s = await setting();
+    // Forty identical villages gzip to a fraction of their text: the stored entry is small,
+    // the records it unpacks to are not; the unzip stops at the bound.
+    const path = await signedPackage(
+      s,
+      Array.from({ length: 40 }, (_, i) => ({ t: 'villages', r: village({ name: `试验${i}村` }) })),
+    );
+    const stored = (await readZip(path)).find((e) => e.name.startsWith('data/'))!.data.length;
+    expect(await withLimit('maxPlainBytes', stored * 2, () => refusal(s.county, path))).toBe(
+      '数据包不能导入：文件“data/000001.bin”解压失败或解压后超过上限',
+    );
   });
 
   it('a truncated file', async () => {
