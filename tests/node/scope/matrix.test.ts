@@ -26,12 +26,114 @@ const scopedRefs = (name: ChannelName) =>
 const scopedChannels = channelNames.filter((n) => scopedRefs(n).length > 0);
 const writes = (name: ChannelName) => scopedRefs(name).some((r) => r.access !== 'read');
 
+/** Every path of an input schema whose field is named `id`, `…Id` or `…Ids`, arrays unmarked. */
+function idNamedPaths(schema: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (s: unknown, path: string) => {
+    const def = (s as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+    const inner = (key: string) => def[key];
+    switch (def.type) {
+      case 'object':
+        for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
+          const at = path ? `${path}.${key}` : key;
+          if (key === 'id' || /Ids?$/.test(key)) out.add(at);
+          walk(value, at);
+        }
+        break;
+      case 'array':
+        walk(inner('element'), path);
+        break;
+      case 'record':
+        walk(inner('valueType'), path);
+        break;
+      case 'pipe':
+        walk(inner('in'), path);
+        walk(inner('out'), path);
+        break;
+      case 'union':
+        for (const option of def.options as unknown[]) walk(option, path);
+        break;
+      case 'intersection':
+        walk(inner('left'), path);
+        walk(inner('right'), path);
+        break;
+      default:
+        if (def.innerType) walk(def.innerType, path);
+    }
+  };
+  walk(schema, '');
+  return [...out];
+}
+
 describe('every id a channel takes is declared', () => {
   it('declares exactly the UUID fields of its input, each as what it refers to', () => {
     for (const name of channelNames) {
       expect(Object.keys(idsOf(name)).sort(), `${name}: its input's id fields and its ids`).toEqual(
         uuidPaths(channels[name].input),
       );
+    }
+  });
+
+  it('declares every field named as an id, whatever its type (a case id typed as plain text too)', () => {
+    /** Not an entity of the database: the 省级报送 mapping is a file name ('default' or the province's). */
+    const notEntities = new Set(['province:export mappingId']);
+    for (const name of channelNames) {
+      const declared = new Set(Object.keys(idsOf(name)).map((p) => p.replace(/\[\]/g, '')));
+      for (const path of idNamedPaths(channels[name].input))
+        if (!notEntities.has(`${name} ${path}`))
+          expect(declared.has(path), `${name}: ${path} is named as an id but not declared`).toBe(true);
+    }
+  });
+
+  it('declares each id as what its name says it refers to', () => {
+    // A case id declared as something else (an organisation, say) would pass the check above and
+    // then skip the scope check altogether. What a field refers to, by its name:
+    const byName: [RegExp, string[]][] = [
+      [/^casePartyId$/, ['caseParty']],
+      [/^applicantPartyIds$/, ['caseParty', 'party']],
+      [/^partyIds?$/, ['party']],
+      [/^(c|relatedC|excludeC)aseIds?$/, ['case']],
+      [/^versionId$/, ['document']],
+      [/^scanId$/, ['scan']],
+      [/^attachmentId$/, ['attachment']],
+      [/^recordId$/, ['record']],
+      [/^(committeeId|organisationIds?|parentId|officeId)$/, ['committee:intake', 'organisation']],
+      [/^(lead)?[mM]ediatorIds?$/, ['mediator']],
+      [/^(userId|receivedBy)$/, ['user']],
+      [/^villageId$/, ['village']],
+      [/^refusalId$/, ['refusal']],
+      [/^jobId$/, ['job']],
+      [/^conflictId$/, ['conflict']],
+    ];
+    // A bare `id` is what its channel is about: each such channel is named here.
+    const plainId: Partial<Record<ChannelName, string>> = {
+      'workflow:getAttachment': 'attachment',
+      'cases:get': 'case',
+      'cases:update': 'case',
+      'cases:void': 'case',
+      'mediators:revealIdNumber': 'mediator',
+      'mediators:save': 'mediator',
+      'orgs:save': 'organisation',
+      'intake:refusalNotice': 'refusal',
+      'users:disable': 'user',
+      'users:resetPassword': 'user',
+      'users:unlock': 'user',
+      'users:update': 'user',
+      'catalog:saveVillage': 'village',
+    };
+    for (const name of channelNames) {
+      for (const [path, ref] of Object.entries(idsOf(name))) {
+        // `office.id` names an office, as `officeId` would.
+        const parts = path.replace(/\[\]/g, '').split('.');
+        const field = parts.length > 1 && parts.at(-1) === 'id' ? `${parts.at(-2)}Id` : parts.at(-1)!;
+        const kind = ref.split(':')[0] === 'committee' ? ref : ref.split(':')[0]!;
+        const expected =
+          field === 'id'
+            ? [plainId[name] ?? '(name it in plainId)']
+            : byName.find(([re]) => re.test(field))?.[1];
+        expect(expected, `${name}: what does ${path} refer to? Add its name to this test`).toBeDefined();
+        expect(expected, `${name}: ${path} is declared ${ref}`).toContain(kind);
+      }
     }
   });
 
