@@ -28,9 +28,11 @@ export type CaseScopedKind = (typeof caseScopedKinds)[number];
 /**
  * read: the case is in the user's scope. write: the user may change it (assigned mediators, and
  * the staff of the organisation handling it). respond: the user may accept or return the
- * assignment waiting at a committee.
+ * assignment waiting at a committee. file: the user may keep its file (卷宗, 评查, 以案定补): the
+ * case is handled within the user's organisations, or the user may write it; a sender keeps
+ * reading, as for write.
  */
-export const caseAccesses = ['read', 'write', 'respond'] as const;
+export const caseAccesses = ['read', 'write', 'respond', 'file'] as const;
 export type CaseAccess = (typeof caseAccesses)[number];
 
 /** Ids that are not a case's: organisations, the roster, accounts, villages. */

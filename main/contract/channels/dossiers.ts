@@ -41,7 +41,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:file',
     kind: 'mutation',
     label: '立卷',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:update': {
     input: updateDossierInput,
@@ -49,7 +49,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:file',
     kind: 'mutation',
     label: '修改卷宗信息',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:attachPaper': {
     input: attachPaperInput,
@@ -57,7 +57,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:file',
     kind: 'mutation',
     label: '补充卷宗扫描件',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:archive': {
     input: archiveDossierInput,
@@ -65,7 +65,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:archive',
     kind: 'mutation',
     label: '归档',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:reopen': {
     input: reopenDossierInput,
@@ -73,7 +73,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:archive',
     kind: 'mutation',
     label: '重新打开卷宗',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:pdf': {
     input: dossierPdfInput,
@@ -141,7 +141,7 @@ export const dossierChannels = defineChannels({
     access: 'dossiers:review',
     kind: 'mutation',
     label: '案卷评查',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'dossiers:exportBatch': {
     input: exportBatchInput,

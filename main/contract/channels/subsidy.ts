@@ -43,7 +43,7 @@ export const subsidyChannels = defineChannels({
     access: 'subsidy:review',
     kind: 'mutation',
     label: '审核案件补贴等级',
-    ids: { caseId: 'case:read' },
+    ids: { caseId: 'case:file' },
   },
   'subsidy:settlement': {
     input: periodInput,

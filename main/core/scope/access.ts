@@ -15,11 +15,15 @@ import { ForbiddenError, NotFoundError } from '../errors';
 //   registering one until someone takes it. A sender after transfer or escalation keeps reading.
 // - Respond (accept or return what was dispatched): the staff over the committee it waits at,
 //   its assigned mediators, and that committee's own mediators.
+// - File (卷宗, 评查, 补贴定级): any role of an organisation in whose scope the case is handled
+//   now, or whoever may write it.
 
 export const CASE_NOT_FOUND = '未找到该案件';
 export const READ_ONLY =
   '该案件不由您所在的组织承办，只能查看：只有承办调委会的工作人员和指派的调解员可以办理或修改';
 const NOT_YOURS_TO_ANSWER = '只有承办调委会的调解员或分流员可以接收或退回该案件';
+const NOT_YOUR_FILE =
+  '该案件已不由您所在的组织承办，只能查看：卷宗、评查和补贴定级由承办调委会（及其上级）办理';
 
 /** Roles that act for their organisation on the cases it handles. */
 const staff: readonly Role[] = ['admin', 'dispatcher', 'intake'];
@@ -37,6 +41,15 @@ export function mayWrite(ctx: ServiceContext, row: CaseRow): boolean {
   const { scope, actor } = ctx;
   if (scope.mediatorId && ctx.repos.caseScope.isAssigned(row.id, scope.mediatorId)) return true;
   return actor.roles.some((r) => staff.includes(r)) && scope.organisations.has(owningOrganisation(ctx, row));
+}
+
+/**
+ * Keeping the case's file (立卷, 归档, 评查, 补贴定级) is the work of the organisation handling it
+ * and those above it (an 档案员 or 领导 there, who do not write the case itself), or of whoever
+ * may write it. A sender after transfer or escalation only reads it.
+ */
+export function mayKeepFile(ctx: ServiceContext, row: CaseRow): boolean {
+  return ctx.scope.organisations.has(owningOrganisation(ctx, row)) || mayWrite(ctx, row);
 }
 
 export function mayRespond(ctx: ServiceContext, row: CaseRow): boolean {
@@ -71,5 +84,6 @@ export function requireCase(
   if (!row || !mayRead(ctx, caseId)) throw new NotFoundError(notFound);
   if (access === 'write' && !mayWrite(ctx, row)) throw new ForbiddenError(READ_ONLY);
   if (access === 'respond' && !mayRespond(ctx, row)) throw new ForbiddenError(NOT_YOURS_TO_ANSWER);
+  if (access === 'file' && !mayKeepFile(ctx, row)) throw new ForbiddenError(NOT_YOUR_FILE);
   return row;
 }

@@ -1,4 +1,4 @@
-import { parseIdRef, type CaseScopedKind, type IdPaths } from '../../contract';
+import { parseIdRef, type CaseAccess, type CaseScopedKind, type IdPaths } from '../../contract';
 import type { ServiceContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { CASE_NOT_FOUND, requireCase } from './access';
@@ -63,12 +63,7 @@ export function checkIds(ctx: ServiceContext, ids: IdPaths | undefined, input: u
   }
 }
 
-function requireRef(
-  ctx: ServiceContext,
-  kind: CaseScopedKind,
-  id: string,
-  access: 'read' | 'write' | 'respond',
-): void {
+function requireRef(ctx: ServiceContext, kind: CaseScopedKind, id: string, access: CaseAccess): void {
   if (kind === 'party') {
     if (!ctx.repos.caseScope.partyVisible(ctx.scope.principals, id)) throw new NotFoundError(notFound.party);
     return;

@@ -255,6 +255,16 @@ describe('the scope matrix', () => {
     expect(view).toMatchObject({ writable: false, actions: [] });
     expect(await w.app.ok('cases:get', { id: w.sent.caseId })).toMatchObject({ writable: false });
     expect(await w.app.ok('documents:list', { caseId: w.sent.caseId })).toMatchObject({ writable: false });
+    // Its 档案员 reads the case and may no longer file it: the dossier is 姚伏镇's to keep now.
+    await w.as('A', 'archivist');
+    expect(await w.app.call('dossiers:file', { caseId: w.sent.caseId, retention: '长期' })).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: '该案件已不由您所在的组织承办，只能查看：卷宗、评查和补贴定级由承办调委会（及其上级）办理',
+      },
+    });
+    await w.as('A', 'mediator');
     // 姚伏镇 now holds it: its mediator may answer and, once accepted, work it.
     await w.as('B', 'mediator');
     expect((await w.app.ok('workflow:get', { caseId: w.sent.caseId })).actions).toEqual(
