@@ -136,6 +136,8 @@ export const dossierDto = z.object({
   caseKind: z.enum(dossierCaseKinds).nullable(),
   /** Why 立卷 is not possible yet (the case is not closed); null when it is possible or done. */
   cannotFile: z.string().nullable(),
+  /** Why this user may only read the file (the case is handled by another organisation now); null when they may keep it. */
+  keptElsewhere: z.string().nullable(),
   dossier: dossierValuesDto.nullable(),
   items: z.array(dossierItemDto),
   /** Mandatory items still missing, each a sentence saying what to do. */

@@ -4,6 +4,7 @@
 export {
   archiveDossier,
   attachPaper,
+  dossierFor,
   dossierView,
   fileDossier,
   reopenDossier,

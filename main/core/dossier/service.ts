@@ -18,6 +18,7 @@ import { documentSettings } from '../documentStore/settings';
 import { recordHistory } from '../cases/history';
 import type { ServiceContext } from '../context';
 import { today } from '../dates';
+import { fileKeptElsewhere } from '../scope';
 import { ConflictError, ValidationError } from '../errors';
 import { newRecord } from '../newRecord';
 import { defaultTitle, loadDossier, mediationPeriod, missingProblems, type DossierSources } from './model';
@@ -39,6 +40,11 @@ function options(ctx: ServiceContext) {
   return { today: today(ctx.clock), actorName: ctx.actor.displayName };
 }
 
+/** The dossier as this user sees it, with whether they may keep it. */
+export function dossierFor(ctx: ServiceContext, caseId: string): Promise<DossierDto> {
+  return dossierView(ctx.repos, caseId, { ...options(ctx), keptElsewhere: fileKeptElsewhere(ctx, caseId) });
+}
+
 function cannotFile(s: DossierSources): string | null {
   const status = s.loaded.status;
   if (status === 'closed' || status === 'archived') return s.kind ? null : '案件结案信息不完整，不能立卷';
@@ -48,7 +54,7 @@ function cannotFile(s: DossierSources): string | null {
 export async function dossierView(
   repos: Repositories,
   caseId: string,
-  opts: { today: string; actorName: string },
+  opts: { today: string; actorName: string; keptElsewhere?: string | null },
 ): Promise<DossierDto> {
   const s = await loadDossier(repos, caseId, opts);
   const row = s.row;
@@ -63,6 +69,7 @@ export async function dossierView(
     committeeName: s.c.committee.name,
     caseKind: s.kind,
     cannotFile: row ? null : cannotFile(s),
+    keptElsewhere: opts.keptElsewhere ?? null,
     dossier: row
       ? {
           volumeNumber: row.volumeNumber,
@@ -179,7 +186,7 @@ export async function fileDossier(
   ctx.repos.dossiers.insert(row);
   recordHistory(ctx, input.caseId, '立卷', [], `卷号${volumeNumber}，保管期限${input.retention}`);
   ctx.audit.detail = `${s.loaded.row.caseNumber}：立卷，卷号${volumeNumber}`;
-  return dossierView(ctx.repos, input.caseId, options(ctx));
+  return dossierFor(ctx, input.caseId);
 }
 
 export async function updateDossier(
@@ -198,7 +205,7 @@ export async function updateDossier(
   };
   ctx.repos.dossiers.update(updated);
   ctx.audit.detail = `${row.volumeNumber}：卷名“${input.title}”，保管期限${input.retention}`;
-  return dossierView(ctx.repos, input.caseId, options(ctx));
+  return dossierFor(ctx, input.caseId);
 }
 
 export async function attachPaper(
@@ -237,7 +244,7 @@ export async function attachPaper(
   );
   recordHistory(ctx, input.caseId, '补充卷宗扫描件', [], `${label}，${pages}页`);
   ctx.audit.detail = `${row.volumeNumber}：${label}（${pages}页，${Math.ceil(data.length / 1024)} KB）`;
-  return dossierView(ctx.repos, input.caseId, options(ctx));
+  return dossierFor(ctx, input.caseId);
 }
 
 export async function archiveDossier(
@@ -301,7 +308,7 @@ export async function archiveDossier(
   );
   ctx.repos.workflow.setCaseState(input.caseId, { status: 'archived' }, at);
   ctx.audit.detail = `${row.volumeNumber}：归档第${revision}版，${pdf.pageCount}页${reason ? `，缺项（${missing.length}项）理由：${reason}` : ''}`;
-  return dossierView(ctx.repos, input.caseId, options(ctx));
+  return dossierFor(ctx, input.caseId);
 }
 
 export async function reopenDossier(
@@ -334,7 +341,7 @@ export async function reopenDossier(
     `卷号${row.volumeNumber}（第${row.revision}版）；理由：${input.reason}`,
   );
   ctx.audit.detail = `${row.volumeNumber}：重新打开第${row.revision}版；理由：${input.reason}`;
-  return dossierView(ctx.repos, input.caseId, options(ctx));
+  return dossierFor(ctx, input.caseId);
 }
 
 export function isFrozenStatus(status: string): boolean {

@@ -52,6 +52,12 @@ export function mayKeepFile(ctx: ServiceContext, row: CaseRow): boolean {
   return ctx.scope.organisations.has(owningOrganisation(ctx, row)) || mayWrite(ctx, row);
 }
 
+/** Why this user may only read the case's file, or null when they may keep it. */
+export function fileKeptElsewhere(ctx: ServiceContext, caseId: string): string | null {
+  const row = ctx.repos.cases.byId(caseId);
+  return row && !mayKeepFile(ctx, row) ? NOT_YOUR_FILE : null;
+}
+
 export function mayRespond(ctx: ServiceContext, row: CaseRow): boolean {
   const pending = ctx.repos.workflow
     .assignments(row.id)

@@ -5,6 +5,7 @@ export { actorScope, type ActorScope } from './actorScope';
 export {
   CASE_NOT_FOUND,
   READ_ONLY,
+  fileKeptElsewhere,
   mayRead,
   mayRespond,
   mayWrite,

@@ -1,12 +1,11 @@
 import type { dossierChannels } from '../../contract/channels/dossiers';
-import type { ServiceContext } from '../../core/context';
 import { today } from '../../core/dates';
 import {
   archiveDossier,
   attachPaper,
   cancelExport,
   dossierPdfFile,
-  dossierView,
+  dossierFor,
   exportStatus,
   exportZip,
   fileDossier,
@@ -21,11 +20,8 @@ import {
 } from '../../core/dossier';
 import type { HandlerGroup } from './types';
 
-const view = (ctx: ServiceContext, caseId: string) =>
-  dossierView(ctx.repos, caseId, { today: today(ctx.clock), actorName: ctx.actor.displayName });
-
 export const dossierHandlers: HandlerGroup<keyof typeof dossierChannels> = {
-  'dossiers:get': (input, ctx) => view(ctx, input.caseId),
+  'dossiers:get': (input, ctx) => dossierFor(ctx, input.caseId),
   'dossiers:file': (input, ctx) => fileDossier(ctx, input),
   'dossiers:update': (input, ctx) => updateDossier(ctx, input),
   'dossiers:attachPaper': (input, ctx) => attachPaper(ctx, input),
@@ -54,7 +50,7 @@ export const dossierHandlers: HandlerGroup<keyof typeof dossierChannels> = {
   'dossiers:saveChecklist': (input, ctx) => saveChecklist(ctx, input),
   'dossiers:review': async (input, ctx) => {
     await reviewDossier(ctx, input);
-    return view(ctx, input.caseId);
+    return dossierFor(ctx, input.caseId);
   },
   'dossiers:exportBatch': (input, ctx, app) => startExport(ctx, app.session, input),
   'dossiers:exportStatus': (input, ctx, app) => exportStatus(app.session, input.jobId, ctx.actor.userId),

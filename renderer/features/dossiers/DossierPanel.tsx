@@ -179,7 +179,10 @@ export function DossierPanel({ caseId }: { caseId: string }) {
   if (!d) return null;
   const v = d.dossier;
   const archived = v?.state === 'archived';
-  const mayFile = can('dossiers:file');
+  // A committee that sent the case on reads its file; the one handling it keeps it.
+  const keeps = !d.keptElsewhere;
+  const mayFile = keeps && can('dossiers:file');
+  const mayArchive = keeps && can('dossiers:archive');
   const readPdf = can(['dossiers:file', 'dossiers:archive', 'dossiers:review']);
   const title = (
     <Space>
@@ -197,12 +200,21 @@ export function DossierPanel({ caseId }: { caseId: string }) {
           {archived ? '查看归档PDF' : '预览卷宗PDF'}
         </Button>
       )}
-      {v && !archived && can('dossiers:archive') && <ArchiveButton d={d} />}
-      {archived && can('dossiers:archive') && <ReopenButton d={d} />}
+      {v && !archived && mayArchive && <ArchiveButton d={d} />}
+      {archived && mayArchive && <ReopenButton d={d} />}
     </Space>
   );
   return (
     <Card title={title} extra={extra} data-testid="dossier-panel">
+      {d.keptElsewhere && (
+        <Alert
+          type="info"
+          showIcon
+          title={d.keptElsewhere}
+          style={{ marginBottom: 12 }}
+          data-testid="dossier-kept-elsewhere"
+        />
+      )}
       {!v && d.cannotFile && <Typography.Text type="secondary">{d.cannotFile}</Typography.Text>}
       {!v &&
         !d.cannotFile &&

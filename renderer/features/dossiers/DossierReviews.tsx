@@ -94,7 +94,7 @@ export function DossierReviews({ d }: { d: DossierDto }) {
       <Space style={{ marginBottom: 8 }}>
         <Typography.Text strong>案卷评查</Typography.Text>
         {d.reviews.length === 0 && <Tag>未评查</Tag>}
-        {can('dossiers:review') && (
+        {can('dossiers:review') && !d.keptElsewhere && (
           <Button size="small" icon={<AuditOutlined />} onClick={() => setOpen(true)}>
             评查
           </Button>

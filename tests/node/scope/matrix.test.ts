@@ -264,7 +264,10 @@ describe('the scope matrix', () => {
         message: '该案件已不由您所在的组织承办，只能查看：卷宗、评查和补贴定级由承办调委会（及其上级）办理',
       },
     });
-    await w.as('A', 'mediator');
+    // Its page says so instead of offering 立卷.
+    expect((await w.app.ok('dossiers:get', { caseId: w.sent.caseId })).keptElsewhere).toBe(
+      '该案件已不由您所在的组织承办，只能查看：卷宗、评查和补贴定级由承办调委会（及其上级）办理',
+    );
     // 姚伏镇 now holds it: its mediator may answer and, once accepted, work it.
     await w.as('B', 'mediator');
     expect((await w.app.ok('workflow:get', { caseId: w.sent.caseId })).actions).toEqual(
@@ -272,5 +275,8 @@ describe('the scope matrix', () => {
     );
     const accepted = await w.app.ok('workflow:respond', { caseId: w.sent.caseId, accept: true });
     expect(accepted).toMatchObject({ status: 'mediating', writable: true });
+    // And its 档案员 keeps the file.
+    await w.as('B', 'archivist');
+    expect((await w.app.ok('dossiers:get', { caseId: w.sent.caseId })).keptElsewhere).toBeNull();
   }, 60_000);
 });
