@@ -31,6 +31,7 @@ import { ExchangeRestore0024 } from './0024-exchange-restore';
 import { SearchScope0025 } from './0025-search-scope';
 // ── exchange: one party record per person per office (issue 14) ──
 import { PartiesPerOffice0026 } from './0026-parties-per-office';
+import { ReturnedDispatchScope0027 } from './0027-returned-dispatch-scope';
 /** Every migration in order. Add the next one at the end with the next number, and a test. */
 export const migrations = [
   Initial0001,
@@ -68,4 +69,6 @@ export const migrations = [
   SearchScope0025,
   // ── exchange: one party record per person per office (issue 14) ──
   PartiesPerOffice0026,
+  // ── scope: a returned dispatch leaves its committee's scope (issue 9) ──
+  ReturnedDispatchScope0027,
 ];

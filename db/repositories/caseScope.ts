@@ -6,8 +6,9 @@ import { markScopeGrown } from './caseSearch';
 // (principal, case rowid). An organisation gets a row for every case it has held (registered,
 // handled, dispatched, transferred or escalated to it) and so does every organisation above it
 // in the tree, so "this organisation and everything under it" is one equality on principal. A
-// mediator gets a row for every case they were assigned to. Rows are only ever added as a case
-// moves on (a sender keeps read access); the tree changing rebuilds the cases it touches. The
+// mediator gets a row for every case they were assigned to. Rows are added as a case moves on (a
+// sender keeps read access); a dispatch its committee returned takes that committee's and its
+// mediators' rows away again, and the tree changing rebuilds the cases it touches. The
 // repositories that write the source rows (cases.insert, workflow.insertAssignment and
 // insertAssignmentMediator) add the rows in the same transaction; a trigger drops the rows of
 // a deleted case, so the table holds live cases only and counts never need the cases table.
@@ -16,6 +17,13 @@ import { markScopeGrown } from './caseSearch';
 
 /** The principals one user's scope is looked up by (organisations without their descendants, and a mediator). */
 export type ScopePrincipals = readonly string[];
+
+/**
+ * The assignments that bring their committee and mediators into the case's scope: every one but
+ * a dispatch its committee returned (退回), which was only ever pending there (issue 9). One
+ * that was taken, or passed on by its committee, keeps it reading as a sender.
+ */
+const heldAssignment = `a.state <> 'returned'`;
 
 const up = `WITH RECURSIVE up(id) AS (
   SELECT ? UNION SELECT o.parent_id FROM organisations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)`;
@@ -205,7 +213,7 @@ export class CaseScopeRepository {
     markScopeGrown(this.db.sql, rowid);
     const held = new Set([c.committeeId, ...(c.handling ? [c.handling] : [])]);
     for (const a of this.db.sql.all<{ committeeId: string }>(
-      `SELECT committee_id AS committeeId FROM case_assignments WHERE case_id = ? AND deleted_at IS NULL`,
+      `SELECT committee_id AS committeeId FROM case_assignments a WHERE case_id = ? AND deleted_at IS NULL AND ${heldAssignment}`,
       c.id,
     ))
       held.add(a.committeeId);
@@ -213,7 +221,7 @@ export class CaseScopeRepository {
     for (const m of this.db.sql.all<{ mediatorId: string }>(
       `SELECT DISTINCT am.mediator_id AS mediatorId FROM case_assignments a
          JOIN case_assignment_mediators am ON am.assignment_id = a.id AND am.deleted_at IS NULL
-        WHERE a.case_id = ? AND a.deleted_at IS NULL`,
+        WHERE a.case_id = ? AND a.deleted_at IS NULL AND ${heldAssignment}`,
       c.id,
     ))
       this.grantMediator(c.id, m.mediatorId);

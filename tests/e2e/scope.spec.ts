@@ -194,5 +194,24 @@ test('两个调委会的调解员各自只看到本会的案件；移交后原�
     // Not on the sender's 我的待办 any more.
     await page.getByRole('menuitem', { name: '我的待办' }).click();
     await expect(page.getByTestId('todo-table')).not.toContainText(medicalCase.number);
+    await signOut(page);
+  });
+
+  await test.step('姚伏镇 returns the case it was only sent: back on 我的待办, and the case is no longer its to see', async () => {
+    await signIn(page, YAOFU_MEDIATOR);
+    await openCase(page, medicalCase.id);
+    await page
+      .getByTestId('workflow-panel')
+      .getByRole('button', { name: /^退\s?回$/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('退回理由').fill('当事人不在本镇居住，请县调解中心另行指派');
+    await dialog.getByRole('button', { name: /^退\s?回$/ }).click();
+    await expect(page.getByText('案件已退回分流')).toBeVisible();
+    await expect(page).toHaveURL(/#?\/todo$/);
+    await expect(page.getByTestId('todo-table')).not.toContainText(medicalCase.number);
+    await desk.screenshot(page, 'scope-07-returned-back-to-todo');
+    await openCase(page, medicalCase.id);
+    await expect(page.getByText('未找到该案件')).toBeVisible();
   });
 });

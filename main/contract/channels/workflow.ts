@@ -66,6 +66,8 @@ export const workflowChannels = defineChannels({
   'workflow:respond': {
     input: respondInput,
     ...step,
+    /** null: the case was returned (退回) and is no longer in this user's scope (it was only dispatched here). */
+    output: workflowDto.nullable(),
     access: transitions.accept.permission,
     label: '接收或退回案件',
     ids: { caseId: 'case:respond' },

@@ -201,6 +201,9 @@ export async function respond(
     version: a.version + 1,
   });
   moveTo(ctx, c, 'return', { handlingCommitteeId: null });
+  // It was dispatched there and pending, never that committee's (issue 9): now that the case is
+  // back, its scope is derived again without the returned dispatch (db/repositories/caseScope.ts).
+  ctx.repos.caseScope.rebuildCaseById(c.id);
   recordHistory(ctx, c.id, '退回', [], `${org?.name ?? ''}退回：${input.reason}`);
   ctx.audit.detail = `${c.caseNumber}：退回，${input.reason}`;
 }

@@ -6,7 +6,7 @@ import { getSettings } from '../../core/settings/service';
 import { beginPerformance, recordAgreement, recordVisit, setEffective } from '../../core/workflow/agreement';
 import { recordConfirmationRuling } from '../../core/workflow/confirmationRuling';
 import { closeCase, extendDeadline, informRoutes, riskReport, terminate } from '../../core/workflow/closing';
-import { mayRespond, mayWrite, requireCase } from '../../core/scope';
+import { mayRead, mayRespond, mayWrite, requireCase } from '../../core/scope';
 import { dispatchCase, escalate, referOut, respond, transferCase } from '../../core/workflow/dispatch';
 import { addAttachment, addRecord, getAttachment } from '../../core/workflow/mediation';
 import { suggest } from '../../core/workflow/suggest';
@@ -38,7 +38,11 @@ export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
   'workflow:get': (input, ctx) => view(ctx, input.caseId),
   'dispatch:suggest': (input, ctx) => suggest(ctx.repos, input.caseId, today(ctx.clock)),
   'workflow:dispatch': (input, ctx) => after(ctx, input.caseId, () => dispatchCase(ctx, input)),
-  'workflow:respond': (input, ctx) => after(ctx, input.caseId, () => respond(ctx, input)),
+  'workflow:respond': async (input, ctx) => {
+    await respond(ctx, input);
+    // A committee that returns a case it was only dispatched no longer sees it (issue 9).
+    return mayRead(ctx, input.caseId) ? view(ctx, input.caseId) : null;
+  },
   'workflow:transfer': (input, ctx) => after(ctx, input.caseId, () => transferCase(ctx, input)),
   'workflow:escalate': (input, ctx) => after(ctx, input.caseId, () => escalate(ctx, input)),
   'workflow:referOut': (input, ctx) => after(ctx, input.caseId, () => referOut(ctx, input)),

@@ -1,6 +1,14 @@
 import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { escalateInput, extendDeadlineInput, respondInput, riskReportInput } from '../../../main/contract';
+import { useRef } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  escalateInput,
+  extendDeadlineInput,
+  respondInput,
+  riskReportInput,
+  type ChannelInput,
+} from '../../../main/contract';
 import { zodRule } from '../../components/forms';
 import { send, StepForm } from './StepForm';
 import {
@@ -19,6 +27,14 @@ interface Base {
 export function ReturnForm({ caseId, onClose }: Base) {
   const [form] = Form.useForm<{ reason?: string }>();
   const [respond] = useRespondMutation();
+  const navigate = useNavigate();
+  // A committee the case was only dispatched to no longer sees it once returned: back to 我的待办.
+  const gone = useRef(false);
+  const returned = (input: ChannelInput<'workflow:respond'>) =>
+    respond(input).then((outcome) => {
+      gone.current = 'data' in outcome && outcome.data === null;
+      return outcome;
+    });
   return (
     <StepForm
       title="退回案件"
@@ -26,13 +42,16 @@ export function ReturnForm({ caseId, onClose }: Base) {
       danger
       success="案件已退回分流"
       form={form}
-      onClose={onClose}
+      onClose={() => {
+        onClose();
+        if (gone.current) void navigate('/todo');
+      }}
       intro={
         <Typography.Paragraph type="secondary">
           退回后案件回到受理中心的待分流队列，由分流员重新指派。
         </Typography.Paragraph>
       }
-      submit={(v) => send(respondInput, { caseId, accept: false, reason: v.reason }, respond)}
+      submit={(v) => send(respondInput, { caseId, accept: false, reason: v.reason }, returned)}
     >
       <Form.Item
         name="reason"

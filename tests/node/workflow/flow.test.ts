@@ -220,7 +220,7 @@ describe('deadlines and risk', () => {
       reportedBy: '马秀英',
       reportedAt: '2026-11-30T00:45:00.000Z',
     });
-    expect((await w.app.ok('workflow:respond', { caseId, accept: true })).status).toBe('mediating');
+    expect((await w.app.ok('workflow:respond', { caseId, accept: true }))?.status).toBe('mediating');
   });
 });
 
