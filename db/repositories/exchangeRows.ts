@@ -185,15 +185,9 @@ export class ExchangeRowsRepository {
     )?.c;
   }
 
-  /** Whether the case is here and in the scope of the organisation (or one above what holds it). */
-  caseInScope(caseId: string, organisationId: string): boolean {
-    return (
-      this.db.sql.get(
-        `SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ?`,
-        organisationId,
-        caseId,
-      ) !== undefined
-    );
+  /** Whether the case is here and the township's to share (./exchangeScope.ts, caseInScope). */
+  caseInScope(caseId: string, township: string): boolean {
+    return this.db.sql.get<{ yes: number }>(`SELECT ${caseInScope('?')} AS yes`, caseId, township)?.yes === 1;
   }
 
   /** The cases a party appears in here. */

@@ -36,8 +36,17 @@ export const keyOf = (table: RowTable) => keyColumn[table] ?? 'id';
 export const sharedSettingsSql = (keys: readonly string[]) =>
   keys.map((k) => `'${k.replace(/'/g, '')}'`).join(', ');
 
+/**
+ * The case is the township's to share (one `?`: the township's committee): in its scope, or
+ * dispatched to it and returned (退回). A returned case leaves the township's scope (its users no
+ * longer see it), but the return itself must still reach the county, and the county may send the
+ * case down to it again.
+ */
 export const caseInScope = (caseId: string) =>
-  `EXISTS (SELECT 1 FROM cases c JOIN case_scope s ON s.case_rowid = c.rowid AND s.principal = ? WHERE c.id = ${caseId})`;
+  `EXISTS (SELECT 1 FROM organisations t JOIN cases c ON c.id = ${caseId} WHERE t.id = ? AND (
+     EXISTS (SELECT 1 FROM case_scope s WHERE s.case_rowid = c.rowid AND s.principal = t.id)
+     OR EXISTS (SELECT 1 FROM case_assignments ra JOIN organisations o ON o.id = ra.committee_id
+                 WHERE ra.case_id = c.id AND ra.state = 'returned' AND ra.deleted_at IS NULL AND o.township = t.township)))`;
 const assignedInScope = (mediatorId: string) =>
   `EXISTS (SELECT 1 FROM case_assignment_mediators am JOIN case_assignments a ON a.id = am.assignment_id
      WHERE am.mediator_id = ${mediatorId} AND ${caseInScope('a.case_id')})`;
@@ -82,10 +91,7 @@ export function scopeFilter(
       return { sql: `((${ours.sql}) OR (${theirs.sql}))`, params: [...ours.params, ...theirs.params] };
     }
     case 'cases':
-      return {
-        sql: 'EXISTS (SELECT 1 FROM case_scope s WHERE s.principal = ? AND s.case_rowid = r.rowid)',
-        params: [q.township],
-      };
+      return { sql: caseInScope('r.id'), params: [q.township] };
     case 'parties':
       return {
         sql: `EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = r.id AND ${caseInScope('cp.case_id')})`,
