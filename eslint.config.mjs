@@ -38,6 +38,16 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
       'no-control-regex': 'off',
       eqeqeq: ['error', 'smart'],
+      // Node 20: a key-generation job collected while its key is exported deadlocks its thread
+      // (main/core/installationKeys/keys.ts, InstallationKeys.generate). Keys come from random seeds.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^generateKeyPair(Sync)?$/]',
+          message:
+            'generateKeyPair 在 Node 20 上会因垃圾回收而死锁：请用 32 字节随机种子生成 Ed25519/X25519 密钥',
+        },
+      ],
     },
   },
   {

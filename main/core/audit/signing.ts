@@ -1,11 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 
 // Each user signs the audit entries their session appends with an Ed25519 key of their own.
 // The private key lives in the key file wrapped under the user's password (beside their wrap of
@@ -24,9 +17,18 @@ export class SigningKey {
     readonly publicKey: string,
   ) {}
 
+  /**
+   * A new key from a random 32-byte seed, not generateKeyPairSync: on Node 20 a collected
+   * key-generation job can deadlock against the export of the key it made (see
+   * installationKeys/keys.ts, InstallationKeys.generate).
+   */
   static generate(): SigningKey {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    return SigningKey.fromPrivate(privateKey);
+    const seed = randomBytes(32);
+    try {
+      return SigningKey.fromSeed(seed);
+    } finally {
+      seed.fill(0);
+    }
   }
 
   /** From the 32-byte seed stored (wrapped) in the key file. */

@@ -3,8 +3,8 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  generateKeyPairSync,
   hkdfSync,
+  randomBytes,
   sign,
   verify,
   type KeyObject,
@@ -99,11 +99,20 @@ export class InstallationKeys {
     this.publicKeys = { signing: rawPublic(signingKey), agreement: rawPublic(agreementKey) };
   }
 
+  /**
+   * Two new keys from 32 random bytes each (what an Ed25519 or X25519 private key is), not from
+   * generateKeyPairSync: on Node 20 the key-generation job, collected by the garbage collector
+   * while the key it made is being exported, locks the key's mutex its own thread holds — the
+   * process hangs for ever (seen in CI: gdb showed KeyGenJob's destructor in a futex wait).
+   */
   static generate(): InstallationKeys {
-    return new InstallationKeys(
-      generateKeyPairSync('ed25519').privateKey,
-      generateKeyPairSync('x25519').privateKey,
-    );
+    const seeds = { signing: randomBytes(32), agreement: randomBytes(32) };
+    try {
+      return InstallationKeys.fromSeeds(seeds);
+    } finally {
+      seeds.signing.fill(0);
+      seeds.agreement.fill(0);
+    }
   }
 
   /** From the two 32-byte seeds kept (wrapped) in the key file. */
