@@ -5,7 +5,6 @@ export {
   archiveDossier,
   attachPaper,
   dossierFor,
-  dossierView,
   fileDossier,
   reopenDossier,
   updateDossier,

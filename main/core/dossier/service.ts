@@ -51,10 +51,10 @@ function cannotFile(s: DossierSources): string | null {
   return `案件当前状态为“${caseStatusLabels[status]}”，结案后才能立卷`;
 }
 
-export async function dossierView(
+async function dossierView(
   repos: Repositories,
   caseId: string,
-  opts: { today: string; actorName: string; keptElsewhere?: string | null },
+  opts: { today: string; actorName: string; keptElsewhere: string | null },
 ): Promise<DossierDto> {
   const s = await loadDossier(repos, caseId, opts);
   const row = s.row;
@@ -69,7 +69,7 @@ export async function dossierView(
     committeeName: s.c.committee.name,
     caseKind: s.kind,
     cannotFile: row ? null : cannotFile(s),
-    keptElsewhere: opts.keptElsewhere ?? null,
+    keptElsewhere: opts.keptElsewhere,
     dossier: row
       ? {
           volumeNumber: row.volumeNumber,

@@ -49,7 +49,10 @@ export function mayWrite(ctx: ServiceContext, row: CaseRow): boolean {
  * may write it. A sender after transfer or escalation only reads it.
  */
 export function mayKeepFile(ctx: ServiceContext, row: CaseRow): boolean {
-  return ctx.scope.organisations.has(owningOrganisation(ctx, row)) || mayWrite(ctx, row);
+  // mayWrite adds only the assigned mediators to this (its staff are of the handling organisation).
+  const { scope } = ctx;
+  if (scope.organisations.has(owningOrganisation(ctx, row))) return true;
+  return Boolean(scope.mediatorId && ctx.repos.caseScope.isAssigned(row.id, scope.mediatorId));
 }
 
 /** Why this user may only read the case's file, or null when they may keep it. */
