@@ -2,11 +2,13 @@
 # Debian packages the tests need: Chromium (end-to-end), CJK fonts (or every Chinese glyph is a
 # box), Liberation fonts (metric-compatible Times New Roman / Arial: the documents name Times New
 # Roman for Latin text, and the fallback DejaVu is wider, so lines wrap differently), LibreOffice
-# + poppler (documents are converted to PDF and read back). Installs only what is missing; does
-# nothing when all are present.
+# + poppler (documents are converted to PDF and read back), PostgreSQL's server (the county
+# centre's store: its tests start a throwaway cluster; the package's own cluster is not used) and
+# openssl (the throwaway cluster's certificates). Installs only what is missing; does nothing when
+# all are present.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk fonts-liberation2 poppler-utils libreoffice-writer-nogui)
+packages=(chromium fonts-noto-cjk fonts-liberation2 poppler-utils libreoffice-writer-nogui postgresql openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

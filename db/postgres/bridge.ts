@@ -1,0 +1,161 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { normaliseFingerprint, type PgConfig } from './config';
+import { messages, StoreRefusedError, StoreStatementError, StoreUnavailableError } from './errors';
+import {
+  bridgeMain,
+  type BridgeFailure,
+  type BridgeInput,
+  type BridgeReply,
+  type BridgeRequest,
+} from './bridgeWorker';
+
+// A synchronous connection to PostgreSQL: one statement at a time, the caller's thread waiting
+// for the answer, as better-sqlite3 answers. The connection itself lives on a worker thread
+// (./bridgeWorker.ts). Waiting has a limit: a server that stops answering costs the desk the
+// statement timeout and a few seconds, then a clear message, never a frozen window; the next
+// statement starts a fresh thread and connection.
+
+/** Beyond the server's own statement timeout, how long the desk waits before giving up on it. */
+const MARGIN_MS = 5000;
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+// tsx and esbuild compile with keepNames, which wraps functions in esbuild's __name helper: the
+// same helper is defined here for the text to run (as in main/core/backup/worker.ts).
+const bootstrap = `'use strict';
+const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
+const { parentPort, workerData } = require('node:worker_threads');
+(${bridgeMain.toString()})(
+  require,
+  workerData,
+  (handle) => {
+    let queue = Promise.resolve();
+    parentPort.on('message', (request) => { queue = queue.then(() => handle(request)); });
+  },
+);
+`;
+
+export class PgBridge {
+  private worker: Worker | null = null;
+  private flag = new Int32Array(new SharedArrayBuffer(4));
+  private replies: MessagePort | null = null;
+
+  private constructor(private readonly config: PgConfig) {}
+
+  /** Connects now (TLS checked, signed in) or throws StoreRefusedError / StoreUnavailableError. */
+  static open(config: PgConfig): PgBridge {
+    if (config.tls.mode === 'pinned') {
+      const fingerprint = normaliseFingerprint(config.tls.fingerprint);
+      if (!fingerprint)
+        throw new StoreRefusedError('服务器证书指纹应为 64 位十六进制数字（SHA-256），请核对后重新输入');
+      config = { ...config, tls: { mode: 'pinned', fingerprint } };
+    }
+    const bridge = new PgBridge(config);
+    bridge.start();
+    return bridge;
+  }
+
+  private get where(): string {
+    return `${this.config.host}:${this.config.port}/${this.config.database}`;
+  }
+
+  private start(): void {
+    const { port1, port2 } = new MessageChannel();
+    const input: BridgeInput = {
+      pgPath: require.resolve('pg'),
+      config: this.config,
+      flag: this.flag,
+      replies: port2,
+    };
+    this.worker = new Worker(bootstrap, { eval: true, workerData: input, transferList: [port2] });
+    // The thread must not keep a desk process alive that is otherwise done.
+    this.worker.unref();
+    this.replies = port1;
+    const answer = this.ask({ op: 'connect' }, (this.config.connectTimeoutMs ?? 5000) * 2 + MARGIN_MS);
+    if (!answer.ok) {
+      this.stop();
+      throw this.errorOf(answer);
+    }
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.replies?.close();
+    this.replies = null;
+    void worker?.terminate();
+  }
+
+  /** Posts one request and sleeps until its reply (or the limit). */
+  private ask(request: BridgeRequest, limitMs: number): BridgeReply {
+    Atomics.store(this.flag, 0, 0);
+    this.worker!.postMessage(request);
+    if (Atomics.wait(this.flag, 0, 0, limitMs) === 'timed-out') {
+      this.stop();
+      throw new StoreUnavailableError(messages.timedOut(Math.round(limitMs / 1000)));
+    }
+    const received = receiveMessageOnPort(this.replies!);
+    if (!received) {
+      this.stop();
+      throw new StoreUnavailableError(messages.lost);
+    }
+    return received.message as BridgeReply;
+  }
+
+  private errorOf(failure: BridgeFailure): Error {
+    switch (failure.kind) {
+      case 'unavailable':
+        return new StoreUnavailableError(
+          failure.reason === 'unreachable' ? messages.unreachable(this.where) : messages[failure.reason],
+        );
+      case 'transactionLost':
+        return new StoreUnavailableError(messages.lost);
+      case 'statement':
+        return new StoreStatementError(failure.message, failure.code);
+      case 'refused':
+        switch (failure.reason) {
+          case 'noTls':
+            return new StoreRefusedError(messages.noTls);
+          case 'login':
+            return new StoreRefusedError(messages.login);
+          case 'noDatabase':
+            return new StoreRefusedError(messages.noDatabase(this.config.database));
+          case 'wrongCertificate':
+            return new StoreRefusedError(messages.wrongCertificate(failure.detail));
+          case 'untrusted':
+            return new StoreRefusedError(messages.untrusted(failure.detail));
+        }
+    }
+  }
+
+  /** Runs one statement ($1-numbered parameters) and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): QueryResult<T> {
+    // After a timeout the old thread is gone: a fresh one connects for this statement.
+    if (!this.worker) this.start();
+    const limit = (this.config.statementTimeoutMs ?? 30_000) + MARGIN_MS;
+    const answer = this.ask({ op: 'query', text, values: [...values] }, limit);
+    if (!answer.ok) throw this.errorOf(answer);
+    for (const column of answer.bytes ?? []) {
+      for (const row of answer.rows) {
+        const value = row[column];
+        if (value instanceof Uint8Array)
+          row[column] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      }
+    }
+    return { rows: answer.rows as T[], rowCount: answer.rowCount };
+  }
+
+  /** Ends the connection and the thread. */
+  close(): void {
+    if (!this.worker) return;
+    try {
+      this.ask({ op: 'close' }, 2000);
+    } catch {
+      // Closing a connection that is already gone is what was wanted.
+    }
+    this.stop();
+  }
+}

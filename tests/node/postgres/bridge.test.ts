@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgBridge } from '../../../db/postgres/bridge';
+import type { PgConfig } from '../../../db/postgres/config';
+import { StoreRefusedError, StoreStatementError, StoreUnavailableError } from '../../../db/postgres/errors';
+import { numberedParameters } from '../../../db/postgres/placeholders';
+import { startCluster, type PgCluster } from '../../helpers/pgCluster';
+
+// The synchronous connection to the centre's PostgreSQL (issue 17): TLS either way it is set up,
+// the values the repositories expect (as better-sqlite3 gives them), transactions, and what a
+// clerk reads when the server or the network goes away.
+
+let cluster: PgCluster;
+const open: PgBridge[] = [];
+
+const configOf = (c: PgCluster, over: Partial<PgConfig> = {}): PgConfig => ({
+  host: c.host,
+  port: c.port,
+  database: c.database,
+  user: c.user,
+  password: c.password,
+  tls: { mode: 'verify-full', ca: c.caPem },
+  applicationName: 'bridge-test',
+  ...over,
+});
+
+function connect(over: Partial<PgConfig> = {}): PgBridge {
+  const bridge = PgBridge.open(configOf(cluster, over));
+  open.push(bridge);
+  return bridge;
+}
+
+function refusal(over: Partial<PgConfig>, c = cluster): StoreRefusedError {
+  try {
+    PgBridge.open(configOf(c, over)).close();
+  } catch (error) {
+    if (error instanceof StoreRefusedError) return error;
+    throw error;
+  }
+  throw new Error('connected, but should have been refused');
+}
+
+const killDesks = () =>
+  cluster.superSql(
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'bridge-test'`,
+  );
+
+beforeAll(async () => {
+  cluster = await startCluster();
+}, 120_000);
+
+afterAll(() => {
+  for (const b of open) b.close();
+  cluster?.destroy();
+});
+
+describe('placeholders', () => {
+  it('numbers the parameters, not question marks inside literals, identifiers or comments', () => {
+    expect(
+      numberedParameters(`SELECT a FROM t WHERE b = ? AND c = '?' AND "d?" = ? -- ?\n AND e IN (?, ?)`),
+    ).toBe(`SELECT a FROM t WHERE b = $1 AND c = '?' AND "d?" = $2 -- ?\n AND e IN ($3, $4)`);
+    expect(numberedParameters(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
+  });
+});
+
+describe('TLS', () => {
+  it('connects with the centre CA and the host name checked (verify-full)', () => {
+    const b = connect();
+    expect(b.query<{ ssl: number }>(`SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`).rows).toEqual(
+      [{ ssl: 1 }],
+    );
+  });
+
+  it('connects to the pinned certificate, whatever separators and case the fingerprint was typed with', () => {
+    const typed = cluster.fingerprint.toUpperCase().match(/../g)!.join(':');
+    const b = connect({ tls: { mode: 'pinned', fingerprint: typed } });
+    expect(b.query<{ one: number }>('SELECT 1 AS one').rows[0]!.one).toBe(1);
+  });
+
+  it('refuses a server whose certificate is not the pinned one, naming what it showed', () => {
+    const other = 'ab'.repeat(32);
+    const error = refusal({ tls: { mode: 'pinned', fingerprint: other } });
+    expect(error.message).toContain('指纹');
+    expect(error.message).toContain(cluster.fingerprint.slice(0, 2).toUpperCase());
+    expect(refusal({ tls: { mode: 'pinned', fingerprint: 'abc' } }).message).toContain('64 位十六进制');
+  });
+
+  it('refuses a certificate the configured CA did not sign, and a host name the certificate does not name', async () => {
+    const stranger = await startCluster();
+    try {
+      expect(refusal({ tls: { mode: 'verify-full', ca: stranger.caPem } }).message).toContain('未通过验证');
+    } finally {
+      stranger.destroy();
+    }
+    // The certificate names localhost and 127.0.0.1; the same server by another name fails.
+    expect(refusal({ host: '127.0.0.2' }).message).toContain('未通过验证');
+  }, 120_000);
+
+  it('refuses a server without TLS', async () => {
+    const plain = await startCluster({ ssl: false });
+    try {
+      expect(refusal({}, plain).message).toContain('没有启用加密连接');
+    } finally {
+      plain.destroy();
+    }
+  }, 120_000);
+
+  it('says so when the password is wrong or the database is not there', () => {
+    expect(refusal({ password: 'wrong' }).message).toContain('用户名或密码不正确');
+    expect(refusal({ database: 'nosuch' }).message).toContain('“nosuch”');
+  });
+});
+
+describe('values and statements', () => {
+  it('gives numbers for counts and sums, 1/0 for truth, text for dates, Buffers for bytes, null for null', () => {
+    const b = connect();
+    const row = b.query(
+      `SELECT count(*) AS n, sum(x)::numeric AS total, true AS yes, 1 = 2 AS no, DATE '2026-12-07' AS day,
+              TIMESTAMPTZ '2026-12-07 08:00:00+00' AS at, '\\x0102ff'::bytea AS bytes, NULL::text AS nothing
+         FROM (VALUES (1), (2)) v(x)`,
+    ).rows[0];
+    expect(row).toEqual({
+      n: 2,
+      total: 3,
+      yes: 1,
+      no: 0,
+      day: '2026-12-07',
+      at: expect.stringMatching(/^2026-12-07 08:00:00/) as unknown,
+      bytes: Buffer.from([1, 2, 255]),
+      nothing: null,
+    });
+  });
+
+  it('reports a rejected statement with its SQLSTATE, and the connection goes on', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS uniq (k text PRIMARY KEY)');
+    b.query('INSERT INTO uniq VALUES ($1)', ['a']);
+    expect(() => b.query('INSERT INTO uniq VALUES ($1)', ['a'])).toThrow(
+      expect.objectContaining({ code: '23505', constructor: StoreStatementError }),
+    );
+    expect(b.query('SELECT count(*) AS n FROM uniq').rows).toEqual([{ n: 1 }]);
+  });
+
+  it('keeps a rolled-back transaction out and a committed one in', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS tx (k text)');
+    b.query('BEGIN');
+    b.query('INSERT INTO tx VALUES ($1)', ['gone']);
+    b.query('ROLLBACK');
+    b.query('BEGIN');
+    b.query('INSERT INTO tx VALUES ($1)', ['kept']);
+    b.query('COMMIT');
+    expect(connect().query('SELECT k FROM tx').rows).toEqual([{ k: 'kept' }]);
+  });
+});
+
+describe('when the connection goes', () => {
+  it('between transactions, connects again for the next statement without a word', () => {
+    const b = connect();
+    b.query('SELECT 1');
+    expect(killDesks().trim()).not.toBe('0');
+    expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
+  });
+
+  it('inside a transaction, says nothing was saved, refuses the rest of it, and works after ROLLBACK', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS lost (k text)');
+    b.query('BEGIN');
+    b.query('INSERT INTO lost VALUES ($1)', ['half']);
+    killDesks();
+    expect(() => b.query('INSERT INTO lost VALUES ($1)', ['rest'])).toThrow(StoreUnavailableError);
+    expect(() => b.query('INSERT INTO lost VALUES ($1)', ['more'])).toThrow(/没有保存/);
+    b.query('ROLLBACK');
+    expect(b.query('SELECT count(*) AS n FROM lost').rows).toEqual([{ n: 0 }]);
+  });
+
+  it('while the server is down, says it cannot be reached; after the restart it works again', () => {
+    const b = connect();
+    b.query('SELECT 1');
+    cluster.stop();
+    try {
+      expect(() => b.query('SELECT 1')).toThrow(/无法连接县中心数据库（127\.0\.0\.1:\d+\/mediation）/);
+    } finally {
+      cluster.start();
+    }
+    expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
+  }, 60_000);
+});
