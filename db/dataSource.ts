@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 import { applyKey, applyTuning } from './pragmas';
@@ -15,11 +15,13 @@ export interface OpenStoreOptions {
   migrations?: (new () => MigrationInterface)[];
 }
 
-/** The open, unlocked database: TypeORM for CRUD and migrations, raw statements for hot paths. */
+/** The open, unlocked database: TypeORM for the migrations, statements for everything else. */
 export interface Store {
   readonly dataSource: DataSource;
   readonly sql: Sql;
   readonly file: string;
+  /** Runs `fn` in one transaction on the store's connection: all of it commits, or none. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     dataSource,
     sql,
     file: options.file,
+    transaction: (fn) => dataSource.transaction(() => fn()),
     async close() {
       if (!dataSource.isInitialized) return;
       // Fold the WAL back so no stale pages linger beside the database after lock.
@@ -71,12 +74,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
-/** What repositories work on: TypeORM's manager (inside or outside a transaction) and raw SQL. */
+/** What repositories work on: statements on the store's connection (in the call's transaction, if any). */
 export interface DbHandle {
-  em: EntityManager;
   sql: Sql;
 }
 
-export function handleOf(store: Store, em?: EntityManager): DbHandle {
-  return { em: em ?? store.dataSource.manager, sql: store.sql };
+export function handleOf(store: Store): DbHandle {
+  return { sql: store.sql };
 }

@@ -17,7 +17,7 @@ import { migrationName } from './name';
 function desk(q: QueryRunner) {
   const raw = (q.connection.driver as unknown as { databaseConnection: Database.Database })
     .databaseConnection;
-  const repos = repositories({ em: q.manager, sql: new Sql(raw) });
+  const repos = repositories({ sql: new Sql(raw) });
   return { repos, names: repos.catalog.names().disputeTypes };
 }
 

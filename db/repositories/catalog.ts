@@ -1,6 +1,5 @@
-import { IsNull } from 'typeorm';
 import type { DbHandle } from '../dataSource';
-import { entityReader } from './entityRows';
+import { entityRows } from './entityRows';
 import {
   DisputeTypeEntity,
   OrganisationEntity,
@@ -14,40 +13,42 @@ export class CatalogRepository {
   constructor(private readonly db: DbHandle) {}
 
   private cached?: {
-    organisation: ReturnType<typeof entityReader<OrganisationRow>>;
-    disputeType: ReturnType<typeof entityReader<DisputeTypeRow>>;
+    organisations: ReturnType<typeof entityRows<OrganisationRow>>;
+    disputeTypes: ReturnType<typeof entityRows<DisputeTypeRow>>;
+    villages: ReturnType<typeof entityRows<VillageRow>>;
   };
 
-  private readers() {
+  private get rows() {
     this.cached ??= {
-      organisation: entityReader(this.db, OrganisationEntity),
-      disputeType: entityReader(this.db, DisputeTypeEntity),
+      organisations: entityRows(this.db, OrganisationEntity),
+      disputeTypes: entityRows(this.db, DisputeTypeEntity),
+      villages: entityRows(this.db, VillageEntity),
     };
     return this.cached;
   }
 
   organisations(): Promise<OrganisationRow[]> {
-    return this.db.em
-      .getRepository(OrganisationEntity)
-      .find({ where: { deletedAt: IsNull() }, order: { sort: 'ASC', name: 'ASC' } });
+    return Promise.resolve(this.rows.organisations.find({ deletedAt: null }, ['sort', 'name']));
   }
 
-  /** By prepared statement (entityRows.ts): every intake and dispatch looks its committee up. */
+  /** Every intake and dispatch looks its committee up. */
   organisation(id: string): Promise<OrganisationRow | null> {
-    return Promise.resolve(this.readers().organisation.one('id = ? AND deleted_at IS NULL', id));
+    return Promise.resolve(this.rows.organisations.one('id = ? AND deleted_at IS NULL', id));
   }
 
-  async insertOrganisation(row: OrganisationRow): Promise<void> {
-    await this.db.em.getRepository(OrganisationEntity).insert(row);
+  insertOrganisation(row: OrganisationRow): Promise<void> {
+    this.rows.organisations.insert(row);
+    return Promise.resolve();
   }
 
   /** Optimistic update on `version` (bumped here); false when someone changed the record meanwhile. */
-  async updateOrganisation(row: OrganisationRow, version: number): Promise<boolean> {
+  updateOrganisation(row: OrganisationRow, version: number): Promise<boolean> {
     const { id, originOfficeId: _origin, createdAt: _created, version: _version, ...changes } = row;
-    const result = await this.db.em
-      .getRepository(OrganisationEntity)
-      .update({ id, version, deletedAt: IsNull() }, { ...changes, version: version + 1 });
-    return (result.affected ?? 0) === 1;
+    const changed = this.rows.organisations.update(
+      { id, version, deletedAt: null },
+      { ...changes, version: version + 1 },
+    );
+    return Promise.resolve(changed === 1);
   }
 
   /**
@@ -64,15 +65,16 @@ export class CatalogRepository {
   }
 
   disputeTypes(): Promise<DisputeTypeRow[]> {
-    return this.db.em.getRepository(DisputeTypeEntity).find({ order: { sort: 'ASC' } });
+    return Promise.resolve(this.rows.disputeTypes.find({}, ['sort']));
   }
 
   disputeType(code: string): Promise<DisputeTypeRow | null> {
-    return Promise.resolve(this.readers().disputeType.one('code = ?', code));
+    return Promise.resolve(this.rows.disputeTypes.one('code = ?', code));
   }
 
-  async saveDisputeType(row: DisputeTypeRow): Promise<void> {
-    await this.db.em.getRepository(DisputeTypeEntity).save(row);
+  saveDisputeType(row: DisputeTypeRow): Promise<void> {
+    this.rows.disputeTypes.save(row);
+    return Promise.resolve();
   }
 
   maxDisputeTypeSort(): number {
@@ -80,24 +82,23 @@ export class CatalogRepository {
   }
 
   villages(): Promise<VillageRow[]> {
-    return this.db.em
-      .getRepository(VillageEntity)
-      .find({ where: { deletedAt: IsNull() }, order: { township: 'ASC', name: 'ASC' } });
+    return Promise.resolve(this.rows.villages.find({ deletedAt: null }, ['township', 'name']));
   }
 
   village(id: string): Promise<VillageRow | null> {
-    return this.db.em.getRepository(VillageEntity).findOneBy({ id, deletedAt: IsNull() });
+    return Promise.resolve(this.rows.villages.findOne({ id, deletedAt: null }));
   }
 
   villageByName(township: string, name: string): Promise<VillageRow | null> {
-    return this.db.em.getRepository(VillageEntity).findOneBy({ township, name, deletedAt: IsNull() });
+    return Promise.resolve(this.rows.villages.findOne({ township, name, deletedAt: null }));
   }
 
   villageByCode(code: string): Promise<VillageRow | null> {
-    return this.db.em.getRepository(VillageEntity).findOneBy({ code, deletedAt: IsNull() });
+    return Promise.resolve(this.rows.villages.findOne({ code, deletedAt: null }));
   }
 
-  async saveVillage(row: VillageRow): Promise<void> {
-    await this.db.em.getRepository(VillageEntity).save(row);
+  saveVillage(row: VillageRow): Promise<void> {
+    this.rows.villages.save(row);
+    return Promise.resolve();
   }
 }

@@ -1,12 +1,11 @@
 import type { DbHandle } from '../dataSource';
-import { SettingEntity } from '../entities';
 
 export class SettingsRepository {
   constructor(private readonly db: DbHandle) {}
 
-  async get<T>(key: string): Promise<T | undefined> {
-    const row = await this.db.em.getRepository(SettingEntity).findOneBy({ key });
-    return row ? (JSON.parse(row.value) as T) : undefined;
+  get<T>(key: string): Promise<T | undefined> {
+    const row = this.db.sql.get<{ value: string }>(`SELECT value FROM settings WHERE key = ?`, key);
+    return Promise.resolve(row ? (JSON.parse(row.value) as T) : undefined);
   }
 
   /** set() with the value already JSON (bulk loads outside TypeORM). */
@@ -26,7 +25,8 @@ export class SettingsRepository {
     this.setRaw(key, JSON.stringify(value));
   }
 
-  async remove(key: string): Promise<void> {
-    await this.db.em.getRepository(SettingEntity).delete({ key });
+  remove(key: string): Promise<void> {
+    this.db.sql.run(`DELETE FROM settings WHERE key = ?`, key);
+    return Promise.resolve();
   }
 }

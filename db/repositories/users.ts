@@ -1,37 +1,40 @@
-import { IsNull } from 'typeorm';
 import type { DbHandle } from '../dataSource';
 import { UserEntity, type UserRow } from '../entities';
+import { entityRows } from './entityRows';
 
 export class UserRepository {
   constructor(private readonly db: DbHandle) {}
 
-  private get repo() {
-    return this.db.em.getRepository(UserEntity);
+  private cached?: ReturnType<typeof entityRows<UserRow>>;
+
+  private get rows() {
+    return (this.cached ??= entityRows(this.db, UserEntity));
   }
 
   list(): Promise<UserRow[]> {
-    return this.repo.find({ where: { deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return Promise.resolve(this.rows.find({ deletedAt: null }, ['createdAt']));
   }
 
   findById(id: string): Promise<UserRow | null> {
-    return this.repo.findOneBy({ id, deletedAt: IsNull() });
+    return Promise.resolve(this.rows.findOne({ id, deletedAt: null }));
   }
 
   findByUsernameKey(usernameKey: string): Promise<UserRow | null> {
-    return this.repo.findOneBy({ usernameKey, deletedAt: IsNull() });
+    return Promise.resolve(this.rows.findOne({ usernameKey, deletedAt: null }));
   }
 
-  async insert(row: UserRow): Promise<void> {
-    await this.repo.insert(row);
+  insert(row: UserRow): Promise<void> {
+    this.rows.insert(row);
+    return Promise.resolve();
   }
 
   /** Optimistic update: bumps version; returns false when the row changed underneath. */
-  async update(row: UserRow, changes: Partial<UserRow>, updatedAt: string): Promise<boolean> {
-    const result = await this.repo.update(
+  update(row: UserRow, changes: Partial<UserRow>, updatedAt: string): Promise<boolean> {
+    const changed = this.rows.update(
       { id: row.id, version: row.version },
       { ...changes, version: row.version + 1, updatedAt },
     );
-    return (result.affected ?? 0) === 1;
+    return Promise.resolve(changed === 1);
   }
 
   /** The user's organisations (raw: read on every call to work out the committee scope). */

@@ -39,8 +39,8 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 /** Runs `fn` in one transaction; cases whose scope grew in it get their search rows rewritten before it commits. */
 export function inTransaction<T>(store: Store, fn: (repos: Repositories) => Promise<T>): Promise<T> {
-  return store.dataSource.transaction(async (em) => {
-    const repos = repositories(handleOf(store, em));
+  return store.transaction(async () => {
+    const repos = repositories(handleOf(store));
     try {
       const result = await fn(repos);
       rewriteGrownSearchRows(repos);

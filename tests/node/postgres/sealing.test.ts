@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { isSealed, open, sealingKeys, token } from '../../../db/postgres/sealed';
+import { Sealing, type SealingPlanSource } from '../../../db/postgres/sealing';
+
+// The repositories' own INSERT and UPDATE statements, sealed on their way to the server: the
+// sealed columns' parameters become sealed bytes, the compared ones get their token beside them,
+// everything else is left as it was.
+
+const keys = sealingKeys(randomBytes(32));
+const source: SealingPlanSource = {
+  sealed: new Map([['parties', new Set(['name', 'id_number', 'phone'])]]),
+  tokens: new Map([
+    [
+      'parties',
+      [
+        { from: 'name', column: 'name_key', of: 'value' },
+        { from: 'id_number', column: 'id_number_key', of: 'value' },
+        { from: 'id_number', column: 'id_suffix_key', of: 'last4' },
+      ],
+    ],
+  ]),
+};
+const sealing = new Sealing(source, keys);
+
+describe('sealing the writes', () => {
+  it('seals an INSERT’s sealed columns and adds their tokens after the VALUES list’s parameters', () => {
+    const out = sealing.apply(
+      `INSERT INTO parties (id, name, kind, id_number, phone) VALUES (?, ?, ?, ?, NULL) ON CONFLICT (id) DO UPDATE SET kind = ?`,
+      ['p1', '张三', 'person', '640221195902193898', 'organisation'],
+    );
+    expect(out.text).toBe(
+      `INSERT INTO parties (id, name, kind, id_number, phone, name_key, id_number_key, id_suffix_key) VALUES (?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = ?`,
+    );
+    const [id, name, kind, idNumber, nameKey, idKey, suffixKey, onConflict] = out.params;
+    expect([id, kind, onConflict]).toEqual(['p1', 'person', 'organisation']);
+    expect(isSealed(name) && open(keys, name)).toBe('张三');
+    expect(isSealed(idNumber) && open(keys, idNumber)).toBe('640221195902193898');
+    expect(nameKey).toEqual(token(keys, '张三'));
+    expect(idKey).toEqual(token(keys, '640221195902193898'));
+    expect(suffixKey).toEqual(token(keys, '3898'));
+  });
+
+  it('seals an UPDATE’s sealed assignments and sets their tokens before the WHERE clause’s parameters', () => {
+    const out = sealing.apply(
+      `UPDATE parties SET version = version + 1, updated_at = ?, name = ?, phone = ? WHERE id = ? AND version = ?`,
+      ['2026-12-07', '李四', '13104297370', 'p1', 3],
+    );
+    expect(out.text).toBe(
+      `UPDATE parties SET version = version + 1, updated_at = ?, name = ?, phone = ?, name_key = ? WHERE id = ? AND version = ?`,
+    );
+    expect(out.params[0]).toBe('2026-12-07');
+    expect(open(keys, out.params[1] as Buffer)).toBe('李四');
+    expect(open(keys, out.params[2] as Buffer)).toBe('13104297370');
+    expect(out.params.slice(3)).toEqual([token(keys, '李四'), 'p1', 3]);
+  });
+
+  it('keeps null as null (no token either), and leaves other tables and statements alone', () => {
+    const out = sealing.apply(`INSERT INTO parties (id, name, id_number) VALUES (?, ?, ?)`, [
+      'p2',
+      '王五',
+      null,
+    ]);
+    expect(out.params.slice(2)).toEqual([null, token(keys, '王五'), null, null]);
+    const other = `INSERT INTO cases (id, summary) VALUES (?, ?)`;
+    expect(sealing.apply(other, ['c1', 'x'])).toEqual({ text: other, params: ['c1', 'x'] });
+    const select = `SELECT name FROM parties WHERE id = ?`;
+    expect(sealing.apply(select, ['p1'])).toEqual({ text: select, params: ['p1'] });
+  });
+
+  it('refuses to write a sealed column from anything but a parameter', () => {
+    expect(() => sealing.apply(`UPDATE parties SET name = 'x' || ? WHERE id = ?`, ['y', 'p1'])).toThrow(
+      /sealed/,
+    );
+    expect(() => sealing.apply(`INSERT INTO parties (id, name) VALUES (?, upper(?))`, ['p', 'x'])).toThrow(
+      /sealed/,
+    );
+  });
+});
