@@ -4,7 +4,7 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 import { applyKey, applyTuning } from './pragmas';
-import { Sql } from './sql';
+import { Sql, type Statements } from './sql';
 
 export interface OpenStoreOptions {
   file: string;
@@ -76,7 +76,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 /** What repositories work on: statements on the store's connection (in the call's transaction, if any). */
 export interface DbHandle {
-  sql: Sql;
+  sql: Statements;
 }
 
 export function handleOf(store: Store): DbHandle {

@@ -1,4 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { PgSql } from './postgres/sql';
+
+/** The connection a repository works on: the desk's SQLite, or the county centre's PostgreSQL. */
+export type Statements = Sql | PgSql;
 
 /**
  * Raw prepared statements for hot paths (search, lists, audit, bulk). Statements are compiled
@@ -6,6 +10,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
  * in whatever transaction the dispatcher opened.
  */
 export class Sql {
+  readonly dialect = 'sqlite' as const;
   private readonly cache = new Map<string, Statement>();
 
   constructor(readonly raw: Database) {}
@@ -29,5 +34,20 @@ export class Sql {
 
   run(text: string, ...params: unknown[]): { changes: number; lastInsertRowid: number | bigint } {
     return this.statement(text).run(...params);
+  }
+
+  /**
+   * How SQLite would run the statement (EXPLAIN QUERY PLAN's details), for the tests that hold
+   * searches and lists to their indexes. Not through the statement cache: a test explains
+   * thousands of combinations.
+   */
+  queryPlan(text: string, params: readonly unknown[]): string[] {
+    const rows = this.raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  }
+
+  /** `fn` in one transaction of its own (inside another: a savepoint), synchronously. */
+  transaction<T>(fn: () => T): T {
+    return this.raw.transaction(fn)();
   }
 }

@@ -25,6 +25,9 @@ const columns = `seq, at, actor_id AS actorId, actor_name AS actorName, action, 
   prev_hash AS prevHash, hash, format, signer_id AS signerId, signature, enrols_user_id AS enrolsUserId,
   enrols_key AS enrolsKey`;
 
+/** Entries read at a time when the whole chain is walked. */
+const AUDIT_PAGE = 2000;
+
 /** The append-only audit log. Raw statements: it is written on every mutating call. */
 export class AuditRepository {
   constructor(private readonly db: DbHandle) {}
@@ -109,9 +112,16 @@ export class AuditRepository {
     return { rows, total: total?.n ?? 0 };
   }
 
-  /** Every entry in order, streamed: the verifier must not load a years-long log at once. */
+  /** Every entry in order, a page at a time: the verifier must not load a years-long log at once. */
   *inOrder(): Generator<AuditRow> {
-    const stmt = this.db.sql.raw.prepare(`SELECT ${columns} FROM audit_log ORDER BY seq ASC`);
-    for (const row of stmt.iterate()) yield row as AuditRow;
+    for (let after = -1; ;) {
+      const page = this.db.sql.all<AuditRow>(
+        `SELECT ${columns} FROM audit_log WHERE seq > ? ORDER BY seq ASC LIMIT ${AUDIT_PAGE}`,
+        after,
+      );
+      yield* page;
+      if (page.length < AUDIT_PAGE) return;
+      after = page.at(-1)!.seq;
+    }
   }
 }

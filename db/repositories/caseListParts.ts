@@ -1,4 +1,4 @@
-import type { Sql } from '../sql';
+import type { Statements } from '../sql';
 import { termsInScopeMatch } from './caseSearch';
 import { inScope, type ScopePrincipals } from './caseScope';
 import { statisticSets } from './statisticSets';
@@ -98,7 +98,7 @@ export interface Parts {
 }
 
 /** The parts of the statements that list what `q` asks for. */
-export function listParts(sql: Sql, q: CaseListQuery): Parts {
+export function listParts(sql: Statements, q: CaseListQuery): Parts {
   const clauses = ['cases.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (q.statuses?.length) {

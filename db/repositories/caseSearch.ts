@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../sql';
+import type { Statements } from '../sql';
 import { perConnection } from './perConnection';
 import type { ScopePrincipals } from './caseScope';
 
@@ -49,6 +49,6 @@ export function termsInScopeMatch(match: string, principals: ScopePrincipals): s
  */
 export const scopeGrown = perConnection(() => new Set<number>());
 
-export function markScopeGrown(sql: Sql, caseRowid: number): void {
+export function markScopeGrown(sql: Statements, caseRowid: number): void {
   scopeGrown(sql).add(caseRowid);
 }

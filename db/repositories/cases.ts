@@ -137,9 +137,14 @@ export class CaseRepository {
 
   /** Inserts the case, in the scope of its committee; returns its rowid (the search index key). */
   insert(row: CaseRow): number {
-    const rowid = Number(
-      this.db.sql.run(insertSql('cases', caseKeys), ...valuesOf(caseKeys, row)).lastInsertRowid,
-    );
+    const sql = this.db.sql;
+    const insert = insertSql('cases', caseKeys);
+    const values = valuesOf(caseKeys, row);
+    // The rowid keys the case's search terms and scope rows: SQLite's own, PostgreSQL's identity column.
+    const rowid =
+      sql.dialect === 'sqlite'
+        ? Number(sql.run(insert, ...values).lastInsertRowid)
+        : sql.get<{ rowid: number }>(`${insert} RETURNING rowid`, ...values)!.rowid;
     new CaseScopeRepository(this.db).grantOrganisation(row.id, row.committeeId, rowid);
     return rowid;
   }

@@ -138,9 +138,7 @@ export class PartyRepository {
   /** The query plans of every statement suggest() may run (tests assert no full scan). */
   suggestPlan(query: SuggestQuery, scope: ScopePrincipals): string[] {
     return this.suggestStatements(query, scope).flatMap((s) =>
-      (
-        this.db.sql.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params, 8) as { detail: string }[]
-      ).map((r) => r.detail),
+      this.db.sql.queryPlan(s.sql, [...s.params, 8]),
     );
   }
 

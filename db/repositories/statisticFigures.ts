@@ -1,5 +1,5 @@
 import type { StatisticDimension, StatisticMeasure, StatisticSlice } from '../../main/contract';
-import type { Sql } from '../sql';
+import type { Statements } from '../sql';
 import { perConnection } from './perConnection';
 import { statisticSets } from './statisticSets';
 
@@ -48,7 +48,7 @@ function sliceKey(
 class FigureCache {
   private entries: Entry[] = [];
 
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Statements) {}
 
   private entry(key: string, create: boolean): Entry | undefined {
     const changes = statisticSets(this.sql).dataChanges();

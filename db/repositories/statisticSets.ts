@@ -1,4 +1,4 @@
-import type { Sql } from '../sql';
+import type { Statements } from '../sql';
 import { perConnection } from './perConnection';
 
 // The drill-down's case sets (issue 15). A figure's cases are found by evaluating its condition
@@ -25,12 +25,28 @@ class SetCache {
   private own = 0;
   private serial = 0;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Statements) {}
 
-  /** Changes to the data made through this connection (the kept sets' and figures' test). */
+  /**
+   * Changes to the data made through this connection (the kept sets' and figures' test). At the
+   * county centre other desks change the same data, which no counter of this connection sees:
+   * there it is never the same (NaN), so nothing is reused.
+   */
   dataChanges(): number {
+    if (this.sql.dialect !== 'sqlite') return NaN;
     const total = this.sql.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0;
     return total - this.own;
+  }
+
+  /** The name of the connection's own temporary table. */
+  private temporary(name: string): string {
+    return `${this.sql.dialect === 'sqlite' ? 'temp' : 'pg_temp'}.${name}`;
+  }
+
+  /** DDL: on SQLite past the statement cache (every set's table has a name of its own). */
+  private ddl(text: string): void {
+    if (this.sql.dialect === 'sqlite') this.sql.raw.exec(text);
+    else this.sql.run(text);
   }
 
   /** The temporary table holding the rowids the statement returns, and their number. */
@@ -45,12 +61,14 @@ class SetCache {
     }
     if (found) this.drop(found);
     while (this.entries.length >= KEPT) this.drop(this.entries[this.entries.length - 1]!);
-    const table = `temp.statistic_set_${++this.serial}`;
-    this.sql.raw.exec(`CREATE TABLE ${table} (rid INTEGER PRIMARY KEY)`);
+    const table = this.temporary(`statistic_set_${++this.serial}`);
+    this.ddl(`CREATE TABLE ${table} (rid BIGINT PRIMARY KEY)`);
     // The statement may begin with WITH: INSERT accepts a WITH clause before its SELECT.
-    const count = this.sql.raw
-      .prepare(`INSERT INTO ${table} ${statement.sql}`)
-      .run(...statement.params).changes;
+    const insert = `INSERT INTO ${table} ${statement.sql}`;
+    const count =
+      this.sql.dialect === 'sqlite'
+        ? this.sql.raw.prepare(insert).run(...statement.params).changes
+        : this.sql.run(insert, ...statement.params).changes;
     this.own += count;
     const entry = { key, table, count, changes };
     this.entries.unshift(entry);
@@ -64,9 +82,9 @@ class SetCache {
    * kept: the next search replaces them. Its rows are not data changes either.
    */
   searchHits(statement: { sql: string; params: unknown[] }): { table: string; count: number } {
-    const table = 'temp.search_hits';
+    const table = this.temporary('search_hits');
     // CREATE ... IF NOT EXISTS: a table created in a transaction that was rolled back is gone.
-    this.sql.run(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY)`);
+    this.sql.run(`CREATE TABLE IF NOT EXISTS ${table} (rid BIGINT PRIMARY KEY)`);
     this.own += this.sql.run(`DELETE FROM ${table}`).changes;
     const count = this.sql.run(`INSERT INTO ${table} ${statement.sql}`, ...statement.params).changes;
     this.own += count;
@@ -74,6 +92,8 @@ class SetCache {
   }
 
   private exists(table: string): boolean {
+    if (this.sql.dialect !== 'sqlite')
+      return this.sql.get<{ y: number }>('SELECT to_regclass(?) IS NOT NULL AS y', table)?.y === 1;
     const name = table.slice('temp.'.length);
     return (
       this.sql.get('SELECT 1 AS y FROM temp.sqlite_master WHERE type = ? AND name = ?', 'table', name) !==
@@ -84,7 +104,7 @@ class SetCache {
   private drop(entry: Entry): void {
     this.entries = this.entries.filter((e) => e !== entry);
     // DROP TABLE counts no rows in total_changes(), so nothing to take back from `own`.
-    this.sql.raw.exec(`DROP TABLE IF EXISTS ${entry.table}`);
+    this.ddl(`DROP TABLE IF EXISTS ${entry.table}`);
   }
 }
 

@@ -50,7 +50,7 @@ export function step<T>(run: Run, fn: () => T | Promise<T>): Promise<T> {
 export function rawStep<T>(run: Run, fn: (repos: Repositories) => T): Promise<T> {
   return step(run, () => {
     const { store } = run.session.requireUnlocked();
-    return store.sql.raw.transaction(() => fn(run.session.repos()))();
+    return store.sql.transaction(() => fn(run.session.repos()));
   });
 }
 

@@ -1,0 +1,95 @@
+import type { PgBridge } from './bridge';
+import { numberedParameters } from './placeholders';
+import { isSealed, open, type SealingKeys } from './sealed';
+import type { Sealing } from './sealing';
+
+// The repositories' raw-statement surface (get / all / run, as db/sql.ts gives it over SQLite)
+// over the centre's PostgreSQL. Statements keep SQLite's `?` (numbered here); personal data is
+// sealed on the way in (./sealing.ts) and rows come back with every sealed value opened,
+// whichever column or alias it came through, so a repository reads a party's name the same from
+// either store.
+
+export class PgSql {
+  readonly dialect = 'postgres' as const;
+  /** Transactions open on the connection (the first BEGIN, then savepoints). */
+  private depth = 0;
+
+  constructor(
+    readonly bridge: PgBridge,
+    private readonly keys: SealingKeys,
+    private readonly sealing: Sealing,
+  ) {}
+
+  private rows<T>(text: string, params: unknown[]): { rows: T[]; rowCount: number } {
+    const sealed = this.sealing.apply(text, params);
+    const result = this.bridge.query<Record<string, unknown>>(numberedParameters(sealed.text), sealed.params);
+    for (const row of result.rows) {
+      for (const column in row) {
+        const value = row[column];
+        if (isSealed(value)) row[column] = open(this.keys, value);
+      }
+    }
+    return result as unknown as { rows: T[]; rowCount: number };
+  }
+
+  get<T>(text: string, ...params: unknown[]): T | undefined {
+    return this.rows<T>(text, params).rows[0];
+  }
+
+  all<T>(text: string, ...params: unknown[]): T[] {
+    return this.rows<T>(text, params).rows;
+  }
+
+  run(text: string, ...params: unknown[]): { changes: number } {
+    return { changes: this.rows(text, params).rowCount };
+  }
+
+  /** How PostgreSQL would run the statement (EXPLAIN's lines). */
+  queryPlan(text: string, params: readonly unknown[]): string[] {
+    return this.rows<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, [...params]).rows.map(
+      (r) => r['QUERY PLAN'],
+    );
+  }
+
+  /** `fn` in one transaction of its own (inside another: a savepoint), synchronously. */
+  transaction<T>(fn: () => T): T {
+    const savepoint = this.depth > 0 ? `s${this.depth}` : null;
+    this.bridge.query(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
+    this.depth++;
+    try {
+      const result = fn();
+      this.bridge.query(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        this.bridge.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : 'ROLLBACK');
+      } catch {
+        // The connection went with the transaction: the server has rolled it back already.
+      }
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Begins the transaction an asynchronous call runs in (see ./store.ts); nested calls are refused. */
+  begin(): void {
+    if (this.depth > 0) throw new Error('a transaction is already open on this connection');
+    this.bridge.query('BEGIN');
+    this.depth = 1;
+  }
+
+  /** Ends what begin() began: COMMIT, or ROLLBACK when `commit` is false. */
+  end(commit: boolean): void {
+    this.depth = 0;
+    if (commit) {
+      this.bridge.query('COMMIT');
+      return;
+    }
+    try {
+      this.bridge.query('ROLLBACK');
+    } catch {
+      // The connection went with the transaction: the server has rolled it back already.
+    }
+  }
+}
