@@ -240,7 +240,32 @@ export function bridgeMain(
     return { kind: 'statement', code: code || 'XX000', message };
   }
 
+  // bytea arrives as a Buffer; across the thread it becomes a plain Uint8Array: named here, so
+  // the other side makes Buffers of these columns only.
+  const bytesOf = (result: { fields?: { name: string; dataTypeID: number }[] }) =>
+    (result.fields ?? []).filter((f) => f.dataTypeID === 17).map((f) => f.name);
+
   const verbOf = (text: string) => /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? '';
+
+  /** Runs one statement, keeps track of the transaction it opens or ends, and replies with its rows. */
+  async function execute(text: string, values: unknown[], verb: string): Promise<void> {
+    const result = await client!.query({ text, values });
+    // ROLLBACK TO SAVEPOINT ends a savepoint, not the transaction.
+    if (verb === 'BEGIN') inTransaction = true;
+    else if (
+      verb === 'COMMIT' ||
+      verb === 'END' ||
+      (verb === 'ROLLBACK' && !/^\s*ROLLBACK\s+TO\b/i.test(text))
+    )
+      inTransaction = false;
+    reply({
+      ok: true,
+      rows: result.rows,
+      rowCount: result.rowCount ?? 0,
+      command: result.command,
+      bytes: bytesOf(result),
+    });
+  }
 
   onRequest(async (request) => {
     if (request.op === 'close') {
@@ -261,7 +286,7 @@ export function bridgeMain(
     }
     const verb = verbOf(request.text);
     if (lost) {
-      if (verb === 'ROLLBACK') {
+      if (verb === 'ROLLBACK' && !/^\s*ROLLBACK\s+TO\b/i.test(request.text)) {
         lost = false;
         inTransaction = false;
         reply({ ok: true, rows: [], rowCount: 0, command: 'ROLLBACK' });
@@ -280,15 +305,21 @@ export function bridgeMain(
         // Between transactions a dropped connection is simply made again: nothing was in flight.
         await connect();
       }
-      const result = await client!.query({ text: request.text, values: request.values });
-      if (verb === 'BEGIN') inTransaction = true;
-      else if (verb === 'COMMIT' || verb === 'ROLLBACK' || verb === 'END') inTransaction = false;
-      // bytea arrives as a Buffer; across the thread it becomes a plain Uint8Array: named here,
-      // so the other side makes Buffers of these columns only.
-      const bytes = (result.fields ?? []).filter((f) => f.dataTypeID === 17).map((f) => f.name);
-      reply({ ok: true, rows: result.rows, rowCount: result.rowCount ?? 0, command: result.command, bytes });
+      await execute(request.text, request.values, verb);
     } catch (error) {
-      const failure = failureOf(error);
+      let failure = failureOf(error);
+      // Outside a transaction, a BEGIN or a read that met a connection already gone did nothing
+      // on the server: it is sent once more on a new connection. A write's fate is not known.
+      if (failure.kind === 'unavailable' && !inTransaction && /^(BEGIN|SELECT|EXPLAIN|SHOW)$/.test(verb)) {
+        client = null;
+        try {
+          await connect();
+          await execute(request.text, request.values, verb);
+          return;
+        } catch (again) {
+          failure = failureOf(again);
+        }
+      }
       if (failure.kind === 'unavailable') {
         const broken = client;
         client = null;

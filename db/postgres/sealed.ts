@@ -12,13 +12,16 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 // value came from. The schema refuses anything in a sealed column that does not start so (a CHECK
 // on the prefix), so a plaintext written by mistake fails loudly instead of being stored.
 
-export const SEAL_PREFIX = Buffer.from([0x50, 0x53, 0x01]);
+/** 'P' 'S': every sealed value starts so; the byte after says what it holds. */
+export const SEAL_MAGIC = Buffer.from([0x50, 0x53]);
 const TEXT = 0x01;
 const BYTES = 0x02;
+/** The kinds a sealed value may hold (the schema's CHECK accepts exactly these). */
+export const SEALED_KINDS = [TEXT, BYTES] as const;
 const NONCE = 12;
 const TAG = 16;
 /** The shortest sealed value: the empty text. */
-export const SEALED_MIN_BYTES = SEAL_PREFIX.length + NONCE + TAG;
+export const SEALED_MIN_BYTES = SEAL_MAGIC.length + 1 + NONCE + TAG;
 
 export interface SealingKeys {
   seal: Buffer;

@@ -16,12 +16,10 @@ export interface SealingPlanSource {
 }
 
 export interface TokenColumn {
-  /** The sealed column it is made from. */
+  /** The sealed column whose value it is the token of. */
   from: string;
   /** The token column. */
   column: string;
-  /** The whole value, or its last four characters (an ID number's suffix). */
-  of: 'value' | 'last4';
 }
 
 interface Plan {
@@ -29,7 +27,7 @@ interface Plan {
   /** Parameter positions (0-based) to seal. */
   seal: number[];
   /** Tokens to add, made from these parameter positions. */
-  tokens: { from: number; of: TokenColumn['of'] }[];
+  tokens: number[];
   /** Where the tokens' parameters go in the list: after the VALUES list's or the SET list's. */
   tokensAt: number;
 }
@@ -54,7 +52,7 @@ export class Sealing {
     }
     if (!plan) return { text, params: [...params] };
     const out = [...params];
-    const tokens = plan.tokens.map((t) => this.tokenOf(params[t.from], t.of));
+    const tokens = plan.tokens.map((at) => this.tokenOf(params[at]));
     for (const i of plan.seal) out[i] = this.sealed(params[i]);
     out.splice(plan.tokensAt, 0, ...tokens);
     return { text: plan.text, params: out };
@@ -65,10 +63,9 @@ export class Sealing {
     return seal(this.keys, Buffer.isBuffer(value) ? value : textOf(value));
   }
 
-  private tokenOf(value: unknown, of: TokenColumn['of']): Buffer | null {
+  private tokenOf(value: unknown): Buffer | null {
     if (value === null || value === undefined) return null;
-    const text = textOf(value);
-    return token(this.keys, of === 'last4' ? [...text].slice(-4).join('') : text);
+    return token(this.keys, textOf(value));
   }
 
   private planOf(text: string): Plan | null {
@@ -98,7 +95,7 @@ export class Sealing {
       plan.seal.push(at);
       for (const t of this.source.tokens.get(table) ?? []) {
         if (t.from !== column) continue;
-        plan.tokens.push({ from: at, of: t.of });
+        plan.tokens.push(at);
         added.push(t.column);
       }
     });
@@ -128,7 +125,7 @@ export class Sealing {
         plan.seal.push(n);
         for (const t of this.source.tokens.get(table) ?? []) {
           if (t.from !== column) continue;
-          plan.tokens.push({ from: n, of: t.of });
+          plan.tokens.push(n);
           added.push(t.column);
         }
       }

@@ -1,5 +1,5 @@
 import type { PgBridge } from './bridge';
-import { numberedParameters } from './placeholders';
+import { postgresText } from './statementText';
 import { isSealed, open, type SealingKeys } from './sealed';
 import type { Sealing } from './sealing';
 
@@ -22,7 +22,7 @@ export class PgSql {
 
   private rows<T>(text: string, params: unknown[]): { rows: T[]; rowCount: number } {
     const sealed = this.sealing.apply(text, params);
-    const result = this.bridge.query<Record<string, unknown>>(numberedParameters(sealed.text), sealed.params);
+    const result = this.bridge.query<Record<string, unknown>>(postgresText(sealed.text), sealed.params);
     for (const row of result.rows) {
       for (const column in row) {
         const value = row[column];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBridge } from '../../../db/postgres/bridge';
 import type { PgConfig } from '../../../db/postgres/config';
 import { StoreRefusedError, StoreStatementError, StoreUnavailableError } from '../../../db/postgres/errors';
-import { numberedParameters } from '../../../db/postgres/placeholders';
+import { postgresText } from '../../../db/postgres/statementText';
 import { startCluster, type PgCluster } from '../../helpers/pgCluster';
 
 // The synchronous connection to the centre's PostgreSQL (issue 17): TLS either way it is set up,
@@ -53,12 +53,26 @@ afterAll(() => {
   cluster?.destroy();
 });
 
-describe('placeholders', () => {
+describe('statement text', () => {
   it('numbers the parameters, not question marks inside literals, identifiers or comments', () => {
+    expect(postgresText(`SELECT a FROM t WHERE b = ? AND c = '?' AND "d?" = ? -- ?\n AND e IN (?, ?)`)).toBe(
+      `SELECT a FROM t WHERE b = $1 AND c = '?' AND "d?" = $2 -- ?\n AND e IN ($3, $4)`,
+    );
+    expect(postgresText(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
+  });
+
+  it('quotes camelCase aliases, so rows come back with the keys the repositories name', () => {
     expect(
-      numberedParameters(`SELECT a FROM t WHERE b = ? AND c = '?' AND "d?" = ? -- ?\n AND e IN (?, ?)`),
-    ).toBe(`SELECT a FROM t WHERE b = $1 AND c = '?' AND "d?" = $2 -- ?\n AND e IN ($3, $4)`);
-    expect(numberedParameters(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
+      postgresText(
+        `SELECT p.birth_date AS birthDate, count(*) AS n, CAST(x AS TEXT) AS "caseId", 'AS fooBar' FROM p`,
+      ),
+    ).toBe(
+      `SELECT p.birth_date AS "birthDate", count(*) AS n, CAST(x AS TEXT) AS "caseId", 'AS fooBar' FROM p`,
+    );
+    const b = connect();
+    expect(b.query(postgresText(`SELECT 1 AS birthDate, 2 AS plain`)).rows).toEqual([
+      { birthDate: 1, plain: 2 },
+    ]);
   });
 });
 
@@ -171,6 +185,28 @@ describe('when the connection goes', () => {
     expect(() => b.query('INSERT INTO lost VALUES ($1)', ['more'])).toThrow(/没有保存/);
     b.query('ROLLBACK');
     expect(b.query('SELECT count(*) AS n FROM lost').rows).toEqual([{ n: 0 }]);
+  });
+
+  it('inside a transaction rolled back to a savepoint, still knows the transaction is lost', () => {
+    const b = connect();
+    b.query('BEGIN');
+    b.query('SAVEPOINT s1');
+    b.query('ROLLBACK TO SAVEPOINT s1');
+    killDesks();
+    expect(() => b.query('SELECT 1')).toThrow(/没有保存/);
+    b.query('ROLLBACK');
+    expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
+  });
+
+  it('inside a transaction rolled back to a savepoint, still knows the transaction is lost', () => {
+    const b = connect();
+    b.query('BEGIN');
+    b.query('SAVEPOINT s1');
+    b.query('ROLLBACK TO SAVEPOINT s1');
+    killDesks();
+    expect(() => b.query('SELECT 1')).toThrow(/没有保存/);
+    b.query('ROLLBACK');
+    expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
   });
 
   it('while the server is down, says it cannot be reached; after the restart it works again', () => {

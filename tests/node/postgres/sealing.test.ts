@@ -1,41 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isSealed, open, sealingKeys, token } from '../../../db/postgres/sealed';
-import { Sealing, type SealingPlanSource } from '../../../db/postgres/sealing';
+import { sealingPlanSource } from '../../../db/postgres/schema/sealingPlan';
+import { Sealing } from '../../../db/postgres/sealing';
 
 // The repositories' own INSERT and UPDATE statements, sealed on their way to the server: the
 // sealed columns' parameters become sealed bytes, the compared ones get their token beside them,
 // everything else is left as it was.
 
 const keys = sealingKeys(randomBytes(32));
-const source: SealingPlanSource = {
-  sealed: new Map([['parties', new Set(['name', 'id_number', 'phone'])]]),
-  tokens: new Map([
-    [
-      'parties',
-      [
-        { from: 'name', column: 'name_key', of: 'value' },
-        { from: 'id_number', column: 'id_number_key', of: 'value' },
-        { from: 'id_number', column: 'id_suffix_key', of: 'last4' },
-      ],
-    ],
-  ]),
-};
-const sealing = new Sealing(source, keys);
+// The plan the schema is generated from (db/postgres/schema/columns.ts).
+const sealing = new Sealing(sealingPlanSource, keys);
 
 describe('sealing the writes', () => {
   it('seals an INSERT’s sealed columns and adds their tokens after the VALUES list’s parameters', () => {
     const out = sealing.apply(
-      `INSERT INTO parties (id, name, kind, id_number, phone) VALUES (?, ?, ?, ?, NULL) ON CONFLICT (id) DO UPDATE SET kind = ?`,
-      ['p1', '张三', 'person', '640221195902193898', 'organisation'],
+      `INSERT INTO parties (id, name, kind, id_number, id_suffix, phone) VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT (id) DO UPDATE SET kind = ?`,
+      ['p1', '张三', 'person', '640221195902193898', '3898', 'organisation'],
     );
     expect(out.text).toBe(
-      `INSERT INTO parties (id, name, kind, id_number, phone, name_key, id_number_key, id_suffix_key) VALUES (?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = ?`,
+      `INSERT INTO parties (id, name, kind, id_number, id_suffix, phone, name_key, id_number_key, id_suffix_key) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = ?`,
     );
-    const [id, name, kind, idNumber, nameKey, idKey, suffixKey, onConflict] = out.params;
+    const [id, name, kind, idNumber, suffix, nameKey, idKey, suffixKey, onConflict] = out.params;
     expect([id, kind, onConflict]).toEqual(['p1', 'person', 'organisation']);
     expect(isSealed(name) && open(keys, name)).toBe('张三');
     expect(isSealed(idNumber) && open(keys, idNumber)).toBe('640221195902193898');
+    expect(isSealed(suffix) && open(keys, suffix)).toBe('3898');
     expect(nameKey).toEqual(token(keys, '张三'));
     expect(idKey).toEqual(token(keys, '640221195902193898'));
     expect(suffixKey).toEqual(token(keys, '3898'));
@@ -61,9 +51,10 @@ describe('sealing the writes', () => {
       '王五',
       null,
     ]);
-    expect(out.params.slice(2)).toEqual([null, token(keys, '王五'), null, null]);
-    const other = `INSERT INTO cases (id, summary) VALUES (?, ?)`;
-    expect(sealing.apply(other, ['c1', 'x'])).toEqual({ text: other, params: ['c1', 'x'] });
+    expect(out.params.slice(2)).toEqual([null, token(keys, '王五'), null]);
+    const other = `INSERT INTO organisations (id, name) VALUES (?, ?)`;
+    const organisation = ['o1', '城关镇人民调解委员会'];
+    expect(sealing.apply(other, organisation)).toEqual({ text: other, params: organisation });
     const select = `SELECT name FROM parties WHERE id = ?`;
     expect(sealing.apply(select, ['p1'])).toEqual({ text: select, params: ['p1'] });
   });
