@@ -15,6 +15,8 @@ export default defineConfig({
     maxWorkers: 2,
     // A worker whose event loop is blocked would hang the run silently: see tests/support/hangWatch.mts.
     reporters: ['default', './tests/support/hangWatch.mts'],
+    // DESK_TEST_STORE=postgres: the services on the county centre's PostgreSQL (see the file).
+    globalSetup: ['./tests/support/postgresStore.ts'],
     projects: [
       { extends: true, test: { name: 'electron-glue', include: [app], isolate: true } },
       {

@@ -4,6 +4,7 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 import { applyKey, applyTuning } from './pragmas';
+import type { PgStore } from './postgres/store';
 import { Sql, type Statements } from './sql';
 
 export interface OpenStoreOptions {
@@ -16,7 +17,8 @@ export interface OpenStoreOptions {
 }
 
 /** The open, unlocked database: TypeORM for the migrations, statements for everything else. */
-export interface Store {
+export interface SqliteStore {
+  readonly dialect: 'sqlite';
   readonly dataSource: DataSource;
   readonly sql: Sql;
   readonly file: string;
@@ -25,7 +27,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+/** The desk's own encrypted SQLite file, or the county centre's PostgreSQL (issue 17). */
+export type Store = SqliteStore | PgStore;
+
+/** The store as the desk's SQLite file (tests, the bench and backups, which work on the file). */
+export function sqliteOf(store: Store): SqliteStore {
+  if (store.dialect !== 'sqlite') throw new Error('this works on the desk’s SQLite file only');
+  return store;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<SqliteStore> {
   // A private copy: the caller may wipe its key buffer after we return.
   const key = Buffer.from(options.key);
   const dataSource = new DataSource({
@@ -57,6 +68,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const raw = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
   const sql = new Sql(raw);
   return {
+    dialect: 'sqlite',
     dataSource,
     sql,
     file: options.file,

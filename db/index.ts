@@ -1,4 +1,14 @@
-export { openStore, handleOf, type Store, type DbHandle, type OpenStoreOptions } from './dataSource';
+export {
+  openStore,
+  handleOf,
+  sqliteOf,
+  type Store,
+  type SqliteStore,
+  type DbHandle,
+  type OpenStoreOptions,
+} from './dataSource';
+export { openPgStore, type PgStore } from './postgres/store';
+export type { PgConfig } from './postgres/config';
 export * from './repositories';
 export { migrations } from './migrations';
 export type { UserRow, SettingRow, Syncable, OrganisationRow, DisputeTypeRow, VillageRow } from './entities';

@@ -137,7 +137,14 @@ export class PgBridge {
     if (!this.worker) this.start();
     const limit = (this.config.statementTimeoutMs ?? 30_000) + MARGIN_MS;
     const answer = this.ask({ op: 'query', text, values: [...values] }, limit);
-    if (!answer.ok) throw this.errorOf(answer);
+    if (!answer.ok) {
+      const error = this.errorOf(answer);
+      if (error instanceof StoreStatementError) {
+        error.statement = text;
+        error.message = `${error.message} — in: ${text.replace(/\s+/g, ' ').slice(0, 6000)}`;
+      }
+      throw error;
+    }
     for (const column of answer.bytes ?? []) {
       for (const row of answer.rows) {
         const value = row[column];

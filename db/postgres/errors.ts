@@ -14,9 +14,13 @@ export class StoreRefusedError extends Error {
   override readonly name = 'StoreRefusedError';
 }
 
-/** A statement the server rejected, with its SQLSTATE (23505 a duplicate key, 40001 a conflict…). */
+/**
+ * A statement the server rejected, with its SQLSTATE (23505 a duplicate key, 40001 a conflict…)
+ * and, for the log, the statement (its text, never its parameters: they may be personal).
+ */
 export class StoreStatementError extends Error {
   override readonly name = 'StoreStatementError';
+  statement = '';
   constructor(
     message: string,
     readonly code: string,

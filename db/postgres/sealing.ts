@@ -1,12 +1,16 @@
 import { seal, token, type SealingKeys } from './sealed';
 
-// Writes reach the centre's server sealed without the repositories knowing (issue 17). The
-// repositories write rows with two shapes of statement — INSERT INTO t (a, b, …) VALUES (?, ?, …)
-// and UPDATE t SET a = ?, b = ?, … WHERE … — so the column each parameter goes to can be read off
-// the statement. Parameters bound for a sealed column are sealed; a column the server compares
-// (a name, an ID number) also gets its keyed token written beside it, in the same statement.
-// Anything else that names a sealed column compares bytes with text on the server and fails
-// loudly — such a statement needs its PostgreSQL form in db/, never a quiet plaintext.
+// Personal data reaches the centre's server sealed without the repositories knowing (issue 17).
+// - Writes: the repositories write rows with two shapes of statement — INSERT INTO t (a, b, …)
+//   VALUES (?, ?, …) and UPDATE t SET a = ?, b = ?, … WHERE … — so the column each parameter goes
+//   to can be read off the statement. Parameters bound for a sealed column are sealed; a column
+//   the server compares (a name, an ID number) also gets its keyed token written beside it.
+// - Comparisons: `alias.column = ?` and `alias.column IN (?, …)` on such a column (the alias
+//   found in the statement's FROM and JOINs) compare its token with the parameters' tokens.
+//   A comparison with a sealed column that has no token cannot be made on the server: it
+//   stops the statement here, by name, instead of comparing ciphertext with a parameter (which
+//   PostgreSQL would take as bytes and quietly never match). Such a statement needs its
+//   PostgreSQL form in db/.
 
 /** Which columns are sealed, and which tokens each sealed column feeds (table → column → tokens). */
 export interface SealingPlanSource {
@@ -30,9 +34,11 @@ interface Plan {
   tokens: number[];
   /** Where the tokens' parameters go in the list: after the VALUES list's or the SET list's. */
   tokensAt: number;
+  /** Parameter positions compared with a token column: replaced by their tokens. */
+  compared: number[];
 }
 
-const INSERT = /^\s*INSERT\s+INTO\s+([a-z_]+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)/i;
+const INSERT = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+([a-z_]+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)/i;
 const UPDATE = /^\s*UPDATE\s+([a-z_]+)\s+SET\s+([\s\S]*?)\s+WHERE\s/i;
 
 export class Sealing {
@@ -54,6 +60,7 @@ export class Sealing {
     const out = [...params];
     const tokens = plan.tokens.map((at) => this.tokenOf(params[at]));
     for (const i of plan.seal) out[i] = this.sealed(params[i]);
+    for (const i of plan.compared) out[i] = this.tokenOf(params[i]);
     out.splice(plan.tokensAt, 0, ...tokens);
     return { text: plan.text, params: out };
   }
@@ -72,8 +79,43 @@ export class Sealing {
     const insert = INSERT.exec(text);
     if (insert) return this.insertPlan(text, insert);
     const update = UPDATE.exec(text);
-    if (update) return this.updatePlan(text, update);
-    return null;
+    const written = update ? this.updatePlan(text, update) : null;
+    return this.comparisons(text, written ?? { text, seal: [], tokens: [], tokensAt: 0, compared: [] });
+  }
+
+  /**
+   * The statement's comparisons with sealed columns, as token comparisons (see the top). Read
+   * from the original text (an UPDATE's: after its SET list, whose sealing changed the text
+   * before it), so the parameters are counted as the repository bound them.
+   */
+  private comparisons(original: string, plan: Plan): Plan | null {
+    const tables = tablesOf(original);
+    const distinct = new Set(tables.values());
+    const whereAt = (t: string) => (UPDATE.test(t) ? /\sWHERE\s/i.exec(t)!.index : 0);
+    const from = whereAt(original);
+    let changed = false;
+    const part = original
+      .slice(from)
+      .replace(COMPARISON, (all, alias: string | undefined, column: string, op: string, offset: number) => {
+        const table = alias
+          ? tables.get(alias.toLowerCase())
+          : distinct.size === 1
+            ? [...distinct][0]
+            : undefined;
+        const lower = column.toLowerCase();
+        if (!table || !this.source.sealed.get(table)?.has(lower)) return all;
+        const tokenColumn = (this.source.tokens.get(table) ?? []).find((t) => t.from === lower)?.column;
+        if (!tokenColumn) throw new Error(`${table}.${lower} is sealed: the server cannot compare it`);
+        // Which parameters: the one after `=`, or every one in the IN list.
+        const first = count(original.slice(0, from + offset));
+        const rest = original.slice(from + offset + all.length);
+        const params = /^\s*=/.test(op) ? 1 : count(rest.slice(0, rest.indexOf(')')));
+        for (let i = 0; i < params; i++) plan.compared.push(first + i);
+        changed = true;
+        return all.replace(new RegExp(`\\b${column}\\b`), tokenColumn);
+      });
+    if (!changed) return plan.seal.length || plan.tokens.length ? plan : null;
+    return { ...plan, text: plan.text.slice(0, whereAt(plan.text)) + part };
   }
 
   private insertPlan(text: string, m: RegExpExecArray): Plan | null {
@@ -86,7 +128,7 @@ export class Sealing {
     // Which parameter each value is: the count of ? before it.
     let n = 0;
     const paramOf = values.map((v) => (v.trim() === '?' ? n++ : ((n += count(v)), -1)));
-    const plan: Plan = { text, seal: [], tokens: [], tokensAt: n };
+    const plan: Plan = { text, seal: [], tokens: [], tokensAt: n, compared: [] };
     const added: string[] = [];
     columns.forEach((column, i) => {
       if (!sealed.has(column) || values[i]!.trim().toUpperCase() === 'NULL') return;
@@ -101,12 +143,25 @@ export class Sealing {
     });
     if (!plan.seal.length) return null;
     const end = m.index + m[0].length;
+    // An upsert that takes a tokenised column from the new row takes its token the same way.
+    const rest = text
+      .slice(end)
+      .replace(/(\bDO\s+UPDATE\s+SET\s+)([\s\S]*)$/i, (all, head: string, sets: string) => {
+        const extra = (this.source.tokens.get(table) ?? [])
+          .filter((t) => new RegExp(`\\b${t.from}\\s*=\\s*excluded\\.${t.from}\\b`, 'i').test(sets))
+          .map((t) => `${t.column} = excluded.${t.column}`);
+        if (!extra.length) return all;
+        // Before a trailing WHERE or RETURNING of the upsert, if any.
+        const tail = /\s(WHERE|RETURNING)\s[\s\S]*$/i.exec(sets);
+        const at = tail ? tail.index : sets.length;
+        return `${head}${sets.slice(0, at)}, ${extra.join(', ')}${sets.slice(at)}`;
+      });
     plan.text =
       text.slice(0, m.index) +
       m[0]
         .replace(`(${m[2]!})`, `(${m[2]!}${added.map((c) => `, ${c}`).join('')})`)
         .replace(/\)\s*$/, `${added.map(() => ', ?').join('')})`) +
-      text.slice(end);
+      rest;
     return plan;
   }
 
@@ -114,7 +169,7 @@ export class Sealing {
     const table = m[1]!.toLowerCase();
     const sealed = this.source.sealed.get(table);
     if (!sealed) return null;
-    const plan: Plan = { text, seal: [], tokens: [], tokensAt: 0 };
+    const plan: Plan = { text, seal: [], tokens: [], tokensAt: 0, compared: [] };
     const added: string[] = [];
     let n = 0;
     for (const assignment of topLevel(m[2]!)) {
@@ -145,6 +200,45 @@ function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
   throw new Error(`a sealed column takes text or bytes, not ${typeof value}`);
+}
+
+/** `alias.column = ?` or `alias.column IN (?…` (the alias optional): a comparison with parameters. */
+const COMPARISON = /(?:\b([A-Za-z_]\w*)\.)?\b([A-Za-z_]\w*)(\s*=\s*(?=\?)|\s+IN\s*\((?=\s*\?))/g;
+
+const NOT_ALIASES = new Set([
+  'on',
+  'where',
+  'join',
+  'left',
+  'right',
+  'inner',
+  'outer',
+  'cross',
+  'using',
+  'order',
+  'group',
+  'limit',
+  'indexed',
+  'not',
+  'natural',
+  'union',
+  'set',
+  'values',
+  'as',
+]);
+
+/** The tables a statement reads, by alias (and by name): FROM t a, JOIN t AS a, UPDATE t. */
+function tablesOf(text: string): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const m of text.matchAll(
+    /\b(?:FROM|JOIN|UPDATE|INTO)\s+([a-z_]+)(?:\s+(?:AS\s+)?([A-Za-z_]\w*))?/gi,
+  )) {
+    const table = m[1]!.toLowerCase();
+    tables.set(table, table);
+    const alias = m[2]?.toLowerCase();
+    if (alias && !NOT_ALIASES.has(alias)) tables.set(alias, table);
+  }
+  return tables;
 }
 
 /** Splits a list at its top-level commas (not inside parentheses or quotes). */

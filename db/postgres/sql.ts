@@ -1,6 +1,6 @@
 import type { PgBridge } from './bridge';
 import { postgresText } from './statementText';
-import { isSealed, open, type SealingKeys } from './sealed';
+import { isSealed, open, token, type SealingKeys } from './sealed';
 import type { Sealing } from './sealing';
 
 // The repositories' raw-statement surface (get / all / run, as db/sql.ts gives it over SQLite)
@@ -42,6 +42,11 @@ export class PgSql {
 
   run(text: string, ...params: unknown[]): { changes: number } {
     return { changes: this.rows(text, params).rowCount };
+  }
+
+  /** The keyed tokens the server holds for these words (search terms, names it compares). */
+  tokens(words: readonly string[]): Buffer[] {
+    return words.map((w) => token(this.keys, w));
   }
 
   /** How PostgreSQL would run the statement (EXPLAIN's lines). */

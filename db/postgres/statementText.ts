@@ -1,11 +1,21 @@
 import { pastQuoted } from './schema/sqlText';
 
-// The repositories write their statements for SQLite; two things about the text itself differ
+// The repositories write their statements for SQLite; a few things about the text itself differ
 // on PostgreSQL, and are changed here, in what is SQL code only (not in string literals, quoted
 // identifiers or comments):
 // - parameters: SQLite's positional `?` become PostgreSQL's numbered $1, $2, …;
-// - camelCase aliases: `p.birth_date AS birthDate` names the result column birthDate in SQLite,
-//   but PostgreSQL folds an unquoted name to lower case (birthdate): such aliases are quoted.
+// - camelCase names: `p.birth_date AS birthDate` names the result column birthDate in SQLite,
+//   but PostgreSQL folds an unquoted name to lower case (birthdate): such names are quoted, the
+//   alias and every reference to it (`ORDER BY receivedOn`). Tables and columns are snake_case,
+//   keywords one case, so a name with both cases is always an alias of ours;
+// - SQLite's planner hints go, their meaning stays: `INDEXED BY ix` and `NOT INDEXED` (which
+//   index to use), a unary + before a column (`+c.deleted_at`: no index for it), and CROSS JOIN
+//   … ON (keep this join order), which is an inner join: PostgreSQL plans for itself;
+// - INSERT OR IGNORE (a row whose key is already there is left out) is PostgreSQL's
+//   INSERT … ON CONFLICT DO NOTHING;
+// - SQLite's planner hints go, their meaning stays: `INDEXED BY ix` and `NOT INDEXED` (which
+//   index to use), a unary + before a column (`+c.deleted_at`: do not use an index for it), and
+//   CROSS JOIN … ON (keep this join order), which is an inner join: PostgreSQL plans for itself.
 // Each text is changed once (statements are constants, the cache stays small).
 
 const changed = new Map<string, string>();
@@ -20,19 +30,37 @@ export function postgresText(text: string): string {
   return out;
 }
 
-/** An alias with both cases in it (not a type name such as TEXT in CAST(x AS TEXT)). */
-const CAMEL_ALIAS = /\bAS(\s+)([A-Za-z_][A-Za-z0-9_]*)\b/gi;
+/** A name with both cases in it (not a keyword or type such as TEXT, not a snake_case column). */
+const NAME = /\b[A-Za-z_][A-Za-z0-9_]*\b/g;
 const isCamel = (name: string) => /[a-z]/.test(name) && /[A-Z]/.test(name);
 
+/** CROSS JOIN t [alias] ON …: the join's own condition makes it an inner join. */
+const CROSS_JOIN_ON = /\bCROSS\s+JOIN(\s+\w+(?:\s+(?!ON\b)\w+)?\s+ON\b)/gi;
+
+const INSERT_OR_IGNORE = /^(\s*)INSERT\s+OR\s+IGNORE\s+INTO\b/i;
+
 function change(text: string): string {
+  const ignore = INSERT_OR_IGNORE.exec(text);
+  if (ignore) {
+    const body = changeCode(text.replace(INSERT_OR_IGNORE, `${ignore[1]}INSERT INTO`));
+    const returning = /\sRETURNING\s[^;]*$/i.exec(body);
+    return returning
+      ? `${body.slice(0, returning.index)} ON CONFLICT DO NOTHING${body.slice(returning.index)}`
+      : `${body.trimEnd()} ON CONFLICT DO NOTHING`;
+  }
+  return changeCode(text);
+}
+
+function changeCode(text: string): string {
   let out = '';
   let n = 0;
   let code = '';
   const flush = () => {
     out += code
-      .replace(CAMEL_ALIAS, (all, space: string, name: string) =>
-        isCamel(name) ? `AS${space}"${name}"` : all,
-      )
+      .replace(/\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b/gi, '')
+      .replace(/(^|[\s(])\+(?=[A-Za-z_]\w*\.[A-Za-z_])/g, '$1')
+      .replace(CROSS_JOIN_ON, 'JOIN$1')
+      .replace(NAME, (name) => (isCamel(name) ? `"${name}"` : name))
       .replace(/\?/g, () => `$${++n}`);
     code = '';
   };

@@ -127,7 +127,7 @@ export class CaseListRepository {
     const rows = scopeRowids(p.principals);
     const n =
       this.db.sql.get<{ n: number }>(
-        `SELECT count(*) AS n FROM (${rows.sql}${exact ? '' : ' LIMIT ?'})`,
+        `SELECT count(*) AS n FROM (${rows.sql}${exact ? '' : ' LIMIT ?'}) counted`,
         ...rows.params,
         ...(exact ? [] : [listStrategyLimits.scope + 1]),
       )?.n ?? 0;

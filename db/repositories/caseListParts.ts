@@ -1,5 +1,5 @@
 import type { Statements } from '../sql';
-import { termsInScopeMatch } from './caseSearch';
+import { matchWords, termsInScopeMatch } from './caseSearch';
 import { inScope, type ScopePrincipals } from './caseScope';
 import { statisticSets } from './statisticSets';
 
@@ -150,8 +150,11 @@ export function listParts(sql: Statements, q: CaseListQuery): Parts {
   const t = q.text;
   if (t?.match) {
     // The index itself keeps to the user's principals (caseSearch.ts): its hits are in scope.
-    if (q.scope.length === 0) hits.push('SELECT rowid AS rid FROM case_search WHERE 0');
-    else {
+    if (q.scope.length === 0) hits.push('SELECT rowid AS rid FROM case_search WHERE 1 = 0');
+    else if (sql.dialect === 'postgres') {
+      hits.push('SELECT rowid AS rid FROM case_search WHERE terms @> ? AND scope && ?');
+      hitParams.push(sql.tokens(matchWords(t.match)), [...q.scope]);
+    } else {
       hits.push('SELECT rowid AS rid FROM case_search WHERE case_search MATCH ?');
       hitParams.push(termsInScopeMatch(t.match, q.scope));
     }

@@ -60,7 +60,7 @@ export class CaseNumberRepository {
   next(committeeId: string, year: number): number {
     const row = this.db.sql.get<{ seq: number }>(
       `INSERT INTO number_sequences (committee_id, year, last_seq) VALUES (?, ?, 1)
-       ON CONFLICT (committee_id, year) DO UPDATE SET last_seq = last_seq + 1
+       ON CONFLICT (committee_id, year) DO UPDATE SET last_seq = number_sequences.last_seq + 1
        RETURNING last_seq AS seq`,
       committeeId,
       year,

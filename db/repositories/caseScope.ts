@@ -119,14 +119,17 @@ export class CaseScopeRepository {
   count(principals: ScopePrincipals): number {
     if (principals.length === 0) return 0;
     const rows = scopeRowids(principals);
-    return this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql})`, ...rows.params)?.n ?? 0;
+    return (
+      this.db.sql.get<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql}) counted`, ...rows.params)?.n ??
+      0
+    );
   }
 
   /** Whether more than `limit` cases are in scope, reading at most limit + 1 rows. */
   exceeds(principals: ScopePrincipals, limit: number): boolean {
     const rows = scopeRowids(principals);
     const n = this.db.sql.get<{ n: number }>(
-      `SELECT count(*) AS n FROM (${rows.sql} LIMIT ?)`,
+      `SELECT count(*) AS n FROM (${rows.sql} LIMIT ?) counted`,
       ...rows.params,
       limit + 1,
     )?.n;

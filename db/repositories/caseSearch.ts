@@ -30,6 +30,19 @@ export function scopeColumn(principals: readonly string[]): string {
   return principals.map(scopeToken).join(' ');
 }
 
+/**
+ * The words a MATCH expression (from queryToMatch) asks for, every one required: the county
+ * centre's PostgreSQL holds a case's words as keyed tokens (db/postgres/schema/search.ts) and
+ * finds the cases holding all of them. A phrase's words are asked for each, not in a row, and a
+ * prefix (`"1391"*`) as the whole word: the server cannot see inside a token.
+ */
+export function matchWords(match: string): string[] {
+  const words = new Set<string>();
+  for (const quoted of match.matchAll(/"((?:[^"]|"")*)"/g))
+    for (const word of quoted[1]!.replaceAll('""', '"').split(/\s+/)) if (word) words.add(word);
+  return [...words];
+}
+
 /** A MATCH on the words only: the user's expression (from queryToMatch) never reaches `scope`. */
 export function termsMatch(match: string): string {
   return `terms : (${match})`;

@@ -328,13 +328,14 @@ export class CaseRepository {
         rowid,
       )
       .map((r) => r.p);
-    this.db.sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
-    this.db.sql.run(
-      `INSERT INTO case_search (rowid, terms, scope) VALUES (?, ?, ?)`,
-      rowid,
-      terms,
-      scopeColumn(principals),
-    );
+    const sql = this.db.sql;
+    sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
+    // The centre's server keeps the words as keyed tokens and the principals as they are.
+    const row =
+      sql.dialect === 'postgres'
+        ? [sql.tokens([...new Set(terms.split(/\s+/).filter(Boolean))]), principals]
+        : [terms, scopeColumn(principals)];
+    sql.run(`INSERT INTO case_search (rowid, terms, scope) VALUES (?, ?, ?)`, rowid, ...row);
     scopeGrown(this.db.sql).delete(rowid);
   }
 }

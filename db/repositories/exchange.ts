@@ -311,7 +311,7 @@ export class ExchangeRepository {
   setAgreedVersion(peerOfficeId: string, table: string, recordId: string, version: number): void {
     this.db.sql.run(
       `INSERT INTO exchange_record_versions (peer_office_id, table_name, record_id, agreed_version) VALUES (?, ?, ?, ?)
-       ON CONFLICT (peer_office_id, table_name, record_id) DO UPDATE SET agreed_version = max(agreed_version, excluded.agreed_version)`,
+       ON CONFLICT (peer_office_id, table_name, record_id) DO UPDATE SET agreed_version = max(exchange_record_versions.agreed_version, excluded.agreed_version)`,
       peerOfficeId,
       table,
       recordId,

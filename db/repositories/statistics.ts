@@ -243,7 +243,7 @@ export class StatisticsRepository {
           WHERE c.deleted_at IS NULL AND c.received_on >= ? AND c.received_on <= ? AND ${scope.sql}
             AND ((ag.id IS NULL AND (c.status IN ('succeeded', 'performing', 'visited')
                    OR (c.status IN ('closed', 'archived') AND o.termination_kind IS NULL AND o.referral_route IS NULL)))
-              OR (ag.id IS NOT NULL AND trim(COALESCE(ag.performance_deadline, '')) = '')))
+              OR (ag.id IS NOT NULL AND trim(COALESCE(ag.performance_deadline, '')) = ''))) flagged
         ORDER BY receivedOn, caseNumber LIMIT ?`,
       p.from,
       p.to,

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { productionCost, type KdfCost } from '../core/auth/kdf';
 import type { Platform } from '../core/documentStore/platform';
 import { Session } from '../core/session/session';
+import type { PgConfig } from '../../db';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
 
@@ -20,6 +21,8 @@ export interface AppOptions {
   dialogs?: BackupDialogs;
   /** Tests only: how full the backup disk looks. */
   freeSpace?: FreeSpaceProbe;
+  /** The county centre's PostgreSQL instead of the desk's own file (issue 17; the setup wizard's choice to come). */
+  centre?: PgConfig;
 }
 
 export interface App {
@@ -37,6 +40,7 @@ export function createApp(options: AppOptions): App {
     dataDir: options.dataDir,
     clock: options.clock ?? systemClock,
     kdfCost: options.kdfCost ?? productionCost,
+    centre: options.centre ?? null,
   });
   const backup = new BackupManager(session, {
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),

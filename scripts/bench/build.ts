@@ -2,6 +2,7 @@
 // cases with the raw writer (the same rows an intake writes, audit chain included). It runs in a
 // child process of the benchmark, so that the measured process is what the app would be: one
 // that opens an existing 100,000-case database, not one that has just written it.
+import { sqliteOf } from '../../db';
 import { randomUUID } from 'node:crypto';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../main/contract';
 import type { KdfCost } from '../../main/core/auth/kdf';
@@ -123,7 +124,7 @@ export async function buildDatabase(
     orgInfix: new Picks(every),
     creditTail: new Picks(every),
   };
-  const raw = app.session.requireUnlocked().store.sql.raw;
+  const raw = sqliteOf(app.session.requireUnlocked().store).sql.raw;
   // Secondary indexes are built after the load, as any bulk import would; unique ones stay (the
   // writer looks parties up through them). The result is the same database, built faster.
   const deferred = raw

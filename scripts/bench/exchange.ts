@@ -13,6 +13,7 @@
 //     a grandchild that only opens the county's database and imports, so its peak RSS is the
 //     import's own (this process's, with both offices built and the package generated, too).
 // Prints a JSON line last.
+import { sqliteOf } from '../../db';
 import { spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -137,7 +138,7 @@ async function office(dir: string, officeId: string): Promise<{ app: App; ok: Re
 
 /** Each case accepted by 城关镇's committee with its mediator, mediated, agreed and visited. */
 function addWorkflow(app: App, mediatorId: string): void {
-  const sql = app.session.requireUnlocked().store.sql;
+  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
   const cases = sql.all<{ id: string; at: string; on: string; amount: number | null; number: string }>(
     `SELECT id, created_at AS at, received_on AS "on", amount_fen AS amount, case_number AS number FROM cases`,
   );

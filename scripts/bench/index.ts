@@ -36,6 +36,7 @@
 // at each sign-in; --production-kdf creates the measured clerk with it and signs in with it, and
 // then peak RSS includes that. --pragma runs an experiment on the app's connection (cache_size,
 // wal_autocheckpoint…): it is printed as such, and is not what the app does.
+import { sqliteOf } from '../../db';
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -271,7 +272,7 @@ async function main(): Promise<void> {
   const ok = client(app);
   const signIn = await timed(() => ok('auth:signIn', { username: CLERK.username, password: CLERK.password }));
   const clerk: Clerk = { id: signIn[0].id, name: CLERK.displayName };
-  const raw = app.session.requireUnlocked().store.sql.raw;
+  const raw = sqliteOf(app.session.requireUnlocked().store).sql.raw;
   for (const pragma of options.pragmas) raw.pragma(pragma);
   const cacheSetting = Number(raw.pragma('cache_size', { simple: true }));
   const cacheMb = round(
@@ -374,7 +375,7 @@ async function main(): Promise<void> {
   // Signing out closes the database; the township clerk's sign-in opens it again.
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: TOWNSHIP_CLERK.username, password: TOWNSHIP_CLERK.password });
-  for (const pragma of options.pragmas) app.session.requireUnlocked().store.sql.raw.pragma(pragma);
+  for (const pragma of options.pragmas) sqliteOf(app.session.requireUnlocked().store).sql.raw.pragma(pragma);
   const township = await searchesInScope();
   await new Promise((resolve) => setImmediate(resolve));
   gcObserver.disconnect();
@@ -397,9 +398,8 @@ async function main(): Promise<void> {
   };
   const dbBytes = size(files);
   const walBytes = size(`${files}-wal`);
-  const counts = app.session
-    .requireUnlocked()
-    .store.sql.raw.prepare(
+  const counts = sqliteOf(app.session.requireUnlocked().store)
+    .sql.raw.prepare(
       `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_parties) AS links`,
     )
     .get() as {
@@ -435,7 +435,7 @@ async function main(): Promise<void> {
   await ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
   const verify = await ok('audit:verify', {});
   // ── sizes (issue 18): where the database's bytes go ──
-  const sizes = databaseSizes(app.session.requireUnlocked().store.sql.raw, counts.cases);
+  const sizes = databaseSizes(sqliteOf(app.session.requireUnlocked().store).sql.raw, counts.cases);
   // The backup of this database (scripts/bench/backup.ts), after the figures above: its worker
   // and its files must not colour them.
   log('backup…');

@@ -9,6 +9,7 @@
 //     zipped to a file with nothing else in the way, measured in the same run;
 //   - peak RSS of this process (it only opened the database before the export).
 // Prints a JSON line last.
+import { sqliteOf } from '../../db';
 import { spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     const [, rewriteSeconds] = await run();
     const peakRssMb = ownPeakRssMb();
 
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     const payloads = sql.all<{ payload: string }>(`SELECT payload FROM province_batch_records`);
     const plain = Buffer.from(`[${payloads.map((p) => p.payload).join(',\n')}]`);
     const records = payloads.length;

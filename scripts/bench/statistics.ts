@@ -3,6 +3,7 @@
 // each); then a county 领导 (every top-level organisation: the whole county) asks for dashboard
 // slices, the county's monthly return and drill-down pages, each next to a plain GROUP BY (or a
 // plain page) of the same cases in the same run.
+import { sqliteOf } from '../../db';
 import type { ChannelInput, ChannelName, ChannelOutput, StatisticDimension } from '../../main/contract';
 import type { App } from '../../main/ipc';
 import { summarise, timed, type Summary } from './stats';
@@ -31,7 +32,7 @@ const LEADER = { username: 'benchleader', displayName: '刘局长', password: 'L
 
 /** Agreements and visits for the bulk cases whose status says they were settled. */
 export function addOutcomes(app: App): void {
-  const raw = app.session.requireUnlocked().store.sql.raw;
+  const raw = sqliteOf(app.session.requireUnlocked().store).sql.raw;
   raw.exec(`
     INSERT INTO agreements (id, origin_office_id, created_at, updated_at, case_id, kind, number, facts, terms,
         performance_manner, performance_place, performance_deadline, amount_fen, reached_on, effective_on, subject_matter)
@@ -65,7 +66,7 @@ export async function statisticsBench(
   await ok('users:create', { ...LEADER, roles: ['leader'], organisationIds: roots });
   await ok('auth:signOut', {});
   await ok('auth:signIn', { username: LEADER.username, password: LEADER.password });
-  const sql = app.session.requireUnlocked().store.sql;
+  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
   const year = options.year;
   const periods = [
     { from: `${year}-01-01`, to: `${year}-12-31` },

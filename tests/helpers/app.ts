@@ -3,6 +3,8 @@ import type { ChannelInput, ChannelName, ChannelOutput, Result, Role } from '../
 import { ManualClock } from '../../main/core/clock';
 import type { KdfCost } from '../../main/core/auth/kdf';
 import { createApp, type App, type AppOptions } from '../../main/ipc';
+import type { PgConfig } from '../../db';
+import { DATABASE_OPTIONS, superSqlAt } from './pgCluster';
 import { removeTempDirs, tempDir } from './tempDir';
 
 /** Cheap scrypt for tests; one test checks the production cost on its own. */
@@ -19,6 +21,37 @@ export interface TestApp extends App {
 }
 
 const open: App[] = [];
+
+let databases = 0;
+
+/**
+ * Under DESK_TEST_STORE=postgres (tests/support/postgresStore.ts) each app works on a database
+ * of its own on the run's PostgreSQL, as a desk of the county centre; otherwise on its own file.
+ */
+function centreDatabase(): PgConfig | null {
+  const where = process.env.DESK_TEST_PG;
+  if (!where) return null;
+  const cluster = JSON.parse(where) as {
+    dir: string;
+    port: number;
+    user: string;
+    password: string;
+    caPem: string;
+  };
+  const database = `desk_${process.pid}_${++databases}`;
+  superSqlAt(
+    cluster.dir,
+    cluster.port,
+  )(`CREATE DATABASE ${database} OWNER ${cluster.user} ${DATABASE_OPTIONS}`);
+  return {
+    host: '127.0.0.1',
+    port: cluster.port,
+    database,
+    user: cluster.user,
+    password: cluster.password,
+    tls: { mode: 'verify-full', ca: cluster.caPem },
+  };
+}
 afterEach(async () => {
   for (const app of open.splice(0)) await app.close();
   removeTempDirs();
@@ -38,7 +71,8 @@ export type TestAppOptions = Pick<AppOptions, 'dialogs' | 'freeSpace'>;
 
 export function testApp(dataDir = tempDir(), options: TestAppOptions = {}): TestApp {
   const clock = new ManualClock(testBaseClock);
-  const app = createApp({ dataDir, clock, kdfCost: testKdfCost, ...options });
+  const centre = centreDatabase();
+  const app = createApp({ dataDir, clock, kdfCost: testKdfCost, ...options, ...(centre ? { centre } : {}) });
   open.push(app);
   const call = async <K extends ChannelName>(channel: K, input: ChannelInput<K>) =>
     (await app.dispatch(channel, input)) as Result<ChannelOutput<K>>;

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../db';
 import type { CreateCaseInput } from '../../main/contract';
 import { caseTables } from '../../main/contract/exchange/caseRecords';
 import { aCase, aPerson } from '../fixtures/builders';
@@ -158,7 +159,7 @@ export async function offices() {
 
 /** Every row of these cases, table by table, as stored (all columns), their links included. */
 export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[]> {
-  const sql = app.session.requireUnlocked().store.sql;
+  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
   const ids = JSON.stringify(caseIds);
   const inCases = `IN (SELECT value FROM json_each('${ids}'))`;
   const where: Record<string, string> = {

@@ -53,6 +53,44 @@ export function postgresBin(): string | null {
 
 const asRoot = process.getuid?.() === 0;
 
+/** How the centre's database is made (README): UTF-8, text compared byte for byte (C). */
+export const DATABASE_OPTIONS = `TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
+
+/** Runs a server binary as the cluster's owner (the postgres user when the tests run as root). */
+function runAsOwner(bin: string, command: string, args: string[]): string {
+  const result = asRoot
+    ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], { encoding: 'utf8' })
+    : spawnSync(join(bin, command), args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+/** SQL as the superuser over the cluster's local socket (in `dir`), from any process. */
+export function superSqlAt(dir: string, port: number): (sql: string) => string {
+  const bin = postgresBin();
+  if (!bin)
+    throw new Error('缺少 PostgreSQL 服务器（15 或更新）：请先运行 bash scripts/install-system-deps.sh');
+  return (sql) =>
+    runAsOwner(bin, 'psql', [
+      '-h',
+      dir,
+      '-p',
+      String(port),
+      '-U',
+      'postgres',
+      '-d',
+      'postgres',
+      '-X',
+      '-q',
+      '-A',
+      '-t',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      sql,
+    ]);
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -146,13 +184,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     : null;
   if (owner)
     for (const f of ['', 'server.key', 'server.crt', 'ca.crt']) chownSync(join(dir, f), owner.uid, owner.gid);
-  const run = (command: string, args: string[]) => {
-    const result = owner
-      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], { encoding: 'utf8' })
-      : spawnSync(join(bin, command), args, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
-    return result.stdout;
-  };
+  const run = (command: string, args: string[]) => runAsOwner(bin, command, args);
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   const ssl = options.ssl ?? true;
@@ -198,30 +230,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
       action,
     ]);
   ctl('start');
-  const superSql = (sql: string) =>
-    run('psql', [
-      '-h',
-      dir,
-      '-p',
-      String(port),
-      '-U',
-      'postgres',
-      '-d',
-      'postgres',
-      '-X',
-      '-q',
-      '-A',
-      '-t',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
-      sql,
-    ]);
+  const superSql = superSqlAt(dir, port);
   const user = 'desk';
   const password = 'Desk-test-2026';
   const database = 'mediation';
   superSql(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'`);
-  superSql(`CREATE DATABASE ${database} OWNER ${user} ENCODING 'UTF8' TEMPLATE template0`);
+  superSql(`CREATE DATABASE ${database} OWNER ${user} ${DATABASE_OPTIONS}`);
   let running = true;
   return {
     host: '127.0.0.1',

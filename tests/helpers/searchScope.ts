@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../db';
 import { scopeToken } from '../../db/repositories/caseSearch';
 import type { App } from '../../main/ipc';
 
@@ -7,7 +8,7 @@ import type { App } from '../../main/ipc';
  * the same, principal by principal. Returns what differs (nothing when they agree).
  */
 export function searchScopeMismatches(app: App): string[] {
-  const sql = app.session.requireUnlocked().store.sql;
+  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
   const principals = sql.all<{ p: string }>('SELECT DISTINCT principal AS p FROM case_scope').map((r) => r.p);
   // Every token the column holds stands for a principal that still holds a case (fts5vocab lists
   // the index's terms column by column, contentless or not).

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
-import { migrations, openStore, type Store } from '../../db';
+import { migrations, openStore, type SqliteStore } from '../../db';
 import { tempDir } from './tempDir';
 
 /** A temporary encrypted database, optionally migrated only up to some migration. */
@@ -10,7 +10,7 @@ export async function tempStore(
 ) {
   const file = options.file ?? join(tempDir('desk-db-'), 'test.db');
   const key = options.key ?? randomBytes(32);
-  const store: Store = await openStore({
+  const store: SqliteStore = await openStore({
     file,
     key,
     create: true,
@@ -30,7 +30,7 @@ export async function storeBefore(number: number) {
   const { store, file, key } = await tempStore({ migrations: migrations.slice(0, at) });
   return {
     store,
-    migrate: async (): Promise<Store> => {
+    migrate: async (): Promise<SqliteStore> => {
       await store.close();
       return openStore({ file, key, create: false, migrations });
     },

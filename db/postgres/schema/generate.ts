@@ -1,4 +1,5 @@
 import { columnClasses, isTable, sealedColumns } from './columns';
+import { sqliteCompatibility } from './compat';
 import { CASE_SEARCH, caseSearchTwin } from './search';
 import { literal } from './sqlText';
 import type { SqliteSchema, SqliteTable } from './sqlite';
@@ -44,7 +45,8 @@ function seedStatement(table: SqliteTable, rows: Record<string, unknown>[]): str
 }
 
 export function postgresSchema(sqlite: SqliteSchema): PostgresSchema {
-  const statements: string[] = [];
+  // SQLite's functions first: the triggers and the repositories' statements call them.
+  const statements: string[] = [...sqliteCompatibility];
   const made = new Set<string>();
   for (const t of sqlite.tables) {
     if (omittedTables[t.name] || t.shadowOf) continue;

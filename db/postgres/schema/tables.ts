@@ -12,12 +12,14 @@ import type { SqliteColumn, SqliteIndex, SqliteTable } from './sqlite';
 // plaintext, and what the server compares of them moves to their token.
 
 /**
- * SQLite's declared types → PostgreSQL's. Text compares byte for byte ("C"), as SQLite's BINARY
- * does, whatever the database's locale: lists sort and ranges (name >= ? AND name < ?) behave the
- * same on both stores. BOOLEAN stays 0/1 (the repositories write and read numbers).
+ * SQLite's declared types → PostgreSQL's. Text compares byte for byte as SQLite's BINARY does
+ * because the database's own collation is C (../store.ts refuses another): lists sort and ranges
+ * (name >= ? AND name < ?) behave the same on both stores, and the statements' parameters and
+ * literals compare with the columns under the same collation. BOOLEAN stays 0/1 (the repositories
+ * write and read numbers).
  */
 const types: Record<string, string> = {
-  TEXT: 'text COLLATE "C"',
+  TEXT: 'text',
   INTEGER: 'bigint',
   BOOLEAN: 'integer',
   REAL: 'double precision',

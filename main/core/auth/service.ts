@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { handleOf, KEY_BYTES, openStore, repositories, type Store, type UserRow } from '../../../db';
+import { handleOf, KEY_BYTES, repositories, type Store, type UserRow } from '../../../db';
+import { openDeskStore } from '../session/deskStore';
 import type { AuthStatus, Office, SessionUser } from '../../contract';
 import { appendAudit } from '../audit/log';
 import { SigningKey } from '../audit/signing';
@@ -77,10 +78,10 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   await keyFile.setUser(key, input.admin.password, dek, session.kdfCost, signing);
   storeInstallationKeys(keyFile, dek, InstallationKeys.generate());
 
-  setAsideOrphanDatabase(session);
+  if (!session.centre) setAsideOrphanDatabase(session);
   let store: Store | null = null;
   try {
-    store = await openStore({ file: session.paths.database, key: dek, create: true });
+    store = await openDeskStore(session, dek, true);
     const now = session.clock.now().toISOString();
     const admin: UserRow = {
       id: randomUUID(),
@@ -127,7 +128,7 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
     return toSessionUser(actor);
   } catch (error) {
     await store?.close();
-    removeDatabaseFiles(session);
+    if (!session.centre) removeDatabaseFiles(session);
     dek.fill(0);
     throw error;
   }
@@ -187,7 +188,7 @@ async function openForUser(
   if (!session.databaseExists()) {
     throw new ConflictError('找不到数据库文件（desk.db），请检查数据目录或从备份恢复');
   }
-  const store = await openStore({ file: session.paths.database, key: dek, create: false });
+  const store = await openDeskStore(session, dek, false);
   const row = await repositories(handleOf(store)).users.findByUsernameKey(usernameKey(username));
   if (!row || row.disabled) {
     await store.close();

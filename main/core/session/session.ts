@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { handleOf, repositories, type Repositories, type Store } from '../../../db';
+import { handleOf, repositories, type PgConfig, type Repositories, type Store } from '../../../db';
 import type { EventName, EventPayload } from '../../contract';
 import type { Actor } from '../actor';
 import type { AuditEvent, AuditSigner } from '../audit/log';
@@ -22,6 +22,8 @@ export interface SessionOptions {
   dataDir: string;
   clock: Clock;
   kdfCost: KdfCost;
+  /** The county centre's PostgreSQL, when this desk works on it (issue 17); else the desk's own file. */
+  centre?: PgConfig | null;
 }
 
 interface Unlocked {
@@ -60,6 +62,7 @@ export class Session {
   readonly paths: ReturnType<typeof dataPaths>;
   readonly clock: Clock;
   readonly kdfCost: KdfCost;
+  readonly centre: PgConfig | null;
   readonly lockout: Lockout;
   readonly mutex = new Mutex();
   keyFile: KeyFile | null;
@@ -88,6 +91,7 @@ export class Session {
     this.paths = dataPaths(options.dataDir);
     this.clock = options.clock;
     this.kdfCost = options.kdfCost;
+    this.centre = options.centre ?? null;
     this.lockout = new Lockout(options.clock);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.keyFile = KeyFile.exists(options.dataDir) ? KeyFile.load(options.dataDir) : null;
@@ -182,8 +186,14 @@ export class Session {
     if (this.unlocked) this.unlocked.actor = { ...this.unlocked.actor, mustChangePassword: false };
   }
 
+  /** Whether there is a database to open: the desk's file, or (always) the centre's server. */
   databaseExists(): boolean {
-    return existsSync(this.paths.database);
+    return this.centre !== null || existsSync(this.paths.database);
+  }
+
+  /** Where the desk's data lives (./deskStore.ts). */
+  get dataDir(): string {
+    return this.paths.dataDir;
   }
 
   /**

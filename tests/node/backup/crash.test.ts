@@ -4,6 +4,7 @@
 // rotation). Afterwards the live database must be intact, every backup the app lists must pass
 // the full check a restore makes, none of what a kill cut off may be listed, and the next backup
 // must succeed and sweep the remains away.
+import { sqliteOf } from '../../../db';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,7 @@ describe('kill -9 during a backup', () => {
     // The next morning.
     const app = testApp(dataDir);
     await app.ok('auth:signIn', OPERATOR);
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     expect(sql.all(`PRAGMA integrity_check`)).toEqual([{ integrity_check: 'ok' }]);
     expect(sql.all(`PRAGMA foreign_key_check`)).toEqual([]);
     expect(await app.ok('audit:verify', {})).toMatchObject({ intact: true });

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../main/contract';
 import { aCase, aPerson, anOrganisation } from '../../fixtures/builders';
@@ -43,7 +44,7 @@ describe('a backup while the desk is in use', () => {
 
     // The case is saved, and its audit entry precedes the backup's: it never waited for the backup.
     await w.as('admin');
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     const seqOf = (action: string, target: string) =>
       sql.get<{ seq: number }>(`SELECT seq FROM audit_log WHERE action = ? AND target = ?`, action, target)!
         .seq;

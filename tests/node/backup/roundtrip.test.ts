@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ describe('back up and restore on this PC', () => {
   it('brings back every row of every table as it was at the backup', async () => {
     const w = await backupWorld();
     const { app } = w;
-    const sql = () => app.session.requireUnlocked().store.sql;
+    const sql = () => sqliteOf(app.session.requireUnlocked().store).sql;
     const file = await backUp(app);
     // The state the backup holds: nothing has run since it finished but the entry recording it
     // (which the backup cannot hold: it is written once the backup is verified).

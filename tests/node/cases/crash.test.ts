@@ -3,6 +3,7 @@
 // after cases:create returned ok; the test SIGKILLs it at a random moment, 50+ times. Afterwards
 // every acknowledged intake must be there and complete, nothing may be half-written, the number
 // sequences must have no holes, and the database and the audit chain must check out.
+import { sqliteOf } from '../../../db';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryToMatch } from '../../../main/core/cases/searchTerms';
@@ -105,7 +106,7 @@ describe('kill -9 while intakes are being saved', () => {
     // Open the store again, as the next morning.
     const app = testApp(dataDir);
     await switchUser(app, CLERK.username, CLERK.password);
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
 
     expect(sql.all(`PRAGMA integrity_check`)).toEqual([{ integrity_check: 'ok' }]);
     expect(sql.all(`PRAGMA foreign_key_check`)).toEqual([]);

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openStore, repositories, handleOf, type AuditRow } from '../../../db';
@@ -147,7 +148,7 @@ describe('a database restored from an older copy', () => {
 describe('one user rewriting another user’s entries with the database key', () => {
   /** The clerk, signed in, edits the admin's settings entry and recomputes every hash after it. */
   async function rewriteAdminsEntry(app: TestApp, resign: boolean) {
-    const { store } = app.session.requireUnlocked();
+    const store = sqliteOf(app.session.requireUnlocked().store);
     const sql = store.sql;
     const all = rows(sql);
     const target = all.find((r) => r.action === 'settings:update')!;
@@ -198,7 +199,7 @@ describe('one user rewriting another user’s entries with the database key', ()
   it('cannot swap the admin’s public key for one of their own without the admin noticing', async () => {
     const { app, clerk } = await officeWithHistory();
     await switchUser(app, 'clerk', clerk.password);
-    const { store } = app.session.requireUnlocked();
+    const store = sqliteOf(app.session.requireUnlocked().store);
     const adminId = rows(store.sql).find((r) => r.action === 'setup:complete')!.actorId!;
     // The clerk enrols a key of their own in the admin's name and writes an entry "by the admin".
     const { SigningKey } = await import('../../../main/core/audit/signing');

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,13 +116,15 @@ describe('the audit log', () => {
 
   it('detects an edited entry', async () => {
     const app = await appWithHistory();
-    app.session.requireUnlocked().store.sql.run(`UPDATE audit_log SET detail = '篡改' WHERE seq = 2`);
+    sqliteOf(app.session.requireUnlocked().store).sql.run(
+      `UPDATE audit_log SET detail = '篡改' WHERE seq = 2`,
+    );
     expect(await app.ok('audit:verify', {})).toMatchObject({ intact: false, firstBrokenSeq: 2 });
   });
 
   it('detects a deleted entry in the middle and at the end', async () => {
     const app = await appWithHistory();
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     sql.run(`DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)`);
     const tail = await app.ok('audit:verify', {});
     expect(tail.intact).toBe(false);
@@ -132,7 +135,7 @@ describe('the audit log', () => {
 
   it('detects an entry rewritten with a recomputed hash (the chain breaks after it)', async () => {
     const app = await appWithHistory();
-    const sql = app.session.requireUnlocked().store.sql;
+    const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     sql.run(`UPDATE audit_log SET hash = '${'f'.repeat(64)}' WHERE seq = 1`);
     expect(await app.ok('audit:verify', {})).toMatchObject({ intact: false, firstBrokenSeq: 1 });
   });

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { IsNull } from 'typeorm';
 import { DisputeTypeEntity, OrganisationEntity, UserEntity, VillageEntity } from '../../../db/entities';
@@ -9,7 +10,7 @@ describe('entity rows by prepared statement', () => {
   it('the seeded organisations and dispute types read the same both ways, booleans included', async () => {
     const app = await setUpApp();
     const repos = app.session.repos();
-    const em = app.session.requireUnlocked().store.dataSource.manager;
+    const em = sqliteOf(app.session.requireUnlocked().store).dataSource.manager;
     const orgs = await em.getRepository(OrganisationEntity).findBy({ deletedAt: IsNull() });
     expect(orgs.length).toBeGreaterThan(10);
     for (const o of orgs) expect(await repos.catalog.organisation(o.id)).toEqual(o);
@@ -26,7 +27,7 @@ describe('entity rows by prepared statement', () => {
   it('lists, finds and updates users and villages as TypeORM reads them: JSON lists and booleans too', async () => {
     const app = await setUpApp();
     const repos = app.session.repos();
-    const em = app.session.requireUnlocked().store.dataSource.manager;
+    const em = sqliteOf(app.session.requireUnlocked().store).dataSource.manager;
     const users = await em
       .getRepository(UserEntity)
       .find({ where: { deletedAt: IsNull() }, order: { createdAt: 'ASC' } });

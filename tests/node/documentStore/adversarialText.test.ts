@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreateCaseInput, DocumentKindIdDto, PartyInput } from '../../../main/contract';
 import { xmlParts, xmlProblems } from '../../helpers/docxXml';
@@ -211,7 +212,7 @@ describe('documents of a case whose every text field holds adversarial text', ()
 
   it('past the contract (raw rows): the writer strips what XML cannot carry; every document parses and converts', async () => {
     await recordCases();
-    const db = w.app.session.requireUnlocked().store.sql.raw;
+    const db = sqliteOf(w.app.session.requireUnlocked().store).sql.raw;
     const poison: Record<string, string[]> = {
       cases: [
         'summary',

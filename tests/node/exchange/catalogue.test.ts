@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { MAX_EXCHANGED_FILE_BYTES } from '../../../main/contract/exchange/columns';
 import { documentSettings } from '../../../main/core/documentStore/settings';
@@ -23,7 +24,7 @@ import {
 
 /** Every table a package's content lands in (not the exchange's own bookkeeping). */
 function contentHashes(app: TestApp) {
-  const sql = app.session.requireUnlocked().store.sql;
+  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
   return Object.fromEntries(
     Object.entries(tableHashes(sql, app.session.repos().audit.last()!.seq)).filter(
       ([t]) => !t.startsWith('exchange_') && t !== 'audit_log',
@@ -199,7 +200,7 @@ describe('the shared catalogue and the ledgers between a township and the county
     await archivedCase(town);
     // Large scans in it: over the 20 MB a record may carry, which would make the county refuse the package.
     const big = Buffer.alloc(MAX_EXCHANGED_FILE_BYTES + 1024 * 1024, 0x25);
-    town.app.session.requireUnlocked().store.sql.run('UPDATE dossier_archives SET pdf = ?', big);
+    sqliteOf(town.app.session.requireUnlocked().store).sql.run('UPDATE dossier_archives SET pdf = ?', big);
 
     await town.admin();
     const plan = await town.app.ok('exchange:plan', { officeId: COUNTY_ID });

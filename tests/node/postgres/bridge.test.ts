@@ -61,7 +61,29 @@ describe('statement text', () => {
     expect(postgresText(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
   });
 
-  it('quotes camelCase aliases, so rows come back with the keys the repositories name', () => {
+  it('turns INSERT OR IGNORE into ON CONFLICT DO NOTHING', () => {
+    expect(postgresText(`INSERT OR IGNORE INTO s (a, b) SELECT ?, c.rowid FROM cases c WHERE c.id = ?`)).toBe(
+      `INSERT INTO s (a, b) SELECT $1, c.rowid FROM cases c WHERE c.id = $2 ON CONFLICT DO NOTHING`,
+    );
+    expect(postgresText(`INSERT OR IGNORE INTO s (a) VALUES (?) RETURNING a`)).toBe(
+      `INSERT INTO s (a) VALUES ($1) ON CONFLICT DO NOTHING RETURNING a`,
+    );
+  });
+
+  it('drops SQLite’s planner hints and keeps their meaning', () => {
+    expect(
+      postgresText(
+        `SELECT x FROM cases c INDEXED BY ix_cases_received CROSS JOIN case_parties cp ON cp.case_id = c.id CROSS JOIN t WHERE +c.deleted_at IS NULL AND a + b > 1`,
+      ),
+    ).toBe(
+      `SELECT x FROM cases c JOIN case_parties cp ON cp.case_id = c.id CROSS JOIN t WHERE c.deleted_at IS NULL AND a + b > 1`,
+    );
+  });
+
+  it('quotes camelCase aliases and the references to them, so rows come back with the keys the repositories name', () => {
+    expect(postgresText(`SELECT caseId FROM (SELECT c.id AS caseId FROM cases c) x ORDER BY caseId`)).toBe(
+      `SELECT "caseId" FROM (SELECT c.id AS "caseId" FROM cases c) x ORDER BY "caseId"`,
+    );
     expect(
       postgresText(
         `SELECT p.birth_date AS birthDate, count(*) AS n, CAST(x AS TEXT) AS "caseId", 'AS fooBar' FROM p`,

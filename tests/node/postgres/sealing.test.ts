@@ -31,6 +31,16 @@ describe('sealing the writes', () => {
     expect(suffixKey).toEqual(token(keys, '3898'));
   });
 
+  it('keeps a token with its value when an upsert takes the new row’s value', () => {
+    const out = sealing.apply(
+      `INSERT INTO parties (id, name, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind WHERE parties.version < 9`,
+      ['p1', '张三', 'person'],
+    );
+    expect(out.text).toBe(
+      `INSERT INTO parties (id, name, kind, name_key) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, name_key = excluded.name_key WHERE parties.version < 9`,
+    );
+  });
+
   it('seals an UPDATE’s sealed assignments and sets their tokens before the WHERE clause’s parameters', () => {
     const out = sealing.apply(
       `UPDATE parties SET version = version + 1, updated_at = ?, name = ?, phone = ? WHERE id = ? AND version = ?`,
@@ -57,6 +67,45 @@ describe('sealing the writes', () => {
     expect(sealing.apply(other, organisation)).toEqual({ text: other, params: organisation });
     const select = `SELECT name FROM parties WHERE id = ?`;
     expect(sealing.apply(select, ['p1'])).toEqual({ text: select, params: ['p1'] });
+  });
+
+  it('compares a tokenised column through its token, in SELECTs and in an UPDATE’s WHERE', () => {
+    const select = sealing.apply(
+      `SELECT p.id FROM parties p JOIN case_parties cp ON cp.party_id = p.id WHERE p.name IN (?, ?) AND cp.role = ? AND p.id_number = ?`,
+      ['张三', '李四', 'applicant', '640221195902193898'],
+    );
+    expect(select.text).toBe(
+      `SELECT p.id FROM parties p JOIN case_parties cp ON cp.party_id = p.id WHERE p.name_key IN (?, ?) AND cp.role = ? AND p.id_number_key = ?`,
+    );
+    expect(select.params).toEqual([
+      token(keys, '张三'),
+      token(keys, '李四'),
+      'applicant',
+      token(keys, '640221195902193898'),
+    ]);
+    const single = sealing.apply(`SELECT id FROM parties WHERE id_suffix = ? AND kind = ?`, [
+      '3898',
+      'person',
+    ]);
+    expect(single.params).toEqual([token(keys, '3898'), 'person']);
+    const update = sealing.apply(
+      `UPDATE parties SET name = ?, updated_at = ? WHERE name = ? AND version = ?`,
+      ['王五', 't', '张三', 2],
+    );
+    expect(update.text).toBe(
+      `UPDATE parties SET name = ?, updated_at = ?, name_key = ? WHERE name_key = ? AND version = ?`,
+    );
+    expect(open(keys, update.params[0] as Buffer)).toBe('王五');
+    expect(update.params.slice(1)).toEqual(['t', token(keys, '王五'), token(keys, '张三'), 2]);
+    // organisations.name is not sealed: left alone.
+    const plain = `SELECT o.id FROM organisations o JOIN parties p ON p.id = o.id WHERE o.name = ?`;
+    expect(sealing.apply(plain, ['城关镇'])).toEqual({ text: plain, params: ['城关镇'] });
+  });
+
+  it('stops a comparison with a sealed column the server cannot compare', () => {
+    expect(() => sealing.apply(`SELECT id FROM parties WHERE phone = ?`, ['13104297370'])).toThrow(
+      /parties\.phone is sealed: the server cannot compare it/,
+    );
   });
 
   it('refuses to write a sealed column from anything but a parameter', () => {

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ export async function provinceWorld(count = 20): Promise<ProvinceWorld> {
     organisationIds: [ORGS.county, ORGS.yaofu],
   });
   await switchUser(app, 'dangan', ARCHIVIST_PASSWORD);
-  const sql = () => app.session.requireUnlocked().store.sql;
+  const sql = () => sqliteOf(app.session.requireUnlocked().store).sql;
   const written = w.cases.find((c) => c.outcome === 'written')!;
   const now = app.clock.now().toISOString();
   sql().run(

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../../db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   statisticDimensions,
@@ -39,7 +40,10 @@ function count(cases: PlannedCase[], m: StatisticMeasure): number {
 
 /** A change that leaves the figures as they are: kept sets and figures are no longer reused. */
 function touch(caseId: string): void {
-  world.app.session.requireUnlocked().store.sql.run(`UPDATE cases SET status = status WHERE id = ?`, caseId);
+  sqliteOf(world.app.session.requireUnlocked().store).sql.run(
+    `UPDATE cases SET status = status WHERE id = ?`,
+    caseId,
+  );
 }
 
 async function listed(filter: StatisticFilter): Promise<number> {

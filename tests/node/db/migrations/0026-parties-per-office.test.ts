@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../db';
+import type { SqliteStore as Store } from '../../../../db';
 import { removeTempDirs } from '../../../helpers/tempDir';
 import { storeBefore } from '../../../helpers/store';
 

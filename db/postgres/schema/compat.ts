@@ -1,0 +1,23 @@
+// SQLite functions the repositories' statements call, made in PostgreSQL under the same names
+// with SQLite's meaning, so one statement serves both stores (the SQL differences stay in db/):
+// - json_each(text): the elements of a JSON array as rows (key: the index, value: the element as
+//   text), as SQLite's table-valued function gives them (PostgreSQL's own json_each takes json
+//   objects; this one takes the text the columns and parameters hold);
+// - instr(text, text): where the second text first stands in the first, from 1; 0 if nowhere;
+// - max(a, b) / min(a, b) with two arguments: SQLite's scalar forms (PostgreSQL's greatest and
+//   least); the one-argument aggregates are untouched.
+
+export const sqliteCompatibility: readonly string[] = [
+  `CREATE FUNCTION json_each(list text) RETURNS TABLE (key bigint, value text) LANGUAGE sql IMMUTABLE STRICT AS $$
+SELECT o - 1, v FROM json_array_elements_text(list::json) WITH ORDINALITY AS t(v, o)
+$$`,
+  `CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$
+SELECT strpos(haystack, needle)
+$$`,
+  `CREATE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+SELECT greatest(a, b)
+$$`,
+  `CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+SELECT least(a, b)
+$$`,
+];
