@@ -26,6 +26,10 @@ export default defineConfig({
           include: ['tests/node/**/*.test.ts'],
           exclude: [...configDefaults.exclude, app],
           isolate: false,
+          // Per file, though the worker's modules are shared: apps closed after every test. (The
+          // Electron glue's few files with apps register it themselves: a setup file importing
+          // the app would load it before their mocks.)
+          setupFiles: ['./tests/support/perFile.ts'],
         },
       },
     ],

@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in order, stopping at the first failure, with the
 // time each took. The same command runs locally and in CI (.ci/run).
 import { spawn } from 'node:child_process';
+import { centreSuites } from '../tests/support/centreSuites.mjs';
 
 // The three static checks are single-threaded and independent: they run side by side (one
 // step), each with its output kept until it ends so the log stays readable.
@@ -15,6 +16,15 @@ const staticChecks = [
 const steps = [
   ['静态检查 typecheck + lint + prettier', staticChecks],
   ['单元与集成测试 vitest', 'npx', ['vitest', 'run'], 15],
+  // The same service suites on the county centre's PostgreSQL (issue 17): those that pass there
+  // so far (tests/support/centreSuites.mjs), each app on a database of its own in one throwaway cluster.
+  [
+    '县中心数据库上的服务测试 vitest (PostgreSQL)',
+    'npx',
+    ['vitest', 'run', '--project', 'core', ...centreSuites],
+    10,
+    { DESK_TEST_STORE: 'postgres' },
+  ],
   ['构建 build', 'npm', ['run', '-s', 'build'], 5],
   ['打包配置检查 electron-builder', 'npm', ['run', '-s', 'check:builder'], 5],
   // The bench's generator and every section on a small database: a change that breaks the bench
@@ -56,10 +66,15 @@ async function runSideBySide(checks) {
 }
 
 /** Runs one step in its own process group, so that at its time limit the whole tree is ended. */
-function runLimited(label, cmd, args, minutes) {
+function runLimited(label, cmd, args, minutes, extraEnv = {}) {
   return new Promise((resolve) => {
     // No stdin: a process group of its own may not read the terminal.
-    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env, shell, detached: !shell });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...env, ...extraEnv },
+      shell,
+      detached: !shell,
+    });
     const endTree = (signal) => {
       try {
         if (shell) child.kill(signal);
@@ -86,11 +101,13 @@ function runLimited(label, cmd, args, minutes) {
 }
 
 const timings = [];
-for (const [label, cmd, args, minutes] of steps) {
+for (const [label, cmd, args, minutes, extraEnv] of steps) {
   if (only.length && !only.some((o) => label.includes(o))) continue;
   console.log(`\n▶ ${label}`);
   const started = Date.now();
-  const result = Array.isArray(cmd) ? await runSideBySide(cmd) : await runLimited(label, cmd, args, minutes);
+  const result = Array.isArray(cmd)
+    ? await runSideBySide(cmd)
+    : await runLimited(label, cmd, args, minutes, extraEnv);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${result.status === 0 ? '✓' : '✗'} ${label}  ${seconds}s`);
   if (result.status !== 0) {

@@ -18,6 +18,8 @@ import {
 /** Beyond the server's own statement timeout, how long the desk waits before giving up on it. */
 const MARGIN_MS = 5000;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export interface QueryResult<T> {
   rows: T[];
   rowCount: number;
@@ -40,7 +42,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 
 export class PgBridge {
   private worker: Worker | null = null;
+  /** The id of the request last answered (see ask); a new one for each thread. */
   private flag = new Int32Array(new SharedArrayBuffer(4));
+  private sequence = 0;
+  /** Only ever waited on with a timeout: a millisecond's pause. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private replies: MessagePort | null = null;
 
   private constructor(private readonly config: PgConfig) {}
@@ -63,6 +69,8 @@ export class PgBridge {
   }
 
   private start(): void {
+    // A fresh flag: a thread given up on may still answer late, and must not wake this one.
+    this.flag = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     const input: BridgeInput = {
       pgPath: require.resolve('pg'),
@@ -89,20 +97,31 @@ export class PgBridge {
     void worker?.terminate();
   }
 
-  /** Posts one request and sleeps until its reply (or the limit). */
-  private ask(request: BridgeRequest, limitMs: number): BridgeReply {
-    Atomics.store(this.flag, 0, 0);
-    this.worker!.postMessage(request);
-    if (Atomics.wait(this.flag, 0, 0, limitMs) === 'timed-out') {
-      this.stop();
-      throw new StoreUnavailableError(messages.timedOut(Math.round(limitMs / 1000)));
+  /**
+   * Posts one request and sleeps until its reply (or the limit). Requests are numbered and the
+   * thread sets the flag to the number it answered, so only this request's answer wakes the
+   * call, and an answer is matched to its request by number, never taken from an earlier one.
+   */
+  private ask(request: DistributiveOmit<BridgeRequest, 'id'>, limitMs: number): BridgeReply {
+    const id = (this.sequence = (this.sequence % 2_000_000_000) + 1);
+    const flag = this.flag;
+    this.worker!.postMessage({ ...request, id });
+    const deadline = Date.now() + limitMs;
+    for (let seen = Atomics.load(flag, 0); seen !== id; seen = Atomics.load(flag, 0)) {
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(flag, 0, seen, left) === 'timed-out') {
+        this.stop();
+        throw new StoreUnavailableError(messages.timedOut(Math.round(limitMs / 1000)));
+      }
     }
-    const received = receiveMessageOnPort(this.replies!);
-    if (!received) {
-      this.stop();
-      throw new StoreUnavailableError(messages.lost);
+    // The reply was posted before the flag was set; it is on the port, or arrives at once.
+    for (let tries = 0; tries < 1000; tries++) {
+      const received: { message: BridgeReply } | undefined = receiveMessageOnPort(this.replies!);
+      if (received?.message.id === id) return received.message;
+      if (!received) Atomics.wait(this.pause, 0, 0, 1);
     }
-    return received.message as BridgeReply;
+    this.stop();
+    throw new StoreUnavailableError(messages.lost);
   }
 
   private errorOf(failure: BridgeFailure): Error {

@@ -19,13 +19,14 @@ export interface BridgeInput {
   /** Where this process found `pg`, so the thread loads the same copy. */
   pgPath: string;
   config: PgConfig;
-  /** [0]: 1 when a reply is waiting on `replies`. */
+  /** [0]: the id of the last request whose reply was posted on `replies`. */
   flag: Int32Array;
   replies: MessagePort;
 }
 
-export type BridgeRequest =
-  { op: 'connect' } | { op: 'query'; text: string; values: unknown[] } | { op: 'close' };
+export type BridgeRequest = { id: number } & (
+  { op: 'connect' } | { op: 'query'; text: string; values: unknown[] } | { op: 'close' }
+);
 
 export type BridgeFailure =
   | { kind: 'unavailable'; reason: 'unreachable' | 'lost' | 'commitUnknown' }
@@ -38,9 +39,10 @@ export type BridgeFailure =
   /** A statement of a transaction whose connection was lost: only ROLLBACK ends it. */
   | { kind: 'transactionLost' };
 
-export type BridgeReply =
+export type BridgeReply = { id?: number } & (
   | { ok: true; rows: Record<string, unknown>[]; rowCount: number; command: string; bytes?: string[] }
-  | ({ ok: false } & BridgeFailure);
+  | ({ ok: false } & BridgeFailure)
+);
 
 interface PgModule {
   Client: new (config: Record<string, unknown>) => PgClient;
@@ -84,9 +86,11 @@ export function bridgeMain(
   /** The connection dropped inside a transaction: everything until ROLLBACK fails. */
   let lost = false;
 
+  /** The request being answered: its reply carries its id, and the flag says it is there. */
+  let answering = 0;
   const reply = (message: BridgeReply) => {
-    input.replies.postMessage(message);
-    Atomics.store(input.flag, 0, 1);
+    input.replies.postMessage({ ...message, id: answering });
+    Atomics.store(input.flag, 0, answering);
     Atomics.notify(input.flag, 0);
   };
 
@@ -268,6 +272,7 @@ export function bridgeMain(
   }
 
   onRequest(async (request) => {
+    answering = request.id;
     if (request.op === 'close') {
       const closing = client;
       client = null;

@@ -13,6 +13,8 @@ import { pastQuoted } from './schema/sqlText';
 //   … ON (keep this join order), which is an inner join: PostgreSQL plans for itself;
 // - INSERT OR IGNORE (a row whose key is already there is left out) is PostgreSQL's
 //   INSERT … ON CONFLICT DO NOTHING;
+// - `a IS b` and `a IS NOT b` between two values (NULL-safe equality) are PostgreSQL's
+//   IS NOT DISTINCT FROM and IS DISTINCT FROM; IS [NOT] NULL stays;
 // - SQLite's planner hints go, their meaning stays: `INDEXED BY ix` and `NOT INDEXED` (which
 //   index to use), a unary + before a column (`+c.deleted_at`: do not use an index for it), and
 //   CROSS JOIN … ON (keep this join order), which is an inner join: PostgreSQL plans for itself.
@@ -60,6 +62,8 @@ function changeCode(text: string): string {
       .replace(/\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b/gi, '')
       .replace(/(^|[\s(])\+(?=[A-Za-z_]\w*\.[A-Za-z_])/g, '$1')
       .replace(CROSS_JOIN_ON, 'JOIN$1')
+      .replace(/\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)/gi, 'IS DISTINCT FROM ')
+      .replace(/\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)/gi, 'IS NOT DISTINCT FROM ')
       .replace(NAME, (name) => (isCamel(name) ? `"${name}"` : name))
       .replace(/\?/g, () => `$${++n}`);
     code = '';

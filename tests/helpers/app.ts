@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput, Result, Role } from '../../main/contract';
 import { ManualClock } from '../../main/core/clock';
 import type { KdfCost } from '../../main/core/auth/kdf';
@@ -52,10 +51,17 @@ function centreDatabase(): PgConfig | null {
     tls: { mode: 'verify-full', ca: cluster.caPem },
   };
 }
-afterEach(async () => {
+/**
+ * Closes the apps the test opened and removes its temporary directories: after every test of
+ * every file (tests/support/perFile.ts). Not a hook registered here: with vitest's isolate: false a
+ * helper module is loaded once per worker, so a hook registered at its top would run only in the
+ * first file that imported it, and every later file's apps (their databases, the centre's
+ * connections) would stay open to the end of the run.
+ */
+export async function closeOpenApps(): Promise<void> {
   for (const app of open.splice(0)) await app.close();
   removeTempDirs();
-});
+}
 
 /**
  * Tests run on a fixed calendar day (2026-11-30, 09:00 Beijing) whatever the real date, so

@@ -200,7 +200,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
       `ssl_key_file = '${join(dir, 'server.key')}'`,
       `fsync = ${options.fsync ? 'on' : 'off'}`,
       `synchronous_commit = ${options.fsync ? 'on' : 'off'}`,
-      `max_connections = 60`,
+      `max_connections = 100`,
       `shared_buffers = 64MB`,
       '',
     ].join('\n'),

@@ -5,7 +5,9 @@
 //   objects; this one takes the text the columns and parameters hold);
 // - instr(text, text): where the second text first stands in the first, from 1; 0 if nowhere;
 // - max(a, b) / min(a, b) with two arguments: SQLite's scalar forms (PostgreSQL's greatest and
-//   least); the one-argument aggregates are untouched.
+//   least); the one-argument aggregates are untouched;
+// - sum(condition): SQLite counts the rows where a condition holds by summing it (true is 1);
+//   PostgreSQL sums no booleans, so an aggregate over them does (NULL for no rows, as SQLite).
 
 export const sqliteCompatibility: readonly string[] = [
   `CREATE FUNCTION json_each(list text) RETURNS TABLE (key bigint, value text) LANGUAGE sql IMMUTABLE STRICT AS $$
@@ -20,4 +22,8 @@ $$`,
   `CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
 SELECT least(a, b)
 $$`,
+  `CREATE FUNCTION sum_true(total bigint, holds boolean) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+SELECT CASE WHEN holds IS NULL THEN total ELSE coalesce(total, 0) + CASE WHEN holds THEN 1 ELSE 0 END END
+$$`,
+  `CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint)`,
 ];

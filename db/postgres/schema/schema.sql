@@ -19,6 +19,12 @@ CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS
 SELECT least(a, b)
 $$;
 
+CREATE FUNCTION sum_true(total bigint, holds boolean) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+SELECT CASE WHEN holds IS NULL THEN total ELSE coalesce(total, 0) + CASE WHEN holds THEN 1 ELSE 0 END END
+$$;
+
+CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint);
+
 CREATE TABLE settings (
   key text NOT NULL PRIMARY KEY,
   value text NOT NULL,

@@ -220,31 +220,43 @@ export class Session {
     const buffered = this.pendingAudit;
     this.pendingAudit = [];
     this.lockedAttempts.clear();
-    await inTransaction(store, (repos) => trail.open(repos, found, buffered));
-    trail.committed(repositories(handleOf(store)), true);
+    try {
+      await inTransaction(store, (repos) => trail.open(repos, found, buffered));
+      trail.committed(repositories(handleOf(store)), true);
+    } catch (error) {
+      // Not unlocked after all: the caller closes the store; the buffered events wait again.
+      this.unlocked = null;
+      this.pendingAudit = [...buffered, ...this.pendingAudit];
+      throw error;
+    }
   }
 
   async lock(reason: 'idle' | 'signedOut'): Promise<void> {
     const current = this.unlocked;
     if (!current) return;
-    if (reason === 'idle') {
-      await this.transaction((repos) =>
-        current.trail.append(repos, {
-          action: 'session:idleLock',
-          outcome: 'ok',
-          actor: current.actor,
-          detail: `${this.idleLockMinutes}分钟无操作`,
-        }),
-      );
+    try {
+      if (reason === 'idle') {
+        await this.transaction((repos) =>
+          current.trail.append(repos, {
+            action: 'session:idleLock',
+            outcome: 'ok',
+            actor: current.actor,
+            detail: `${this.idleLockMinutes}分钟无操作`,
+          }),
+        );
+      }
+      current.trail.flush(repositories(handleOf(current.store)));
+    } finally {
+      // Locked whatever the last entries met (a full disk, the centre's server gone): the key
+      // leaves memory and the database closes, never left open behind a failed lock.
+      this.unlocked = null;
+      this.lockReason = reason === 'idle' ? 'idle' : null;
+      current.signer.forget();
+      current.dek.fill(0);
+      await current.store.close();
+      this.wipeTemp();
+      this.emit('session:locked', { reason });
     }
-    current.trail.flush(repositories(handleOf(current.store)));
-    this.unlocked = null;
-    this.lockReason = reason === 'idle' ? 'idle' : null;
-    current.signer.forget();
-    current.dek.fill(0);
-    await current.store.close();
-    this.wipeTemp();
-    this.emit('session:locked', { reason });
   }
 
   /** Audit events that happen while the database is locked wait here for the next unlock. */

@@ -1,8 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desktopBackupDialogs } from '../../../main/app/dialogs';
 import { defaultBackupKeep } from '../../../main/contract';
-import { setUpApp } from '../../helpers/app';
+import { closeOpenApps, setUpApp } from '../../helpers/app';
 import { tempDir } from '../../helpers/tempDir';
+
+// Apps this file opens are closed after each test (tests/helpers/app.ts closeOpenApps).
+afterEach(closeOpenApps);
 
 // The desktop's backup pickers against a mocked Electron: a folder dialog that may create the
 // folder, a file dialog for .zip backups, both modal to the window, null when cancelled; and the

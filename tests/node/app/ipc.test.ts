@@ -1,7 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelNames, type Result } from '../../../main/contract';
-import { testApp } from '../../helpers/app';
+import { closeOpenApps, testApp } from '../../helpers/app';
 import { ipcEventFrom } from './fakeElectron';
+
+// Apps this file opens are closed after each test (tests/helpers/app.ts closeOpenApps).
+afterEach(closeOpenApps);
 
 const electron = await vi.hoisted(async () => (await import('./fakeElectron')).createFakeElectron());
 vi.mock('electron', () => electron);

@@ -2,9 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWebServer, type RunningServer } from '../../../main/web/server';
-import { testApp } from '../../helpers/app';
+import { closeOpenApps, testApp } from '../../helpers/app';
+
+// Apps this file opens are closed after each test (tests/helpers/app.ts closeOpenApps).
+afterEach(closeOpenApps);
 
 // The renderer is served two ways: app://desk in Electron, the loopback server in browser mode.
 // Both must send the same bytes with the same type and the same Content-Security-Policy: one

@@ -61,6 +61,12 @@ describe('statement text', () => {
     expect(postgresText(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
   });
 
+  it('reads SQLite’s IS and IS NOT between values as NULL-safe comparisons, and leaves IS NULL', () => {
+    expect(postgresText(`WHERE a IS NOT ? AND b IS ? AND c IS NULL AND d IS NOT NULL`)).toBe(
+      `WHERE a IS DISTINCT FROM $1 AND b IS NOT DISTINCT FROM $2 AND c IS NULL AND d IS NOT NULL`,
+    );
+  });
+
   it('turns INSERT OR IGNORE into ON CONFLICT DO NOTHING', () => {
     expect(postgresText(`INSERT OR IGNORE INTO s (a, b) SELECT ?, c.rowid FROM cases c WHERE c.id = ?`)).toBe(
       `INSERT INTO s (a, b) SELECT $1, c.rowid FROM cases c WHERE c.id = $2 ON CONFLICT DO NOTHING`,
