@@ -77,6 +77,11 @@ export class PgSql {
     }
   }
 
+  /** Whether a transaction is open on the connection. */
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
   /** Begins the transaction an asynchronous call runs in (see ./store.ts); nested calls are refused. */
   begin(): void {
     if (this.depth > 0) throw new Error('a transaction is already open on this connection');

@@ -335,7 +335,7 @@ export class DossierRepository {
       `SELECT d.committee_id AS committeeId, count(*) AS filed, sum(d.state = 'archived') AS archived,
               sum(EXISTS (SELECT 1 FROM dossier_reviews r WHERE r.dossier_id = d.id AND r.deleted_at IS NULL)) AS reviewed
          FROM dossiers d JOIN cases c ON c.id = d.case_id
-        WHERE d.deleted_at IS NULL AND (? IS NULL OR d.volume_year = ?) AND ${test.sql}
+        WHERE d.deleted_at IS NULL AND (CAST(? AS INTEGER) IS NULL OR d.volume_year = ?) AND ${test.sql}
         GROUP BY d.committee_id ORDER BY d.committee_id`,
       year ?? null,
       year ?? null,

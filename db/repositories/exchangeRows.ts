@@ -256,12 +256,22 @@ export class ExchangeRowsRepository {
    * import would (references, unique numbers, conflicts) and keeps nothing.
    */
   async dryRun<T>(fn: () => Promise<T>): Promise<T> {
-    this.db.sql.run('SAVEPOINT exchange_preview');
+    const sql = this.db.sql;
+    // Outside a transaction SQLite's SAVEPOINT begins one; PostgreSQL's needs one begun.
+    if (sql.dialect === 'postgres' && !sql.inTransaction) {
+      sql.begin();
+      try {
+        return await fn();
+      } finally {
+        sql.end(false);
+      }
+    }
+    sql.run('SAVEPOINT exchange_preview');
     try {
       return await fn();
     } finally {
-      this.db.sql.run('ROLLBACK TO exchange_preview');
-      this.db.sql.run('RELEASE exchange_preview');
+      sql.run('ROLLBACK TO exchange_preview');
+      sql.run('RELEASE exchange_preview');
     }
   }
 

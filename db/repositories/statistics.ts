@@ -25,7 +25,7 @@ const open = `c.status IN ('accepted', 'dispatched', 'mediating')`;
 
 /** The condition of each measure on `c` (the case), `ag` (its live agreement, if any) and `k` (the parameters). */
 export const measureSql: Record<StatisticMeasure, string> = {
-  accepted: '1',
+  accepted: '1 = 1',
   // Every case that reached a mediator's hands: not waiting, not sent elsewhere.
   mediated: `c.status NOT IN ('accepted', 'dispatched', 'transferred')`,
   succeeded: 'ag.id IS NOT NULL',
