@@ -7,7 +7,7 @@ export {
   type DbHandle,
   type OpenStoreOptions,
 } from './dataSource';
-export { openPgStore, type PgStore } from './postgres/store';
+export type { PgStore } from './postgres/store';
 export type { PgConfig } from './postgres/config';
 export * from './repositories';
 export { migrations } from './migrations';

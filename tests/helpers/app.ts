@@ -3,7 +3,7 @@ import { ManualClock } from '../../main/core/clock';
 import type { KdfCost } from '../../main/core/auth/kdf';
 import { createApp, type App, type AppOptions } from '../../main/ipc';
 import type { PgConfig } from '../../db';
-import { DATABASE_OPTIONS, superSqlAt } from './pgCluster';
+import { DATABASE_OPTIONS, superSqlAt, type ClusterPlace } from './pgCluster';
 import { removeTempDirs, tempDir } from './tempDir';
 
 /** Cheap scrypt for tests; one test checks the production cost on its own. */
@@ -30,13 +30,7 @@ let databases = 0;
 function centreDatabase(): PgConfig | null {
   const where = process.env.DESK_TEST_PG;
   if (!where) return null;
-  const cluster = JSON.parse(where) as {
-    dir: string;
-    port: number;
-    user: string;
-    password: string;
-    caPem: string;
-  };
+  const cluster = JSON.parse(where) as ClusterPlace;
   const database = `desk_${process.pid}_${++databases}`;
   superSqlAt(
     cluster.dir,

@@ -53,6 +53,24 @@ export function postgresBin(): string | null {
 
 const asRoot = process.getuid?.() === 0;
 
+/** Where a cluster is, as the test processes find it (DESK_TEST_PG, read by tests/helpers/app.ts). */
+export interface ClusterPlace {
+  dir: string;
+  port: number;
+  user: string;
+  password: string;
+  caPem: string;
+}
+
+export const placeOf = (c: PgCluster): string =>
+  JSON.stringify({
+    dir: c.dir,
+    port: c.port,
+    user: c.user,
+    password: c.password,
+    caPem: c.caPem,
+  } satisfies ClusterPlace);
+
 /** How the centre's database is made (README): UTF-8, text compared byte for byte (C). */
 export const DATABASE_OPTIONS = `TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
 

@@ -1,4 +1,4 @@
-import { startCluster, type PgCluster } from '../helpers/pgCluster';
+import { placeOf, startCluster, type PgCluster } from '../helpers/pgCluster';
 
 // `DESK_TEST_STORE=postgres npx vitest run …` runs the service tests on the county centre's
 // store (issue 17): one throwaway PostgreSQL for the whole run, started here before the test
@@ -10,13 +10,7 @@ let cluster: PgCluster | null = null;
 export async function setup(): Promise<void> {
   if (process.env.DESK_TEST_STORE !== 'postgres') return;
   cluster = await startCluster();
-  process.env.DESK_TEST_PG = JSON.stringify({
-    dir: cluster.dir,
-    port: cluster.port,
-    user: cluster.user,
-    password: cluster.password,
-    caPem: cluster.caPem,
-  });
+  process.env.DESK_TEST_PG = placeOf(cluster);
 }
 
 export function teardown(): void {

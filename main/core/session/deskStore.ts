@@ -1,4 +1,4 @@
-import { openPgStore, openStore, type PgConfig, type Store } from '../../../db';
+import { openStore, type PgConfig, type Store } from '../../../db';
 import { dataPaths } from './paths';
 
 // Where a desk's data lives: its own encrypted SQLite file (a township office, a single-PC
@@ -16,6 +16,11 @@ export async function openDeskStore(
   dataKey: Buffer,
   create: boolean,
 ): Promise<Store> {
-  if (where.centre) return openPgStore({ config: where.centre, dataKey, create });
+  if (where.centre) {
+    // Loaded only by a desk of the centre: the schema it may have to make is 120 KB that a
+    // township's desk, on its own file, never needs at start-up.
+    const { openPgStore } = await import('../../../db/postgres/store');
+    return openPgStore({ config: where.centre, dataKey, create });
+  }
   return openStore({ file: dataPaths(where.dataDir).database, key: dataKey, create });
 }

@@ -226,17 +226,6 @@ describe('when the connection goes', () => {
     expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
   });
 
-  it('inside a transaction rolled back to a savepoint, still knows the transaction is lost', () => {
-    const b = connect();
-    b.query('BEGIN');
-    b.query('SAVEPOINT s1');
-    b.query('ROLLBACK TO SAVEPOINT s1');
-    killDesks();
-    expect(() => b.query('SELECT 1')).toThrow(/没有保存/);
-    b.query('ROLLBACK');
-    expect(b.query<{ one: number }>('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
-  });
-
   it('while the server is down, says it cannot be reached; after the restart it works again', () => {
     const b = connect();
     b.query('SELECT 1');

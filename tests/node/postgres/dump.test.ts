@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCase, aPerson, anOrganisation, aRefusal } from '../../fixtures/builders';
 import { ADMIN, addUser, setUpApp, switchUser } from '../../helpers/app';
-import { postgresBin, startCluster, type PgCluster } from '../../helpers/pgCluster';
+import { placeOf, postgresBin, startCluster, type PgCluster } from '../../helpers/pgCluster';
 
 // What the centre's server operator holds (issue 17): a pg_dump of a database the desk has
 // registered a dispute in, and refused one at, holds none of the parties' names, ID numbers,
@@ -16,13 +16,7 @@ beforeAll(async () => {
   cluster = await startCluster();
   before = process.env.DESK_TEST_PG;
   // The apps of this file work on this cluster (tests/helpers/app.ts), whichever store the run uses.
-  process.env.DESK_TEST_PG = JSON.stringify({
-    dir: cluster.dir,
-    port: cluster.port,
-    user: cluster.user,
-    password: cluster.password,
-    caPem: cluster.caPem,
-  });
+  process.env.DESK_TEST_PG = placeOf(cluster);
 }, 120_000);
 
 afterAll(() => {

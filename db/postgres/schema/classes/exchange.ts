@@ -1,0 +1,122 @@
+// The classification of ../columns.ts: the provincial batches and the exchange between offices.
+import { none, type ColumnClasses } from './kinds';
+
+export const exchangeTables = {
+  province_batches: {
+    plain: [
+      'id',
+      'batch_no',
+      'scope_key',
+      'state',
+      'created_at',
+      'created_by',
+      'created_by_name',
+      'salt',
+      'counts',
+      'held_back',
+      'exports',
+      'last_exported_at',
+      'manifest_sha256',
+      'acknowledged_on',
+      'acknowledged_by_name',
+      'acknowledgement',
+      'receipt_note',
+    ],
+    sealed: [],
+    tokens: none,
+  },
+  province_sent: {
+    plain: ['info_set', 'record_id', 'hash', 'batch_no'],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_trusted_offices: {
+    plain: [
+      'office_id',
+      'office_name',
+      'office_kind',
+      'signing_key',
+      'agreement_key',
+      'fingerprint',
+      'trusted_at',
+      'trusted_by_name',
+      'revoked_at',
+      'revoked_by_name',
+      'revoke_reason',
+    ],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_peers: {
+    plain: [
+      'office_id',
+      'last_sequence_out',
+      'last_sequence_in',
+      'acknowledged_out',
+      'receipt_due',
+      'restored_at',
+      'restored_audit_seq',
+      'resend_due',
+    ],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_audit_heads: {
+    plain: ['office_id', 'seq', 'hash', 'received_at', 'package_sequence'],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_packages: {
+    plain: [
+      'id',
+      'direction',
+      'peer_office_id',
+      'sequence',
+      'created_at',
+      'handled_at',
+      'handled_by_name',
+      'counts',
+      'manifest_sha256',
+      'audit_seq',
+      'audit_hash',
+      'acknowledged_at',
+    ],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_record_versions: {
+    plain: ['peer_office_id', 'table_name', 'record_id', 'agreed_version', 'sent_version', 'sent_sequence'],
+    sealed: [],
+    tokens: none,
+  },
+  exchange_conflicts: {
+    plain: [
+      'id',
+      'peer_office_id',
+      'table_name',
+      'record_id',
+      'created_at',
+      'package_sequence',
+      'resolved_at',
+      'resolved_by_name',
+      'resolution',
+    ],
+    sealed: [
+      {
+        columns: ['local', 'remote'],
+        why: 'both versions of a conflicting record as JSON: any of the sealed columns above',
+      },
+    ],
+    tokens: none,
+  },
+  province_batch_records: {
+    plain: ['batch_id', 'info_set', 'record_id', 'hash'],
+    sealed: [
+      {
+        columns: ['payload'],
+        why: 'a record as published to the province: a case’s parties, ID numbers, summary',
+      },
+    ],
+    tokens: none,
+  },
+} satisfies Record<string, ColumnClasses>;
