@@ -25,6 +25,9 @@ const columns = `seq, at, actor_id AS actorId, actor_name AS actorName, action, 
   prev_hash AS prevHash, hash, format, signer_id AS signerId, signature, enrols_user_id AS enrolsUserId,
   enrols_key AS enrolsKey`;
 
+/** The advisory lock that serialises appends across the centre's desks ('audit' in ASCII). */
+const AUDIT_CHAIN_LOCK = 0x6175646974;
+
 /** Entries read at a time when the whole chain is walked. */
 const AUDIT_PAGE = 2000;
 
@@ -34,6 +37,23 @@ export class AuditRepository {
 
   last(): AuditRow | undefined {
     return this.db.sql.get<AuditRow>(`SELECT ${columns} FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  }
+
+  /** The chain's length: every committed change appends, so it moves with each (one index probe). */
+  lastSeq(): number {
+    return this.db.sql.get<{ seq: number }>(`SELECT max(seq) AS seq FROM audit_log`)?.seq ?? 0;
+  }
+
+  /**
+   * The last entry, for an append after it. On the county centre's server several desks append
+   * at once: the transaction first takes the chain's lock (held to its commit or rollback), so
+   * the next desk reads this append's entry as its last and the chain stays one chain. A desk's
+   * own file has one writer, its SQLite transaction.
+   */
+  lastForAppend(): AuditRow | undefined {
+    if (this.db.sql.dialect === 'postgres')
+      this.db.sql.get(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    return this.last();
   }
 
   bySeq(seq: number): AuditRow | undefined {

@@ -8,6 +8,7 @@ export const errorCodes = [
   'CONFLICT', // the request is valid but the current state forbids it
   'AUTH_FAILED', // wrong user name or password (never says which)
   'ACCOUNT_LOCKED', // too many failures; retryAfterSeconds says how long
+  'UNAVAILABLE', // the county centre's database cannot be reached now: nothing was saved, try again
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

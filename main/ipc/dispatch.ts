@@ -50,7 +50,7 @@ export function createDispatcher(app: AppContext, handlers: Handlers): Dispatch 
           await session.lock('idle');
           throw new UnauthenticatedError('长时间无操作，已自动锁定，请重新登录');
         }
-        session.touch();
+        if (!(spec as ChannelSpec).background) session.touch();
         if (!mayAccess(spec.access, actor.roles)) throw new ForbiddenError();
         if (actor.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(channel)) {
           throw new ForbiddenError('管理员已重置您的密码，请先设置新密码');

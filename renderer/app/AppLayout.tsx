@@ -8,16 +8,18 @@ import { AuditAlarmBanner } from '../features/audit/AuditAlarmBanner';
 import { useAccess } from './access';
 import { appRoutes, menuKeyOf } from './routes';
 import { useFreshArrival } from './useFreshArrival';
+import { useCentreChanges } from './useCentreChanges';
 import { useIdleTouch } from './useIdleTouch';
 
 const { Header, Sider, Content } = Layout;
 
 export function AppLayout() {
-  const { can, user, office } = useAccess();
+  const { can, user, office, centre } = useAccess();
   const navigate = useNavigate();
   const location = useLocation();
   const [signOut, { isLoading }] = useSignOutMutation();
   useIdleTouch();
+  useCentreChanges(centre);
   const routes = appRoutes.filter((r) => can(r.access));
   const menuRoutes = routes.filter((r) => r.menu !== false);
   const groups = [...new Set(menuRoutes.map((r) => r.group))];

@@ -9,5 +9,7 @@ export function useAccess() {
     can: (access: Access) => mayAccess(access, roles),
     user: data?.user ?? null,
     office: data?.office ?? null,
+    /** On the county centre's shared database (other desks change what this one shows). */
+    centre: data?.centre ?? false,
   };
 }

@@ -145,7 +145,7 @@ test('a new PC restores the backup through the first-run wizard', async ({ page,
   await expect(page.getByText('首次使用设置')).toBeVisible();
 
   await test.step('从备份恢复: find the backups in the USB folder', async () => {
-    await page.getByText('从备份恢复：换了电脑或重装系统后').click();
+    await page.getByText('从备份恢复：换电脑、重装后').click();
     await page.getByLabel('备份文件或所在文件夹').fill(folder);
     await page.getByRole('button', { name: '查找备份' }).click();
     await expect(page.getByTestId('restore-flow').getByRole('radio', { checked: true })).toBeVisible();

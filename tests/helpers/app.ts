@@ -27,7 +27,7 @@ let databases = 0;
  * Under DESK_TEST_STORE=postgres (tests/support/postgresStore.ts) each app works on a database
  * of its own on the run's PostgreSQL, as a desk of the county centre; otherwise on its own file.
  */
-function centreDatabase(): PgConfig | null {
+export function centreDatabase(): PgConfig | null {
   const where = process.env.DESK_TEST_PG;
   if (!where) return null;
   const cluster = JSON.parse(where) as ClusterPlace;
@@ -66,13 +66,17 @@ export const TEST_START = Date.parse('2026-11-30T01:00:00.000Z');
 const realStart = Date.now();
 const testBaseClock = { now: () => new Date(TEST_START + (Date.now() - realStart)) };
 
-/** What a test may add to the app: the desktop's dialogs, a disk that looks full. */
-export type TestAppOptions = Pick<AppOptions, 'dialogs' | 'freeSpace'>;
+/**
+ * What a test may add to the app: the desktop's dialogs, a disk that looks full; `centre: null`
+ * for a desk that finds its store itself (centre.json, the setup wizard), whatever the run's store.
+ */
+export type TestAppOptions = Pick<AppOptions, 'dialogs' | 'freeSpace'> & { centre?: PgConfig | null };
 
 export function testApp(dataDir = tempDir(), options: TestAppOptions = {}): TestApp {
   const clock = new ManualClock(testBaseClock);
-  const centre = centreDatabase();
-  const app = createApp({ dataDir, clock, kdfCost: testKdfCost, ...options, ...(centre ? { centre } : {}) });
+  const { centre: chosen, ...rest } = options;
+  const centre = chosen === undefined ? centreDatabase() : chosen;
+  const app = createApp({ dataDir, clock, kdfCost: testKdfCost, ...rest, ...(centre ? { centre } : {}) });
   open.push(app);
   const call = async <K extends ChannelName>(channel: K, input: ChannelInput<K>) =>
     (await app.dispatch(channel, input)) as Result<ChannelOutput<K>>;

@@ -1,5 +1,6 @@
 import { columnClasses, isTable, sealedColumns } from './columns';
 import { sqliteCompatibility } from './compat';
+import { centreKeyTables } from './keys';
 import { CASE_SEARCH, caseSearchTwin } from './search';
 import { literal } from './sqlText';
 import type { SqliteSchema, SqliteTable } from './sqlite';
@@ -74,6 +75,8 @@ export function postgresSchema(sqlite: SqliteSchema): PostgresSchema {
   const sealed = (table: string) => (isTable(table) ? sealedColumns(table) : []);
   for (const trigger of sqlite.triggers) statements.push(...triggerTwin(trigger, sealed).statements);
 
+  // The users' wrapped keys: no SQLite twin (a desk keeps them in keys.json beside its file).
+  statements.push(...centreKeyTables);
   statements.push(
     `CREATE TABLE ${SCHEMA_VERSION_TABLE} (\n  version integer NOT NULL\n)`,
     // One row: a unique index on a constant admits one.

@@ -1682,6 +1682,20 @@ $$;
 
 CREATE TRIGGER tr_case_search_deleted AFTER UPDATE OF deleted_at ON cases FOR EACH ROW EXECUTE FUNCTION tr_case_search_deleted();
 
+CREATE TABLE centre_keys (
+  one boolean NOT NULL PRIMARY KEY DEFAULT true CHECK (one),
+  installation_id text NOT NULL,
+  office text NOT NULL,
+  lookup_key text NOT NULL,
+  recovery text NOT NULL,
+  installation text
+);
+
+CREATE TABLE centre_key_users (
+  lookup text NOT NULL PRIMARY KEY,
+  wrap text NOT NULL
+);
+
 CREATE TABLE schema_version (
   version integer NOT NULL
 );

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { empty } from '../schemas/common';
 import {
   authStatus,
+  centreConnectionInput,
+  changeMark,
+  centreConnectionResult,
   changePasswordInput,
   recoverInput,
   sessionUser,
@@ -26,6 +29,13 @@ export const authChannels = defineChannels({
     access: 'public',
     kind: 'mutation',
     label: '开始初始化',
+  },
+  'setup:connectCentre': {
+    input: centreConnectionInput,
+    output: centreConnectionResult,
+    access: 'public',
+    kind: 'mutation',
+    label: '连接县中心数据库',
   },
   'setup:complete': {
     input: setupCompleteInput,
@@ -62,6 +72,14 @@ export const authChannels = defineChannels({
     access: 'signedIn',
     kind: 'query',
     label: '保持会话',
+  },
+  'desk:changes': {
+    input: empty,
+    output: changeMark,
+    access: 'signedIn',
+    kind: 'query',
+    label: '查询其他工作台的新变化',
+    background: true,
   },
   'account:changePassword': {
     input: changePasswordInput,

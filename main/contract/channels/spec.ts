@@ -20,6 +20,11 @@ export interface ChannelSpec {
    */
   audit?: false;
   /**
+   * true for what the renderer asks by itself on a timer (the centre's 有新变化 poll): it is not
+   * the user's activity, so it does not hold off the idle lock.
+   */
+  background?: true;
+  /**
    * What each id in the input refers to (main/contract/ids.ts). Case-scoped ids are checked
    * against the user's committee scope by the dispatcher before the handler runs; every UUID
    * field of the input must be declared here (tests/node/scope/matrix.test.ts).

@@ -33,6 +33,8 @@ export function acknowledgeAlarms(ctx: ServiceContext, throughSeq: number): Reco
 /** Whom 校验完整性 runs for: their own key, unwrapped with their password, is the one truth at hand. */
 export interface Verifier {
   dataDir: string;
+  /** The setting that records this desk's anchor was written (./tail.ts anchoredKey). */
+  anchoredFlag: string;
   userId: string;
   displayName: string;
   publicKey: string;
@@ -42,7 +44,7 @@ export async function verifyAudit(repos: Repositories, me: Verifier): Promise<Au
   const chain = verifyChain(repos.audit.inOrder());
   const { head: _head, ...verdict } = chain;
   if (!chain.intact) return verdict;
-  const findings = await tailFindings(repos, readAnchor(me.dataDir));
+  const findings = await tailFindings(repos, readAnchor(me.dataDir), me.anchoredFlag);
   const mine = repos.audit.enrolledKey(me.userId);
   if (mine && mine.key !== me.publicKey) {
     findings.push(`${me.displayName}的签名密钥与审计日志第${mine.seq}条登记的不一致`);

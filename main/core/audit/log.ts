@@ -34,7 +34,7 @@ export async function appendAudit(
   signer: AuditSigner,
   event: AuditEvent,
 ): Promise<ChainHead> {
-  const last = repos.audit.last();
+  const last = repos.audit.lastForAppend();
   const fields = {
     seq: (last?.seq ?? 0) + 1,
     at: event.at ?? clock.now().toISOString(),

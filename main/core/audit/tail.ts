@@ -9,9 +9,23 @@ import { HEAD_KEY } from './log';
 /** Set once the anchor file has been written for this database: from then on it must exist. */
 export const ANCHORED_KEY = 'audit.anchored';
 
-export async function tailFindings(repos: Repositories, anchor: AnchorState): Promise<string[]> {
+/**
+ * The setting that says a desk's anchor file exists. A desk's own database has one desk; on
+ * the county centre's server each desk keeps an anchor of its own, so each has its own flag
+ * (a desk that just joined has none yet, and is not told its anchor went missing).
+ */
+export function anchoredKey(deskId: string | null): string {
+  return deskId ? `${ANCHORED_KEY}.desk.${deskId}` : ANCHORED_KEY;
+}
+
+export async function tailFindings(
+  repos: Repositories,
+  anchor: AnchorState,
+  anchoredFlag = ANCHORED_KEY,
+): Promise<string[]> {
   const findings: string[] = [];
-  const last = repos.audit.last();
+  // With the chain's lock on the centre's server: no desk appends between this and the head's read.
+  const last = repos.audit.lastForAppend();
   const have = last?.seq ?? 0;
   const head = await repos.settings.get<ChainHead>(HEAD_KEY);
   if (head) {
@@ -40,7 +54,7 @@ export async function tailFindings(repos: Repositories, anchor: AnchorState): Pr
     }
   } else if (anchor.kind === 'unreadable') {
     findings.push('链头副本（audit-anchor.json）无法读取');
-  } else if (anchor.kind === 'missing' && (await repos.settings.get<boolean>(ANCHORED_KEY))) {
+  } else if (anchor.kind === 'missing' && (await repos.settings.get<boolean>(anchoredFlag))) {
     findings.push('链头副本（audit-anchor.json）缺失');
   }
   return findings;

@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Office } from '../../contract';
 import { SigningKey } from '../audit/signing';
-import { writeFileDurably } from '../files/durable';
 import { deriveKey, newScryptParams, type KdfCost, type ScryptParams } from './kdf';
+import { fileKeyHome, KEY_FILE, keyFileFromJson, type KeyHome } from './keyHome';
 
 // The key file (keys.json) beside the encrypted database. It holds the database key wrapped
 // (AES-256-GCM) once per user under a key derived from that user's password, and once under the
@@ -31,7 +31,7 @@ export interface UserSecrets {
   signing: SigningKey | null;
 }
 
-interface KeyFileData {
+export interface KeyFileData {
   format: 'pingluo-mediation-desk/keys';
   version: 1;
   installationId: string;
@@ -52,7 +52,7 @@ export interface SealedInstallationKeys {
   agreement: Sealed;
 }
 
-export const KEY_FILE = 'keys.json';
+export { KEY_FILE };
 
 function aad(installationId: string, purpose: string): Buffer {
   return Buffer.from(`${installationId}/${purpose}`, 'utf8');
@@ -130,37 +130,41 @@ async function unwrap(entry: WrappedKey, secret: string, additional: Buffer): Pr
 }
 
 export class KeyFile {
+  /** Wraps set and removed since the last save: a shared home writes only those. */
+  private changedUsers = new Set<string>();
+  private removedUsers = new Set<string>();
+
   private constructor(
-    private readonly path: string,
+    private readonly home: KeyHome,
     private data: KeyFileData,
+    /** Not yet saved anywhere: the first save makes the installation. */
+    private first: boolean,
   ) {}
 
   static exists(dataDir: string): boolean {
-    try {
-      readFileSync(join(dataDir, KEY_FILE));
-      return true;
-    } catch {
-      return false;
-    }
+    return existsSync(join(dataDir, KEY_FILE));
   }
 
   static load(dataDir: string): KeyFile {
-    return KeyFile.parse(readFileSync(join(dataDir, KEY_FILE), 'utf8'), dataDir);
+    const found = KeyFile.at(fileKeyHome(dataDir));
+    if (!found) throw new Error(`no key file in ${dataDir}`);
+    return found;
+  }
+
+  /** The key file kept in `home`, or null when none is (not set up). */
+  static at(home: KeyHome): KeyFile | null {
+    const data = home.read();
+    return data ? new KeyFile(home, data, false) : null;
   }
 
   /** A key file's text (e.g. the copy inside a backup), to be saved, if at all, into `dataDir`. */
   static parse(text: string, dataDir: string): KeyFile {
-    const path = join(dataDir, KEY_FILE);
-    const data = JSON.parse(text) as KeyFileData;
-    if (data.format !== 'pingluo-mediation-desk/keys' || data.version !== 1) {
-      throw new Error(`unsupported key file: ${path}`);
-    }
-    return new KeyFile(path, data);
+    return new KeyFile(fileKeyHome(dataDir), keyFileFromJson(text, join(dataDir, KEY_FILE)), false);
   }
 
-  /** A new key file in memory; nothing is written until save(). */
+  /** A new key file in memory, for a data folder or another home; nothing is written until save(). */
   static async create(
-    dataDir: string,
+    where: string | KeyHome,
     office: Office,
     dek: Buffer,
     recoveryCode: string,
@@ -168,15 +172,34 @@ export class KeyFile {
   ): Promise<KeyFile> {
     const installationId = randomUUID();
     const recovery = await wrap(dek, recoveryCode, cost, aad(installationId, 'recovery'));
-    return new KeyFile(join(dataDir, KEY_FILE), {
-      format: 'pingluo-mediation-desk/keys',
-      version: 1,
-      installationId,
-      office,
-      lookupKey: randomBytes(32).toString('base64'),
-      users: {},
-      recovery,
-    });
+    const home = typeof where === 'string' ? fileKeyHome(where) : where;
+    return new KeyFile(
+      home,
+      {
+        format: 'pingluo-mediation-desk/keys',
+        version: 1,
+        installationId,
+        office,
+        lookupKey: randomBytes(32).toString('base64'),
+        users: {},
+        recovery,
+      },
+      true,
+    );
+  }
+
+  /**
+   * Reads the kept file again where other desks change it (the centre: a user made at another
+   * desk signs in here). False when it is no longer there.
+   */
+  refresh(): boolean {
+    if (!this.home.shared) return true;
+    const data = this.home.read();
+    if (!data) return false;
+    this.data = data;
+    this.changedUsers.clear();
+    this.removedUsers.clear();
+    return true;
   }
 
   get office(): Office {
@@ -216,12 +239,17 @@ export class KeyFile {
     const lookup = this.lookup(usernameKey);
     const entry = await wrap(dek, password, cost, aad(this.data.installationId, `user/${lookup}`), signing);
     this.data = { ...this.data, users: { ...this.data.users, [lookup]: entry } };
+    this.changedUsers.add(lookup);
+    this.removedUsers.delete(lookup);
   }
 
   removeUser(usernameKey: string): void {
     const users = { ...this.data.users };
-    delete users[this.lookup(usernameKey)];
+    const lookup = this.lookup(usernameKey);
+    delete users[lookup];
     this.data = { ...this.data, users };
+    this.changedUsers.delete(lookup);
+    this.removedUsers.add(lookup);
   }
 
   /** What this user's password opens, or null. Unknown users cost the same time. */
@@ -247,8 +275,15 @@ export class KeyFile {
     return secrets?.dek ?? null;
   }
 
-  /** Written whole to a temporary file, flushed, then renamed over: never half a key file. */
+  /** Writes what changed to its home (keys.json is written whole, durably; the centre's rows changed). */
   save(): void {
-    writeFileDurably(this.path, JSON.stringify(this.data, null, 2));
+    this.home.write(this.data, {
+      first: this.first,
+      set: [...this.changedUsers],
+      removed: [...this.removedUsers],
+    });
+    this.first = false;
+    this.changedUsers.clear();
+    this.removedUsers.clear();
   }
 }

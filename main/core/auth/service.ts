@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { handleOf, KEY_BYTES, repositories, type Store, type UserRow } from '../../../db';
+import { handleOf, KEY_BYTES, repositories, type PgConfig, type Store, type UserRow } from '../../../db';
 import { openDeskStore } from '../session/deskStore';
 import type { AuthStatus, Office, SessionUser } from '../../contract';
 import { appendAudit } from '../audit/log';
@@ -27,10 +27,11 @@ const RECOVERY_LOCKOUT_KEY = 'recovery';
 export function status(session: Session): AuthStatus {
   return {
     state: session.state,
-    office: session.keyFile?.office ?? null,
+    office: session.office,
     user: session.actor ? toSessionUser(session.actor) : null,
     idleLockMinutes: session.actor ? session.idleLockMinutes : null,
     lockReason: session.state === 'locked' ? session.lockReason : null,
+    centre: session.centre !== null,
   };
 }
 
@@ -44,10 +45,32 @@ export function beginSetup(session: Session): { recoveryCode: string } {
   return { recoveryCode: session.pendingRecoveryCode };
 }
 
+/**
+ * 连接县中心数据库: a centre already set up makes this desk one of its desks (its sign-in screen
+ * next); an empty one is remembered for this desk's setup, which then sets the centre up.
+ * Nothing is written on the desk until the server answered over TLS it trusts.
+ */
+export function connectCentre(
+  session: Session,
+  input: Omit<PgConfig, 'applicationName' | 'connectTimeoutMs' | 'statementTimeoutMs'>,
+): { joined: boolean; office: Office | null } {
+  requireUninitialized(session);
+  const config: PgConfig = { ...input, applicationName: 'pingluo-mediation-desk' };
+  const keyFile = KeyFile.at(session.keyHome(config));
+  if (keyFile) {
+    session.joinedCentre(config, keyFile);
+    return { joined: true, office: keyFile.office };
+  }
+  session.pendingCentre = config;
+  return { joined: false, office: null };
+}
+
 export interface SetupInput {
   office: { kind: 'listed'; id: string } | { kind: 'other'; name: string };
   admin: { username: string; displayName: string; password: string };
   recoveryCode: string;
+  /** Set up the centre connected to by 连接县中心数据库 (else the desk's own file). */
+  centre?: boolean;
 }
 
 function chosenOffice(choice: SetupInput['office']): Office {
@@ -66,8 +89,12 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   }
   const office = chosenOffice(input.office);
   const dek = randomBytes(KEY_BYTES);
+  // The first desk of a county centre sets the centre up: its keys go to the server's tables.
+  if (input.centre && !session.pendingCentre && !session.centre)
+    throw new ConflictError('请先在“连接县中心数据库”中连接县中心的数据库服务器');
+  const centre = session.centre ?? (input.centre ? session.pendingCentre : null);
   const keyFile = await KeyFile.create(
-    session.paths.dataDir,
+    session.keyHome(centre),
     office,
     dek,
     normalizeRecoveryCode(pending),
@@ -78,10 +105,12 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
   await keyFile.setUser(key, input.admin.password, dek, session.kdfCost, signing);
   storeInstallationKeys(keyFile, dek, InstallationKeys.generate());
 
-  if (!session.centre) setAsideOrphanDatabase(session);
+  if (!centre) setAsideOrphanDatabase(session);
+  else if (KeyFile.at(session.keyHome(centre))) throw centreSetUpElsewhere();
   let store: Store | null = null;
   try {
-    store = await openDeskStore(session, dek, true);
+    store = await openDeskStore({ dataDir: session.paths.dataDir, centre }, dek, true);
+    session.settingUp = store;
     const now = session.clock.now().toISOString();
     const admin: UserRow = {
       id: randomUUID(),
@@ -118,21 +147,32 @@ export async function completeSetup(session: Session, input: SetupInput): Promis
           enrols: { userId: admin.id, publicKey: signing.publicKey },
         },
       );
+      // The centre's keys commit with its first rows, or neither does (and a centre another
+      // desk set up meanwhile refuses the second setup here).
+      if (centre) keyFile.save();
     });
-    // The key file makes the installation real; it is written only after the database is.
-    keyFile.save();
+    // A desk's key file makes the installation real; it is written only after the database is.
+    if (centre) session.joinedCentre(centre, keyFile);
+    else keyFile.save();
     session.keyFile = keyFile;
+    session.settingUp = null;
     session.pendingRecoveryCode = null;
     const actor = toActor(admin);
     await session.unlock(store, dek, actor, DEFAULT_IDLE_LOCK_MINUTES, signing);
     return toSessionUser(actor);
   } catch (error) {
+    session.settingUp = null;
     await store?.close();
-    if (!session.centre) removeDatabaseFiles(session);
+    if (!centre) removeDatabaseFiles(session);
     dek.fill(0);
     throw error;
   }
 }
+
+const centreSetUpElsewhere = () =>
+  new ConflictError(
+    '县中心数据库已由另一台工作台完成初始化，请重新打开工作台，选择“连接县中心数据库”后直接登录',
+  );
 
 /** A committee that is not in the shipped Pingluo list becomes an organisation of its own. */
 function ownCommittee(office: Office, now: string) {
@@ -175,9 +215,11 @@ function removeDatabaseFiles(session: Session): void {
 }
 
 function requireLocked(session: Session): KeyFile {
-  if (session.state === 'uninitialized' || !session.keyFile) throw new ConflictError('本机尚未初始化');
+  if (session.state === 'uninitialized') throw new ConflictError('本机尚未初始化');
   if (session.state === 'unlocked') throw new ConflictError('已有用户登录，请先退出');
-  return session.keyFile;
+  const keyFile = session.currentKeys();
+  if (!keyFile) throw new ConflictError('本机尚未初始化');
+  return keyFile;
 }
 
 async function openForUser(

@@ -34,6 +34,8 @@ export class AuditTrail {
     private readonly dataDir: string,
     private readonly clock: Clock,
     readonly signer: AuditSigner,
+    /** The setting that records this desk's anchor was written (../audit/tail.ts anchoredKey). */
+    private readonly anchoredFlag = ANCHORED_KEY,
   ) {
     this.anchor = new AnchorWriter(dataDir);
   }
@@ -49,7 +51,7 @@ export class AuditTrail {
    */
   async open(repos: Repositories, found: UnlockFindings, buffered: PendingAuditEvent[]): Promise<boolean> {
     const anchor = readAnchor(this.dataDir);
-    const findings = [...(await tailFindings(repos, anchor)), ...found.keyFindings];
+    const findings = [...(await tailFindings(repos, anchor, this.anchoredFlag)), ...found.keyFindings];
     if (found.enrolment) {
       const who = found.enrolment.selfTarget;
       await this.append(repos, {
@@ -72,7 +74,8 @@ export class AuditTrail {
     for (const event of buffered) await this.append(repos, await nameAccount(repos, event));
     // A restore's own entry, waiting in the restored database (audit/queued.ts).
     for (const event of await takeQueuedAudit(repos)) await this.append(repos, event);
-    if (!(await repos.settings.get<boolean>(ANCHORED_KEY))) await repos.settings.set(ANCHORED_KEY, true);
+    if (!(await repos.settings.get<boolean>(this.anchoredFlag)))
+      await repos.settings.set(this.anchoredFlag, true);
     // A finding is now in the chain: the anchor is re-based on the chain that records it.
     this.anchored = findings.length > 0 || anchor.kind !== 'present' ? null : anchor.head;
     return findings.length > 0;

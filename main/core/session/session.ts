@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { handleOf, repositories, type PgConfig, type Repositories, type Store } from '../../../db';
 import type { EventName, EventPayload } from '../../contract';
@@ -5,13 +6,18 @@ import type { Actor } from '../actor';
 import type { AuditEvent, AuditSigner } from '../audit/log';
 import type { SigningKey } from '../audit/signing';
 import { KeyFile } from '../auth/keyFile';
+import { centreKeyHome, fileKeyHome, type CentreConnection, type KeyHome } from '../auth/keyHome';
+import { StoreUnavailableError } from '../../../db/postgres/errors';
+import type { Office } from '../../contract';
+import { readCentreSettings, writeCentreSettings } from './centreSettings';
 import { forgetGrownSearchRows, rewriteGrownSearchRows } from '../cases/searchRow';
 import type { KdfCost } from '../auth/kdf';
 import { Lockout } from '../auth/lockout';
 import type { Clock } from '../clock';
-import { DomainError, UnauthenticatedError } from '../errors';
+import { ConflictError, DomainError, UnauthenticatedError } from '../errors';
 import type { InstallationKeys } from '../installationKeys/keys';
 import { installationKeysAtUnlock } from '../installationKeys/storage';
+import { anchoredKey } from '../audit/tail';
 import { AuditTrail, type PendingAuditEvent, type UnlockFindings } from './auditTrail';
 import { Mutex } from './mutex';
 import { dataPaths } from './paths';
@@ -62,7 +68,16 @@ export class Session {
   readonly paths: ReturnType<typeof dataPaths>;
   readonly clock: Clock;
   readonly kdfCost: KdfCost;
-  readonly centre: PgConfig | null;
+  /** The county centre's PostgreSQL this desk works on (centre.json), or null: the desk's own file. */
+  centre: PgConfig | null;
+  /** The centre's office as centre.json names it: the sign-in screen shows it while the server is away. */
+  private centreOffice: Office | null;
+  /** Which of the centre's desks this is (centre.json); null on a desk's own file. */
+  private deskId: string | null;
+  /** A centre the setup wizard connected to that no desk has set up yet: this desk's setup will. */
+  pendingCentre: PgConfig | null = null;
+  /** The store a setup is making, before anyone is signed in (the centre's keys join its transaction). */
+  settingUp: Store | null = null;
   readonly lockout: Lockout;
   readonly mutex = new Mutex();
   keyFile: KeyFile | null;
@@ -91,16 +106,73 @@ export class Session {
     this.paths = dataPaths(options.dataDir);
     this.clock = options.clock;
     this.kdfCost = options.kdfCost;
-    this.centre = options.centre ?? null;
     this.lockout = new Lockout(options.clock);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    this.keyFile = KeyFile.exists(options.dataDir) ? KeyFile.load(options.dataDir) : null;
+    const kept = options.centre ? null : readCentreSettings(options.dataDir);
+    this.centre = options.centre ?? kept?.config ?? null;
+    this.centreOffice = kept?.office ?? null;
+    // A desk that does not remember itself (no centre.json: a test, a bench desk) is a new one each start.
+    this.deskId = this.centre ? (kept?.deskId ?? randomUUID()) : null;
+    this.keyFile = this.centre ? this.centreKeysIfReachable() : KeyFile.at(fileKeyHome(options.dataDir));
     this.wipeTemp();
   }
 
   get state(): 'uninitialized' | 'locked' | 'unlocked' {
-    if (!this.keyFile) return 'uninitialized';
+    // A desk of the centre whose server is away still shows its sign-in screen (which says so).
+    if (!this.keyFile && !this.centreOffice) return 'uninitialized';
     return this.unlocked ? 'unlocked' : 'locked';
+  }
+
+  /** The office this installation is, as its key file names it (or centre.json, server away). */
+  get office(): Office | null {
+    return this.keyFile?.office ?? this.centreOffice;
+  }
+
+  /** Where the key file is kept: keys.json, or the centre's key tables. */
+  keyHome(centre: PgConfig | null = this.centre): KeyHome {
+    return centre ? centreKeyHome(centre, () => this.centreConnection()) : fileKeyHome(this.paths.dataDir);
+  }
+
+  /** The desk's open connection to the centre: the signed-in store's, or the one a setup is making. */
+  private centreConnection(): ReturnType<CentreConnection> {
+    const store = this.unlocked?.store ?? this.settingUp;
+    if (store?.dialect !== 'postgres') return null;
+    return { bridge: store.sql.bridge, inTransaction: store.sql.inTransaction };
+  }
+
+  private centreKeysIfReachable(): KeyFile | null {
+    try {
+      return KeyFile.at(this.keyHome());
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Before a sign-in: the key file as it is now. The centre's is read again (a user made or a
+   * password changed at another desk counts here); an unreachable server says so.
+   */
+  currentKeys(): KeyFile | null {
+    if (!this.centre) return this.keyFile;
+    if (this.keyFile) {
+      if (!this.keyFile.refresh())
+        throw new ConflictError('县中心数据库中找不到工作台的密钥，请联系县中心管理员');
+    } else {
+      this.keyFile = KeyFile.at(this.keyHome());
+    }
+    return this.keyFile;
+  }
+
+  /** A centre's desk that joined or set it up: centre.json remembers the server from now on. */
+  joinedCentre(config: PgConfig, keyFile: KeyFile): void {
+    const deskId = randomUUID();
+    writeCentreSettings(this.paths.dataDir, { config, office: keyFile.office, deskId });
+    this.deskId = deskId;
+    this.centre = config;
+    this.centreOffice = keyFile.office;
+    this.pendingCentre = null;
+    this.keyFile = keyFile;
   }
 
   get actor(): Actor | null {
@@ -156,6 +228,7 @@ export class Session {
     const { actor, signer } = this.requireUnlocked();
     return {
       dataDir: this.paths.dataDir,
+      anchoredFlag: anchoredKey(this.deskId),
       userId: actor.userId,
       displayName: actor.displayName,
       publicKey: signer.publicKey,
@@ -210,7 +283,12 @@ export class Session {
     signer: SigningKey,
     found: UnlockFindings = { keyFindings: [], enrolment: null },
   ): Promise<void> {
-    const trail = new AuditTrail(this.paths.dataDir, this.clock, { userId: actor.userId, key: signer });
+    const trail = new AuditTrail(
+      this.paths.dataDir,
+      this.clock,
+      { userId: actor.userId, key: signer },
+      anchoredKey(this.deskId),
+    );
     this.unlocked = { store, dek, actor, signer, trail, installation: this.openInstallationKeys(dek) };
     this.idleLockMinutes = idleLockMinutes;
     this.lockReason = null;

@@ -7,6 +7,7 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
   'auth:status': (_input, app) => auth.status(app.session),
   'setup:offices': () => installableOffices().map(({ id, name, kind }) => ({ id, name, kind })),
   'setup:begin': (_input, app) => auth.beginSetup(app.session),
+  'setup:connectCentre': (input, app) => auth.connectCentre(app.session, input),
   'setup:complete': (input, app) =>
     auth.completeSetup(app.session, {
       office: input.office,
@@ -16,6 +17,7 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
         password: input.admin.password,
       },
       recoveryCode: input.recoveryCode,
+      centre: input.centre,
     }),
   'auth:signIn': (input, app) => auth.signIn(app.session, input),
   'auth:recover': (input, app) => auth.recover(app.session, input),
@@ -28,6 +30,7 @@ export const authHandlers: HandlerGroup<keyof typeof authChannels> = {
     return {};
   },
   'session:touch': () => ({}),
+  'desk:changes': (_input, ctx) => ({ mark: ctx.repos.audit.lastSeq() }),
   'account:changePassword': async (input, ctx, app) => {
     const result = await auth.changePassword(ctx, input);
     app.session.passwordChanged();

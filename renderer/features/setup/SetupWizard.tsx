@@ -1,10 +1,11 @@
-import { Button, Card, Form, Segmented, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Segmented, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../../main/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, asApiError } from '../../components/forms';
 import { RestoreFlow } from '../backup/RestoreFlow';
 import { AdminStep } from './AdminStep';
+import { CentreConnectFlow } from './CentreConnectFlow';
 import { ConfirmStep } from './ConfirmStep';
 import { OfficeStep, type OfficeValues } from './OfficeStep';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
@@ -27,8 +28,11 @@ const steps = ['本机单位', '管理员账户', '记下恢复码', '确认恢�
 export function SetupWizard() {
   const [form] = Form.useForm<SetupValues>();
   const [current, setCurrent] = useState(0);
-  // A new office, or this PC taking over an office's data from a backup (issue 12).
-  const [mode, setMode] = useState<'new' | 'restore'>('new');
+  // A new office, this PC taking over an office's data from a backup (issue 12), or a desk of the
+  // county centre on its shared database (issue 17).
+  const [mode, setMode] = useState<'new' | 'restore' | 'centre'>('new');
+  /** The centre's database was empty: this setup sets the centre up. */
+  const [settingUpCentre, setSettingUpCentre] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [begin, beginState] = useBeginSetupMutation();
   const [complete, completeState] = useCompleteSetupMutation();
@@ -57,6 +61,7 @@ export function SetupWizard() {
         passwordConfirm: v.passwordConfirm,
       },
       recoveryCode: v.recoveryCode,
+      centre: settingUpCentre,
     });
     if ('error' in result) {
       const apiError = asApiError(result.error);
@@ -72,15 +77,37 @@ export function SetupWizard() {
       <Segmented
         block
         value={mode}
-        onChange={(value) => setMode(value as 'new' | 'restore')}
+        onChange={(value) => {
+          setMode(value as 'new' | 'restore' | 'centre');
+          setSettingUpCentre(false);
+        }}
         options={[
           { value: 'new', label: '新建：本机第一次使用' },
-          { value: 'restore', label: '从备份恢复：换了电脑或重装系统后' },
+          { value: 'restore', label: '从备份恢复：换电脑、重装后' },
+          { value: 'centre', label: '连接县中心数据库' },
         ]}
         style={{ margin: '16px 0 8px' }}
       />
     </>
   );
+  if (mode === 'centre') {
+    return (
+      <div className="desk-centered">
+        <Card style={{ width: 720 }}>
+          {title}
+          <div style={{ marginTop: 24 }}>
+            <CentreConnectFlow
+              onEmpty={() => {
+                setSettingUpCentre(true);
+                setCurrent(0);
+                setMode('new');
+              }}
+            />
+          </div>
+        </Card>
+      </div>
+    );
+  }
   if (mode === 'restore') {
     return (
       <div className="desk-centered">
@@ -103,6 +130,14 @@ export function SetupWizard() {
           items={steps.map((title) => ({ title }))}
           style={{ margin: '24px 0 32px' }}
         />
+        {settingUpCentre && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="已连接县中心数据库，它还是空的：请完成以下设置，本机将作为县中心的第一台工作台完成初始化。其他工作台此后选择“连接县中心数据库”即可登录。"
+          />
+        )}
         <ErrorAlert error={error} />
         <Form
           form={form}

@@ -5,6 +5,10 @@ export const setupApi = baseApi.injectEndpoints({
   endpoints: (b) => ({
     setupOffices: b.query<ChannelOutput<'setup:offices'>, void>({ query: () => call('setup:offices')({}) }),
     beginSetup: b.mutation<ChannelOutput<'setup:begin'>, void>({ query: () => call('setup:begin')({}) }),
+    connectCentre: b.mutation<ChannelOutput<'setup:connectCentre'>, ChannelInput<'setup:connectCentre'>>({
+      query: call('setup:connectCentre'),
+      invalidatesTags: ['Session'],
+    }),
     completeSetup: b.mutation<ChannelOutput<'setup:complete'>, ChannelInput<'setup:complete'>>({
       query: call('setup:complete'),
       invalidatesTags: ['Session'],
@@ -12,4 +16,9 @@ export const setupApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useSetupOfficesQuery, useBeginSetupMutation, useCompleteSetupMutation } = setupApi;
+export const {
+  useSetupOfficesQuery,
+  useBeginSetupMutation,
+  useConnectCentreMutation,
+  useCompleteSetupMutation,
+} = setupApi;

@@ -26,6 +26,11 @@ const NOT_TEXT: Record<string, Record<string, string>> = {
     'admin.password': 'a password is never shown',
     'admin.passwordConfirm': 'compared with password only',
   },
+  'setup:connectCentre': {
+    password: 'the database role’s password: never shown, sent only to the server over TLS',
+    'tls.ca': 'a PEM certificate: parsed by TLS, never shown',
+    'tls.fingerprint': 'hex digits, checked against the pattern, separators stripped',
+  },
   'users:create': { password: 'a password is never shown' },
   'users:resetPassword': { password: 'a password is never shown' },
   'drafts:save': {

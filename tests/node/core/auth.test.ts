@@ -92,4 +92,19 @@ describe('sign-in', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect((await app.ok('auth:status', {})).state).toBe('locked');
   });
+
+  it('the renderer’s background poll for changes does not hold off the idle lock', async () => {
+    const app = await setUpApp();
+    const before = (await app.ok('desk:changes', {})).mark;
+    await addUser(app, 'clerk', ['intake']);
+    // Every committed change moves the mark (it is the audit chain's length).
+    expect((await app.ok('desk:changes', {})).mark).toBeGreaterThan(before);
+    for (let minute = 0; minute < 10; minute++) {
+      app.clock.advance(60_000);
+      if (minute < 9) await app.ok('desk:changes', {});
+    }
+    const late = await app.call('desk:changes', {});
+    expect(late).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await app.ok('auth:status', {})).state).toBe('locked');
+  });
 });

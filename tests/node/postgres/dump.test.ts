@@ -1,31 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aCase, aPerson, anOrganisation, aRefusal } from '../../fixtures/builders';
 import { ADMIN, addUser, setUpApp, switchUser } from '../../helpers/app';
-import { placeOf, postgresBin, startCluster, type PgCluster } from '../../helpers/pgCluster';
+import { ownCluster } from '../../helpers/ownCluster';
+import { postgresBin } from '../../helpers/pgCluster';
 
 // What the centre's server operator holds (issue 17): a pg_dump of a database the desk has
 // registered a dispute in, and refused one at, holds none of the parties' names, ID numbers,
 // phones or addresses, nor the dispute's words — not as text, not as the bytes of a bytea.
 
-let cluster: PgCluster;
-let before: string | undefined;
-
-beforeAll(async () => {
-  cluster = await startCluster();
-  before = process.env.DESK_TEST_PG;
-  // The apps of this file work on this cluster (tests/helpers/app.ts), whichever store the run uses.
-  process.env.DESK_TEST_PG = placeOf(cluster);
-}, 120_000);
-
-afterAll(() => {
-  if (before === undefined) delete process.env.DESK_TEST_PG;
-  else process.env.DESK_TEST_PG = before;
-  cluster?.destroy();
-});
+const clusterOf = ownCluster();
 
 function dump(database: string): string {
+  const cluster = clusterOf();
   const bin = postgresBin()!;
   const args = ['-h', cluster.dir, '-p', String(cluster.port), '-U', 'postgres', '--no-owner', database];
   const result =

@@ -23,6 +23,7 @@ import {
 } from '../../../db/postgres/schema/generate';
 import { rowidTables } from '../../../db/postgres/schema/rowid';
 import { sealingPlanSource } from '../../../db/postgres/schema/sealingPlan';
+import { CENTRE_KEYS, CENTRE_KEY_USERS } from '../../../db/postgres/schema/keys';
 import { CASE_SEARCH, caseSearchColumns } from '../../../db/postgres/schema/search';
 import { readSqliteSchema, type SqliteSchema, type SqliteTable } from '../../../db/postgres/schema/sqlite';
 import { seal, SEAL_MAGIC, sealingKeys, token } from '../../../db/postgres/sealed';
@@ -144,9 +145,15 @@ describe('tables and columns', () => {
     }
   });
 
-  it('differs from SQLite only where documented: no bookkeeping or FTS5 shadow tables, case_search as arrays, schema_version', () => {
+  it('differs from SQLite only where documented: no bookkeeping or FTS5 shadow tables, case_search as arrays, the users’ keys, schema_version', () => {
     const live = pgColumns();
-    const expected = [...ordinary().map((t) => t.name), CASE_SEARCH, SCHEMA_VERSION_TABLE].sort();
+    const expected = [
+      ...ordinary().map((t) => t.name),
+      CASE_SEARCH,
+      CENTRE_KEYS,
+      CENTRE_KEY_USERS,
+      SCHEMA_VERSION_TABLE,
+    ].sort();
     expect([...live.keys()].sort()).toEqual(expected);
     const omitted = sqlite.tables.filter((t) => omittedTables[t.name] || t.shadowOf).map((t) => t.name);
     expect(omitted.sort()).toEqual([
