@@ -1,6 +1,6 @@
 import { PgBridge } from './bridge';
 import type { PgConfig } from './config';
-import { StoreRefusedError } from './errors';
+import { StoreRefusedError, StoreStatementError } from './errors';
 import { ddl, SCHEMA_VERSION } from './schema/ddl';
 import { sealingPlanSource } from './schema/sealingPlan';
 import { sealingKeys } from './sealed';
@@ -76,9 +76,19 @@ function prepareSchema(sql: PgSql, create: boolean): void {
   if (!present) {
     if (!create)
       throw new StoreRefusedError('县中心数据库是空的：请在第一台工作台上用“连接县中心数据库”完成初始化');
-    sql.transaction(() => {
-      for (const statement of ddl) sql.bridge.query(statement);
-    });
+    try {
+      sql.transaction(() => {
+        for (const statement of ddl) sql.bridge.query(statement);
+      });
+    } catch (error) {
+      // 42501: the role the desks connect as may not create tables (as README's guide sets it up).
+      if (error instanceof StoreStatementError && error.code === '42501') {
+        throw new StoreRefusedError(
+          '县中心数据库还没有建立数据表，而本机连接所用的数据库账号无权建表：请县中心管理员先以数据库所有者账号执行 schema.sql 和 desk-role.sql（见 README 的县中心数据库运维指南）',
+        );
+      }
+      throw error;
+    }
     return;
   }
   const version = sql.get<{ version: number }>(`SELECT version FROM schema_version`)?.version;

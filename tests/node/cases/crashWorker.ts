@@ -1,22 +1,24 @@
-// Child process for crash.test.ts: signs in to an existing data directory and registers intakes
+// Child process for crashScenario.ts (crash.test.ts, postgres/kill.test.ts): signs in to an existing data directory and registers intakes
 // through the real dispatch until it is killed. A line goes to stdout only after the call
 // returned ok (the transaction has committed): that is what "acknowledged" means to a clerk.
 //
-//   node --import tsx crashWorker.ts <dataDir> <username> <password> <kdfCost JSON> <seed> <first>
+//   node --import tsx crashWorker.ts <dataDir> <username> <password> <kdfCost JSON> <seed> <first> [<centre JSON>]
 //
+// <centre JSON>: the county centre's PostgreSQL (a PgConfig) the desk works on; else its own file.
 // <first> is the index of the first intake (it picks the committee and year, see intake()).
 //
 // stdout (pipes are synchronous on Linux, so a line written is a line the parent can read):
 //   ready
 //   case <id> <caseNumber> <applicant name>
 //   void <id>
+import type { PgConfig } from '../../../db';
 import { createApp } from '../../../main/ipc';
 import type { KdfCost } from '../../../main/core/auth/kdf';
 import type { CreateCaseInput, PartyInput } from '../../../main/contract';
 import { SEED } from '../../fixtures/builders';
 import { createChineseFaker } from '../../fixtures/chineseNames';
 
-const [dataDir, username, password, kdfJson, seed, first] = process.argv.slice(2);
+const [dataDir, username, password, kdfJson, seed, first, centreJson] = process.argv.slice(2);
 if (!dataDir || !username || !password || !kdfJson || !seed || !first) {
   process.stderr.write(
     'usage: crashWorker.ts <dataDir> <username> <password> <kdfCost JSON> <seed> <first>\n',
@@ -61,7 +63,11 @@ function intake(n: number): CreateCaseInput {
 }
 
 async function main(): Promise<void> {
-  const app = createApp({ dataDir: dataDir!, kdfCost: JSON.parse(kdfJson!) as KdfCost });
+  const app = createApp({
+    dataDir: dataDir!,
+    kdfCost: JSON.parse(kdfJson!) as KdfCost,
+    ...(centreJson ? { centre: JSON.parse(centreJson) as PgConfig } : {}),
+  });
   const signedIn = await app.dispatch('auth:signIn', { username, password });
   if (!signedIn.ok) throw new Error(`sign-in: ${signedIn.error.message}`);
   process.stdout.write('ready\n');

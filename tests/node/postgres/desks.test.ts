@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PgConfig } from '../../../db';
 import type { ChannelInput } from '../../../main/contract';
-import { aCase } from '../../fixtures/builders';
-import { ADMIN, addUser, centreDatabase, testApp, type TestApp } from '../../helpers/app';
+import { PgBridge } from '../../../db/postgres/bridge';
+import { ddl } from '../../../db/postgres/schema/ddl';
+import { aCase, SEED } from '../../fixtures/builders';
+import { ADMIN, addUser, centreDatabase, switchUser, testApp, type TestApp } from '../../helpers/app';
+import { DATABASE_OPTIONS } from '../../helpers/pgCluster';
 import { ownCluster } from '../../helpers/ownCluster';
 
 // The county centre's desks (issue 17): the first desk to connect to an empty centre sets it
@@ -13,6 +16,7 @@ import { ownCluster } from '../../helpers/ownCluster';
 // keys.json per PC. The desk remembers the server (centre.json) and says so when it is away.
 
 const clusterOf = ownCluster();
+const SCHEMA_DIR = join(import.meta.dirname, '../../../db/postgres/schema');
 
 /** What the wizard's form sends for a database: the certificate pinned by its fingerprint. */
 function wizardInput(
@@ -158,6 +162,75 @@ describe('the centre’s desks', () => {
     expect(existsSync(join(desk.dataDir, 'centre.json'))).toBe(false);
     // The centre is still empty: the next desk to connect is told so.
     expect((await newDesk().ok('setup:connectCentre', wizardInput(config))).joined).toBe(false);
+  });
+
+  it('desks work on a least-privilege role: the owner made the schema, the desks may only read and write rows', async () => {
+    const cluster = clusterOf();
+    const database = `least_${process.pid}`;
+    cluster.superSql(`CREATE ROLE centre_owner LOGIN PASSWORD 'Owner-2026'`);
+    cluster.superSql(`CREATE ROLE centre_desk LOGIN PASSWORD 'Desk-2026'`);
+    cluster.superSql(`CREATE DATABASE ${database} OWNER centre_owner ${DATABASE_OPTIONS}`);
+    const as = (user: string, password: string): PgConfig => ({
+      host: '127.0.0.1',
+      port: cluster.port,
+      database,
+      user,
+      password,
+      tls: { mode: 'verify-full', ca: cluster.caPem },
+    });
+    const deskRole = as('centre_desk', 'Desk-2026');
+
+    // Before the owner made the schema, the desk's role cannot: it says who must do what.
+    const early = newDesk();
+    expect((await early.ok('setup:connectCentre', wizardInput(deskRole))).joined).toBe(false);
+    const { recoveryCode: code } = await early.ok('setup:begin', {});
+    const tooEarly = await early.call('setup:complete', {
+      office: { kind: 'listed', id: SEED.countyCenterId },
+      admin: { ...ADMIN, passwordConfirm: ADMIN.password },
+      recoveryCode: code,
+      centre: true,
+    });
+    expect(!tooEarly.ok && tooEarly.error.message).toContain(
+      '以数据库所有者账号执行 schema.sql 和 desk-role.sql',
+    );
+
+    // The owner runs the two scripts the guide names, as psql would.
+    const owner = PgBridge.open(as('centre_owner', 'Owner-2026'));
+    try {
+      owner.query('BEGIN');
+      for (const statement of ddl) owner.query(statement);
+      const grants = readFileSync(join(SCHEMA_DIR, 'desk-role.sql'), 'utf8')
+        .replace(/^--.*$/gm, '')
+        .replaceAll(':"desk"', 'centre_desk');
+      for (const statement of grants.split(';').filter((s) => s.trim())) owner.query(statement);
+      owner.query('COMMIT');
+    } finally {
+      owner.close();
+    }
+
+    await setUpCentre(newDesk(), deskRole);
+    const desk = newDesk();
+    expect((await desk.ok('setup:connectCentre', wizardInput(deskRole))).joined).toBe(true);
+    await desk.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
+    const clerk = await addUser(desk, 'clerk', ['intake']);
+    await switchUser(desk, clerk.username, clerk.password);
+    const created = await desk.ok('cases:create', aCase());
+    expect(created.caseNumber).toMatch(/第0001号/);
+
+    // The role itself can change rows, never the schema.
+    const direct = PgBridge.open(deskRole);
+    try {
+      for (const ddlStatement of [
+        'DROP TABLE cases',
+        'CREATE TABLE mine (i int)',
+        'ALTER TABLE cases ADD COLUMN x int',
+        'UPDATE schema_version SET version = 1',
+      ]) {
+        expect(() => direct.query(ddlStatement), ddlStatement).toThrow(/permission denied|must be owner/);
+      }
+    } finally {
+      direct.close();
+    }
   });
 
   it('a desk started again remembers the centre; with the server away it says so and signs in once it is back', async () => {
