@@ -97,12 +97,17 @@ export class Sealing {
     const part = original
       .slice(from)
       .replace(COMPARISON, (all, alias: string | undefined, column: string, op: string, offset: number) => {
+        const lower = column.toLowerCase();
+        // A bare column: the statement's one table, or the one of its tables that seals a column
+        // of that name (`id_suffix = ?` in a statement that also reads cases in a subquery).
+        const sealing = [...distinct].filter((t) => this.source.sealed.get(t)?.has(lower));
+        if (!alias && sealing.length > 1)
+          throw new Error(`${lower} is sealed in ${sealing.join(' and ')}: name the table it compares`);
         const table = alias
           ? tables.get(alias.toLowerCase())
           : distinct.size === 1
             ? [...distinct][0]
-            : undefined;
-        const lower = column.toLowerCase();
+            : sealing[0];
         if (!table || !this.source.sealed.get(table)?.has(lower)) return all;
         const tokenColumn = (this.source.tokens.get(table) ?? []).find((t) => t.from === lower)?.column;
         if (!tokenColumn) throw new Error(`${table}.${lower} is sealed: the server cannot compare it`);

@@ -43,6 +43,27 @@ export function matchWords(match: string): string[] {
   return [...words];
 }
 
+/** Longer Latin/digit words are indexed by their first this many characters at most (a phone: 11). */
+const MAX_PREFIX = 20;
+
+/**
+ * The words of a case's search text as the centre's server holds them (keyed tokens): each word,
+ * and, for a Latin or digit word, every start of it too, since FTS5's prefix query ("1391"* finds
+ * 13912345678; "1" finds 0001's 1) has no token to match there. Han words need none: a query's Han
+ * text is asked for as whole unigrams and bigrams, which the text holds already.
+ */
+export function termsWithPrefixes(terms: string): string[] {
+  const out = new Set<string>();
+  for (const word of terms.split(/\s+/)) {
+    if (!word) continue;
+    out.add(word);
+    if (/\p{Script=Han}/u.test(word)) continue;
+    const chars = [...word];
+    for (let n = 1; n < Math.min(chars.length, MAX_PREFIX + 1); n++) out.add(chars.slice(0, n).join(''));
+  }
+  return [...out];
+}
+
 /** A MATCH on the words only: the user's expression (from queryToMatch) never reaches `scope`. */
 export function termsMatch(match: string): string {
   return `terms : (${match})`;

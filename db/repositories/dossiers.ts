@@ -1,5 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
+import { matchWords } from './caseSearch';
 import { inScope, type ScopePrincipals } from './caseScope';
 import { columnsOf, insertSql, settableKeys, snake, syncKeys, valuesOf } from './rows';
 
@@ -90,8 +91,12 @@ export interface DossierListQuery {
   year?: number;
   state?: 'open' | 'archived';
   reviewed?: boolean;
-  /** Part of a 卷号, 案号 or party name. */
-  text?: string;
+  /**
+   * Part of a 卷号, 案号 or party name, and the same as the search index's words (a MATCH
+   * expression, main/core/cases/searchTerms.ts queryToMatch): on the county centre's server party
+   * names are sealed, so a name is found through the index there.
+   */
+  text?: { text: string; match: string | null };
   filedFrom?: string;
   filedTo?: string;
   limit: number;
@@ -291,10 +296,18 @@ export class DossierRepository {
       );
     }
     if (q.text) {
-      clauses.push(
-        `(instr(d.volume_number, ?) > 0 OR instr(c.case_number, ?) > 0 OR instr(c.party_names, ?) > 0)`,
-      );
-      params.push(q.text, q.text, q.text);
+      const { text, match } = q.text;
+      const sql = this.db.sql;
+      if (sql.dialect === 'postgres') {
+        const byName = match ? 'c.rowid IN (SELECT rowid FROM case_search WHERE terms @> ?)' : 'false';
+        clauses.push(`(instr(d.volume_number, ?) > 0 OR instr(c.case_number, ?) > 0 OR ${byName})`);
+        params.push(text, text, ...(match ? [sql.tokens(matchWords(match))] : []));
+      } else {
+        clauses.push(
+          `(instr(d.volume_number, ?) > 0 OR instr(c.case_number, ?) > 0 OR instr(c.party_names, ?) > 0)`,
+        );
+        params.push(text, text, text);
+      }
     }
     return { sql: clauses.join(' AND '), params };
   }

@@ -1,6 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
-import { termsMatch } from './caseSearch';
+import { matchWords, termsMatch } from './caseSearch';
 import { inScope, type ScopePrincipals } from './caseScope';
 import { insertSql, syncKeys, valuesOf } from './rows';
 
@@ -125,6 +125,8 @@ export class PartyRepository {
    */
   suggest(query: SuggestQuery, scope: ScopePrincipals, limit = 8): PartySuggestionRow[] {
     if (scope.length === 0) return [];
+    if (this.db.sql.dialect === 'postgres' && query.name)
+      return this.suggestSealedNames(query.name, scope, limit);
     const out: PartySuggestionRow[] = [];
     for (const statement of this.suggestStatements(query, scope)) {
       if (out.length >= limit) break;
@@ -135,8 +137,58 @@ export class PartyRepository {
     return out;
   }
 
+  /**
+   * A name on the county centre's server, where names are sealed: the server cannot compare them,
+   * only find the newest cases in scope whose words hold the typed text's (keyed tokens, as the
+   * search box does). Their parties are opened here and kept when the name starts with the text,
+   * then when it holds it further in — SQLite's two statements' order — from those cases only.
+   */
+  private suggestSealedNames(
+    name: NonNullable<SuggestQuery['name']>,
+    scope: ScopePrincipals,
+    limit: number,
+  ): PartySuggestionRow[] {
+    if (!name.match) return [];
+    const statement = this.sealedNameStatement(name, scope);
+    const candidates = this.db.sql.all<PartySuggestionRow>(statement.sql, ...statement.params);
+    const byName = (a: PartySuggestionRow, b: PartySuggestionRow) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    const starting = candidates.filter((p) => p.name.startsWith(name.text)).sort(byName);
+    const inside = candidates.filter((p) => p.name.indexOf(name.text) > 0).sort(byName);
+    return [...starting, ...inside].slice(0, limit);
+  }
+
+  /** The parties of the newest cases in scope holding the name's words (the server's tokens). */
+  private sealedNameStatement(
+    name: NonNullable<SuggestQuery['name']>,
+    scope: ScopePrincipals,
+  ): { sql: string; params: unknown[] } {
+    const sql = this.db.sql;
+    const test = inScope('c.rowid', scope);
+    const liveCases = `FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+      WHERE cp.party_id = parties.id AND cp.deleted_at IS NULL AND c.deleted_at IS NULL AND ${test.sql}
+        AND c.status <> 'voided'`;
+    const words = name.match ? matchWords(name.match) : [];
+    return {
+      sql: `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount
+         FROM (SELECT DISTINCT cp.party_id AS pid
+                 FROM (SELECT rowid FROM case_search WHERE terms @> ? AND scope && ?
+                        ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
+                 JOIN cases c ON c.rowid = hit.rowid
+                 JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
+                WHERE c.deleted_at IS NULL AND c.status <> 'voided') found
+         JOIN parties ON parties.id = found.pid
+        WHERE parties.deleted_at IS NULL`,
+      params: [...test.params, sql.dialect === 'postgres' ? sql.tokens(words) : words, [...scope]],
+    };
+  }
+
   /** The query plans of every statement suggest() may run (tests assert no full scan). */
   suggestPlan(query: SuggestQuery, scope: ScopePrincipals): string[] {
+    if (this.db.sql.dialect === 'postgres' && query.name) {
+      const statement = this.sealedNameStatement(query.name, scope);
+      return this.db.sql.queryPlan(statement.sql, statement.params);
+    }
     return this.suggestStatements(query, scope).flatMap((s) =>
       this.db.sql.queryPlan(s.sql, [...s.params, 8]),
     );

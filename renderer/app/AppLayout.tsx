@@ -20,7 +20,7 @@ export function AppLayout() {
   const [signOut, { isLoading }] = useSignOutMutation();
   useIdleTouch();
   useCentreChanges(centre);
-  const routes = appRoutes.filter((r) => can(r.access));
+  const routes = appRoutes.filter((r) => can(r.access) && !(r.ownFile && centre));
   const menuRoutes = routes.filter((r) => r.menu !== false);
   const groups = [...new Set(menuRoutes.map((r) => r.group))];
   const home = menuRoutes[0]?.path ?? '/account';

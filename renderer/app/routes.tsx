@@ -69,6 +69,8 @@ export interface AppRoute {
   group: '业务' | '管理' | '个人';
   /** false: reachable by link only (a case page), highlighted under the menu entry it extends. */
   menu?: false;
+  /** Only on a desk with its own file (数据备份): a desk of the county centre is backed up on the server. */
+  ownFile?: true;
 }
 
 /**
@@ -253,6 +255,7 @@ export const appRoutes: AppRoute[] = [
     access: 'backup:manage',
     element: <BackupPage />,
     group: '管理',
+    ownFile: true,
   },
   {
     path: '/account',

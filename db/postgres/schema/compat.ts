@@ -7,7 +7,9 @@
 // - max(a, b) / min(a, b) with two arguments: SQLite's scalar forms (PostgreSQL's greatest and
 //   least); the one-argument aggregates are untouched;
 // - sum(condition): SQLite counts the rows where a condition holds by summing it (true is 1);
-//   PostgreSQL sums no booleans, so an aggregate over them does (NULL for no rows, as SQLite).
+//   PostgreSQL sums no booleans, so an aggregate over them does (NULL for no rows, as SQLite);
+// - date(day, modifier): a 'YYYY-MM-DD' day moved by a modifier such as '+30 days' (the
+//   statistics' overdue test: received on + the time limit), as 'YYYY-MM-DD' again.
 
 export const sqliteCompatibility: readonly string[] = [
   `CREATE FUNCTION json_each(list text) RETURNS TABLE (key bigint, value text) LANGUAGE sql IMMUTABLE STRICT AS $$
@@ -26,4 +28,7 @@ $$`,
 SELECT CASE WHEN holds IS NULL THEN total ELSE coalesce(total, 0) + CASE WHEN holds THEN 1 ELSE 0 END END
 $$`,
   `CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint)`,
+  `CREATE FUNCTION date(day text, modifier text) RETURNS text LANGUAGE sql STABLE STRICT AS $$
+SELECT to_char(day::date + modifier::interval, 'YYYY-MM-DD')
+$$`,
 ];

@@ -25,6 +25,10 @@ $$;
 
 CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint);
 
+CREATE FUNCTION date(day text, modifier text) RETURNS text LANGUAGE sql STABLE STRICT AS $$
+SELECT to_char(day::date + modifier::interval, 'YYYY-MM-DD')
+$$;
+
 CREATE TABLE settings (
   key text NOT NULL PRIMARY KEY,
   value text NOT NULL,

@@ -279,14 +279,15 @@ export class BackupManager {
 
   /** The schedule's check: a backup when none was made today. Resolves when that backup ends. */
   async tick(): Promise<void> {
-    if (this.session.state !== 'unlocked' || !this.dailyDue()) return;
+    if (this.session.state !== 'unlocked' || this.session.centre || !this.dailyDue()) return;
     this.start('daily', null);
     await this.whenIdle();
   }
 
   /** At sign-out (before the lock): a backup if none was made today. */
   atSignOut(actor: Actor): void {
-    if (this.dailyDue()) this.start('signOut', actor);
+    // A desk of the county centre has no file of its own: the server is backed up on the server.
+    if (!this.session.centre && this.dailyDue()) this.start('signOut', actor);
   }
 
   startSchedule(intervalMs = CHECK_EVERY_MS): void {

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { officeStamp, today } from '../dates';
 import { DomainError, NotFoundError } from '../errors';
 import type { Session } from '../session/session';
+import { dossierText } from './list';
 import { dossierPdfSource, pdfFileOf } from './pdfFile';
 import { typesetDossier, TypesetterFailedError } from './typesetter/client';
 
@@ -59,7 +60,7 @@ function selectCases(
     ...(input.committeeId ? { committeeId: input.committeeId } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.reviewed !== undefined ? { reviewed: input.reviewed } : {}),
-    ...(input.query ? { text: input.query } : {}),
+    ...(input.query ? { text: dossierText(input.query) } : {}),
     ...(input.filedFrom ? { filedFrom: input.filedFrom } : {}),
     ...(input.filedTo ? { filedTo: input.filedTo } : {}),
     limit: 100_000,

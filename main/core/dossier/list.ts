@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Repositories, ScopePrincipals } from '../../../db';
 import type { listDossiersInput } from '../../contract';
+import { queryToMatch } from '../cases/searchTerms';
 import { namesOf } from '../cases/view';
 
 // The archive's own list: dossiers by committee, year, state and review, found by part of a 卷号,
@@ -17,7 +18,7 @@ export async function listDossiers(
     ...(input.year ? { year: input.year } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.reviewed !== undefined ? { reviewed: input.reviewed } : {}),
-    ...(input.query ? { text: input.query.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）') } : {}),
+    ...(input.query ? { text: dossierText(input.query) } : {}),
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
@@ -55,4 +56,10 @@ export async function reviewSummary(repos: Repositories, scope: ScopePrincipals,
     archived: Number(r.archived),
     reviewed: Number(r.reviewed),
   }));
+}
+
+/** What the archive list's search box holds, for the dossiers' query: as typed, and as index words. */
+export function dossierText(query: string): { text: string; match: string | null } {
+  const text = query.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）');
+  return { text, match: queryToMatch(text) };
 }

@@ -11,25 +11,38 @@ function beforeSetup(app: AppContext) {
   return app.backup;
 }
 
+/**
+ * A desk's backups copy its own file. A desk of the county centre has none: the centre's
+ * PostgreSQL is backed up on the server (README: 县中心数据库运维指南, pg_dump).
+ */
+function ownFile(app: AppContext) {
+  if (app.session.centre) {
+    throw new ConflictError(
+      '本机使用县中心数据库，数据由县中心服务器统一备份（pg_dump，见运维指南），本机不做备份和恢复',
+    );
+  }
+  return app.backup;
+}
+
 export const backupHandlers: HandlerGroup<keyof typeof backupChannels> = {
   'backup:capabilities': (_input, app) => app.backup.capabilities(),
-  'backup:status': (_input, _ctx, app) => app.backup.status(),
+  'backup:status': (_input, _ctx, app) => ownFile(app).status(),
   'backup:saveSettings': (input, ctx, app) => {
-    const { settings, changes } = app.backup.saveSettings(input);
+    const { settings, changes } = ownFile(app).saveSettings(input);
     ctx.audit.detail = changes;
     return settings;
   },
   'backup:run': (_input, ctx, app) => {
-    const jobId = app.backup.start('manual', ctx.actor);
+    const jobId = ownFile(app).start('manual', ctx.actor);
     ctx.audit.detail = '开始备份，结果另行记录';
     return { jobId };
   },
-  'backup:choose': (input, _ctx, app) => app.backup.choose(input.what, input.startIn ?? null),
-  'backup:list': (input, _ctx, app) => app.backup.list(input.folder),
-  'backup:inspect': (input, _ctx, app) => app.backup.restores.inspect(input),
+  'backup:choose': (input, _ctx, app) => ownFile(app).choose(input.what, input.startIn ?? null),
+  'backup:list': (input, _ctx, app) => ownFile(app).list(input.folder),
+  'backup:inspect': (input, _ctx, app) => ownFile(app).restores.inspect(input),
   'backup:restore': (input, ctx, app) => {
     ctx.audit.detail = '恢复前已自动备份当前数据；恢复记录写入恢复后的审计日志';
-    return app.backup.restores.restore(input.token, ctx.actor);
+    return ownFile(app).restores.restore(input.token, ctx.actor);
   },
   'setup:chooseBackup': (input, app) => beforeSetup(app).choose(input.what, input.startIn ?? null),
   'setup:listBackups': (input, app) => beforeSetup(app).list(input.folder),

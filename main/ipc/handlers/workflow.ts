@@ -66,7 +66,8 @@ export const workflowHandlers: HandlerGroup<keyof typeof workflowChannels> = {
     ...(mayAccess('cases:read', ctx.actor.roles)
       ? await myTodo(ctx)
       : { today: today(ctx.clock), newArrivals: [], returned: [], dueSoon: [], overdue: [] }),
-    backup: mayAccess('backup:manage', ctx.actor.roles) ? app.backup.todo() : null,
+    // (A desk of the county centre has no file of its own to back up: the server's is backed up there.)
+    backup: mayAccess('backup:manage', ctx.actor.roles) && !app.session.centre ? app.backup.todo() : null,
   }),
   'todo:overview': (_input, ctx) => overview(ctx),
 };

@@ -106,7 +106,7 @@ export function TodoPage() {
       <Card title="我的待办">
         <ErrorAlert error={error ? asApiError(error) : null} />
         {todo?.backup && <BackupTodoCard backup={todo.backup} />}
-        {todo?.backup?.notices.length === 0 && (
+        {(todo?.backup?.notices.length === 0 || (todo && !todo.backup)) && (
           <Typography.Text type="secondary">没有需要处理的事项</Typography.Text>
         )}
       </Card>

@@ -167,9 +167,12 @@ describe('the centre’s desks', () => {
   it('desks work on a least-privilege role: the owner made the schema, the desks may only read and write rows', async () => {
     const cluster = clusterOf();
     const database = `least_${process.pid}`;
+    // As README's operator guide (step 2) has the superuser do it.
     cluster.superSql(`CREATE ROLE centre_owner LOGIN PASSWORD 'Owner-2026'`);
     cluster.superSql(`CREATE ROLE centre_desk LOGIN PASSWORD 'Desk-2026'`);
     cluster.superSql(`CREATE DATABASE ${database} OWNER centre_owner ${DATABASE_OPTIONS}`);
+    cluster.superSql(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+    cluster.superSql(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO centre_desk`);
     const as = (user: string, password: string): PgConfig => ({
       host: '127.0.0.1',
       port: cluster.port,
@@ -216,6 +219,14 @@ describe('the centre’s desks', () => {
     await switchUser(desk, clerk.username, clerk.password);
     const created = await desk.ok('cases:create', aCase());
     expect(created.caseNumber).toMatch(/第0001号/);
+    // The statistics work in temporary tables: TEMPORARY is all they need.
+    await switchUser(desk, ADMIN.username, ADMIN.password);
+    const figures = await desk.ok('statistics:dashboard', {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      dimension: 'month',
+    });
+    expect(figures.total.counts.accepted).toBe(1);
 
     // The role itself can change rows, never the schema.
     const direct = PgBridge.open(deskRole);
@@ -231,6 +242,19 @@ describe('the centre’s desks', () => {
     } finally {
       direct.close();
     }
+  });
+
+  it('a centre desk makes no backups of its own: the server is backed up there', async () => {
+    const desk = newDesk();
+    await setUpCentre(desk, centreDatabase()!);
+    const status = await desk.call('backup:status', {});
+    expect(status).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!status.ok && status.error.message).toContain('由县中心服务器统一备份');
+    expect((await desk.call('backup:run', {})).ok).toBe(false);
+    // The administrator's 我的待办 holds no backup warning; signing out starts no backup.
+    expect((await desk.ok('todo:mine', {})).backup).toBeNull();
+    await desk.ok('auth:signOut', {});
+    expect(await desk.backup.whenIdle()).toBeNull();
   });
 
   it('a desk started again remembers the centre; with the server away it says so and signs in once it is back', async () => {

@@ -88,6 +88,15 @@ describe('sealing the writes', () => {
       'person',
     ]);
     expect(single.params).toEqual([token(keys, '3898'), 'person']);
+    // A bare column in a statement that reads other tables too (a subquery on cases): the one
+    // table that seals a column of that name. Left as it was, ciphertext would meet the text.
+    const nested = sealing.apply(
+      `SELECT id, (SELECT count(*) FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE cp.party_id = parties.id) AS n
+         FROM parties WHERE id_suffix = ? AND deleted_at IS NULL`,
+      ['3898'],
+    );
+    expect(nested.text).toContain('WHERE id_suffix_key = ?');
+    expect(nested.params).toEqual([token(keys, '3898')]);
     const update = sealing.apply(
       `UPDATE parties SET name = ?, updated_at = ? WHERE name = ? AND version = ?`,
       ['王五', 't', '张三', 2],
@@ -106,6 +115,12 @@ describe('sealing the writes', () => {
     expect(() => sealing.apply(`SELECT id FROM parties WHERE phone = ?`, ['13104297370'])).toThrow(
       /parties\.phone is sealed: the server cannot compare it/,
     );
+    // A bare name two of the statement's tables seal: which one is meant must be said.
+    expect(() =>
+      sealing.apply(`SELECT p.id FROM parties p JOIN mediators m ON m.name = p.name WHERE id_number = ?`, [
+        '640221195902193898',
+      ]),
+    ).toThrow(/id_number is sealed in parties and mediators: name the table it compares/);
   });
 
   it('refuses to write a sealed column from anything but a parameter', () => {
