@@ -102,6 +102,20 @@ export default tseslint.config(
     },
   },
   {
+    // Command-line tools (the centre migration): on the services, beside the transports.
+    files: ['main/cli/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [electron],
+        [
+          uiRule,
+          storage,
+          higher(['ipc', 'web', 'main/app', 'renderer', 'preload'], 'a command calls the services directly.'),
+        ],
+      ),
+    },
+  },
+  {
     // Serving the renderer's files: shared by both transports (app:// and the loopback server).
     files: ['main/static/**'],
     rules: {

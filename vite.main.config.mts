@@ -17,12 +17,15 @@ export default defineConfig({
     rolldownOptions: {
       // dossierTypesetter: the dossier PDF worker thread's own entry (main/core/dossier/typesetter),
       // a real file beside app.cjs that new Worker() loads, from app.asar when packaged.
+      // centreMigrate: the command that moves a desk's file to the county centre's PostgreSQL
+      // (npm run centre:migrate), runnable where the app is installed, without tsx.
       input: preload
         ? { preload: 'preload/index.ts' }
         : {
             app: 'main/app/main.ts',
             web: 'main/web/cli.ts',
             dossierTypesetter: 'main/core/dossier/typesetter/worker.ts',
+            centreMigrate: 'main/cli/centreMigrate.ts',
           },
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
       external: preload

@@ -44,6 +44,29 @@ export class PgSql {
     return { changes: this.rows(text, params).rowCount };
   }
 
+  /**
+   * Rows of one table in one statement (the migration of a desk's file: db/postgres/copy.ts).
+   * Each row is sealed exactly as the repositories' own single-row INSERT of it would be, its
+   * tokens beside it; the rows then go to the server as one multi-row VALUES list (the sealing
+   * reads one row's shape, so the list is put together here, after it).
+   */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): number {
+    if (rows.length === 0) return 0;
+    const one = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const params: unknown[] = [];
+    let head = '';
+    let width = 0;
+    for (const row of rows) {
+      const sealed = this.sealing.apply(one, row);
+      head = sealed.text.slice(0, sealed.text.lastIndexOf('VALUES'));
+      width = sealed.params.length;
+      params.push(...sealed.params);
+    }
+    let n = 0;
+    const tuples = rows.map(() => `(${Array.from({ length: width }, () => `$${++n}`).join(', ')})`);
+    return this.bridge.query(`${head}VALUES ${tuples.join(', ')}`, params).rowCount;
+  }
+
   /** The keyed tokens the server holds for these words (search terms, names it compares). */
   tokens(words: readonly string[]): Buffer[] {
     return words.map((w) => token(this.keys, w));

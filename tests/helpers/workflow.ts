@@ -1,6 +1,6 @@
 import { aCase, anOrganisation, aPerson } from '../fixtures/builders';
 import { ROSTER } from '../fixtures/roster';
-import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from './app';
+import { ADMIN, addUser, setUpApp, switchUser, type TestApp, type TestAppOptions } from './app';
 
 // A small Pingluo office for workflow tests: a clerk, a dispatcher, a mediator account, and the
 // shared roster (tests/fixtures/roster.ts) with its medical specialist linked to that account.
@@ -26,8 +26,9 @@ export interface World {
   dispatchToMedical(caseId: string): Promise<void>;
 }
 
-export async function workflowWorld(): Promise<World> {
-  const app = await setUpApp();
+/** `options`: e.g. `{ centre: null }` for a desk on its own file whatever the run's store. */
+export async function workflowWorld(options: TestAppOptions = {}): Promise<World> {
+  const app = await setUpApp(undefined, options);
   const desk = { organisationIds: [ORGS.county, ORGS.yaofu] };
   const clerk = await addUser(app, 'clerk', ['intake'], undefined, desk);
   const dispatcher = await addUser(app, 'fenliu', ['dispatcher'], undefined, desk);

@@ -77,7 +77,11 @@ interface SchemaRow {
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-export function readSqliteSchema(db: Database): SqliteSchema {
+/**
+ * `rows: false` leaves the rows out (the migration of a desk's file to the centre reads the schema
+ * of a database whose rows may be gigabytes: db/copy/tables.ts).
+ */
+export function readSqliteSchema(db: Database, options: { rows?: boolean } = {}): SqliteSchema {
   const entries = db
     .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid`)
     .all() as SchemaRow[];
@@ -132,7 +136,7 @@ export function readSqliteSchema(db: Database): SqliteSchema {
   if (!Number.isInteger(lastMigration)) throw new Error('the store has no migration applied');
 
   const rows: Record<string, Record<string, unknown>[]> = {};
-  for (const t of tables) {
+  for (const t of options.rows === false ? [] : tables) {
     if (t.virtual || t.shadowOf || t.name === 'migrations') continue;
     const order = t.sql.match(/\)\s*WITHOUT\s+ROWID\s*$/i)
       ? t.columns

@@ -275,6 +275,18 @@ export class KeyFile {
     return secrets?.dek ?? null;
   }
 
+  /**
+   * The same installation kept in another home from now on (a desk's file moved to the county
+   * centre): every wrap, the recovery wrap, the look-up key, the installation id and keys as they
+   * are, so the same passwords and recovery code open it there. Written as that home's first
+   * save: a home that already holds an installation refuses it.
+   */
+  copyTo(home: KeyHome): void {
+    const copy = new KeyFile(home, this.data, true);
+    copy.changedUsers = new Set(Object.keys(this.data.users));
+    copy.save();
+  }
+
   /** Writes what changed to its home (keys.json is written whole, durably; the centre's rows changed). */
   save(): void {
     this.home.write(this.data, {

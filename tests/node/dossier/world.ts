@@ -1,4 +1,4 @@
-import { addUser } from '../../helpers/app';
+import { addUser, type TestAppOptions } from '../../helpers/app';
 import { agreedCase, richAgreement, workflowWorld, type World } from '../documentStore/world';
 import { mediatingCase } from '../documentStore/world';
 
@@ -10,8 +10,8 @@ export interface DossierWorld extends World {
   asArchivist(): Promise<void>;
 }
 
-export async function dossierWorld(): Promise<DossierWorld> {
-  const w = await workflowWorld();
+export async function dossierWorld(options: TestAppOptions = {}): Promise<DossierWorld> {
+  const w = await workflowWorld(options);
   await w.as('admin');
   const archivist = await addUser(w.app, 'danganyuan', ['archivist']);
   return {

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PgConfig } from '../../../db';
 import type { ChannelInput } from '../../../main/contract';
 import { PgBridge } from '../../../db/postgres/bridge';
-import { ddl } from '../../../db/postgres/schema/ddl';
 import { aCase, SEED } from '../../fixtures/builders';
 import { ADMIN, addUser, centreDatabase, switchUser, testApp, type TestApp } from '../../helpers/app';
-import { DATABASE_OPTIONS } from '../../helpers/pgCluster';
+import { guideDatabase, ownerRunsScripts } from '../../helpers/guideCentre';
 import { ownCluster } from '../../helpers/ownCluster';
 
 // The county centre's desks (issue 17): the first desk to connect to an empty centre sets it
@@ -16,7 +15,6 @@ import { ownCluster } from '../../helpers/ownCluster';
 // keys.json per PC. The desk remembers the server (centre.json) and says so when it is away.
 
 const clusterOf = ownCluster();
-const SCHEMA_DIR = join(import.meta.dirname, '../../../db/postgres/schema');
 
 /** What the wizard's form sends for a database: the certificate pinned by its fingerprint. */
 function wizardInput(
@@ -165,23 +163,8 @@ describe('the centre’s desks', () => {
   });
 
   it('desks work on a least-privilege role: the owner made the schema, the desks may only read and write rows', async () => {
-    const cluster = clusterOf();
-    const database = `least_${process.pid}`;
-    // As README's operator guide (step 2) has the superuser do it.
-    cluster.superSql(`CREATE ROLE centre_owner LOGIN PASSWORD 'Owner-2026'`);
-    cluster.superSql(`CREATE ROLE centre_desk LOGIN PASSWORD 'Desk-2026'`);
-    cluster.superSql(`CREATE DATABASE ${database} OWNER centre_owner ${DATABASE_OPTIONS}`);
-    cluster.superSql(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-    cluster.superSql(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO centre_desk`);
-    const as = (user: string, password: string): PgConfig => ({
-      host: '127.0.0.1',
-      port: cluster.port,
-      database,
-      user,
-      password,
-      tls: { mode: 'verify-full', ca: cluster.caPem },
-    });
-    const deskRole = as('centre_desk', 'Desk-2026');
+    const centre = guideDatabase(clusterOf(), 'least');
+    const deskRole = centre.desk;
 
     // Before the owner made the schema, the desk's role cannot: it says who must do what.
     const early = newDesk();
@@ -198,18 +181,7 @@ describe('the centre’s desks', () => {
     );
 
     // The owner runs the two scripts the guide names, as psql would.
-    const owner = PgBridge.open(as('centre_owner', 'Owner-2026'));
-    try {
-      owner.query('BEGIN');
-      for (const statement of ddl) owner.query(statement);
-      const grants = readFileSync(join(SCHEMA_DIR, 'desk-role.sql'), 'utf8')
-        .replace(/^--.*$/gm, '')
-        .replaceAll(':"desk"', 'centre_desk');
-      for (const statement of grants.split(';').filter((s) => s.trim())) owner.query(statement);
-      owner.query('COMMIT');
-    } finally {
-      owner.close();
-    }
+    ownerRunsScripts(centre);
 
     await setUpCentre(newDesk(), deskRole);
     const desk = newDesk();
