@@ -22,6 +22,8 @@ export default defineConfig({
         province: 'scripts/bench/province.ts',
         exchange: 'scripts/bench/exchange.ts',
         startup: 'scripts/bench/startup.ts',
+        centre: 'scripts/bench/centre.ts',
+        centreDesk: 'scripts/bench/centreDesk.ts',
         dossierTypesetter: 'main/core/dossier/typesetter/worker.ts',
       },
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

@@ -1,5 +1,6 @@
 // npm run bench [-- --cases N] [--sample 2000] [--searches 200] [--production-kdf] [--no-documents]
 //                   [--no-dossiers] [--no-province] [--no-exchange] [--keep] [--seed S] [--pragma k=v] [--smoke]
+//                   [--store postgres]
 //
 // --smoke is what `npm test` runs (with --cases 2000): every section with small samples, the
 // figures printed, the timing targets shown but not enforced (tests never assert wall-clock
@@ -21,6 +22,9 @@
 //   - the provincial data package (scripts/bench/province.ts, in a process of its own): a county
 //     档案员 exports 10,000 cases, records/s and MB/s against the raw zip + SHA-256 + AES-GCM of
 //     the same bytes in the same run, and peak RSS.
+//   - with --store postgres, the county centre on PostgreSQL (scripts/bench/centre.ts, in a process
+//     of its own, its own N cases moved to a throwaway server): create, search and list p50/p95
+//     beside this run's SQLite figures, and 8 desks at once against one;
 //   - the township ⇄ county exchange package (scripts/bench/exchange.ts, in a process of its
 //     own): 城关镇 sends 5,000 mediated cases to the county, cases/s generating (against the zip
 //     + SHA-256 + AES-GCM limit of the same records in the same run) and importing, peak RSS.
@@ -76,6 +80,7 @@ import type { ProvinceBenchResult } from './province';
 // ── exchange (issue 14) ──
 import type { ExchangeBenchResult } from './exchange';
 import type { StartupBenchResult } from './startup';
+import { centreRows, type CentreBenchResult } from './centreRows';
 // ── statistics (issue 15) ──
 import { statisticsBench } from './statistics';
 import { RawWriter } from './rawWriter';
@@ -106,6 +111,8 @@ interface Options {
   province: boolean;
   /** The township ⇄ county package figures (scripts/bench/exchange.ts, a child process). */
   exchange: boolean;
+  /** The county centre's PostgreSQL too (scripts/bench/centre.ts). */
+  postgres: boolean;
   /** Experiments only: pragmas applied to the app's connection after each sign-in. */
   pragmas: string[];
   /** Internal: the child process that builds the database into this directory. */
@@ -129,6 +136,7 @@ function parseArgs(argv: string[]): Options {
     exchange: true,
     pragmas: [],
     buildInto: null,
+    postgres: false,
   };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -152,9 +160,13 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--no-province') options.province = false;
     else if (arg === '--no-exchange') options.exchange = false;
     else if (arg === '--build-into') options.buildInto = value();
-    else
+    else if (arg === '--store') {
+      const store = value();
+      if (store !== 'postgres' && store !== 'sqlite') throw new Error('--store takes sqlite or postgres');
+      options.postgres = store === 'postgres';
+    } else
       throw new Error(
-        `unknown option ${arg} (use --cases N, --sample N, --searches N, --seed S, --production-kdf, --no-documents, --pragma k=v, --keep, --smoke)`,
+        `unknown option ${arg} (use --cases N, --sample N, --searches N, --seed S, --production-kdf, --no-documents, --pragma k=v, --keep, --smoke, --store postgres)`,
       );
   }
   if (options.smoke) {
@@ -484,6 +496,19 @@ async function main(): Promise<void> {
     );
   }
 
+  // ── the county centre on PostgreSQL (issue 17): its own cases on its own throwaway server ──
+  let centre: CentreBenchResult | null = null;
+  if (options.postgres) {
+    log('centre (PostgreSQL)…');
+    centre = await sectionInChild<CentreBenchResult>('centre', {
+      // The smoke run proves the section works: the move to the server is the slow part.
+      CENTRE_BENCH_CASES: String(options.smoke ? Math.min(300, options.cases) : options.cases),
+      CENTRE_BENCH_SAMPLE: String(Math.min(options.sample, options.smoke ? 50 : 500)),
+      CENTRE_BENCH_SEARCHES: String(options.searches),
+      CENTRE_BENCH_PER_DESK: options.smoke ? '20' : '150',
+    });
+  }
+
   // ── start-up (issue 18): `npm start` to the first screen, on the built checkout ──
   log('start-up…');
   // In a process of its own: Playwright (~70 MB) drives the browser for this section only.
@@ -664,6 +689,7 @@ async function main(): Promise<void> {
         note: `floor: Chromium showing a one-line page ${startup.floors.browserBlank ?? '—'} ms`,
       },
     );
+  if (centre) rows.push(...centreRows(centre, createService, county));
   // ── exchange (issue 14) ──
   if (exchange) {
     rows.push(
@@ -788,6 +814,7 @@ async function main(): Promise<void> {
     startup,
     // ── exchange (issue 14) ──
     exchange,
+    centre,
     totalSeconds: round((Date.now() - started) / 1000, 1),
     node: process.version,
   };
