@@ -7,6 +7,7 @@ export {
   type DbHandle,
   type OpenStoreOptions,
 } from './dataSource';
+export { isConstraintViolation } from './errors';
 export type { PgStore } from './postgres/store';
 export type { PgConfig } from './postgres/config';
 export * from './repositories';

@@ -274,13 +274,15 @@ export class ProvinceRepository {
   /** The mediators of each case's live assignments (not returned or superseded). */
   mediatorsOf(caseIds: readonly string[]): ProvinceCaseMediatorRow[] {
     if (!caseIds.length) return [];
+    // m.name is grouped too: one name per mediator_id anyway, but PostgreSQL selects no column
+    // that is neither grouped nor aggregated (SQLite takes it from any row of the group).
     return this.db.sql.all(
       `SELECT a.case_id AS caseId, am.mediator_id AS mediatorId, m.name, max(am.lead) AS lead
          FROM case_assignments a
          JOIN case_assignment_mediators am ON am.assignment_id = a.id AND am.deleted_at IS NULL
          JOIN mediators m ON m.id = am.mediator_id
         WHERE a.deleted_at IS NULL AND a.state IN ('pending', 'accepted') AND a.case_id IN (${marks(caseIds)})
-        GROUP BY a.case_id, am.mediator_id ORDER BY a.case_id, max(am.lead) DESC, m.name, am.mediator_id`,
+        GROUP BY a.case_id, am.mediator_id, m.name ORDER BY a.case_id, max(am.lead) DESC, m.name, am.mediator_id`,
       ...caseIds,
     );
   }

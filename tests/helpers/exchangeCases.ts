@@ -1,4 +1,5 @@
-import { sqliteOf } from '../../db';
+import { isTable, tokenColumn, tokenized } from '../../db/postgres/schema/columns';
+import type { Statements } from '../../db/sql';
 import type { CreateCaseInput } from '../../main/contract';
 import { caseTables } from '../../main/contract/exchange/caseRecords';
 import { aCase, aPerson } from '../fixtures/builders';
@@ -159,7 +160,7 @@ export async function offices() {
 
 /** Every row of these cases, table by table, as stored (all columns), their links included. */
 export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[]> {
-  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
+  const sql = app.session.requireUnlocked().store.sql;
   const ids = JSON.stringify(caseIds);
   const inCases = `IN (SELECT value FROM json_each('${ids}'))`;
   const where: Record<string, string> = {
@@ -174,7 +175,24 @@ export function rowsOf(app: TestApp, caseIds: string[]): Record<string, unknown[
   return Object.fromEntries(
     [...caseTables, 'case_links'].map((t) => [
       t,
-      sql.all(`SELECT * FROM ${t} WHERE ${where[t] ?? `case_id ${inCases}`} ORDER BY id`),
+      sql
+        .all<Record<string, unknown>>(
+          `SELECT * FROM ${t} WHERE ${where[t] ?? `case_id ${inCases}`} ORDER BY id`,
+        )
+        .map((row) => asStored(sql, t, row)),
     ]),
   );
+}
+
+/**
+ * A row as an office holds it, whichever its store. The centre's PostgreSQL adds two kinds of
+ * column of its own, which a row read from SQLite (SELECT * leaves the hidden rowid out) never
+ * shows and which differ between offices by design: `rowid` (this database's insertion order,
+ * db/postgres/schema/rowid.ts) and the keyed tokens beside sealed columns (under each office's
+ * own key, db/postgres/schema/columns.ts). Every other column is compared as it is.
+ */
+function asStored(sql: Statements, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  if (sql.dialect === 'sqlite') return row;
+  const own = new Set(['rowid', ...(isTable(table) ? tokenized(table).map(tokenColumn) : [])]);
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !own.has(column)));
 }

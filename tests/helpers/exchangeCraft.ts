@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../db';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -26,7 +25,7 @@ export interface Pair {
 
 /** Imports `path` at the recipient: the refusal's message, with the database unchanged. */
 export async function refusal(county: TestApp, path: string): Promise<string> {
-  const sql = sqliteOf(county.session.requireUnlocked().store).sql;
+  const sql = county.session.requireUnlocked().store.sql;
   const seq = county.session.repos().audit.last()!.seq;
   const before = tableHashes(sql, seq);
   const preview = await county.call('exchange:preview', { path });

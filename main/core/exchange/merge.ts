@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Repositories, TrustedOfficeRow } from '../../../db';
+import { isConstraintViolation, type Repositories, type TrustedOfficeRow } from '../../../db';
 import { catalogueTables } from '../../contract/exchange/catalogueRecords';
 import {
   exchangeTableLabels,
@@ -108,8 +108,7 @@ function take(ctx: MergeContext, rules: RecordRules, line: ExchangeLine, index: 
   try {
     rules.put(ctx.repos, line);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (!/constraint/i.test(typeof code === 'string' ? code : String(error))) throw error;
+    if (!isConstraintViolation(error)) throw error;
     throw rejected(
       `第${index}条记录（${exchangeTableLabels[line.t]}）引用了本机没有的数据（如自定义的纠纷类型或调解组织），请先统一县乡目录`,
     );

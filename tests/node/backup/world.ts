@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sql } from '../../../db/sql';
+import type { Statements } from '../../../db/sql';
 import { defaultBackupKeep } from '../../../main/contract';
 import type { TestApp } from '../../helpers/app';
 import { tempDir } from '../../helpers/tempDir';
@@ -67,17 +67,26 @@ function rowsHash(rows: unknown[]): string {
 /**
  * A hash over every row of every table (FTS shadow tables included), per table. The audit log
  * and its head (settings 'audit.head') are hashed up to `auditSeq` when given: a restore and the
- * sign-in after it rightly append to the restored chain.
+ * sign-in after it rightly append to the restored chain. On the centre's PostgreSQL: every table
+ * of the desk's database, sealed values as the desk reads them (opened).
  */
-export function tableHashes(sql: Sql, auditSeq?: number): Record<string, string> {
-  const tables = sql.all<{ name: string }>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
-  );
+export function tableHashes(sql: Statements, auditSeq?: number): Record<string, string> {
+  const tables =
+    sql.dialect === 'sqlite'
+      ? sql.all<{ name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
+        )
+      : sql.all<{ name: string }>(
+          `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+        );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    let rows = sql.raw.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
-    if (auditSeq !== undefined && name === 'audit_log')
-      rows = rows.filter((r) => (r.seq as number) <= auditSeq);
+    // Not through the statement cache (SQLite): one statement per table, once.
+    let rows =
+      sql.dialect === 'sqlite'
+        ? (sql.raw.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+        : sql.all<Record<string, unknown>>(`SELECT * FROM "${name}"`);
+    if (auditSeq !== undefined && name === 'audit_log') rows = rows.filter((r) => Number(r.seq) <= auditSeq);
     if (auditSeq !== undefined && name === 'settings') rows = rows.filter((r) => r.key !== 'audit.head');
     out[name] = `${rows.length}:${rowsHash(rows)}`;
   }

@@ -1,53 +1,14 @@
-import { sqliteOf } from '../../../db';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openStore, repositories, handleOf, type AuditRow } from '../../../db';
+import { repositories, handleOf } from '../../../db';
 import { hashEntry } from '../../../main/core/audit/chain';
 import { moveAnchorAfterRestore } from '../../../main/core/audit/anchor';
-import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from '../../helpers/app';
+import { ADMIN, switchUser, type TestApp } from '../../helpers/app';
+import { alarms, officeWithHistory, rows, stealKey, withRawDatabase } from './auditWorld';
 
 // What an insider can do with the database key (every user who can sign in can unwrap it) and
 // the files, and what the app notices. Each attack is made the way a person would: raw SQL on
-// the database file, then signing in as usual.
-
-/** An installation with history by two users: the admin's settings change, the clerk's sign-ins. */
-async function officeWithHistory() {
-  const app = await setUpApp();
-  const clerk = await addUser(app, 'clerk', ['intake']);
-  await app.ok('settings:update', { idleLockMinutes: 15 });
-  await switchUser(app, 'clerk', clerk.password);
-  await switchUser(app, ADMIN.username, ADMIN.password);
-  expect(await app.ok('audit:verify', {})).toMatchObject({ intact: true });
-  return { app, clerk };
-}
-
-/** The database key, as any signed-in user could obtain it. */
-function stealKey(app: TestApp): Buffer {
-  return Buffer.from(app.session.requireUnlocked().dek);
-}
-
-/** Raw SQL on the closed database file, with the stolen key. */
-async function withRawDatabase(app: TestApp, key: Buffer, fn: (sql: ReturnType<typeof sqlOf>) => void) {
-  const store = await openStore({ file: app.session.paths.database, key, create: false });
-  try {
-    fn(sqlOf(store));
-  } finally {
-    await store.close();
-  }
-}
-const sqlOf = (store: Awaited<ReturnType<typeof openStore>>) => store.sql;
-
-function rows(sql: ReturnType<typeof sqlOf>): AuditRow[] {
-  return [...repositories(handleOfSql(sql)).audit.inOrder()];
-}
-// The audit repository only needs `sql`; a minimal handle for reading rows outside a session.
-function handleOfSql(sql: ReturnType<typeof sqlOf>) {
-  return { sql } as unknown as Parameters<typeof repositories>[0];
-}
-
-async function alarms(app: TestApp) {
-  return (await app.ok('audit:alarms', {})).items.map((a) => a.detail).join('\n');
-}
+// the database (the desk's file, or the centre's database it works on), then signing in as usual.
+// A database file replaced by an older copy of itself: auditOlderCopy.test.ts (the desk's file only).
 
 describe('truncating the audit log', () => {
   it('is found at the next sign-in, before the sign-in writes its own entry', async () => {
@@ -106,49 +67,10 @@ describe('truncating the audit log', () => {
   });
 });
 
-describe('a database restored from an older copy', () => {
-  it('is noticed at the next sign-in and by 校验完整性', async () => {
-    const { app } = await officeWithHistory();
-    await app.ok('auth:signOut', {});
-    const db = app.session.paths.database;
-    copyFileSync(db, `${db}.old`);
-    await app.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-    await app.ok('settings:update', { idleLockMinutes: 20 });
-    await app.ok('auth:signOut', {});
-    for (const suffix of ['-wal', '-shm']) if (existsSync(db + suffix)) rmSync(db + suffix);
-    copyFileSync(`${db}.old`, db);
-
-    await app.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-    expect((await app.ok('audit:verify', {})).intact).toBe(false);
-    expect(await alarms(app)).toMatch(/旧/);
-  });
-
-  it('can be accepted after an audited restore through the one function that moves the anchor back', async () => {
-    const { app } = await officeWithHistory();
-    await app.ok('auth:signOut', {});
-    const db = app.session.paths.database;
-    copyFileSync(db, `${db}.old`);
-    await app.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-    const key = stealKey(app);
-    await app.ok('auth:signOut', {});
-    copyFileSync(`${db}.old`, db);
-    let head = { seq: 0, hash: '' };
-    await withRawDatabase(app, key, (sql) => {
-      head = sql.get<{ seq: number; hash: string }>(
-        `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
-      )!;
-    });
-    moveAnchorAfterRestore(app.dataDir, head);
-    await app.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
-    expect((await app.ok('audit:alarms', {})).items).toHaveLength(0);
-    expect(await app.ok('audit:verify', {})).toMatchObject({ intact: true });
-  });
-});
-
 describe('one user rewriting another user’s entries with the database key', () => {
   /** The clerk, signed in, edits the admin's settings entry and recomputes every hash after it. */
   async function rewriteAdminsEntry(app: TestApp, resign: boolean) {
-    const store = sqliteOf(app.session.requireUnlocked().store);
+    const store = app.session.requireUnlocked().store;
     const sql = store.sql;
     const all = rows(sql);
     const target = all.find((r) => r.action === 'settings:update')!;
@@ -199,7 +121,7 @@ describe('one user rewriting another user’s entries with the database key', ()
   it('cannot swap the admin’s public key for one of their own without the admin noticing', async () => {
     const { app, clerk } = await officeWithHistory();
     await switchUser(app, 'clerk', clerk.password);
-    const store = sqliteOf(app.session.requireUnlocked().store);
+    const store = app.session.requireUnlocked().store;
     const adminId = rows(store.sql).find((r) => r.action === 'setup:complete')!.actorId!;
     // The clerk enrols a key of their own in the admin's name and writes an entry "by the admin".
     const { SigningKey } = await import('../../../main/core/audit/signing');

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, addUser, setUpApp, switchUser } from '../../helpers/app';
+import { ADMIN, addUser, setUpApp, switchUser, type TestApp } from '../../helpers/app';
+
+/** The desk's database file's first 16 bytes (its salt); null at the county centre, whose desks keep no file. */
+function fileHeader(app: TestApp): Buffer | null {
+  const onFile = app.session.requireUnlocked().store.dialect === 'sqlite';
+  return onFile ? readFileSync(app.session.paths.database).subarray(0, 16) : null;
+}
 
 describe('user management', () => {
   it('refuses a duplicate user name regardless of case or width', async () => {
@@ -53,7 +59,8 @@ describe('user management', () => {
 
   it('changing a password rewraps the key and never re-encrypts the database', async () => {
     const app = await setUpApp();
-    const header = readFileSync(app.session.paths.database).subarray(0, 16);
+    const dataKey = Buffer.from(app.session.requireUnlocked().dek);
+    const header = fileHeader(app);
     expect(
       await app.call('account:changePassword', {
         currentPassword: 'nope',
@@ -73,7 +80,10 @@ describe('user management', () => {
       await app.call('auth:signIn', { username: ADMIN.username, password: ADMIN.password }),
     ).toMatchObject({ error: { code: 'AUTH_FAILED' } });
     await app.ok('auth:signIn', { username: ADMIN.username, password: 'Changed2026' });
-    expect(readFileSync(app.session.paths.database).subarray(0, 16).equals(header)).toBe(true);
+    // The same data key opens the data (the centre's sealed values, the desk's file), and the
+    // desk's file was not rewritten under another.
+    expect(app.session.requireUnlocked().dek.equals(dataKey)).toBe(true);
+    expect(fileHeader(app)).toEqual(header);
   });
 
   it('recovers a forgotten administrator password with the recovery code', async () => {

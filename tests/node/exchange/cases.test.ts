@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
 import { CHENGGUAN_ID, COUNTY_ID, HUANGQUQIAO_ID } from '../../helpers/exchange';
@@ -15,7 +14,7 @@ import { tableHashes } from '../backup/world';
 
 /** Every table's rows (the audit log up to `seq`: a refused import is itself audited). */
 function hashes(app: TestApp, seq = app.session.repos().audit.last()!.seq) {
-  return tableHashes(sqliteOf(app.session.requireUnlocked().store).sql, seq);
+  return tableHashes(app.session.requireUnlocked().store.sql, seq);
 }
 
 /** The tables a package's content lands in (not the exchange's own bookkeeping). */
@@ -135,7 +134,7 @@ describe('cases between a township and the county', () => {
     expect(searchScopeMismatches(town.app)).toEqual([]);
     expect(searchScopeMismatches(county.app)).toEqual([]);
     const refusals = (d: Desk) =>
-      sqliteOf(d.app.session.requireUnlocked().store).sql.all(`SELECT * FROM intake_refusals ORDER BY id`);
+      d.app.session.requireUnlocked().store.sql.all(`SELECT * FROM intake_refusals ORDER BY id`);
     expect(refusals(county)).toEqual(refusals(town));
 
     // Replaying either package is refused and changes nothing.

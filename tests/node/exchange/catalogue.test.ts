@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { MAX_EXCHANGED_FILE_BYTES } from '../../../main/contract/exchange/columns';
 import { documentSettings } from '../../../main/core/documentStore/settings';
@@ -24,7 +23,7 @@ import {
 
 /** Every table a package's content lands in (not the exchange's own bookkeeping). */
 function contentHashes(app: TestApp) {
-  const sql = sqliteOf(app.session.requireUnlocked().store).sql;
+  const sql = app.session.requireUnlocked().store.sql;
   return Object.fromEntries(
     Object.entries(tableHashes(sql, app.session.repos().audit.last()!.seq)).filter(
       ([t]) => !t.startsWith('exchange_') && t !== 'audit_log',
@@ -197,10 +196,16 @@ describe('the shared catalogue and the ledgers between a township and the county
 
   it('keeps an archived PDF too large for a package at the township, says so, and sends the rest', async () => {
     const { county, town } = await offices();
-    await archivedCase(town);
+    const caseId = await archivedCase(town);
     // Large scans in it: over the 20 MB a record may carry, which would make the county refuse the package.
     const big = Buffer.alloc(MAX_EXCHANGED_FILE_BYTES + 1024 * 1024, 0x25);
-    sqliteOf(town.app.session.requireUnlocked().store).sql.run('UPDATE dossier_archives SET pdf = ?', big);
+    town.app.session
+      .requireUnlocked()
+      .store.sql.run(
+        'UPDATE dossier_archives SET pdf = ? WHERE dossier_id IN (SELECT id FROM dossiers WHERE case_id = ?)',
+        big,
+        caseId,
+      );
 
     await town.admin();
     const plan = await town.app.ok('exchange:plan', { officeId: COUNTY_ID });

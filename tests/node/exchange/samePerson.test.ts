@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { aCase, aPerson } from '../../fixtures/builders';
 import { addUser, switchUser, type TestApp } from '../../helpers/app';
@@ -26,7 +25,7 @@ const MA_ID = '640221198503150026';
 
 /** Every table's rows, the audit log up to `seq` (a refused import is itself audited). */
 function hashes(app: TestApp, seq: number) {
-  return tableHashes(sqliteOf(app.session.requireUnlocked().store).sql, seq);
+  return tableHashes(app.session.requireUnlocked().store.sql, seq);
 }
 
 /** The records this installation keeps of 马玉兰's ID card. */

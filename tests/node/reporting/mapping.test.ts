@@ -28,8 +28,10 @@ function extract(file: string): string {
 /** Gives the first party of a case a resident ID and a phone, as intake would have. */
 function withIdentity(w: ProvinceWorld, caseId: string) {
   w.sql().run(
-    `UPDATE parties SET id_type = 'resident_id', id_number = '11010519491231002X', phone = '13912345678'
+    `UPDATE parties SET id_type = 'resident_id', id_number = ?, phone = ?
       WHERE id = (SELECT party_id FROM case_parties WHERE case_id = ? AND role = 'applicant' LIMIT 1)`,
+    '11010519491231002X',
+    '13912345678',
     caseId,
   );
 }

@@ -90,7 +90,8 @@ describe('the four info-sets', () => {
     sql.run(`UPDATE agreements SET deleted_at = '2026-11-30T00:00:00.000Z' WHERE case_id = ?`, oral.id);
     sql.run(`UPDATE agreements SET performance_deadline = '' WHERE case_id = ?`, written.id);
     sql.run(
-      `UPDATE parties SET id_number = '640221198503150027' WHERE id = (SELECT party_id FROM case_parties WHERE case_id = ? LIMIT 1)`,
+      `UPDATE parties SET id_number = ? WHERE id = (SELECT party_id FROM case_parties WHERE case_id = ? LIMIT 1)`,
+      '640221198503150027',
       plain.id,
     );
     const closed = w.cases.find((c) => c.outcome === 'written' && c.id !== w.dossierCaseId)!;

@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,18 +54,20 @@ export async function provinceWorld(count = 20): Promise<ProvinceWorld> {
     organisationIds: [ORGS.county, ORGS.yaofu],
   });
   await switchUser(app, 'dangan', ARCHIVIST_PASSWORD);
-  const sql = () => sqliteOf(app.session.requireUnlocked().store).sql;
+  const sql = () => app.session.requireUnlocked().store.sql;
   const written = w.cases.find((c) => c.outcome === 'written')!;
   const now = app.clock.now().toISOString();
   sql().run(
     `INSERT INTO dossiers (id, origin_office_id, created_at, updated_at, case_id, committee_id, volume_year,
        volume_seq, volume_number, title, filed_by, filed_by_name, filed_on, retention, state)
-     VALUES (?, 'fixture', ?, ?, ?, ?, 2026, 1, '平调卷〔2026〕1号', '卷宗', 'fixture', '档案员', '2026-11-29', '长期', 'open')`,
+     VALUES (?, 'fixture', ?, ?, ?, ?, 2026, 1, '平调卷〔2026〕1号', ?, 'fixture', '档案员', '2026-11-29', '长期', 'open')`,
     randomUUID(),
     now,
     now,
     written.id,
     written.committeeId,
+    // A parameter: the title is sealed on the centre's store, which seals parameters only.
+    '卷宗',
   );
   return {
     ...w,

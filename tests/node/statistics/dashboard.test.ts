@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   statisticDimensions,
@@ -40,10 +39,7 @@ function count(cases: PlannedCase[], m: StatisticMeasure): number {
 
 /** A change that leaves the figures as they are: kept sets and figures are no longer reused. */
 function touch(caseId: string): void {
-  sqliteOf(world.app.session.requireUnlocked().store).sql.run(
-    `UPDATE cases SET status = status WHERE id = ?`,
-    caseId,
-  );
+  world.app.session.requireUnlocked().store.sql.run(`UPDATE cases SET status = status WHERE id = ?`, caseId);
 }
 
 async function listed(filter: StatisticFilter): Promise<number> {

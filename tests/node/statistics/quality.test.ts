@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { addUser, switchUser } from '../../helpers/app';
 import { ORGS } from '../../helpers/workflow';
@@ -9,7 +8,7 @@ import { statisticsWorld } from '../../fixtures/statisticsWorld';
 describe('数据质量', () => {
   it('lists a case that reads as successful without an agreement, and an agreement without a deadline', async () => {
     const world = await statisticsWorld(10);
-    const sql = sqliteOf(world.app.session.requireUnlocked().store).sql;
+    const sql = world.app.session.requireUnlocked().store.sql;
     const written = world.cases.find((c) => c.outcome === 'written')!;
     const oral = world.cases.find((c) => c.outcome === 'oral')!;
     const mediating = world.cases.find((c) => c.outcome === 'mediating')!;

@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../../db';
 import { describe, expect, it } from 'vitest';
 import { loadDocumentCase } from '../../../main/core/documentStore';
 import { ORGS, workflowWorld, type World } from '../../helpers/workflow';
@@ -23,7 +22,7 @@ async function dispatchedAndAccepted(w: World, committeeId = ORGS.medical): Prom
   return caseId;
 }
 
-const sql = (w: World) => sqliteOf(w.app.session.requireUnlocked().store).sql;
+const sql = (w: World) => w.app.session.requireUnlocked().store.sql;
 
 describe('the handling committee’s number', () => {
   it('is given on acceptance in the handling committee’s sequence and kept next to the intake number', async () => {
