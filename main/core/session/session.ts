@@ -113,7 +113,13 @@ export class Session {
     this.centreOffice = kept?.office ?? null;
     // A desk that does not remember itself (no centre.json: a test, a bench desk) is a new one each start.
     this.deskId = this.centre ? (kept?.deskId ?? randomUUID()) : null;
-    this.keyFile = this.centre ? this.centreKeysIfReachable() : KeyFile.at(fileKeyHome(options.dataDir));
+    // A desk that remembers its centre (centre.json) reads the keys at the first sign-in, so a
+    // server that is away does not hold up the sign-in screen (which names the office meanwhile).
+    this.keyFile = this.centre
+      ? kept
+        ? null
+        : this.centreKeysIfReachable()
+      : KeyFile.at(fileKeyHome(options.dataDir));
     this.wipeTemp();
   }
 
