@@ -68,7 +68,8 @@ export type CentreConnection = () => { bridge: PgBridge; inTransaction: boolean 
 /**
  * The centre's key tables. While a user is signed in, on the desk's own connection: inside the
  * call's transaction when one is open (a password change commits with the user's row, or not
- * at all). Before anyone is signed in, on a connection of its own for one short transaction.
+ * at all). Before anyone is signed in, on the connection the session keeps for the keys (or, given
+ * none, one of its own), for one short transaction.
  */
 export function centreKeyHome(config: PgConfig, signedIn: CentreConnection): KeyHome {
   const inTransaction = <T>(fn: (bridge: PgBridge) => T): T => {

@@ -7,6 +7,7 @@ import type { AuditEvent, AuditSigner } from '../audit/log';
 import type { SigningKey } from '../audit/signing';
 import { KeyFile } from '../auth/keyFile';
 import { centreKeyHome, fileKeyHome, type CentreConnection, type KeyHome } from '../auth/keyHome';
+import { PgBridge } from '../../../db/postgres/bridge';
 import { StoreUnavailableError } from '../../../db/postgres/errors';
 import type { Office } from '../../contract';
 import { readCentreSettings, writeCentreSettings } from './centreSettings';
@@ -72,6 +73,8 @@ export class Session {
   centre: PgConfig | null;
   /** The centre's office as centre.json names it: the sign-in screen shows it while the server is away. */
   private centreOffice: Office | null;
+  /** The connection the keys are read on while nobody is signed in (centreConnection). */
+  private keysConnection: { key: string; bridge: PgBridge } | null = null;
   /** Which of the centre's desks this is (centre.json); null on a desk's own file. */
   private deskId: string | null;
   /** A centre the setup wizard connected to that no desk has set up yet: this desk's setup will. */
@@ -136,14 +139,27 @@ export class Session {
 
   /** Where the key file is kept: keys.json, or the centre's key tables. */
   keyHome(centre: PgConfig | null = this.centre): KeyHome {
-    return centre ? centreKeyHome(centre, () => this.centreConnection()) : fileKeyHome(this.paths.dataDir);
+    return centre
+      ? centreKeyHome(centre, () => this.centreConnection(centre))
+      : fileKeyHome(this.paths.dataDir);
   }
 
-  /** The desk's open connection to the centre: the signed-in store's, or the one a setup is making. */
-  private centreConnection(): ReturnType<CentreConnection> {
+  /**
+   * The desk's connection to the centre for its keys: the signed-in store's (inside the call's
+   * transaction), the one a setup is making, or, while nobody is signed in, one kept for the
+   * keys alone — opened once, not at every sign-in (a TLS handshake and a password exchange).
+   */
+  private centreConnection(config: PgConfig): ReturnType<CentreConnection> {
     const store = this.unlocked?.store ?? this.settingUp;
-    if (store?.dialect !== 'postgres') return null;
-    return { bridge: store.sql.bridge, inTransaction: store.sql.inTransaction };
+    if (store?.dialect === 'postgres')
+      return { bridge: store.sql.bridge, inTransaction: store.sql.inTransaction };
+    const key = JSON.stringify(config);
+    if (this.keysConnection?.key !== key) {
+      this.keysConnection?.bridge.close();
+      this.keysConnection = null;
+      this.keysConnection = { key, bridge: PgBridge.open(config) };
+    }
+    return { bridge: this.keysConnection.bridge, inTransaction: false };
   }
 
   private centreKeysIfReachable(): KeyFile | null {
@@ -414,6 +430,8 @@ export class Session {
   async shutdown(): Promise<void> {
     this.stopIdleWatch();
     await this.mutex.run(() => this.lock('signedOut'));
+    this.keysConnection?.bridge.close();
+    this.keysConnection = null;
     this.wipeTemp();
   }
 
