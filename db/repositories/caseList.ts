@@ -39,7 +39,10 @@ export class CaseListRepository {
   private with(p: Parts, strategy: Strategy): Statement {
     const ctes: string[] = [];
     const params: unknown[] = [];
-    if (p.hitsTable) ctes.push(`hits(rid) AS NOT MATERIALIZED (SELECT rid FROM ${p.hitsTable})`);
+    if (p.hitsSource) {
+      ctes.push(`hits(rid) AS NOT MATERIALIZED (${p.hitsSource.sql})`);
+      params.push(...p.hitsSource.params);
+    }
     if (strategy === 'scope') {
       const rows = scopeRowids(p.principals);
       ctes.push(`scoped(rid) AS MATERIALIZED (${rows.sql})`);
@@ -115,10 +118,10 @@ export class CaseListRepository {
     };
   }
 
-  /** Puts the search's hits in scope in their table for this call (statisticSets.ts); their number. */
+  /** Finds the search's hits in scope once for this call (statisticSets.ts); their number. */
   private searchHits(p: Parts): number {
     const hits = statisticSets(this.db.sql).searchHits({ sql: p.hits!, params: p.hitParams });
-    p.hitsTable = hits.table;
+    p.hitsSource = hits.source;
     return hits.count;
   }
 

@@ -85,8 +85,8 @@ export interface Parts {
   /** The search box's hits in scope (a rowid query), when it is used. */
   hits: string | null;
   hitParams: unknown[];
-  /** The table the hits were put in for this call (statisticSets.searchHits), once they are. */
-  hitsTable: string | null;
+  /** Where the page reads the hits found for this call (statisticSets.searchHits), once they are. */
+  hitsSource: { sql: string; params: unknown[] } | null;
   /** The scope test on cases.rowid (not needed where the hits decide: they are in scope). */
   scope: { sql: string; params: unknown[] };
   principals: ScopePrincipals;
@@ -152,7 +152,7 @@ export function listParts(sql: Statements, q: CaseListQuery): Parts {
     // The index itself keeps to the user's principals (caseSearch.ts): its hits are in scope.
     if (q.scope.length === 0) hits.push('SELECT rowid AS rid FROM case_search WHERE 1 = 0');
     else if (sql.dialect === 'postgres') {
-      hits.push('SELECT rowid AS rid FROM case_search WHERE terms @> ? AND scope && ?');
+      hits.push('SELECT rid FROM case_search_hits(?, ?)');
       hitParams.push(sql.tokens(matchWords(t.match)), [...q.scope]);
     } else {
       hits.push('SELECT rowid AS rid FROM case_search WHERE case_search MATCH ?');
@@ -193,7 +193,7 @@ export function listParts(sql: Statements, q: CaseListQuery): Parts {
     filtered: clauses.length > 1,
     hits: hits.length ? `SELECT h.rid FROM (${hits.join(' UNION ')}) h` : null,
     hitParams,
-    hitsTable: null,
+    hitsSource: null,
     scope: inScope('cases.rowid', q.scope),
     principals: q.scope,
     order: sortColumns[q.sort].replaceAll('{dir}', q.order === 'asc' ? 'ASC' : 'DESC'),

@@ -172,6 +172,42 @@ export class CaseScopeRepository {
   }
 
   /**
+   * What a user's committee scope is made of, in one statement (read on every call: at the county
+   * centre each statement is a round trip to the server): the user's own organisations in the
+   * order 用户管理 keeps them, everything under each (as under() gives it), and the roster entry
+   * the account acts as, if any.
+   */
+  reachOf(userId: string): {
+    own: string[];
+    under: { id: string; root: string }[];
+    mediatorId: string | null;
+  } {
+    const rows = this.db.sql.all<{ kind: 'own' | 'under' | 'mediator'; id: string; root: string | null }>(
+      `WITH RECURSIVE own(pos, id) AS (
+         SELECT j.key, j.value FROM users u, json_each(u.organisation_ids) j WHERE u.id = ? AND u.deleted_at IS NULL),
+       sub(id, root) AS (
+         SELECT id, id FROM own
+         UNION SELECT o.id, sub.root FROM organisations o JOIN sub ON o.parent_id = sub.id)
+       SELECT kind, id, root FROM (
+         SELECT 'own' AS kind, id, NULL AS root, pos FROM own
+         UNION ALL SELECT 'under', id, root, NULL FROM sub
+         UNION ALL SELECT 'mediator', id, NULL, NULL FROM mediators WHERE user_id = ? AND deleted_at IS NULL) reach
+       ORDER BY kind, pos`,
+      userId,
+      userId,
+    );
+    const own: string[] = [];
+    const under: { id: string; root: string }[] = [];
+    let mediatorId: string | null = null;
+    for (const r of rows) {
+      if (r.kind === 'own') own.push(r.id);
+      else if (r.kind === 'under') under.push({ id: r.id, root: r.root! });
+      else mediatorId ??= r.id;
+    }
+    return { own, under, mediatorId };
+  }
+
+  /**
    * Organisations under these (and these), each with the one of `roots` it is under. Used to
    * expand a user's organisations into their scope, and to drop an organisation that another of
    * theirs already covers.

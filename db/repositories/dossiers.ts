@@ -299,9 +299,10 @@ export class DossierRepository {
       const { text, match } = q.text;
       const sql = this.db.sql;
       if (sql.dialect === 'postgres') {
-        const byName = match ? 'c.rowid IN (SELECT rowid FROM case_search WHERE terms @> ?)' : 'false';
+        // Through the search index's terms, as the case list's search (db/postgres/schema/search.ts).
+        const byName = match ? 'c.rowid IN (SELECT rid FROM case_search_hits(?, ?))' : 'false';
         clauses.push(`(instr(d.volume_number, ?) > 0 OR instr(c.case_number, ?) > 0 OR ${byName})`);
-        params.push(text, text, ...(match ? [sql.tokens(matchWords(match))] : []));
+        params.push(text, text, ...(match ? [sql.tokens(matchWords(match)), [...q.scope]] : []));
       } else {
         clauses.push(
           `(instr(d.volume_number, ?) > 0 OR instr(c.case_number, ?) > 0 OR instr(c.party_names, ?) > 0)`,

@@ -172,8 +172,8 @@ export class PartyRepository {
     return {
       sql: `SELECT ${columns}, (SELECT count(*) ${liveCases}) AS caseCount
          FROM (SELECT DISTINCT cp.party_id AS pid
-                 FROM (SELECT rowid FROM case_search WHERE terms @> ? AND scope && ?
-                        ORDER BY rowid DESC LIMIT ${INFIX_CASES}) hit
+                 FROM (SELECT rid AS rowid FROM case_search_hits(?, ?)
+                        ORDER BY rid DESC LIMIT ${INFIX_CASES}) hit
                  JOIN cases c ON c.rowid = hit.rowid
                  JOIN case_parties cp ON cp.case_id = c.id AND cp.deleted_at IS NULL
                 WHERE c.deleted_at IS NULL AND c.status <> 'voided') found

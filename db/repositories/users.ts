@@ -37,15 +37,6 @@ export class UserRepository {
     return Promise.resolve(changed === 1);
   }
 
-  /** The user's organisations (raw: read on every call to work out the committee scope). */
-  organisationIdsOf(userId: string): string[] {
-    const row = this.db.sql.get<{ ids: string }>(
-      `SELECT organisation_ids AS ids FROM users WHERE id = ? AND deleted_at IS NULL`,
-      userId,
-    );
-    return row ? (JSON.parse(row.ids) as string[]) : [];
-  }
-
   countActiveAdmins(): number {
     const row = this.db.sql.get<{ n: number }>(
       `SELECT count(*) AS n FROM users, json_each(users.roles)

@@ -1,6 +1,7 @@
 import { columnClasses, isTable, sealedColumns } from './columns';
 import { sqliteCompatibility } from './compat';
 import { centreKeyTables } from './keys';
+import { plannerIndexes } from './plannerIndexes';
 import { CASE_SEARCH, caseSearchTwin } from './search';
 import { literal } from './sqlText';
 import type { SqliteSchema, SqliteTable } from './sqlite';
@@ -66,6 +67,8 @@ export function postgresSchema(sqlite: SqliteSchema): PostgresSchema {
   const unknown = Object.keys(columnClasses).filter((name) => !made.has(name));
   if (unknown.length)
     throw new Error(`db/postgres/schema/columns.ts classifies tables SQLite lacks: ${unknown.join(', ')}`);
+
+  statements.push(...plannerIndexes);
 
   for (const t of sqlite.tables) {
     const rows = sqlite.rows[t.name];

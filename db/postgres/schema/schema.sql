@@ -1330,7 +1330,12 @@ CREATE TABLE case_search (
 
 CREATE INDEX ix_case_search_terms ON case_search USING gin (terms);
 
-CREATE INDEX ix_case_search_scope ON case_search USING gin (scope);
+CREATE FUNCTION case_search_hits(words bytea[], principals text[]) RETURNS TABLE (rid bigint)
+LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+SELECT rowid FROM case_search WHERE terms @> words AND scope && principals
+$$;
+
+CREATE INDEX ix_cases_list_order ON cases (received_on DESC, rowid DESC) WHERE deleted_at IS NULL;
 
 INSERT INTO organisations (id, origin_office_id, version, created_at, updated_at, deleted_at, name, kind, parent_id, abbreviation, case_number_pattern, township, address, active_from, active_to, sort, specialties, seal_text) VALUES
   ('7da55d92-5712-44e5-beb3-bda8994c7a55', '7da55d92-5712-44e5-beb3-bda8994c7a55', 1, '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z', NULL, '平罗县人民调解中心', 'county_center', NULL, '平', '（{year}）{abbr}调字第{seq:4}号', NULL, NULL, NULL, NULL, 0, '[]', NULL),

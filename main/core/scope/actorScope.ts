@@ -19,12 +19,10 @@ export interface ActorScope {
 }
 
 export function actorScope(repos: Repositories, actor: Actor): ActorScope {
-  const own = repos.users.organisationIdsOf(actor.userId);
-  const under = repos.caseScope.under(own);
+  const { own, under, mediatorId } = repos.caseScope.reachOf(actor.userId);
   // An organisation reached from another of the user's own is covered by that one already.
   const covered = new Set(under.filter((o) => o.id !== o.root).map((o) => o.id));
   const roots = own.filter((id) => !covered.has(id));
-  const mediatorId = repos.mediators.byUser(actor.userId)?.id ?? null;
   return {
     roots,
     organisations: new Set(under.map((o) => o.id)),

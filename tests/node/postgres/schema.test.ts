@@ -432,7 +432,7 @@ describe('indexes and triggers', () => {
     expect(named).toBeGreaterThan(70);
     // Where the search index's twin is looked up.
     expect(live.filter((i) => i.table === CASE_SEARCH).map((i) => i.name)).toEqual(
-      expect.arrayContaining(['ix_case_search_terms', 'ix_case_search_scope']),
+      expect.arrayContaining(['ix_case_search_terms']),
     );
   });
 
