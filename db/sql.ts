@@ -50,4 +50,7 @@ export class Sql {
   transaction<T>(fn: () => T): T {
     return this.raw.transaction(fn)();
   }
+
+  /** Nothing waits here: SQLite runs each statement as it is given (PgSql sends writes later). */
+  settle(): void {}
 }

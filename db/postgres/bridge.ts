@@ -7,6 +7,7 @@ import {
   type BridgeInput,
   type BridgeReply,
   type BridgeRequest,
+  type BridgeStatement,
 } from './bridgeWorker';
 
 // A synchronous connection to PostgreSQL: one statement at a time, the caller's thread waiting
@@ -23,6 +24,16 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface QueryResult<T> {
   rows: T[];
   rowCount: number;
+}
+
+/** A write sent later (see PgBridge.defer): its row count, once the server has answered. */
+export interface DeferredWrite {
+  /** Sends what is waiting, if it has not gone yet, and gives this write's row count. */
+  rowCount(): number;
+}
+
+interface Waiting extends BridgeStatement {
+  answered: number | null;
 }
 
 // tsx and esbuild compile with keepNames, which wraps functions in esbuild's __name helper: the
@@ -48,6 +59,8 @@ export class PgBridge {
   /** Only ever waited on with a timeout: a millisecond's pause. */
   private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private replies: MessagePort | null = null;
+  /** Writes not sent yet: they go with the next statement (defer). */
+  private waiting: Waiting[] = [];
 
   private constructor(private readonly config: PgConfig) {}
 
@@ -150,20 +163,61 @@ export class PgBridge {
     }
   }
 
-  /** Runs one statement ($1-numbered parameters) and returns its rows. */
+  /**
+   * Keeps a write whose result nobody needs yet, to send with the next statement: a call's
+   * INSERTs and DELETEs then cost no round trip of their own (an intake writes a dozen rows
+   * between two reads). Inside a transaction only (db/postgres/sql.ts decides): a failure then
+   * surfaces at the next statement, the COMMIT at the latest, and the transaction is lost all
+   * the same. Nothing waits across a transaction's end: COMMIT takes the writes with it, and
+   * ROLLBACK drops them (discard) — they were to be undone anyway.
+   */
+  defer(text: string, values: readonly unknown[]): DeferredWrite {
+    const write: Waiting = { text, values: [...values], answered: null };
+    this.waiting.push(write);
+    return {
+      rowCount: () => {
+        if (write.answered === null) this.flush();
+        return write.answered ?? 0;
+      },
+    };
+  }
+
+  /** Sends the waiting writes now (a caller that must see their failure where it happens). */
+  flush(): void {
+    if (this.waiting.length) this.send([]);
+  }
+
+  /** Drops the waiting writes: the transaction they belong to is being rolled back. */
+  discard(): void {
+    this.waiting = [];
+  }
+
+  /** Runs one statement ($1-numbered parameters), after any waiting writes, and returns its rows. */
   query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): QueryResult<T> {
+    return this.send([{ text, values: [...values] }]) as QueryResult<T>;
+  }
+
+  /** The waiting writes and `then` (if any) in one request; the last statement's rows. */
+  private send(then: BridgeStatement[]): QueryResult<Record<string, unknown>> {
+    const writes = this.waiting;
+    this.waiting = [];
+    const statements = [...writes.map(({ text, values }) => ({ text, values })), ...then];
     // After a timeout the old thread is gone: a fresh one connects for this statement.
     if (!this.worker) this.start();
     const limit = (this.config.statementTimeoutMs ?? 30_000) + MARGIN_MS;
-    const answer = this.ask({ op: 'query', text, values: [...values] }, limit);
+    const answer = this.ask({ op: 'query', statements }, limit);
     if (!answer.ok) {
       const error = this.errorOf(answer);
       if (error instanceof StoreStatementError) {
+        const text = statements[answer.at ?? 0]?.text ?? '';
         error.statement = text;
         error.message = `${error.message} — in: ${text.replace(/\s+/g, ' ').slice(0, 6000)}`;
       }
       throw error;
     }
+    // Sent alone, the last write's count is the answer's own.
+    const counts = then.length ? (answer.counts ?? []) : [...(answer.counts ?? []), answer.rowCount];
+    writes.forEach((w, i) => (w.answered = counts[i] ?? 0));
     for (const column of answer.bytes ?? []) {
       for (const row of answer.rows) {
         const value = row[column];
@@ -171,11 +225,12 @@ export class PgBridge {
           row[column] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       }
     }
-    return { rows: answer.rows as T[], rowCount: answer.rowCount };
+    return { rows: answer.rows, rowCount: answer.rowCount };
   }
 
   /** Ends the connection and the thread. */
   close(): void {
+    this.waiting = [];
     if (!this.worker) return;
     try {
       this.ask({ op: 'close' }, 2000);

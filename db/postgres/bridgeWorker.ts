@@ -24,8 +24,18 @@ export interface BridgeInput {
   replies: MessagePort;
 }
 
+export interface BridgeStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * A query is one statement, or several sent at once: writes whose results nobody read yet, then
+ * the statement that needs its answer (./bridge.ts `defer`). They go to the server together
+ * (node-postgres's pipeline mode: each with its own Sync) and are answered together.
+ */
 export type BridgeRequest = { id: number } & (
-  { op: 'connect' } | { op: 'query'; text: string; values: unknown[] } | { op: 'close' }
+  { op: 'connect' } | { op: 'query'; statements: BridgeStatement[] } | { op: 'close' }
 );
 
 export type BridgeFailure =
@@ -40,8 +50,18 @@ export type BridgeFailure =
   | { kind: 'transactionLost' };
 
 export type BridgeReply = { id?: number } & (
-  | { ok: true; rows: Record<string, unknown>[]; rowCount: number; command: string; bytes?: string[] }
-  | ({ ok: false } & BridgeFailure)
+  | {
+      ok: true;
+      /** The last statement's rows, row count and command. */
+      rows: Record<string, unknown>[];
+      rowCount: number;
+      command: string;
+      bytes?: string[];
+      /** The row counts of the statements before it. */
+      counts?: number[];
+    }
+  /** `at`: the statement that failed (its index in the request). */
+  | ({ ok: false; at?: number } & BridgeFailure)
 );
 
 interface PgModule {
@@ -50,7 +70,7 @@ interface PgModule {
 }
 interface PgClient {
   connect(): Promise<void>;
-  query(q: { text: string; values: unknown[] }): Promise<{
+  query(q: BridgeStatement): Promise<{
     rows: Record<string, unknown>[];
     rowCount: number | null;
     command: string;
@@ -198,6 +218,8 @@ export function bridgeMain(
       statement_timeout: config.statementTimeoutMs ?? 30_000,
       application_name: config.applicationName ?? 'mediation-desk',
       keepAlive: true,
+      // Statements sent together go out at once, each with its own Sync (see execute).
+      pipeline: true,
     });
     // A dropped connection is noticed here between statements, and by the next statement's failure.
     next.on('error', () => {
@@ -249,11 +271,18 @@ export function bridgeMain(
   const bytesOf = (result: { fields?: { name: string; dataTypeID: number }[] }) =>
     (result.fields ?? []).filter((f) => f.dataTypeID === 17).map((f) => f.name);
 
+  /** What a failed execute() threw: the error, and the index of the statement it was for. */
+  const unwrap = (caught: unknown): { error: unknown; at: number } =>
+    caught && typeof caught === 'object' && 'at' in caught && 'error' in caught
+      ? (caught as { error: unknown; at: number })
+      : { error: caught, at: 0 };
+  /** Statements that change nothing on the server: sent again after a dropped connection. */
+  const retryable = /^(BEGIN|SELECT|EXPLAIN|SHOW)$/;
+
   const verbOf = (text: string) => /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? '';
 
-  /** Runs one statement, keeps track of the transaction it opens or ends, and replies with its rows. */
-  async function execute(text: string, values: unknown[], verb: string): Promise<void> {
-    const result = await client!.query({ text, values });
+  /** Notes the transaction a statement that ran opened or ended. */
+  function track(text: string, verb: string): void {
     // ROLLBACK TO SAVEPOINT ends a savepoint, not the transaction.
     if (verb === 'BEGIN') inTransaction = true;
     else if (
@@ -262,12 +291,31 @@ export function bridgeMain(
       (verb === 'ROLLBACK' && !/^\s*ROLLBACK\s+TO\b/i.test(text))
     )
       inTransaction = false;
+  }
+
+  /**
+   * Sends the statements at once and replies with the last one's rows, or throws the first
+   * failure with its index (`at`). After a failure inside a transaction the server refuses the
+   * rest (25P02) until its end: a COMMIT among them ends it as a rollback, which is tracked too.
+   */
+  async function execute(statements: BridgeStatement[], verbs: string[]): Promise<void> {
+    const sent = statements.map((s) => client!.query({ text: s.text, values: s.values }));
+    const settled = await Promise.allSettled(sent);
+    let failed: { error: unknown; at: number } | null = null;
+    settled.forEach((outcome, at) => {
+      if (outcome.status === 'fulfilled') track(statements[at]!.text, verbs[at]!);
+      else failed ??= { error: outcome.reason, at };
+    });
+    if (failed) throw failed;
+    const results = settled.map((o) => (o as PromiseFulfilledResult<Awaited<(typeof sent)[number]>>).value);
+    const result = results.at(-1)!;
     reply({
       ok: true,
       rows: result.rows,
       rowCount: result.rowCount ?? 0,
       command: result.command,
       bytes: bytesOf(result),
+      counts: results.slice(0, -1).map((r) => r.rowCount ?? 0),
     });
   }
 
@@ -289,40 +337,53 @@ export function bridgeMain(
       }
       return;
     }
-    const verb = verbOf(request.text);
+    const { statements } = request;
+    const verbs = statements.map((st) => verbOf(st.text));
+    const verb = verbs.at(-1)!;
+    const alone = statements.length === 1;
     if (lost) {
-      if (verb === 'ROLLBACK' && !/^\s*ROLLBACK\s+TO\b/i.test(request.text)) {
+      if (alone && verb === 'ROLLBACK' && !/^\s*ROLLBACK\s+TO\b/i.test(statements[0]!.text)) {
         lost = false;
         inTransaction = false;
         reply({ ok: true, rows: [], rowCount: 0, command: 'ROLLBACK' });
-      } else reply({ ok: false, kind: 'transactionLost' });
+      } else reply({ ok: false, kind: 'transactionLost', at: 0 });
       return;
     }
+    // Sent at once, a COMMIT may have reached the server whichever statement's answer was lost.
+    const commits = verbs.includes('COMMIT');
+    const outside = !inTransaction;
     try {
       if (!client) {
         // Gone inside a transaction: the server has rolled it back.
         if (inTransaction) {
           lost = true;
           inTransaction = false;
-          reply({ ok: false, kind: 'unavailable', reason: verb === 'COMMIT' ? 'commitUnknown' : 'lost' });
+          reply({
+            ok: false,
+            kind: 'unavailable',
+            reason: verbs[0] === 'COMMIT' ? 'commitUnknown' : 'lost',
+            at: 0,
+          });
           return;
         }
         // Between transactions a dropped connection is simply made again: nothing was in flight.
         await connect();
       }
-      await execute(request.text, request.values, verb);
-    } catch (error) {
+      await execute(statements, verbs);
+    } catch (caught) {
+      const { error, at } = unwrap(caught);
       let failure = failureOf(error);
       // Outside a transaction, a BEGIN or a read that met a connection already gone did nothing
       // on the server: it is sent once more on a new connection. A write's fate is not known.
-      if (failure.kind === 'unavailable' && !inTransaction && /^(BEGIN|SELECT|EXPLAIN|SHOW)$/.test(verb)) {
+      if (failure.kind === 'unavailable' && outside && verbs.every((v) => retryable.test(v))) {
         client = null;
+        inTransaction = false;
         try {
           await connect();
-          await execute(request.text, request.values, verb);
+          await execute(statements, verbs);
           return;
         } catch (again) {
-          failure = failureOf(again);
+          failure = failureOf(unwrap(again).error);
         }
       }
       if (failure.kind === 'unavailable') {
@@ -331,11 +392,11 @@ export function bridgeMain(
         void broken?.end().catch(() => undefined);
         // The server rolled the transaction back when the connection went: say so, and make
         // the caller's ROLLBACK the end of it. A COMMIT cut off may or may not have landed.
-        const reason = verb === 'COMMIT' ? 'commitUnknown' : inTransaction ? 'lost' : 'unreachable';
-        if (inTransaction && verb !== 'COMMIT') lost = true;
+        const reason = commits ? 'commitUnknown' : inTransaction ? 'lost' : 'unreachable';
+        if (inTransaction && !commits) lost = true;
         inTransaction = false;
-        reply({ ok: false, kind: 'unavailable', reason });
-      } else reply({ ok: false, ...failure });
+        reply({ ok: false, kind: 'unavailable', reason, at });
+      } else reply({ ok: false, ...failure, at });
     }
   });
 }

@@ -9,6 +9,9 @@ import type { Sealing } from './sealing';
 // whichever column or alias it came through, so a repository reads a party's name the same from
 // either store.
 
+const deferrable = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+const rollback = /^\s*ROLLBACK\b/i;
+
 export class PgSql {
   readonly dialect = 'postgres' as const;
   /** Transactions open on the connection (the first BEGIN, then savepoints). */
@@ -40,8 +43,37 @@ export class PgSql {
     return this.rows<T>(text, params).rows;
   }
 
+  /**
+   * Inside a transaction an INSERT, UPDATE or DELETE without RETURNING goes to the server with
+   * the next statement (PgBridge.defer): `changes`, when read, sends it at once. A ROLLBACK drops
+   * what waits; any other statement (a SAVEPOINT, a read, COMMIT) takes it along.
+   */
   run(text: string, ...params: unknown[]): { changes: number } {
+    if (this.depth > 0 && deferrable.test(text) && !/\bRETURNING\b/i.test(text)) {
+      const sealed = this.sealing.apply(text, params);
+      const write = this.bridge.defer(postgresText(sealed.text), sealed.params);
+      return {
+        get changes() {
+          return write.rowCount();
+        },
+      };
+    }
+    if (rollback.test(text)) this.bridge.discard();
     return { changes: this.rows(text, params).rowCount };
+  }
+
+  /**
+   * A statement whose result is never read, sent with the next one (PgBridge.defer) and run by
+   * the server before it, as its own statement: its own snapshot, its own locks.
+   */
+  runLater(text: string, ...params: unknown[]): void {
+    const sealed = this.sealing.apply(text, params);
+    this.bridge.defer(postgresText(sealed.text), sealed.params);
+  }
+
+  /** Sends the writes waiting for the next statement now, so a failure of theirs is thrown here. */
+  settle(): void {
+    this.bridge.flush();
   }
 
   /**
@@ -82,13 +114,17 @@ export class PgSql {
   /** `fn` in one transaction of its own (inside another: a savepoint), synchronously. */
   transaction<T>(fn: () => T): T {
     const savepoint = this.depth > 0 ? `s${this.depth}` : null;
-    this.bridge.query(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
+    // BEGIN goes with the transaction's first statement. A SAVEPOINT is sent at once: a rollback
+    // to it drops the writes still waiting, which must all be its own.
+    if (savepoint) this.bridge.query(`SAVEPOINT ${savepoint}`);
+    else this.bridge.defer('BEGIN', []);
     this.depth++;
     try {
       const result = fn();
       this.bridge.query(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
       return result;
     } catch (error) {
+      this.bridge.discard();
       try {
         this.bridge.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : 'ROLLBACK');
       } catch {
@@ -108,7 +144,8 @@ export class PgSql {
   /** Begins the transaction an asynchronous call runs in (see ./store.ts); nested calls are refused. */
   begin(): void {
     if (this.depth > 0) throw new Error('a transaction is already open on this connection');
-    this.bridge.query('BEGIN');
+    // Sent with the transaction's first statement.
+    this.bridge.defer('BEGIN', []);
     this.depth = 1;
   }
 
@@ -119,6 +156,7 @@ export class PgSql {
       this.bridge.query('COMMIT');
       return;
     }
+    this.bridge.discard();
     try {
       this.bridge.query('ROLLBACK');
     } catch {

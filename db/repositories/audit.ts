@@ -51,8 +51,10 @@ export class AuditRepository {
    * own file has one writer, its SQLite transaction.
    */
   lastForAppend(): AuditRow | undefined {
+    // Taken by a statement of its own (sent with the read below), so the read's snapshot is
+    // taken after the lock is held and sees the entry of the desk that held it before.
     if (this.db.sql.dialect === 'postgres')
-      this.db.sql.get(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+      this.db.sql.runLater(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     return this.last();
   }
 

@@ -83,6 +83,9 @@ export class ExchangeRowsRepository {
          .join(', ')}`,
       ...values,
     );
+    // A row the database refuses (a reference this office lacks) is reported here, where the
+    // merge names it (main/core/exchange/merge.ts), not with the centre's next statement.
+    this.db.sql.settle();
   }
 
   /**

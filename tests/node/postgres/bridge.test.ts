@@ -195,6 +195,56 @@ describe('values and statements', () => {
   });
 });
 
+describe('writes sent with the next statement', () => {
+  it('runs them in order before it, and counts each write’s rows', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS later (k text PRIMARY KEY, n int)');
+    b.defer('BEGIN', []);
+    const inserted = b.defer('INSERT INTO later VALUES ($1, 1), ($2, 1), ($3, 1)', ['a', 'b', 'c']);
+    const updated = b.defer('UPDATE later SET n = n + 1 WHERE k <> $1', ['a']);
+    expect(b.query('SELECT k, n FROM later ORDER BY k').rows).toEqual([
+      { k: 'a', n: 1 },
+      { k: 'b', n: 2 },
+      { k: 'c', n: 2 },
+    ]);
+    expect([inserted.rowCount(), updated.rowCount()]).toEqual([3, 2]);
+    // Asked for before anything else goes, a count sends what waits.
+    const deleted = b.defer('DELETE FROM later WHERE k = $1', ['c']);
+    expect(deleted.rowCount()).toBe(1);
+    b.query('COMMIT');
+    expect(connect().query('SELECT count(*) AS n FROM later').rows).toEqual([{ n: 2 }]);
+  });
+
+  it('reports a refused write with its own SQLSTATE and text where the next statement is sent, and commits nothing', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS refused (k text PRIMARY KEY)');
+    b.defer('BEGIN', []);
+    b.defer('INSERT INTO refused VALUES ($1)', ['x']);
+    b.defer('INSERT INTO refused VALUES ($1) /* the second */', ['x']);
+    b.defer('INSERT INTO refused VALUES ($1)', ['y']);
+    expect(() => b.query('COMMIT')).toThrow(
+      expect.objectContaining({
+        code: '23505',
+        constructor: StoreStatementError,
+        message: expect.stringContaining('/* the second */') as unknown,
+      }),
+    );
+    // The COMMIT ended the failed transaction: the connection goes on outside one.
+    expect(b.query('SELECT count(*) AS n FROM refused').rows).toEqual([{ n: 0 }]);
+  });
+
+  it('drops what waits when told the transaction is being rolled back: nothing of it reaches the server', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS dropped (k text PRIMARY KEY)');
+    b.query('INSERT INTO dropped VALUES ($1)', ['x']);
+    b.defer('BEGIN', []);
+    b.defer('INSERT INTO dropped VALUES ($1)', ['x']);
+    b.discard();
+    b.query('ROLLBACK');
+    expect(b.query('SELECT count(*) AS n FROM dropped').rows).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('when the connection goes', () => {
   it('between transactions, connects again for the next statement without a word', () => {
     const b = connect();
@@ -213,6 +263,18 @@ describe('when the connection goes', () => {
     expect(() => b.query('INSERT INTO lost VALUES ($1)', ['more'])).toThrow(/没有保存/);
     b.query('ROLLBACK');
     expect(b.query('SELECT count(*) AS n FROM lost').rows).toEqual([{ n: 0 }]);
+  });
+
+  it('with writes waiting, says nothing was saved when the connection had gone before they were sent', () => {
+    const b = connect();
+    b.query('CREATE TABLE IF NOT EXISTS waited (k text)');
+    b.query('BEGIN');
+    b.query('INSERT INTO waited VALUES ($1)', ['first']);
+    killDesks();
+    b.defer('INSERT INTO waited VALUES ($1)', ['second']);
+    expect(() => b.query('COMMIT')).toThrow(/本次操作没有保存/);
+    b.query('ROLLBACK');
+    expect(b.query('SELECT count(*) AS n FROM waited').rows).toEqual([{ n: 0 }]);
   });
 
   it('inside a transaction rolled back to a savepoint, still knows the transaction is lost', () => {
