@@ -1,4 +1,5 @@
 import { countStatement, rowsInKeyOrder, type CopiedTable, type Row } from '../copy/tables';
+import { termsWithPrefixes } from '../repositories/caseSearch';
 import { StoreRefusedError, StoreStatementError } from './errors';
 import { ddl } from './schema/ddl';
 import { CENTRE_KEYS, CENTRE_KEY_USERS } from './schema/keys';
@@ -66,7 +67,7 @@ const sizeOf = (value: unknown) =>
   Buffer.isBuffer(value) ? value.length : typeof value === 'string' ? value.length * 3 : 8;
 
 /** Writes the rows (as the desk read them: explicit rowids kept) in batches; returns how many. */
-export function writeRows(sql: PgSql, t: CopiedTable, rows: Iterable<Row>): number {
+export function writeRows(sql: PgSql, t: Pick<CopiedTable, 'name' | 'columns'>, rows: Iterable<Row>): number {
   let batch: unknown[][] = [];
   let bytes = 0;
   let written = 0;
@@ -89,6 +90,22 @@ export function writeRows(sql: PgSql, t: CopiedTable, rows: Iterable<Row>): numb
   }
   if (batch.length) flush();
   return written;
+}
+
+/**
+ * The search index's rows, many to a statement: each case's words as keyed tokens (with the
+ * starts of its Latin and digit words, as CaseRepository.setSearchTerms writes them) and the
+ * principals whose scope holds it.
+ */
+export function writeSearchRows(
+  sql: PgSql,
+  rows: readonly { rowid: number; text: string; principals: string[] }[],
+): number {
+  return writeRows(
+    sql,
+    { name: CASE_SEARCH, columns: ['rowid', 'terms', 'scope'] },
+    rows.map((r) => ({ rowid: r.rowid, terms: sql.tokens(termsWithPrefixes(r.text)), scope: r.principals })),
+  );
 }
 
 /** Each rowid's identity moved past the largest rowid copied: the next case gets the next number. */

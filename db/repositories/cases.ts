@@ -321,13 +321,18 @@ export class CaseRepository {
   }
 
   /** Writes the case's search row: its words, and a token for each principal whose scope holds it (caseSearch.ts). */
-  setSearchTerms(rowid: number, terms: string): void {
-    const principals = this.db.sql
+  /** The principals whose scope holds the case (its case_scope rows). */
+  principalsOf(rowid: number): string[] {
+    return this.db.sql
       .all<{ p: string }>(
         `SELECT principal AS p FROM case_scope INDEXED BY ix_case_scope_case WHERE case_rowid = ?`,
         rowid,
       )
       .map((r) => r.p);
+  }
+
+  setSearchTerms(rowid: number, terms: string): void {
+    const principals = this.principalsOf(rowid);
     const sql = this.db.sql;
     sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
     // The centre's server keeps the words as keyed tokens and the principals as they are.

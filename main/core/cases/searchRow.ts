@@ -6,25 +6,35 @@ import { casePartiesOf } from './view';
 // holds it (db/repositories/caseSearch.ts). Intake and edits write it from what they have in hand;
 // everything else that changes what a case is found by, or by whom, rewrites it from here.
 
+/** What the case is found by now (parties, numbers, words), with its rowid; null for a case that is gone. */
+export function searchTextOf(
+  repos: Repositories,
+  caseId: string,
+  disputeTypeNames: ReadonlyMap<string, string>,
+): { rowid: number; text: string } | null {
+  const row = repos.cases.byId(caseId);
+  const rowid = repos.cases.rowidOf(caseId);
+  if (!row || rowid === undefined) return null;
+  const handlingNumber = repos.workflow.caseWorkflowColumns(caseId)?.handlingNumber;
+  return {
+    rowid,
+    text: caseSearchText(
+      row,
+      casePartiesOf(repos, caseId),
+      disputeTypeNames.get(row.disputeType) ?? row.disputeType,
+      handlingNumber ? [handlingNumber] : [],
+    ),
+  };
+}
+
 /** Rewrites the case's search row from what it holds now: parties, numbers, words and scope. */
 export function rewriteSearchRow(
   repos: Repositories,
   caseId: string,
   disputeTypeNames: ReadonlyMap<string, string>,
 ): void {
-  const row = repos.cases.byId(caseId);
-  const rowid = repos.cases.rowidOf(caseId);
-  if (!row || rowid === undefined) return;
-  const handlingNumber = repos.workflow.caseWorkflowColumns(caseId)?.handlingNumber;
-  repos.cases.setSearchTerms(
-    rowid,
-    caseSearchText(
-      row,
-      casePartiesOf(repos, caseId),
-      disputeTypeNames.get(row.disputeType) ?? row.disputeType,
-      handlingNumber ? [handlingNumber] : [],
-    ),
-  );
+  const found = searchTextOf(repos, caseId, disputeTypeNames);
+  if (found) repos.cases.setSearchTerms(found.rowid, found.text);
 }
 
 /**

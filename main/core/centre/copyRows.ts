@@ -1,15 +1,15 @@
-import type { Repositories } from '../../../db';
+import { repositories, type Repositories } from '../../../db';
 import type { SqliteSource } from '../../../db/copy/sqliteSource';
 import { parentsFirst, type Row } from '../../../db/copy/tables';
 import { clearSeeds, moveIdentities, setOwnTriggers, writeRows } from '../../../db/postgres/copy';
 import type { PgSql } from '../../../db/postgres/sql';
 import { forgetGrownSearchRows } from '../cases/searchRow';
-import { reindexCases } from '../exchange/reindex';
+import { indexCopiedCases } from './searchRows';
 
 // The migration's copy (./migrate.ts), inside its transaction on the centre: every table's rows
 // as the desk's file holds them, parents before children, sealed on the way as any desk's
 // writes are (PgSql), rowids kept; then what SQLite's full-text index held, which cannot be
-// read back, made again from each case as an import does (its scope rows and search row).
+// read back, made again from each case as an import does (./searchRows.ts).
 
 export type CopyProgress =
   | { stage: 'copy'; table: string; rows: number; index: number; of: number }
@@ -48,9 +48,11 @@ export async function copyRows(
   setOwnTriggers(sql, true);
   moveIdentities(sql, tables);
   try {
-    await reindexCases(repos, caseIds, (done) => onProgress?.({ stage: 'index', done, of: caseIds.length }));
+    await indexCopiedCases(repositories(source.handle), sql, caseIds, (done) =>
+      onProgress?.({ stage: 'index', done, of: caseIds.length }),
+    );
   } finally {
-    // reindexCases writes each search row itself: nothing is left for a commit hook to redo.
+    // The search rows are written whole: nothing is left for a commit hook to redo.
     forgetGrownSearchRows(repos);
   }
   return caseIds.length;
