@@ -59,6 +59,8 @@ export class PgBridge {
   /** Only ever waited on with a timeout: a millisecond's pause. */
   private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private replies: MessagePort | null = null;
+  /** Requests answered by the server so far (each a round trip; the bench counts them per call). */
+  roundTrips = 0;
   /** Writes not sent yet: they go with the next statement (defer). */
   private waiting: Waiting[] = [];
 
@@ -205,6 +207,7 @@ export class PgBridge {
     // After a timeout the old thread is gone: a fresh one connects for this statement.
     if (!this.worker) this.start();
     const limit = (this.config.statementTimeoutMs ?? 30_000) + MARGIN_MS;
+    this.roundTrips += 1;
     const answer = this.ask({ op: 'query', statements }, limit);
     if (!answer.ok) {
       const error = this.errorOf(answer);

@@ -1,8 +1,8 @@
 // The county centre on PostgreSQL (issue 17), run by `npm run bench -- --store postgres` in a
 // child process of its own; also runnable alone: `npx tsx scripts/bench/centre.ts`.
 //   - a throwaway PostgreSQL (Debian's server, fsync on: a commit is durable, as the desks'
-//     SQLite commits are) and a database of N intake cases (CENTRE_BENCH_CASES, default the
-//     run's --cases), built as the SQLite bench builds its own (build.ts) and moved to the server
+//     SQLite commits are; shared_buffers and random_page_cost as the operator guide sets them)
+//     and a database of N intake cases (CENTRE_BENCH_CASES, default the run's --cases), built as the SQLite bench builds its own (build.ts) and moved to the server
 //     with the migration command's code (main/core/centre/migrate.ts): copied, re-indexed, checked;
 //   - one desk on it, as the county clerk: intake create p50/p95 (cases:create), the searches
 //     and list pages through cases:list, as the SQLite section measures them;
@@ -11,9 +11,10 @@
 // Prints a JSON line last.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PgConfig } from '../../db';
+import { PgBridge } from '../../db/postgres/bridge';
 import type { ListCasesInput } from '../../main/contract';
 import { migrateToCentre } from '../../main/core/centre/migrate';
 import { officeDate } from '../../main/core/dates';
@@ -25,13 +26,17 @@ import { Dataset, SUMMARY_WORDS, toInput } from './dataset';
 import { sectionFile, startedAs } from './sections';
 import { round, summarise, timed, type Summary } from './stats';
 
+/** A call's timings, and how many requests to the server it made on average (round trips). */
+export type Measured = Summary & { roundTrips: number };
+
 export interface CentreBenchResult {
   cases: number;
   migrateSeconds: number;
-  create: Summary;
-  search: Record<'name2' | 'caseNumber' | 'idSuffix' | 'summaryWord', Summary>;
-  listPage: Summary;
-  listUnfiltered: Summary;
+  vacuumSeconds: number;
+  create: Measured;
+  search: Record<'name2' | 'caseNumber' | 'idSuffix' | 'summaryWord', Measured>;
+  listPage: Measured;
+  listUnfiltered: Measured;
   desks: { one: DeskRun; eight: DeskRun; ratio: number };
 }
 
@@ -40,6 +45,20 @@ interface DeskRun {
   cases: number;
   seconds: number;
   casesPerSecond: number;
+  /** Of the machine's cores (server, desks and all), the share busy during the run: 1 = all of them. */
+  cpuBusy: number;
+}
+
+/** Busy and total CPU time of every core so far (ms), for the share busy over a stretch. */
+function cpuTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
 }
 
 const CASES = Number(process.env.CENTRE_BENCH_CASES ?? 100_000);
@@ -96,17 +115,25 @@ async function desksAtOnce(desks: number, job: Omit<DeskJob, 'dataDir' | 'seed'>
     );
   }
   await Promise.all(ready);
+  const cpuBefore = cpuTimes();
   const started = performance.now();
   for (const start of starts) start();
   await Promise.all(outputs);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuTimes();
   const cases = desks * job.count;
-  return { desks, cases, seconds: round(seconds, 1), casesPerSecond: round(cases / seconds, 1) };
+  return {
+    desks,
+    cases,
+    seconds: round(seconds, 1),
+    casesPerSecond: round(cases / seconds, 1),
+    cpuBusy: round((cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total), 2),
+  };
 }
 
 export async function centreBench(): Promise<CentreBenchResult> {
   const root = mkdtempSync(join(tmpdir(), 'desk-centre-bench-'));
-  const cluster = await startCluster({ fsync: true });
+  const cluster = await startCluster({ fsync: true, asGuided: true });
   try {
     log(`${CASES.toLocaleString('en')} cases: building…`);
     const built = await build(root);
@@ -128,10 +155,32 @@ export async function centreBench(): Promise<CentreBenchResult> {
         centre,
       }),
     );
+    // As the operator guide's step 7 says after the move: the planner's statistics and the
+    // visibility map made at once, not by autovacuum in the middle of the measurements.
+    log('VACUUM ANALYZE…');
+    const owner = PgBridge.open(centre);
+    const [, vacuumMs] = await timed(() => Promise.resolve(owner.query('VACUUM ANALYZE')));
+    owner.close();
 
     const app = createApp({ dataDir: join(root, 'desk'), kdfCost: CHEAP_COST, centre });
     const ok = client(app);
     await ok('auth:signIn', { username: CLERK.username, password: CLERK.password });
+    const store = app.session.requireUnlocked().store;
+    if (store.dialect !== 'postgres') throw new Error('the bench desk is not on the centre');
+    const bridge = store.sql.bridge;
+    /** Timings of `call` over the samples after the first `warm`, with its round trips. */
+    const timedCalls = async (count: number, warm: number, call: (i: number) => Promise<unknown>) => {
+      const times: number[] = [];
+      let trips = 0;
+      for (let i = 0; i < count + warm; i++) {
+        const before = bridge.roundTrips;
+        const [, ms] = await timed(() => call(i));
+        if (i < warm) continue;
+        times.push(ms);
+        trips += bridge.roundTrips - before;
+      }
+      return { ...summarise(times), roundTrips: round(trips / count, 1) };
+    };
     const catalog = await ok('catalog:get', {});
     const countyId = catalog.committees.find((c) => c.kind === 'county_center')!.id;
     const today = officeDate(new Date());
@@ -142,22 +191,12 @@ export async function centreBench(): Promise<CentreBenchResult> {
       to: today,
     });
     log('creates…');
-    const creates: number[] = [];
-    for (let i = 0; i < 30 + SAMPLE; i++) {
-      const [, ms] = await timed(() =>
-        ok('cases:create', { ...toInput(dataset.newCase(today)), committeeId: countyId }),
-      );
-      if (i >= 30) creates.push(ms);
-    }
+    const create = await timedCalls(SAMPLE, 30, () =>
+      ok('cases:create', { ...toInput(dataset.newCase(today)), committeeId: countyId }),
+    );
     log('searches…');
-    const measure = async (values: string[], input: (v: string) => ListCasesInput) => {
-      const times: number[] = [];
-      for (let i = 0; i < SEARCHES + 20; i++) {
-        const [, ms] = await timed(() => ok('cases:list', input(values[i % values.length]!)));
-        if (i >= 20) times.push(ms);
-      }
-      return summarise(times);
-    };
+    const measure = (values: string[], input: (v: string) => ListCasesInput) =>
+      timedCalls(SEARCHES, 20, (i) => ok('cases:list', input(values[i % values.length]!)));
     const picks = built.picks;
     const search = {
       name2: await measure(picks.name2, (query) => ({ query })),
@@ -185,7 +224,8 @@ export async function centreBench(): Promise<CentreBenchResult> {
     return {
       cases: CASES,
       migrateSeconds: round(migrateMs / 1000, 1),
-      create: summarise(creates),
+      vacuumSeconds: round(vacuumMs / 1000, 1),
+      create,
       search,
       listPage,
       listUnfiltered,

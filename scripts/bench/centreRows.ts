@@ -1,4 +1,5 @@
-import type { CentreBenchResult } from './centre';
+import type { CentreBenchResult, Measured } from './centre';
+import { cpus } from 'node:os';
 import { round, type Row, type Summary } from './stats';
 
 export type { CentreBenchResult };
@@ -13,18 +14,18 @@ interface SqliteFigures {
 }
 
 export function centreRows(c: CentreBenchResult, sqliteCreate: Summary, sqlite: SqliteFigures): Row[] {
-  const beside = (metric: string, pg: Summary, lite: Summary): Row => ({
+  const beside = (metric: string, pg: Measured, lite: Summary): Row => ({
     metric,
     p50: pg.p50,
     p95: pg.p95,
     target: `p95 ≤ 2× SQLite (${round(lite.p95 * 2, 2)} ms)`,
     pass: pg.p95 <= lite.p95 * 2,
-    note: `SQLite p50 ${lite.p50} / p95 ${lite.p95} ms; n=${pg.n}`,
+    note: `SQLite p50 ${lite.p50} / p95 ${lite.p95} ms; ${pg.roundTrips} round trips; n=${pg.n}`,
   });
   return [
     {
       metric: `县中心 PostgreSQL ${c.cases.toLocaleString('en')} cases, one desk (county clerk)`,
-      note: `moved there from a desk's file in ${c.migrateSeconds} s (copied, re-indexed, checked)`,
+      note: `moved there from a desk's file in ${c.migrateSeconds} s (copied, re-indexed, checked), then VACUUM ANALYZE ${c.vacuumSeconds} s`,
     },
     beside('  受理登记 create', c.create, sqliteCreate),
     beside('  搜索 2字姓名', c.search.name2, sqlite.search.name2),
@@ -38,7 +39,7 @@ export function centreRows(c: CentreBenchResult, sqliteCreate: Summary, sqlite: 
       value: `${c.desks.eight.casesPerSecond}/s`,
       target: '≥ 4× one desk',
       pass: c.desks.ratio >= 4,
-      note: `${c.desks.ratio}× one desk alone (${c.desks.one.casesPerSecond}/s); each desk a process, server on the same machine`,
+      note: `${c.desks.ratio}× one desk alone (${c.desks.one.casesPerSecond}/s); each desk a process, server on the same machine; the machine's ${cpus().length} cores ${Math.round(c.desks.eight.cpuBusy * 100)} % busy (one desk: ${Math.round(c.desks.one.cpuBusy * 100)} %)`,
     },
   ];
 }
