@@ -82,7 +82,9 @@ export function casePartiesOf(
   repos: Repositories,
   caseId: string,
 ): { link: CasePartyRow; party: PartyRow }[] {
-  return repos.cases.parties(caseId).map((link) => ({ link, party: repos.parties.byId(link.partyId)! }));
+  const links = repos.cases.parties(caseId);
+  const parties = repos.parties.byIds(links.map((l) => l.partyId));
+  return links.map((link) => ({ link, party: parties.get(link.partyId)! }));
 }
 
 /** The case as its page shows it, to a user who may read it (related cases: those in scope too). */
