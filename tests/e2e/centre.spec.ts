@@ -63,6 +63,16 @@ test('two desks on one PostgreSQL: the intake desk registers, the dispatcher see
       await intakePage.keyboard.press('Enter');
       await intake.desk.screenshot(intakePage, 'centre-02-empty-centre-setup');
       await completeSetup(intakePage, intake.desk, true);
+      // The administrator of a centre desk: the server is backed up on the server, so neither a
+      // 数据备份 page nor the backups' health on 我的待办 (setup signed the administrator in).
+      await intakePage.reload();
+      await intakePage.getByRole('menuitem', { name: '我的待办' }).click();
+      await expect(intakePage.getByText('没有需要处理的事项')).toBeVisible();
+      await expect(intakePage.getByText('上次验证的备份')).toHaveCount(0);
+      await expect(intakePage.getByText('数据备份由县中心服务器统一进行')).toBeVisible();
+      await expect(intakePage.getByRole('menuitem', { name: '系统设置' })).toBeVisible();
+      await expect(intakePage.getByRole('menuitem', { name: '数据备份' })).toHaveCount(0);
+      await intake.desk.screenshot(intakePage, 'centre-02b-admin-no-backups');
       const medical = await ok(intake.desk, intakePage, 'mediators:save', ROSTER.medical);
       await addUser(intakePage, intake.desk, CLERK, ['intake']);
       await addUser(intakePage, intake.desk, DISPATCHER, ['dispatcher']);

@@ -94,7 +94,7 @@ export function TodoPage() {
     isFetching,
     refetch,
   } = useTodoMineQuery(undefined, { refetchOnMountOrArgChange: true });
-  const { can } = useAccess();
+  const { can, centre } = useAccess();
   const navigate = useNavigate();
   const [chosen, setChosen] = useState<Section | null>(null);
   const section = chosen ?? firstNonEmpty(todo);
@@ -108,6 +108,12 @@ export function TodoPage() {
         {todo?.backup && <BackupTodoCard backup={todo.backup} />}
         {(todo?.backup?.notices.length === 0 || (todo && !todo.backup)) && (
           <Typography.Text type="secondary">没有需要处理的事项</Typography.Text>
+        )}
+        {centre && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            本工作台使用县中心数据库，数据备份由县中心服务器统一进行（pg_dump
+            或基础备份，见运维指南），本机不另做备份。
+          </Typography.Paragraph>
         )}
       </Card>
     );
