@@ -37,7 +37,8 @@ export interface CentreBenchResult {
   search: Record<'name2' | 'caseNumber' | 'idSuffix' | 'summaryWord', Measured>;
   listPage: Measured;
   listUnfiltered: Measured;
-  desks: { one: DeskRun; eight: DeskRun; ratio: number };
+  /** eight: into one committee (the county centre's), as one; ownCommittees: each desk its own. */
+  desks: { one: DeskRun; eight: DeskRun; ratio: number; ownCommittees: DeskRun; ownRatio: number };
 }
 
 interface DeskRun {
@@ -85,7 +86,12 @@ function build(root: string): Promise<BuildResult> {
 }
 
 /** `desks` desk processes, started together once all have signed in: how many cases a second. */
-async function desksAtOnce(desks: number, job: Omit<DeskJob, 'dataDir' | 'seed'>, root: string) {
+async function desksAtOnce(
+  desks: number,
+  job: Omit<DeskJob, 'dataDir' | 'seed' | 'committee'>,
+  root: string,
+  ownCommittees = false,
+) {
   const starts: (() => void)[] = [];
   const outputs: Promise<string>[] = [];
   const ready: Promise<void>[] = [];
@@ -94,7 +100,12 @@ async function desksAtOnce(desks: number, job: Omit<DeskJob, 'dataDir' | 'seed'>
       stdio: ['pipe', 'pipe', 'inherit'],
       env: {
         ...process.env,
-        CENTRE_DESK_JOB: JSON.stringify({ ...job, dataDir: join(root, `desk-${desks}-${d}`), seed: `d${d}` }),
+        CENTRE_DESK_JOB: JSON.stringify({
+          ...job,
+          dataDir: join(root, `desk-${desks}-${ownCommittees ? 'own-' : ''}${d}`),
+          seed: `d${d}${ownCommittees ? 'own' : ''}`,
+          committee: ownCommittees ? d : null,
+        } satisfies DeskJob),
       },
     });
     starts.push(() => child.stdin.end('go\n'));
@@ -221,6 +232,7 @@ export async function centreBench(): Promise<CentreBenchResult> {
     };
     const one = await desksAtOnce(1, job, root);
     const eight = await desksAtOnce(8, job, root);
+    const ownCommittees = await desksAtOnce(8, job, root, true);
     return {
       cases: CASES,
       migrateSeconds: round(migrateMs / 1000, 1),
@@ -229,7 +241,13 @@ export async function centreBench(): Promise<CentreBenchResult> {
       search,
       listPage,
       listUnfiltered,
-      desks: { one, eight, ratio: round(eight.casesPerSecond / one.casesPerSecond, 2) },
+      desks: {
+        one,
+        eight,
+        ratio: round(eight.casesPerSecond / one.casesPerSecond, 2),
+        ownCommittees,
+        ownRatio: round(ownCommittees.casesPerSecond / one.casesPerSecond, 2),
+      },
     };
   } finally {
     cluster.destroy();

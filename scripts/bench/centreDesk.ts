@@ -17,6 +17,12 @@ export interface DeskJob {
   kdfCost: KdfCost;
   count: number;
   seed: string;
+  /**
+   * Which committee the cases go to: null, the county centre's (every desk the same: the
+   * committee's number row is taken by one intake at a time); a number, the n-th of the centre
+   * and the committees under it (each desk its own).
+   */
+  committee: number | null;
 }
 
 async function desk(job: DeskJob): Promise<void> {
@@ -25,6 +31,11 @@ async function desk(job: DeskJob): Promise<void> {
   await ok('auth:signIn', { username: job.username, password: job.password });
   const catalog = await ok('catalog:get', {});
   const countyId = catalog.committees.find((c) => c.kind === 'county_center')!.id;
+  const committees = [
+    countyId,
+    ...catalog.committees.filter((c) => c.parentId === countyId).map((c) => c.id),
+  ];
+  const committeeId = job.committee === null ? countyId : committees[job.committee % committees.length]!;
   const today = officeDate(new Date());
   const dataset = new Dataset({
     seed: job.seed,
@@ -34,7 +45,7 @@ async function desk(job: DeskJob): Promise<void> {
   });
   const inputs = Array.from({ length: job.count }, () => ({
     ...toInput(dataset.newCase(today)),
-    committeeId: countyId,
+    committeeId,
   }));
   process.stdout.write('ready\n');
   await new Promise<void>((go) => process.stdin.once('data', () => go()));
