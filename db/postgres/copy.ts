@@ -1,5 +1,5 @@
 import { countStatement, rowsInKeyOrder, type CopiedTable, type Row } from '../copy/tables';
-import { termsWithPrefixes } from '../repositories/caseSearch';
+import { centreTerms } from '../repositories/caseSearch';
 import { StoreRefusedError, StoreStatementError } from './errors';
 import { ddl } from './schema/ddl';
 import { CENTRE_KEYS, CENTRE_KEY_USERS } from './schema/keys';
@@ -93,9 +93,8 @@ export function writeRows(sql: PgSql, t: Pick<CopiedTable, 'name' | 'columns'>, 
 }
 
 /**
- * The search index's rows, many to a statement: each case's words as keyed tokens (with the
- * starts of its Latin and digit words, as CaseRepository.setSearchTerms writes them) and the
- * principals whose scope holds it.
+ * The search index's rows, many to a statement: each case's words as CaseRepository.setSearchTerms
+ * writes them (centreTerms) and the principals whose scope holds it.
  */
 export function writeSearchRows(
   sql: PgSql,
@@ -104,7 +103,7 @@ export function writeSearchRows(
   return writeRows(
     sql,
     { name: CASE_SEARCH, columns: ['rowid', 'terms', 'scope'] },
-    rows.map((r) => ({ rowid: r.rowid, terms: sql.tokens(termsWithPrefixes(r.text)), scope: r.principals })),
+    rows.map((r) => ({ rowid: r.rowid, terms: centreTerms(sql, r.text), scope: r.principals })),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { PgBridge } from './bridge';
+import type { DeferredWrite, PgBridge } from './bridge';
 import { postgresText } from './statementText';
 import { isSealed, open, token, type SealingKeys } from './sealed';
 import type { Sealing } from './sealing';
@@ -50,8 +50,7 @@ export class PgSql {
    */
   run(text: string, ...params: unknown[]): { changes: number } {
     if (this.depth > 0 && deferrable.test(text) && !/\bRETURNING\b/i.test(text)) {
-      const sealed = this.sealing.apply(text, params);
-      const write = this.bridge.defer(postgresText(sealed.text), sealed.params);
+      const write = this.deferred(text, params);
       return {
         get changes() {
           return write.rowCount();
@@ -67,8 +66,12 @@ export class PgSql {
    * the server before it, as its own statement: its own snapshot, its own locks.
    */
   runLater(text: string, ...params: unknown[]): void {
+    this.deferred(text, params);
+  }
+
+  private deferred(text: string, params: unknown[]): DeferredWrite {
     const sealed = this.sealing.apply(text, params);
-    this.bridge.defer(postgresText(sealed.text), sealed.params);
+    return this.bridge.defer(postgresText(sealed.text), sealed.params);
   }
 
   /** Sends the writes waiting for the next statement now, so a failure of theirs is thrown here. */

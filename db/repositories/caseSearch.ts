@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Statements } from '../sql';
 import { perConnection } from './perConnection';
 import type { ScopePrincipals } from './caseScope';
+import type { PgSql } from '../postgres/sql';
 
 // The full-text index of cases (case_search, migration 0025) has two columns:
 // - `terms`: what the search box finds a case by (main/core/cases/searchTerms.ts builds it);
@@ -52,7 +53,7 @@ const MAX_PREFIX = 20;
  * 13912345678; "1" finds 0001's 1) has no token to match there. Han words need none: a query's Han
  * text is asked for as whole unigrams and bigrams, which the text holds already.
  */
-export function termsWithPrefixes(terms: string): string[] {
+function termsWithPrefixes(terms: string): string[] {
   const out = new Set<string>();
   for (const word of terms.split(/\s+/)) {
     if (!word) continue;
@@ -62,6 +63,11 @@ export function termsWithPrefixes(terms: string): string[] {
     for (let n = 1; n < Math.min(chars.length, MAX_PREFIX + 1); n++) out.add(chars.slice(0, n).join(''));
   }
   return [...out];
+}
+
+/** The `terms` column of a case's search row on the centre's server (intake, edits, the move). */
+export function centreTerms(sql: PgSql, terms: string): Buffer[] {
+  return sql.tokens(termsWithPrefixes(terms));
 }
 
 /** A MATCH on the words only: the user's expression (from queryToMatch) never reaches `scope`. */

@@ -1,6 +1,6 @@
 import type { DbHandle } from '../dataSource';
 import type { Syncable } from '../entities';
-import { scopeColumn, scopeGrown, termsWithPrefixes } from './caseSearch';
+import { centreTerms, scopeColumn, scopeGrown } from './caseSearch';
 import { CaseScopeRepository, inScope, type ScopePrincipals } from './caseScope';
 import { insertSql, valuesOf } from './rows';
 
@@ -337,9 +337,7 @@ export class CaseRepository {
     sql.run(`DELETE FROM case_search WHERE rowid = ?`, rowid);
     // The centre's server keeps the words as keyed tokens and the principals as they are.
     const row =
-      sql.dialect === 'postgres'
-        ? [sql.tokens(termsWithPrefixes(terms)), principals]
-        : [terms, scopeColumn(principals)];
+      sql.dialect === 'postgres' ? [centreTerms(sql, terms), principals] : [terms, scopeColumn(principals)];
     sql.run(`INSERT INTO case_search (rowid, terms, scope) VALUES (?, ?, ?)`, rowid, ...row);
     scopeGrown(this.db.sql).delete(rowid);
   }
