@@ -1,14 +1,14 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { normaliseFingerprint, type PgConfig } from './config';
 import { messages, StoreRefusedError, StoreStatementError, StoreUnavailableError } from './errors';
-import {
-  bridgeMain,
-  type BridgeFailure,
-  type BridgeInput,
-  type BridgeReply,
-  type BridgeRequest,
-  type BridgeStatement,
-} from './bridgeWorker';
+import type {
+  BridgeFailure,
+  BridgeInput,
+  BridgeReply,
+  BridgeRequest,
+  BridgeStatement,
+} from './bridgeProtocol';
+import { bridgeMain } from './bridgeWorker';
 
 // A synchronous connection to PostgreSQL: one statement at a time, the caller's thread waiting
 // for the answer, as better-sqlite3 answers. The connection itself lives on a worker thread
