@@ -1,21 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { handleOf, repositories, type PgConfig, type Repositories, type Store } from '../../../db';
-import type { EventName, EventPayload } from '../../contract';
+import type { EventName, EventPayload, Office } from '../../contract';
 import type { Actor } from '../actor';
 import type { AuditEvent, AuditSigner } from '../audit/log';
 import type { SigningKey } from '../audit/signing';
-import { KeyFile } from '../auth/keyFile';
-import { centreKeyHome, fileKeyHome, type CentreConnection, type KeyHome } from '../auth/keyHome';
-import { PgBridge } from '../../../db/postgres/bridge';
-import { StoreUnavailableError } from '../../../db/postgres/errors';
-import type { Office } from '../../contract';
-import { readCentreSettings, writeCentreSettings } from './centreSettings';
+import type { KeyFile } from '../auth/keyFile';
+import type { KeyHome } from '../auth/keyHome';
+import { CentreLink } from './centreLink';
 import { forgetGrownSearchRows, rewriteGrownSearchRows } from '../cases/searchRow';
 import type { KdfCost } from '../auth/kdf';
 import { Lockout } from '../auth/lockout';
 import type { Clock } from '../clock';
-import { ConflictError, DomainError, UnauthenticatedError } from '../errors';
+import { DomainError, UnauthenticatedError } from '../errors';
 import type { InstallationKeys } from '../installationKeys/keys';
 import { installationKeysAtUnlock } from '../installationKeys/storage';
 import { anchoredKey } from '../audit/tail';
@@ -69,16 +65,8 @@ export class Session {
   readonly paths: ReturnType<typeof dataPaths>;
   readonly clock: Clock;
   readonly kdfCost: KdfCost;
-  /** The county centre's PostgreSQL this desk works on (centre.json), or null: the desk's own file. */
-  centre: PgConfig | null;
-  /** The centre's office as centre.json names it: the sign-in screen shows it while the server is away. */
-  private centreOffice: Office | null;
-  /** The connection the keys are read on while nobody is signed in (centreConnection). */
-  private keysConnection: { key: string; bridge: PgBridge } | null = null;
-  /** Which of the centre's desks this is (centre.json); null on a desk's own file. */
-  private deskId: string | null;
-  /** A centre the setup wizard connected to that no desk has set up yet: this desk's setup will. */
-  pendingCentre: PgConfig | null = null;
+  /** Whether this desk works on the county centre's PostgreSQL, which, and where its keys are. */
+  private readonly link: CentreLink;
   /** The store a setup is making, before anyone is signed in (the centre's keys join its transaction). */
   settingUp: Store | null = null;
   readonly lockout: Lockout;
@@ -111,64 +99,39 @@ export class Session {
     this.kdfCost = options.kdfCost;
     this.lockout = new Lockout(options.clock);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const kept = options.centre ? null : readCentreSettings(options.dataDir);
-    this.centre = options.centre ?? kept?.config ?? null;
-    this.centreOffice = kept?.office ?? null;
-    // A desk that does not remember itself (no centre.json: a test, a bench desk) is a new one each start.
-    this.deskId = this.centre ? (kept?.deskId ?? randomUUID()) : null;
-    // A desk that remembers its centre (centre.json) reads the keys at the first sign-in, so a
-    // server that is away does not hold up the sign-in screen (which names the office meanwhile).
-    this.keyFile = this.centre
-      ? kept
-        ? null
-        : this.centreKeysIfReachable()
-      : KeyFile.at(fileKeyHome(options.dataDir));
+    this.link = new CentreLink(options.dataDir, options.centre);
+    this.keyFile = this.link.keysAtStart(this.keyHome());
     this.wipeTemp();
   }
 
   get state(): 'uninitialized' | 'locked' | 'unlocked' {
     // A desk of the centre whose server is away still shows its sign-in screen (which says so).
-    if (!this.keyFile && !this.centreOffice) return 'uninitialized';
+    if (!this.keyFile && !this.link.office) return 'uninitialized';
     return this.unlocked ? 'unlocked' : 'locked';
   }
 
   /** The office this installation is, as its key file names it (or centre.json, server away). */
   get office(): Office | null {
-    return this.keyFile?.office ?? this.centreOffice;
+    return this.keyFile?.office ?? this.link.office;
   }
 
-  /** Where the key file is kept: keys.json, or the centre's key tables. */
+  /** The county centre's PostgreSQL this desk works on (centre.json), or null: the desk's own file. */
+  get centre(): PgConfig | null {
+    return this.link.config;
+  }
+
+  /** A centre the setup wizard connected to that no desk has set up yet: this desk's setup will. */
+  get pendingCentre(): PgConfig | null {
+    return this.link.pending;
+  }
+
+  set pendingCentre(config: PgConfig | null) {
+    this.link.pending = config;
+  }
+
+  /** Where the key file is kept: keys.json, or the centre's key tables (./centreLink.ts). */
   keyHome(centre: PgConfig | null = this.centre): KeyHome {
-    return centre
-      ? centreKeyHome(centre, () => this.centreConnection(centre))
-      : fileKeyHome(this.paths.dataDir);
-  }
-
-  /**
-   * The desk's connection to the centre for its keys: the signed-in store's (inside the call's
-   * transaction), the one a setup is making, or, while nobody is signed in, one kept for the
-   * keys alone — opened once, not at every sign-in (a TLS handshake and a password exchange).
-   */
-  private centreConnection(config: PgConfig): ReturnType<CentreConnection> {
-    const store = this.unlocked?.store ?? this.settingUp;
-    if (store?.dialect === 'postgres')
-      return { bridge: store.sql.bridge, inTransaction: store.sql.inTransaction };
-    const key = JSON.stringify(config);
-    if (this.keysConnection?.key !== key) {
-      this.keysConnection?.bridge.close();
-      this.keysConnection = null;
-      this.keysConnection = { key, bridge: PgBridge.open(config) };
-    }
-    return { bridge: this.keysConnection.bridge, inTransaction: false };
-  }
-
-  private centreKeysIfReachable(): KeyFile | null {
-    try {
-      return KeyFile.at(this.keyHome());
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) return null;
-      throw error;
-    }
+    return this.link.keyHome(() => this.unlocked?.store ?? this.settingUp, centre);
   }
 
   /**
@@ -176,24 +139,13 @@ export class Session {
    * password changed at another desk counts here); an unreachable server says so.
    */
   currentKeys(): KeyFile | null {
-    if (!this.centre) return this.keyFile;
-    if (this.keyFile) {
-      if (!this.keyFile.refresh())
-        throw new ConflictError('县中心数据库中找不到工作台的密钥，请联系县中心管理员');
-    } else {
-      this.keyFile = KeyFile.at(this.keyHome());
-    }
+    this.keyFile = this.link.currentKeys(this.keyFile, this.keyHome());
     return this.keyFile;
   }
 
   /** A centre's desk that joined or set it up: centre.json remembers the server from now on. */
   joinedCentre(config: PgConfig, keyFile: KeyFile): void {
-    const deskId = randomUUID();
-    writeCentreSettings(this.paths.dataDir, { config, office: keyFile.office, deskId });
-    this.deskId = deskId;
-    this.centre = config;
-    this.centreOffice = keyFile.office;
-    this.pendingCentre = null;
+    this.link.joined(config, keyFile.office);
     this.keyFile = keyFile;
   }
 
@@ -250,7 +202,7 @@ export class Session {
     const { actor, signer } = this.requireUnlocked();
     return {
       dataDir: this.paths.dataDir,
-      anchoredFlag: anchoredKey(this.deskId),
+      anchoredFlag: anchoredKey(this.link.deskId),
       userId: actor.userId,
       displayName: actor.displayName,
       publicKey: signer.publicKey,
@@ -309,7 +261,7 @@ export class Session {
       this.paths.dataDir,
       this.clock,
       { userId: actor.userId, key: signer },
-      anchoredKey(this.deskId),
+      anchoredKey(this.link.deskId),
     );
     this.unlocked = { store, dek, actor, signer, trail, installation: this.openInstallationKeys(dek) };
     this.idleLockMinutes = idleLockMinutes;
@@ -430,8 +382,7 @@ export class Session {
   async shutdown(): Promise<void> {
     this.stopIdleWatch();
     await this.mutex.run(() => this.lock('signedOut'));
-    this.keysConnection?.bridge.close();
-    this.keysConnection = null;
+    this.link.close();
     this.wipeTemp();
   }
 
