@@ -7,6 +7,8 @@
 //     and freezing the batch, then writing), and of a re-export of that batch (writing only);
 //   - the limit: the same JSON bytes, deflated, encrypted (AES-256-GCM), hashed (SHA-256) and
 //     zipped to a file with nothing else in the way, measured in the same run;
+//   - the reads alone: the batch's case rows read by the same repository calls the export makes,
+//     warm, no record built: what the first batch spends before any JSON, check or compression;
 //   - peak RSS of this process (it only opened the database before the export).
 // Prints a JSON line last.
 import { sqliteOf } from '../../db';
@@ -21,6 +23,9 @@ import { createGzip } from 'node:zlib';
 import { ZipFile } from 'yazl';
 import type { ProvinceJobDto } from '../../main/contract';
 import { createApp } from '../../main/ipc';
+import type { Repositories } from '../../db';
+import { CASE_PAGE } from '../../main/core/reporting/batches';
+import { actorScope } from '../../main/core/scope/actorScope';
 import { ADMIN, client } from './build';
 import { addOutcomes } from './statistics';
 import { round, ownPeakRssMb } from './stats';
@@ -48,6 +53,8 @@ export interface ProvinceBenchResult {
   rewriteCpuSeconds: number;
   /** Peak RSS before the export: the opened database, its page cache, the bulk outcomes. */
   peakRssBeforeMb: number;
+  /** The batch's case rows read by the export's own repository calls, warm, nothing built. */
+  readsSeconds: number;
 }
 
 const CASES = Number(process.env.PROVINCE_BENCH_CASES ?? 10_000);
@@ -102,6 +109,22 @@ async function limit(plain: Buffer, out: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Reads every case page of the batch as casePage (main/core/reporting/records.ts) does, building nothing. */
+function readCasePages(repos: Repositories, principals: string[]): number {
+  const started = performance.now();
+  for (let after = ''; ;) {
+    const rows = repos.province.casePage(principals, after, CASE_PAGE);
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => r.id);
+    repos.province.partiesOf(ids);
+    repos.province.mediatorsOf(ids);
+    repos.province.agreementsOf(ids);
+    repos.province.visitsOf(ids);
+    after = rows.at(-1)!.id;
+  }
+  return (performance.now() - started) / 1000;
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'desk-province-bench-'));
   try {
@@ -147,6 +170,10 @@ async function main(): Promise<void> {
     const [first, exportSeconds, packageBytes] = await run();
     const [, rewriteSeconds] = await run();
     const peakRssMb = ownPeakRssMb();
+    const repos = app.session.repos();
+    const { principals } = actorScope(repos, app.session.actor!);
+    readCasePages(repos, principals); // warm, as the second of the runs above was
+    const readsSeconds = readCasePages(repos, principals);
 
     const sql = sqliteOf(app.session.requireUnlocked().store).sql;
     const payloads = sql.all<{ payload: string }>(`SELECT payload FROM province_batch_records`);
@@ -179,6 +206,7 @@ async function main(): Promise<void> {
       rewriteCpuSeconds: round(cpu[1]!, 2),
       peakRssMb,
       peakRssBeforeMb,
+      readsSeconds: round(readsSeconds, 2),
     };
     if (first.batchNo !== 1) throw new Error('the first export did not make batch 1');
     console.log(JSON.stringify(result));
