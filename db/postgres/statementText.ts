@@ -14,11 +14,13 @@ import { pastQuoted } from './schema/sqlText';
 // - INSERT OR IGNORE (a row whose key is already there is left out) is PostgreSQL's
 //   INSERT … ON CONFLICT DO NOTHING;
 // - `a IS b` and `a IS NOT b` between two values (NULL-safe equality) are PostgreSQL's
-//   IS NOT DISTINCT FROM and IS DISTINCT FROM; IS [NOT] NULL stays;
-// - SQLite's planner hints go, their meaning stays: `INDEXED BY ix` and `NOT INDEXED` (which
-//   index to use), a unary + before a column (`+c.deleted_at`: do not use an index for it), and
-//   CROSS JOIN … ON (keep this join order), which is an inner join: PostgreSQL plans for itself.
-// Each text is changed once (statements are constants, the cache stays small).
+//   IS NOT DISTINCT FROM and IS DISTINCT FROM; IS [NOT] NULL stays.
+// Each text is changed once and remembered. Most statements are constants, but a list of ids
+// (`IN (?, ?, …)`) makes a text per length, so the memory is bounded: past CHANGED_KEPT texts the
+// one used longest ago is forgotten (a desk at the centre runs for weeks).
+
+/** Texts remembered at most: every constant statement and the common list lengths, well under 1 MB. */
+export const CHANGED_KEPT = 2_000;
 
 const changed = new Map<string, string>();
 
@@ -27,10 +29,16 @@ export function postgresText(text: string): string {
   let out = changed.get(text);
   if (out === undefined) {
     out = change(text);
-    changed.set(text, out);
+    if (changed.size >= CHANGED_KEPT) changed.delete(changed.keys().next().value!);
+  } else {
+    changed.delete(text); // moved to the newest end: a Map keeps insertion order
   }
+  changed.set(text, out);
   return out;
 }
+
+/** How many changed texts are remembered (for tests). */
+export const changedTextsKept = (): number => changed.size;
 
 /** A name with both cases in it (not a keyword or type such as TEXT, not a snake_case column). */
 const NAME = /\b[A-Za-z_][A-Za-z0-9_]*\b/g;

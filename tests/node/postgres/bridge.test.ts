@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBridge } from '../../../db/postgres/bridge';
 import type { PgConfig } from '../../../db/postgres/config';
 import { StoreRefusedError, StoreStatementError, StoreUnavailableError } from '../../../db/postgres/errors';
-import { postgresText } from '../../../db/postgres/statementText';
+import { CHANGED_KEPT, changedTextsKept, postgresText } from '../../../db/postgres/statementText';
 import { startCluster, type PgCluster } from '../../helpers/pgCluster';
 
 // The synchronous connection to the centre's PostgreSQL (issue 17): TLS either way it is set up,
@@ -59,6 +59,20 @@ describe('statement text', () => {
       `SELECT a FROM t WHERE b = $1 AND c = '?' AND "d?" = $2 -- ?\n AND e IN ($3, $4)`,
     );
     expect(postgresText(`SELECT 'it''s ?', ? /* ? */`)).toBe(`SELECT 'it''s ?', $1 /* ? */`);
+  });
+
+  it('remembers a bounded number of texts, and changes each the same after others were forgotten', () => {
+    const often = `SELECT id AS caseId FROM cases WHERE id = ?`;
+    postgresText(often);
+    // A desk that runs for weeks meets id lists of every length: a text for each.
+    for (let n = 1; n <= CHANGED_KEPT + 500; n++) {
+      postgresText(`SELECT id FROM cases WHERE id IN (${Array.from({ length: n }, () => '?').join(', ')})`);
+      if (n % 100 === 0) postgresText(often);
+    }
+    expect(changedTextsKept()).toBe(CHANGED_KEPT);
+    expect(postgresText(often)).toBe(`SELECT id AS "caseId" FROM cases WHERE id = $1`);
+    expect(postgresText(`SELECT ? AS oneThing`)).toBe(`SELECT $1 AS "oneThing"`);
+    expect(changedTextsKept()).toBe(CHANGED_KEPT);
   });
 
   it('reads SQLite’s IS and IS NOT between values as NULL-safe comparisons, and leaves IS NULL', () => {
