@@ -63,6 +63,7 @@ export const extraActionLabels: Record<string, string> = {
   'cases:viewIdNumber': '查看完整证件号码',
   'audit:alarm': '审计告警',
   'audit:keyEnrolled': '登记签名密钥',
+  'centre:migrate': '迁移到县中心数据库',
 };
 
 export function actionLabel(action: string): string {

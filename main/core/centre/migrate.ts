@@ -6,6 +6,7 @@ import { StoreRefusedError, StoreUnavailableError } from '../../../db/postgres/e
 import { centreCount, centreHolds, centreRows } from '../../../db/postgres/copy';
 import { SCHEMA_VERSION } from '../../../db/postgres/schema/ddl';
 import { openPgStore } from '../../../db/postgres/store';
+import { queueAudit } from '../audit/queued';
 import { verifyChain, headFingerprint } from '../audit/verify';
 import { KeyFile, type KeyFileData } from '../auth/keyFile';
 import { centreKeyHome, keyFileFromJson } from '../auth/keyHome';
@@ -21,6 +22,11 @@ import { compareKeys, compareTable, type TableCheck } from './verify';
 // both stores give it back, the key file against the centre's key tables, the audit chain walked
 // on the centre. Anything different and nothing is committed. The desk's file is opened
 // read-only and never changes; the same passwords and recovery code open the centre afterwards.
+// The move itself is the centre's first entry of its own: who ran it and what compared equal,
+// kept in the same transaction for the first sign-in at the centre to sign (as a restore's is).
+
+/** The audit action of the move (its label: audit/log.ts extraActionLabels). */
+export const MIGRATE_ACTION = 'centre:migrate';
 
 export type { PgConfig };
 /** How a fingerprint is checked when the desk connects: the command line checks it first. */
@@ -92,8 +98,9 @@ export async function migrateToCentre(options: MigrateOptions): Promise<Migratio
     centre = openPgStore({ config: migrationConfig(options.centre), dataKey: dek, create: true });
     const store = centre;
     const desk = source;
+    const by = { userId: admin.id, displayName: admin.displayName, office: keyFile.office.name };
     return await store.transaction(() =>
-      copyAndCheck(desk, store, { file: keyFile, data: deskKeys }, options, key, dek),
+      copyAndCheck(desk, store, { file: keyFile, data: deskKeys }, options, { key, dek, by }),
     );
   } finally {
     source?.close();
@@ -137,9 +144,9 @@ async function copyAndCheck(
   centre: PgStore,
   keys: { file: KeyFile; data: KeyFileData },
   options: MigrateOptions,
-  key: string,
-  dek: Buffer,
+  admin: { key: string; dek: Buffer; by: { userId: string; displayName: string; office: string } },
 ): Promise<MigrationReport> {
+  const { key, dek } = admin;
   const { sql } = centre;
   const { plan } = source;
   const held = centreHolds(sql, plan.tables);
@@ -197,6 +204,13 @@ async function copyAndCheck(
       `迁移校验未通过：审计日志在县中心数据库中的校验结果与本机不同（本机：${deskChain.message}；县中心：${centreChain.message}）。县中心数据库没有保存任何数据`,
       report,
     );
+  await queueAudit(repos, {
+    action: MIGRATE_ACTION,
+    outcome: 'ok',
+    actor: { userId: admin.by.userId, displayName: admin.by.displayName },
+    detail: `${admin.by.displayName}用迁移命令把“${admin.by.office}”工作台（数据目录 ${options.dataDir}）的数据迁移到县中心数据库：${checks.length - 1} 张数据表和用户密钥逐一核对一致（${cases} 个案件），审计日志 ${centreChain.checked} 条的校验结果与本机相同`,
+    at: new Date().toISOString(),
+  });
   options.onProgress?.({ stage: 'commit' });
   return report;
 }

@@ -154,8 +154,19 @@ describe('迁移到县中心数据库', () => {
     await centre.ok('auth:signIn', { username: ADMIN.username, password: ADMIN.password });
     const verified = await centre.ok('audit:verify', {});
     expect(verified.intact, verified.message).toBe(true);
-    // The desk's entries and this sign-in's, one chain.
-    expect(verified.checked).toBe(rows.audit_log! + 1);
+    // The desk's entries, the move's own (waiting for this first sign-in to sign it) and this
+    // sign-in's, one chain.
+    expect(verified.checked).toBe(rows.audit_log! + 2);
+    const moved = (await centre.ok('audit:list', { page: 1, pageSize: 20, action: 'centre:migrate' })).items;
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({
+      seq: rows.audit_log! + 1,
+      actorName: ADMIN.displayName,
+      actionLabel: '迁移到县中心数据库',
+      outcome: 'ok',
+    });
+    expect(moved[0]!.detail).toContain(`“平罗县人民调解中心”工作台（数据目录 ${w.app.dataDir}）`);
+    expect(moved[0]!.detail).toContain(`（2 个案件），审计日志 ${rows.audit_log} 条的校验结果与本机相同`);
 
     // The clerk finds both cases by a party's name and by an ID number, through the tokens made again.
     await switchUser(centre, w.users.clerk.username, w.users.clerk.password);
