@@ -24,7 +24,6 @@ export interface BuildResult {
   picks: {
     name2: string[];
     name3: string[];
-    caseNumber: string[];
     idSuffix: string[];
     /** Two characters from inside an organisation's name (after 平罗县/宁夏/石嘴山市). */
     orgInfix: string[];
@@ -119,7 +118,6 @@ export async function buildDatabase(
   const picks = {
     name2: new Picks(every),
     name3: new Picks(every),
-    caseNumber: new Picks(every),
     idSuffix: new Picks(every),
     orgInfix: new Picks(every),
     creditTail: new Picks(every),
@@ -141,8 +139,7 @@ export async function buildDatabase(
   const loadBatch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const c = dataset.bulkCase(i, options.cases);
-      const { caseNumber } = writer.write(c, clerks[i % clerks.length]!, c.createdAt, false);
-      picks.caseNumber.offer(i, caseNumber);
+      writer.write(c, clerks[i % clerks.length]!, c.createdAt, false);
       for (const p of c.parties) {
         if (p.kind === 'organisation') {
           picks.orgInfix.offer(i, p.name.replace(/^(平罗县|宁夏|石嘴山市)/, '').slice(0, 2));
@@ -169,7 +166,6 @@ export async function buildDatabase(
     picks: {
       name2: picks.name2.values,
       name3: picks.name3.values,
-      caseNumber: picks.caseNumber.values,
       idSuffix: picks.idSuffix.values,
       orgInfix: picks.orgInfix.values,
       creditTail: picks.creditTail.values,
