@@ -17,6 +17,7 @@ import { installationKeysAtUnlock } from '../installationKeys/storage';
 import { anchoredKey } from '../audit/tail';
 import { AuditTrail, type PendingAuditEvent, type UnlockFindings } from './auditTrail';
 import { Mutex } from './mutex';
+import { WaitingAudit } from './waitingAudit';
 import { dataPaths } from './paths';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -87,9 +88,7 @@ export class Session {
   afterCall: (() => Promise<void>) | null = null;
   private unlocked: Unlocked | null = null;
   private lastActivity = 0;
-  private pendingAudit: PendingAuditEvent[] = [];
-  /** Sign-in attempts while an account is locked: one buffered entry per account, counted. */
-  private lockedAttempts = new Map<string, PendingAuditEvent & { count: number }>();
+  private readonly waitingAudit: WaitingAudit;
   private readonly listeners = new Set<EventListener>();
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -98,6 +97,7 @@ export class Session {
     this.clock = options.clock;
     this.kdfCost = options.kdfCost;
     this.lockout = new Lockout(options.clock);
+    this.waitingAudit = new WaitingAudit(options.clock);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.link = new CentreLink(options.dataDir, options.centre);
     this.keyFile = this.link.keysAtStart(this.keyHome());
@@ -269,16 +269,14 @@ export class Session {
     this.touch();
     // A copy Word held open at the last lock could not be deleted then; try again now.
     this.wipeTemp();
-    const buffered = this.pendingAudit;
-    this.pendingAudit = [];
-    this.lockedAttempts.clear();
+    const buffered = this.waitingAudit.take();
     try {
       await inTransaction(store, (repos) => trail.open(repos, found, buffered));
       trail.committed(repositories(handleOf(store)), true);
     } catch (error) {
       // Not unlocked after all: the caller closes the store; the buffered events wait again.
       this.unlocked = null;
-      this.pendingAudit = [...buffered, ...this.pendingAudit];
+      this.waitingAudit.putBack(buffered);
       throw error;
     }
   }
@@ -311,35 +309,14 @@ export class Session {
     }
   }
 
-  /** Audit events that happen while the database is locked wait here for the next unlock. */
+  /** Audit events that happen while the database is locked wait for the next unlock (./waitingAudit.ts). */
   bufferAudit(event: PendingAuditEvent): void {
-    this.pendingAudit.push({ ...event, at: event.at ?? this.clock.now().toISOString() });
+    this.waitingAudit.add(event);
   }
 
-  /**
-   * An attempt on a locked account: counted in one buffered entry per account (and action), so
-   * hammering a locked account costs memory for one entry, not one per attempt.
-   */
+  /** An attempt on a locked account: one waiting entry per account and action, counted. */
   bufferLockedAttempt(action: 'auth:signIn' | 'auth:recover', account: string): void {
-    const key = `${action}\n${account}`;
-    const what = action === 'auth:recover' ? '用恢复码重设密码' : '登录';
-    const entry = this.lockedAttempts.get(key);
-    if (entry) {
-      entry.count += 1;
-      entry.detail = `锁定期间尝试${what}${entry.count}次`;
-      return;
-    }
-    const first = {
-      action,
-      outcome: 'error' as const,
-      actor: null,
-      account,
-      detail: `锁定期间尝试${what}1次`,
-      at: this.clock.now().toISOString(),
-      count: 1,
-    };
-    this.lockedAttempts.set(key, first);
-    this.pendingAudit.push(first);
+    this.waitingAudit.lockedAttempt(action, account);
   }
 
   touch(): void {
