@@ -11,7 +11,7 @@
 //     warm, no record built: what the first batch spends before any JSON, check or compression;
 //   - peak RSS of this process (it only opened the database before the export).
 // Prints a JSON line last.
-import { sqliteOf } from '../../db';
+import { sqliteOf, type Repositories } from '../../db';
 import { spawn } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +23,6 @@ import { createGzip } from 'node:zlib';
 import { ZipFile } from 'yazl';
 import type { ProvinceJobDto } from '../../main/contract';
 import { createApp } from '../../main/ipc';
-import type { Repositories } from '../../db';
 import { CASE_PAGE } from '../../main/core/reporting/batches';
 import { actorScope } from '../../main/core/scope/actorScope';
 import { ADMIN, client } from './build';
