@@ -243,7 +243,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     ].join('\n'),
   );
   if (owner) chownSync(join(data, 'pg_hba.conf'), owner.uid, owner.gid);
-  const ctl = (action: string) =>
+  const ctl = (action: string, mode: 'fast' | 'immediate' = 'fast') =>
     run('pg_ctl', [
       '-D',
       data,
@@ -252,7 +252,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
       '-w',
       '-t',
       '60',
-      ...(action === 'stop' ? ['-m', 'fast'] : []),
+      ...(action === 'stop' ? ['-m', mode] : []),
       action,
     ]);
   ctl('start');
@@ -294,7 +294,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     destroy: () => {
       if (running) {
         try {
-          ctl('stop');
+          // Immediate: no shutdown checkpoint for a cluster about to be deleted. A fast stop of one
+          // that held a run's hundreds of test databases took long enough on a loaded CI machine
+          // for vitest's teardown timeout to end the run first, leaving the server running.
+          ctl('stop', 'immediate');
         } catch {
           // Removing the directory below is what matters; a server that will not stop dies with it.
         }
