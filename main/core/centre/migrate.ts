@@ -209,7 +209,7 @@ async function copyAndCheck(
     action: MIGRATE_ACTION,
     outcome: 'ok',
     actor: { userId: admin.by.userId, displayName: admin.by.displayName },
-    detail: `${admin.by.displayName}用迁移命令把“${admin.by.office}”工作台（数据目录 ${resolve(options.dataDir)}）的数据迁移到县中心数据库：${checks.length - 1} 张数据表和用户密钥逐一核对一致（${cases} 个案件），审计日志 ${centreChain.checked} 条的校验结果与本机相同`,
+    detail: `${admin.by.displayName}用迁移命令把“${admin.by.office}”工作台（数据目录 ${resolve(options.dataDir)}）的数据迁移到县中心数据库：${checks.length - 1} 张数据表和用户密钥逐一核对一致（${cases} 个案件），审计日志 ${centreChain.checked} 条的校验结果与原工作台相同`,
     at: new Date().toISOString(),
   });
   options.onProgress?.({ stage: 'commit' });

@@ -166,7 +166,7 @@ describe('迁移到县中心数据库', () => {
       outcome: 'ok',
     });
     expect(moved[0]!.detail).toContain(`“平罗县人民调解中心”工作台（数据目录 ${w.app.dataDir}）`);
-    expect(moved[0]!.detail).toContain(`（2 个案件），审计日志 ${rows.audit_log} 条的校验结果与本机相同`);
+    expect(moved[0]!.detail).toContain(`（2 个案件），审计日志 ${rows.audit_log} 条的校验结果与原工作台相同`);
 
     // The clerk finds both cases by a party's name and by an ID number, through the tokens made again.
     await switchUser(centre, w.users.clerk.username, w.users.clerk.password);
